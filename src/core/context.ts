@@ -1,0 +1,95 @@
+/**
+ * What the rules see: the lines of every input, the prior-year data, the auxiliary sheets and the
+ * resolved parameters. Built once per run by check.ts; rules only read it.
+ */
+import type { RuleConfig } from './config';
+import type { Finding, FindingLocation } from './findings';
+import type { BudgetLine, SanbaoType } from './lines';
+
+/** A row of an auxiliary sheet, with where it stands for findings. */
+export interface AuxRow {
+  readonly location: FindingLocation;
+}
+
+/** 项目库: codes and names of projects that may be budgeted. */
+export interface ProjectLibrary {
+  readonly codes: ReadonlySet<string>;
+  readonly names: ReadonlySet<string>;
+  readonly location: FindingLocation;
+}
+
+/** 三保需求: one need per unit and 三保类型. `unit` holds the sheet's code or name. */
+export interface SanbaoNeed extends AuxRow {
+  readonly unit: string;
+  readonly type: SanbaoType;
+  readonly needFen: number;
+}
+
+/** 债券付息: interest due per bond. */
+export interface BondInterest extends AuxRow {
+  readonly bond: string;
+  readonly dueFen: number;
+}
+
+/** 预算执行 rows for the report figures (SPEC §5.3). */
+export interface ExecutionRow extends AuxRow {
+  readonly item: string;
+  readonly initialFen: number | null;
+  readonly adjustedFen: number | null;
+  readonly actualFen: number | null;
+  readonly priorSameFen: number | null;
+  readonly month: number | null;
+}
+
+/** 审核说明: an answer to a finding, keyed by rule, unit and location (SPEC §4.3). */
+export interface Explanation extends AuxRow {
+  readonly rule: string;
+  readonly unit: string;
+  /** "sheet!cell", "sheet!row", or '' for unit/workbook findings. */
+  readonly at: string;
+  readonly text: string;
+}
+
+export interface AuxData {
+  projectLibrary: ProjectLibrary | null;
+  sanbaoNeeds: SanbaoNeed[] | null;
+  bondInterest: BondInterest[] | null;
+  execution: ExecutionRow[] | null;
+  explanations: Explanation[];
+  /** 科目对照: prior code → current code. */
+  codeMap: Map<string, string>;
+}
+
+export function emptyAux(): AuxData {
+  return { projectLibrary: null, sanbaoNeeds: null, bondInterest: null, execution: null, explanations: [], codeMap: new Map() };
+}
+
+/** How prior-year figures are known. */
+export type PriorSource =
+  /** from 上年预算数 columns on the lines themselves */
+  | { kind: 'columns' }
+  /** from a prior-year sheet or workbook; lines are already recoded through 科目对照 */
+  | { kind: 'lines'; lines: ReadonlyArray<BudgetLine> }
+  | { kind: 'none' };
+
+export interface InputInfo {
+  file: string;
+  sheets: string[];
+  lines: number;
+  unit: '元' | '万元' | '混合' | '';
+}
+
+export interface RuleContext {
+  readonly config: RuleConfig;
+  /** Current-year lines of every input of the run. */
+  readonly lines: ReadonlyArray<BudgetLine>;
+  readonly prior: PriorSource;
+  readonly aux: AuxData;
+  readonly inputs: ReadonlyArray<InputInfo>;
+}
+
+/** A rule family: a small module that turns the context into findings and never throws on data. */
+export interface RuleFamily {
+  readonly family: string;
+  run(ctx: RuleContext): Finding[];
+}
