@@ -1,0 +1,163 @@
+/**
+ * Prior-year figures for the year-on-year rules (SPEC §2.1 last paragraph, §7 Prior data, Fund scope,
+ * Missing prior). Three sources:
+ *  - 'columns': 上年预算数 on the current lines (a blank cell counts as 0, the column exists). A group
+ *    is known when every one of its lines comes from a sheet with a priorAmount column.
+ *  - 'lines': a prior-year sheet or workbook; totals are sums over prior lines filtered the same way.
+ *    A group with no prior line in fund scope is unknown ("a new unit cannot be cut"); a known prior
+ *    of 0 makes the limit 0.
+ *  - 'none': nothing to compare; each family reports NOT_CHECKED once per input.
+ */
+import type { RuleConfig } from '../config';
+import type { RuleContext } from '../context';
+import { matchKey } from '../lines';
+import type { BudgetLine } from '../lines';
+import { groupLines } from './finding-helpers';
+
+/** SPEC §7 Fund scope: only lines whose fund source is in config.fundScope are compared. */
+export function inScope(cfg: RuleConfig, line: BudgetLine): boolean {
+  return cfg.fundScope.includes(line.fundSource);
+}
+
+/** Whether the line's sheet has a 上年预算数 column. */
+export function hasPriorColumn(line: BudgetLine): boolean {
+  return line.src.columns.priorAmount !== undefined;
+}
+
+export type LineFilter = (l: BudgetLine) => boolean;
+export type GroupKey = (l: BudgetLine) => string | null;
+
+export interface TotalsOptions {
+  /** Count every fund source instead of config.fundScope (DEBT). */
+  allFunds?: boolean;
+}
+
+export interface PriorTotals {
+  kind: 'columns' | 'lines';
+  /** Prior total in 分 of every known group (0 when known but no line passes the filter). */
+  known: Map<string, number>;
+}
+
+function scopeOf(ctx: RuleContext, opts: TotalsOptions): LineFilter {
+  return opts.allFunds ? () => true : (l) => inScope(ctx.config, l);
+}
+
+/** Current-year totals per group over lines in fund scope passing `filter`. */
+export function currentTotals(ctx: RuleContext, filter: LineFilter, key: GroupKey, opts: TotalsOptions = {}): Map<string, number> {
+  const scope = scopeOf(ctx, opts);
+  const out = new Map<string, number>();
+  for (const l of ctx.lines) {
+    const k = key(l);
+    if (k === null || !scope(l) || !filter(l)) continue;
+    out.set(k, (out.get(k) ?? 0) + l.amountFen);
+  }
+  return out;
+}
+
+/**
+ * Prior-year totals per known group over lines in fund scope passing `filter`; null when there is no
+ * prior data at all (prior kind 'none').
+ */
+export function priorTotals(ctx: RuleContext, filter: LineFilter, key: GroupKey, opts: TotalsOptions = {}): PriorTotals | null {
+  const scope = scopeOf(ctx, opts);
+  const prior = ctx.prior;
+  if (prior.kind === 'none') return null;
+  const known = new Map<string, number>();
+  if (prior.kind === 'columns') {
+    const withColumn = new Map<string, boolean>();
+    for (const l of ctx.lines) {
+      const k = key(l);
+      if (k === null) continue;
+      withColumn.set(k, (withColumn.get(k) ?? true) && hasPriorColumn(l));
+    }
+    for (const [k, ok] of withColumn) if (ok) known.set(k, 0);
+    for (const l of ctx.lines) {
+      const k = key(l);
+      if (k === null || !known.has(k) || !scope(l) || !filter(l)) continue;
+      known.set(k, known.get(k)! + (l.priorFen ?? 0));
+    }
+    return { kind: 'columns', known };
+  }
+  for (const l of prior.lines) {
+    const k = key(l);
+    if (k === null || !scope(l)) continue;
+    known.set(k, (known.get(k) ?? 0) + (filter(l) ? l.amountFen : 0));
+  }
+  return { kind: 'lines', known };
+}
+
+/** One group (unit, project…) of current lines, compared with its prior year, or why it was not. */
+export type GroupComparison =
+  | { status: 'compared'; key: string; lines: BudgetLine[]; actualFen: number; priorFen: number }
+  /** No line of the group is in fund scope: NOT_CHECKED, never passed. */
+  | { status: 'outOfScope'; key: string; lines: BudgetLine[] }
+  /** The group is absent from the prior data (new unit/project, or its sheet has no 上年预算数 column). */
+  | { status: 'noPrior'; key: string; lines: BudgetLine[] };
+
+/**
+ * Every group of current lines (in input order) with its current and prior totals over lines in fund
+ * scope passing `filter`. Null when there is no prior data at all.
+ */
+export function compareGroups(ctx: RuleContext, filter: LineFilter, key: GroupKey, opts: TotalsOptions = {}): GroupComparison[] | null {
+  const prior = priorTotals(ctx, filter, key, opts);
+  if (!prior) return null;
+  const current = currentTotals(ctx, filter, key, opts);
+  const scope = scopeOf(ctx, opts);
+  const out: GroupComparison[] = [];
+  for (const [k, lines] of groupLines(ctx.lines, key)) {
+    if (!lines.some(scope)) out.push({ status: 'outOfScope', key: k, lines });
+    else if (!prior.known.has(k)) out.push({ status: 'noPrior', key: k, lines });
+    else out.push({ status: 'compared', key: k, lines, actualFen: current.get(k) ?? 0, priorFen: prior.known.get(k)! });
+  }
+  return out;
+}
+
+/**
+ * Why prior figures are missing for lines of `file`, as a Chinese phrase ("未提供上年预算数据…").
+ * For 'columns', names the sheets of the file without a 上年预算数 column.
+ */
+export function missingPriorReason(ctx: RuleContext, file: string): string {
+  if (ctx.prior.kind === 'columns') {
+    const sheets = [...new Set(ctx.lines.filter((l) => l.src.file === file && !hasPriorColumn(l)).map((l) => l.src.sheet))];
+    if (sheets.length > 0) return `${sheets.map((s) => `「${s}」`).join('、')}表没有“上年预算数”列，也未提供上年预算表`;
+  }
+  return '未提供上年预算数据（明细表没有“上年预算数”列，也未提供上年预算表）';
+}
+
+/** Files whose lines include groups unknown for lack of a 上年预算数 column (prior kind 'columns'). */
+export function filesWithoutPriorColumn(lines: ReadonlyArray<BudgetLine>): string[] {
+  return [...new Set(lines.filter((l) => !hasPriorColumn(l)).map((l) => l.src.file))];
+}
+
+export interface LineMatch {
+  /** Current lines with no prior-year line of the same key (ZBB.NEW_LINE). */
+  unmatchedCurrent: BudgetLine[];
+  /** Prior-year lines with no current line of the same key (ZBB.DROPPED_LINE). */
+  unmatchedPrior: BudgetLine[];
+}
+
+/**
+ * Match current and prior lines on matchKey (unit, kind, function, economic code, project, fund
+ * source). Keys are matched as multisets: two current lines against one prior line leave one new.
+ */
+export function matchPriorLines(current: ReadonlyArray<BudgetLine>, prior: ReadonlyArray<BudgetLine>): LineMatch {
+  const pool = new Map<string, BudgetLine[]>();
+  for (const p of prior) {
+    const k = matchKey(p);
+    const list = pool.get(k);
+    if (list) list.push(p);
+    else pool.set(k, [p]);
+  }
+  const unmatchedCurrent: BudgetLine[] = [];
+  for (const c of current) {
+    const list = pool.get(matchKey(c));
+    if (list && list.length > 0) list.shift();
+    else unmatchedCurrent.push(c);
+  }
+  const unmatchedPrior: BudgetLine[] = [];
+  for (const p of prior) {
+    const list = pool.get(matchKey(p));
+    if (list && list.includes(p)) unmatchedPrior.push(p);
+  }
+  return { unmatchedCurrent, unmatchedPrior };
+}
