@@ -91,3 +91,13 @@ export function inputFiles(ctx: RuleContext): string[] {
 export function perInput(ctx: RuleContext, rule: RuleId, message: (file: string) => string): Finding[] {
   return inputFiles(ctx).map((file) => finding(rule, { file }, message(file)));
 }
+
+/**
+ * Whether an economic code falls under a list of entries: a 3-digit entry matches its class
+ * ("302" matches "30201"), a longer entry the code itself and its sub-codes.
+ */
+export function codeIn(code: string, entries: ReadonlyArray<string>): boolean {
+  if (!code) return false;
+  for (const e of entries) if (code.startsWith(e)) return true;
+  return false;
+}

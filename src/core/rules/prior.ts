@@ -10,9 +10,11 @@
  */
 import type { RuleConfig } from '../config';
 import type { RuleContext } from '../context';
-import { matchKey } from '../lines';
+import type { Finding, RuleId } from '../findings';
+import { matchKey, unitKey } from '../lines';
 import type { BudgetLine } from '../lines';
-import { groupLines } from './finding-helpers';
+import { notCheckedNewUnit, notCheckedNoPrior, notCheckedOutOfScope } from '../messages/year-on-year';
+import { finding, groupFinding, groupLines, perInput, unitLabel } from './finding-helpers';
 
 /** SPEC §7 Fund scope: only lines whose fund source is in config.fundScope are compared. */
 export function inScope(cfg: RuleConfig, line: BudgetLine): boolean {
@@ -160,4 +162,47 @@ export function matchPriorLines(current: ReadonlyArray<BudgetLine>, prior: Reado
     if (list && list.includes(p)) unmatchedPrior.push(p);
   }
   return { unmatchedCurrent, unmatchedPrior };
+}
+
+/** A unit compared with its prior year (see unitYearOnYear). */
+export interface UnitComparison {
+  key: string;
+  lines: BudgetLine[];
+  /** The unit's first line: where unit findings are reported. */
+  first: BudgetLine;
+  actualFen: number;
+  priorFen: number;
+}
+
+/**
+ * Per-unit year-on-year comparison of the lines passing `filter` (in fund scope), with the family's
+ * NOT_CHECKED findings for what could not be compared: no prior data (once per input), a unit with
+ * no line in fund scope, a unit absent from the prior lines, or (prior columns) a file whose sheet has
+ * no 上年预算数 column (once per file). `unitFilter` leaves units out silently (e.g. unit kinds).
+ */
+export function unitYearOnYear(
+  ctx: RuleContext,
+  rule: RuleId,
+  check: string,
+  filter: LineFilter,
+  unitFilter: (lines: BudgetLine[]) => boolean = () => true,
+): { compared: UnitComparison[]; notChecked: Finding[] } {
+  const groups = compareGroups(ctx, filter, (l) => unitKey(l));
+  if (!groups) return { compared: [], notChecked: perInput(ctx, rule, (file) => notCheckedNoPrior(file, missingPriorReason(ctx, file), check)) };
+  const compared: UnitComparison[] = [];
+  const notChecked: Finding[] = [];
+  const filesWithoutColumn: string[] = [];
+  for (const g of groups) {
+    if (!unitFilter(g.lines)) continue;
+    const first = g.lines[0];
+    if (g.status === 'compared') compared.push({ key: g.key, lines: g.lines, first, actualFen: g.actualFen, priorFen: g.priorFen });
+    else if (g.status === 'outOfScope') notChecked.push(groupFinding(rule, first, notCheckedOutOfScope(unitLabel(first), ctx.config.fundScope, check)));
+    else if (ctx.prior.kind === 'columns') {
+      for (const f of filesWithoutPriorColumn(g.lines)) if (!filesWithoutColumn.includes(f)) filesWithoutColumn.push(f);
+    } else notChecked.push(groupFinding(rule, first, notCheckedNewUnit(unitLabel(first), check)));
+  }
+  for (const file of filesWithoutColumn) {
+    notChecked.push(finding(rule, { file }, notCheckedNoPrior(file, missingPriorReason(ctx, file), check)));
+  }
+  return { compared, notChecked };
 }
