@@ -1,0 +1,208 @@
+/**
+ * Command-line inputs: expand files and folders (SPEC §7 Several inputs), recognise each file by its
+ * content rather than its name, and load it into grids. Inputs are only ever opened for reading.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type ExcelJS from 'exceljs';
+import type { WorkbookGrids } from '../core/grid';
+import { UserError } from './errors';
+import { readCsvBuffer } from './read-csv';
+import { readXlsx } from './read-xlsx';
+import { DEFAULT_ZIP_LIMITS, inspectZip, ZipLimits } from './zip-inspect';
+
+export const SAVE_AS_XLSX = '请在 Excel 或 WPS 中另存为 .xlsx 后再检查';
+export const ENCRYPTED = '文件已加密，请先取消密码';
+
+const INPUT_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.csv']);
+
+export interface LoadedInput {
+  /** Absolute path on disk. */
+  path: string;
+  /** Name used in findings and the review workbook. */
+  display: string;
+  grids: WorkbookGrids;
+  /** The exceljs workbook for .xlsx inputs (absent for .csv). */
+  workbook?: ExcelJS.Workbook;
+}
+
+export interface UnreadableInput {
+  path: string;
+  display: string;
+  /** One Chinese sentence (without the file name) saying what is wrong and what to do. */
+  reason: string;
+}
+
+export type Sniffed = { kind: 'xlsx' } | { kind: 'csv' } | { kind: 'refused'; reason: string };
+
+/**
+ * Expand arguments into a sorted list of files. Folders are searched recursively for .xlsx/.csv
+ * files, skipping Excel's ~$ lock files, hidden entries and the paths in `exclude` (our own outputs).
+ */
+export function expandInputs(args: ReadonlyArray<string>, exclude: ReadonlyArray<string> = []): string[] {
+  const excluded = new Set(exclude.map((p) => path.resolve(p)));
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const visitedDirs = new Set<string>();
+  const add = (p: string) => {
+    const abs = path.resolve(p);
+    if (excluded.has(abs) || seen.has(abs)) return;
+    seen.add(abs);
+    out.push(abs);
+  };
+  const walk = (dir: string) => {
+    let real: string;
+    try {
+      real = fs.realpathSync(dir);
+    } catch {
+      return;
+    }
+    if (visitedDirs.has(real) || excluded.has(path.resolve(dir))) return;
+    visitedDirs.add(real);
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      throw new UserError(`无法读取文件夹 ${dir}，请检查权限。`);
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      if (e.name.startsWith('~$') || e.name.startsWith('.')) continue;
+      const full = path.join(dir, e.name);
+      let st: fs.Stats;
+      try {
+        st = fs.statSync(full);
+      } catch {
+        continue;
+      }
+      if (st.isDirectory()) walk(full);
+      else if (st.isFile() && INPUT_EXTENSIONS.has(path.extname(e.name).toLowerCase())) add(full);
+    }
+  };
+  for (const arg of args) {
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(arg);
+    } catch {
+      throw new UserError(`找不到文件或文件夹：${arg}`);
+    }
+    if (st.isDirectory()) {
+      const before = out.length;
+      walk(arg);
+      if (out.length === before && args.length === 1) throw new UserError(`文件夹 ${arg} 中没有 .xlsx 或 .csv 文件。`);
+    } else {
+      add(arg);
+    }
+  }
+  if (out.length === 0) throw new UserError('没有可检查的文件：请给出 .xlsx 或 .csv 文件，或包含它们的文件夹。');
+  return out;
+}
+
+/** How a file is shown in findings: relative to the working directory when inside it, else its name. */
+export function displayName(abs: string, cwd = process.cwd()): string {
+  const rel = path.relative(cwd, abs);
+  const shown = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : path.basename(abs);
+  return shown.split(path.sep).join('/');
+}
+
+const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const ENCRYPTION_INFO = Buffer.from('EncryptionInfo', 'utf16le');
+const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
+
+function readHead(file: string, len: number): Buffer {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(len);
+    const n = fs.readSync(fd, buf, 0, len, 0);
+    return buf.subarray(0, n);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Whether an OLE2 compound file holds an encrypted Office package (an .xlsx with a password). */
+function oleIsEncrypted(file: string): boolean {
+  const size = fs.statSync(file).size;
+  // Directory entries may sit anywhere; scan the file in chunks with an overlap for the names.
+  const fd = fs.openSync(file, 'r');
+  try {
+    const chunk = 1024 * 1024;
+    const overlap = ENCRYPTED_PACKAGE.length;
+    const buf = Buffer.alloc(chunk + overlap);
+    let pos = 0;
+    let carry = 0;
+    while (pos < size) {
+      const n = fs.readSync(fd, buf, carry, chunk, pos);
+      if (n <= 0) break;
+      const view = buf.subarray(0, carry + n);
+      if (view.indexOf(ENCRYPTION_INFO) >= 0 || view.indexOf(ENCRYPTED_PACKAGE) >= 0) return true;
+      carry = Math.min(overlap, view.length);
+      view.copy(buf, 0, view.length - carry);
+      pos += n;
+    }
+    return false;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Recognise a file by its first bytes (and its name only where the content cannot tell). */
+export function sniffFile(file: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Sniffed {
+  const ext = path.extname(file).toLowerCase();
+  const head = readHead(file, 8);
+  if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && (head[2] === 0x03 || head[2] === 0x05) && (head[3] === 0x04 || head[3] === 0x06)) {
+    const v = inspectZip(file, limits);
+    if (v.ok) {
+      if (!v.entries.some((e) => e === 'xl/workbook.xml' || /^xl\/workbook\d*\.xml$/.test(e))) {
+        return { kind: 'refused', reason: `不是有效的 .xlsx 文件（压缩包中没有工作簿），${SAVE_AS_XLSX}` };
+      }
+      return { kind: 'xlsx' };
+    }
+    if (v.problem === 'truncated') return { kind: 'refused', reason: '文件不完整（可能在下载或复制时被截断），请重新获取原文件后再检查' };
+    if (v.problem === 'bomb') return { kind: 'refused', reason: '文件解压后过大，疑似压缩炸弹，已拒绝读取' };
+    return { kind: 'refused', reason: `文件已损坏，不是有效的 .xlsx 文件，${SAVE_AS_XLSX}` };
+  }
+  if (head.length >= 8 && head.equals(OLE_MAGIC)) {
+    if (oleIsEncrypted(file)) return { kind: 'refused', reason: ENCRYPTED };
+    return { kind: 'refused', reason: `这是旧版 Excel（.xls）或 WPS（.et）格式，${SAVE_AS_XLSX}` };
+  }
+  if (ext === '.csv') return { kind: 'csv' };
+  if (ext === '.xlsx' || ext === '.xlsm') return { kind: 'refused', reason: `不是有效的 .xlsx 文件，${SAVE_AS_XLSX}` };
+  if (ext === '.xls' || ext === '.et') return { kind: 'refused', reason: `不是有效的 Excel 文件，${SAVE_AS_XLSX}` };
+  return { kind: 'refused', reason: '不支持的文件类型，请提供 .xlsx 或 .csv 文件' };
+}
+
+/** Load one file; a file that cannot be read becomes an UnreadableInput, never an exception. */
+export async function loadInput(abs: string, display: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<LoadedInput | UnreadableInput> {
+  let sniffed: Sniffed;
+  try {
+    const st = fs.statSync(abs);
+    if (st.size === 0) return { path: abs, display, reason: '文件是空的' };
+    sniffed = sniffFile(abs, limits);
+  } catch {
+    return { path: abs, display, reason: '无法打开文件，请检查文件是否存在以及读取权限' };
+  }
+  if (sniffed.kind === 'refused') return { path: abs, display, reason: sniffed.reason };
+  if (sniffed.kind === 'csv') {
+    try {
+      return { path: abs, display, grids: readCsvBuffer(fs.readFileSync(abs), display) };
+    } catch {
+      return { path: abs, display, reason: '无法读取 CSV 文件' };
+    }
+  }
+  try {
+    const { grids, workbook } = await readXlsx(abs, display);
+    return { path: abs, display, grids, workbook };
+  } catch {
+    return { path: abs, display, reason: `文件已损坏，不是有效的 .xlsx 文件，${SAVE_AS_XLSX}` };
+  }
+}
+
+export function isLoaded(x: LoadedInput | UnreadableInput): x is LoadedInput {
+  return (x as LoadedInput).grids !== undefined;
+}
+
+/** "a.xls：这是旧版 Excel…" — the sentence printed for a file that cannot be checked. */
+export function unreadableSentence(u: UnreadableInput): string {
+  return `${u.display}：${u.reason}。`;
+}
