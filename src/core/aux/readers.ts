@@ -1,0 +1,237 @@
+/**
+ * One reader per auxiliary sheet (SPEC §2.2): Grid → data + findings. Pure, never throws on data.
+ * A sheet recognised by name whose header cannot be found gives DATA.MISSING_COLUMN (warning) and
+ * null data, so the rules that need it report NOT_CHECKED.
+ */
+import type { BondInterest, Explanation, ExecutionRow, ProjectLibrary, SanbaoNeed } from '../context';
+import { RULE_IDS, RULE_TITLE_ZH } from '../findings';
+import type { Finding, FindingLocation, RuleId } from '../findings';
+import { cellText } from '../grid';
+import type { Cell, Grid } from '../grid';
+import type { SanbaoType } from '../lines';
+import { asciiNumeric } from '../money';
+import { normalizeText } from '../text';
+import { SPECS } from './kinds';
+import type { AuxKind } from './kinds';
+import { findHeader, missingHeaderFinding, readTable } from './table';
+import type { LocatedTable, ReadOptions } from './table';
+
+export interface AuxRead<T> {
+  /** null when the sheet's header was not found. */
+  readonly data: T | null;
+  readonly findings: Finding[];
+}
+
+/** Locate the kind's header (and read its rows), or the DATA.MISSING_COLUMN finding. */
+function locate(kind: AuxKind, file: string, grid: Grid, opts: ReadOptions): LocatedTable | Finding {
+  const spec = SPECS[kind];
+  const header = findHeader(grid.cells, spec, true) ?? findHeader(grid.cells, spec, false);
+  if (!header) return missingHeaderFinding(file, grid, spec);
+  // Re-match the header row with every alias: a by-signature match only holds the signature columns.
+  const full = findHeader([grid.cells[header.row] ?? []], spec, false) ?? header;
+  return readTable(file, grid, spec, { ...full, row: header.row }, opts);
+}
+
+function isFinding(x: LocatedTable | Finding): x is Finding {
+  return (x as Finding).rule !== undefined;
+}
+
+/** Leading digits of a code cell: "2010101 行政运行", "[2010101]行政运行", 2010101 → "2010101". */
+export function codeOf(v: Cell): string {
+  const s = asciiNumeric(cellText(v)).replace(/^[\s[【(（]+/, '');
+  const m = /^(\d+)/.exec(s);
+  return m ? m[1] : '';
+}
+
+// ---- 项目库 ---------------------------------------------------------------------------------------
+
+export function readProjectLibrary(file: string, grid: Grid, opts: ReadOptions = {}): AuxRead<ProjectLibrary> {
+  const t = locate('projectLibrary', file, grid, opts);
+  if (isFinding(t)) return { data: null, findings: [t] };
+  const codes = new Set<string>();
+  const names = new Set<string>();
+  for (const r of t.rows) {
+    const code = r.text('code');
+    const name = r.text('name');
+    if (code) codes.add(code);
+    if (name) names.add(name);
+  }
+  return { data: { codes, names, location: { file, sheet: grid.name } }, findings: t.findings };
+}
+
+// ---- 三保需求 -------------------------------------------------------------------------------------
+
+const SANBAO_CODES: Record<string, SanbaoType> = { '003001': '保工资', '003002': '保运转', '003003': '保基本民生' };
+
+/** 三保类型 from a cell: 保工资/保运转/保基本民生 (with or without 保), or the 一体化 codes 003001/2/3. */
+export function parseSanbaoType(v: Cell): SanbaoType | null {
+  const s = normalizeText(typeof v === 'number' ? String(v).padStart(6, '0') : cellText(v));
+  if (s === '') return null;
+  const code = /^0*300([123])/.exec(s);
+  if (code) return SANBAO_CODES['00300' + code[1]];
+  if (/基本民生|民生/.test(s)) return '保基本民生';
+  if (/工资/.test(s)) return '保工资';
+  if (/运转/.test(s)) return '保运转';
+  return null;
+}
+
+export function readSanbaoNeeds(file: string, grid: Grid, opts: ReadOptions = {}): AuxRead<SanbaoNeed[]> {
+  const t = locate('sanbaoNeeds', file, grid, opts);
+  if (isFinding(t)) return { data: null, findings: [t] };
+  const findings = t.findings; // r.amount() records DATA.BAD_AMOUNT here
+  const needs: SanbaoNeed[] = [];
+  let lastUnit = '';
+  for (const r of t.rows) {
+    // A unit written once above its block applies to the rows below it (fill down).
+    const unit = r.text('unitCode') || r.text('unit') || lastUnit;
+    lastUnit = unit;
+    const need = r.amount('need');
+    if (need === undefined || need === null) continue; // bad amount (reported) or blank: nothing required
+    const type = parseSanbaoType(r.value('type'));
+    if (!unit || !type) {
+      const what = !unit ? '没有填写单位' : `三保类型“${r.text('type')}”无法识别（应为保工资、保运转、保基本民生或 003001、003002、003003）`;
+      findings.push({
+        rule: 'SANBAO.NOT_CHECKED',
+        severity: 'info',
+        location: r.location(!unit ? 'unit' : 'type'),
+        message: `「${grid.name}」表第 ${r.sheetRow} 行${what}，该行需求未参与“三保”检查；请补全后重新审核`,
+      });
+      continue;
+    }
+    needs.push({ unit, type, needFen: need, location: r.location('need') });
+  }
+  return { data: needs, findings };
+}
+
+// ---- 债券付息 -------------------------------------------------------------------------------------
+
+export function readBondInterest(file: string, grid: Grid, opts: ReadOptions = {}): AuxRead<BondInterest[]> {
+  const t = locate('bondInterest', file, grid, opts);
+  if (isFinding(t)) return { data: null, findings: [t] };
+  const bonds: BondInterest[] = [];
+  for (const r of t.rows) {
+    const due = r.amount('due');
+    if (due === undefined || due === null) continue;
+    bonds.push({ bond: r.text('bond'), dueFen: due, location: r.location('due') });
+  }
+  return { data: bonds, findings: t.findings };
+}
+
+// ---- 科目对照 -------------------------------------------------------------------------------------
+
+export function readCodeMap(file: string, grid: Grid, opts: ReadOptions = {}): AuxRead<Map<string, string>> {
+  const t = locate('codeMap', file, grid, opts);
+  if (isFinding(t)) return { data: null, findings: [t] };
+  const map = new Map<string, string>();
+  for (const r of t.rows) {
+    const from = codeOf(r.value('from'));
+    const to = codeOf(r.value('to'));
+    if (from && to) map.set(from, to);
+  }
+  return { data: map, findings: t.findings };
+}
+
+// ---- 规则设置 -------------------------------------------------------------------------------------
+
+export interface SettingRow {
+  name: string;
+  value: string | number | boolean;
+  location: FindingLocation;
+}
+
+export function readSettings(file: string, grid: Grid, opts: ReadOptions = {}): AuxRead<SettingRow[]> {
+  const t = locate('settings', file, grid, opts);
+  if (isFinding(t)) return { data: null, findings: [t] };
+  const rows: SettingRow[] = [];
+  for (const r of t.rows) {
+    const name = r.text('name');
+    const v = r.value('value');
+    // A blank value keeps the default (an empty string would parse as 0).
+    if (!name || v === null || (typeof v === 'string' && v.trim() === '')) continue;
+    const value = typeof v === 'number' || typeof v === 'boolean' ? v : cellText(v);
+    rows.push({ name, value, location: r.location('value') });
+  }
+  return { data: rows, findings: t.findings };
+}
+
+// ---- 审核说明 -------------------------------------------------------------------------------------
+
+const TITLE_TO_ID: ReadonlyMap<string, RuleId> = new Map(
+  (Object.entries(RULE_TITLE_ZH) as Array<[RuleId, string]>).map(([id, title]) => [normalizeText(title), id]),
+);
+
+/** The rule ID written in a 规则 cell: the ID itself (any case), an ID inside longer text, or its Chinese title. */
+export function parseRuleId(text: string): string {
+  const s = text.normalize('NFKC').trim();
+  const m = /[A-Za-z_]+\.[A-Za-z_]+/.exec(s);
+  if (m) {
+    const id = m[0].toUpperCase();
+    if ((RULE_IDS as ReadonlyArray<string>).includes(id)) return id;
+  }
+  return TITLE_TO_ID.get(normalizeText(s)) ?? s;
+}
+
+export function readExplanations(file: string, grid: Grid, opts: ReadOptions = {}): AuxRead<Explanation[]> {
+  const t = locate('explanations', file, grid, opts);
+  if (isFinding(t)) return { data: null, findings: [t] };
+  const out: Explanation[] = [];
+  for (const r of t.rows) {
+    const rule = r.text('rule');
+    const text = r.text('text');
+    if (!rule || !text) continue;
+    out.push({ rule: parseRuleId(rule), unit: r.text('unit'), at: r.text('at'), text, location: r.location('text') });
+  }
+  return { data: out, findings: t.findings };
+}
+
+// ---- 科目 -----------------------------------------------------------------------------------------
+
+export interface CatalogRow {
+  code: string;
+  name: string;
+  /** From a 类型 column (功能/经济), else from the code (2xx function, 3xx economic), else null. */
+  type: 'function' | 'economic' | null;
+  location: FindingLocation;
+}
+
+export function readCatalog(file: string, grid: Grid, opts: ReadOptions = {}): AuxRead<CatalogRow[]> {
+  const t = locate('catalog', file, grid, opts);
+  if (isFinding(t)) return { data: null, findings: [t] };
+  const out: CatalogRow[] = [];
+  for (const r of t.rows) {
+    const codeCell = r.value('code');
+    const code = codeOf(codeCell);
+    if (!code) continue;
+    // A name column, else the name written after the code ("2010101 行政运行").
+    const name = r.text('name') || cellText(codeCell).normalize('NFKC').replace(/^[\s[【(（]*\d+[\]】)）]?[\s\-－—:：]*/, '').trim();
+    const typeText = normalizeText(r.text('type'));
+    const type = /功能/.test(typeText) ? 'function' : /经济/.test(typeText) ? 'economic' : code[0] === '2' ? 'function' : code[0] === '3' ? 'economic' : null;
+    out.push({ code, name, type, location: r.location('code') });
+  }
+  return { data: out, findings: t.findings };
+}
+
+// ---- 预算执行 -------------------------------------------------------------------------------------
+
+function parseMonth(v: Cell): number | null {
+  const s = asciiNumeric(cellText(v));
+  const m = /(\d{1,2})\s*月?$/.exec(s) ?? /^(\d{1,2})/.exec(s);
+  if (!m) return null;
+  const n = Number(m[1]);
+  return n >= 1 && n <= 12 ? n : null;
+}
+
+export function readExecution(file: string, grid: Grid, opts: ReadOptions = {}): AuxRead<ExecutionRow[]> {
+  const t = locate('execution', file, grid, opts);
+  if (isFinding(t)) return { data: null, findings: [t] };
+  const out: ExecutionRow[] = [];
+  for (const r of t.rows) {
+    const item = r.text('item');
+    if (!item) continue;
+    const amounts = (['initial', 'adjusted', 'actual', 'priorSame'] as const).map((f) => r.amount(f));
+    if (amounts.some((a) => a === undefined)) continue;
+    const [initialFen, adjustedFen, actualFen, priorSameFen] = amounts as Array<number | null>;
+    out.push({ item, initialFen, adjustedFen, actualFen, priorSameFen, month: parseMonth(r.value('month')), location: r.location('item') });
+  }
+  return { data: out, findings: t.findings };
+}
