@@ -1,0 +1,532 @@
+/**
+ * The review workbook of SPEC §4.2: a 审核结果 sheet (one row per finding, with a HYPERLINK to the
+ * offending cell), a 单位汇总 sheet, and copies of every input sheet with the offending cells filled
+ * and noted. Links are HYPERLINK("#'sheet'!A1", …) formulas, which work in Excel, WPS and LibreOffice.
+ *
+ * Per-unit workbooks (--per-unit-out) hold only one unit's findings and rows. Choice: each sheet that
+ * holds lines of the unit is copied at the same addresses (so links and notes stay right), keeping
+ * the rows above the sheet's first budget line (titles, headers), the unit's own line rows and rows
+ * its findings point at; every other row (other units' lines, 合计/小计 rows, notes below) is left
+ * out, i.e. blank. Sheets without lines of the unit, and workbook-level findings, are left out.
+ */
+import ExcelJS from 'exceljs';
+import * as fs from 'fs';
+import * as path from 'path';
+import { quoteSheet } from '../core/address';
+import type { CheckReport } from '../core/check';
+import { Finding, FindingUnit, RULE_TITLE_ZH, Severity, SEVERITY_ZH } from '../core/findings';
+import type { Cell, Grid, WorkbookGrids } from '../core/grid';
+import { isCellError } from '../core/grid';
+import { unitKey } from '../core/lines';
+import { UserError } from './errors';
+import { worksheetMerges } from './read-xlsx';
+
+export interface ReviewSource {
+  /** Display name, equal to Finding.location.file. */
+  display: string;
+  grids: WorkbookGrids;
+  /** The loaded exceljs workbook for .xlsx inputs; absent for .csv (copied from the grid). */
+  workbook?: ExcelJS.Workbook;
+}
+
+export const RESULTS_SHEET = '审核结果';
+export const UNITS_SHEET = '单位汇总';
+
+export const FILL_ARGB: Record<Severity, string | null> = { error: 'FFFFC7CE', warning: 'FFFFEB9C', info: null };
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** A unit as the per-unit output knows it. */
+export interface ReviewUnit {
+  key: string;
+  code: string;
+  name: string;
+}
+
+// ---- sheet names ---------------------------------------------------------------------------------
+
+const MAX_SHEET_NAME = 31;
+
+function sanitizeSheetName(s: string): string {
+  let n = s.replace(/[[\]:*?/\\]/g, '_').replace(/[\u0000-\u001f]/g, ' ');
+  n = n.replace(/^'+/, '_').replace(/'+$/, '_');
+  return n.trim() === '' ? 'Sheet' : n;
+}
+
+function truncate(s: string, max: number): string {
+  if (s.length <= max) return s;
+  let out = s.slice(0, max);
+  // Do not split a surrogate pair.
+  if (/[\ud800-\udbff]$/.test(out)) out = out.slice(0, -1);
+  return out.replace(/'+$/, '');
+}
+
+/** Picks unique (case-insensitive), valid, ≤31-character sheet names. */
+export class SheetNamer {
+  private readonly taken = new Set<string>();
+  constructor(reserved: ReadonlyArray<string> = []) {
+    for (const r of reserved) this.taken.add(r.toLowerCase());
+    this.taken.add('history');
+  }
+
+  name(wanted: string, prefix = ''): string {
+    const base = sanitizeSheetName(wanted);
+    const pre = prefix ? sanitizeSheetName(prefix) : '';
+    let candidate: string;
+    if (pre) {
+      const roomForPrefix = Math.max(4, MAX_SHEET_NAME - 1 - base.length);
+      candidate = truncate(`${truncate(pre, roomForPrefix)}-${base}`, MAX_SHEET_NAME);
+    } else {
+      candidate = truncate(base, MAX_SHEET_NAME);
+    }
+    candidate = sanitizeSheetName(candidate);
+    let n = 2;
+    let result = candidate;
+    while (this.taken.has(result.toLowerCase())) {
+      const suffix = `(${n++})`;
+      result = sanitizeSheetName(truncate(candidate, MAX_SHEET_NAME - suffix.length) + suffix);
+    }
+    this.taken.add(result.toLowerCase());
+    return result;
+  }
+}
+
+/** =HYPERLINK("#'sheet'!C12", "text"): double quotes doubled inside the string literals. */
+export function hyperlinkFormula(sheet: string, cell: string, text: string): string {
+  const target = `#${quoteSheet(sheet)}!${cell}`.replace(/"/g, '""');
+  return `HYPERLINK("${target}","${text.replace(/"/g, '""')}")`;
+}
+
+// ---- findings helpers ----------------------------------------------------------------------------
+
+function unitLabel(u: FindingUnit | undefined): string {
+  if (!u) return '';
+  return [u.code, u.name].filter(Boolean).join(' ');
+}
+
+function findingUnitMatches(f: Finding, u: ReviewUnit): boolean {
+  if (!f.unit) return false;
+  if (f.unit.code && u.code) return f.unit.code === u.code;
+  if (f.unit.name && u.name) return f.unit.name === u.name;
+  return (f.unit.code || f.unit.name || '') === u.key;
+}
+
+/** The cell a finding points at, when it has one. */
+function findingCell(f: Finding): string | null {
+  if (!f.location.sheet) return null;
+  if (f.location.cell) return f.location.cell;
+  return null;
+}
+
+const WAN = 1_000_000;
+
+const FIGURE_COLUMNS: ReadonlyArray<{ key: string; header: string }> = [
+  { key: 'actualFen', header: '实际数（万元）' },
+  { key: 'limitFen', header: '上限（万元）' },
+  { key: 'expectedFen', header: '应为（万元）' },
+  { key: 'priorFen', header: '上年数（万元）' },
+  { key: 'excessFen', header: '超出（万元）' },
+];
+const FIGURE_KEYS = new Set(FIGURE_COLUMNS.map((c) => c.key));
+
+const RATIO_LABELS: Record<string, string> = {
+  share: '占比', minShare: '占比下限', maxShare: '占比上限', execRate: '执行率', minExecRate: '执行率下限', rate: '压减比例',
+};
+
+function otherFigures(fig: Record<string, number> | undefined): string {
+  if (!fig) return '';
+  const parts: string[] = [];
+  for (const [k, v] of Object.entries(fig)) {
+    if (FIGURE_KEYS.has(k) || typeof v !== 'number' || !Number.isFinite(v)) continue;
+    if (k.endsWith('Fen')) parts.push(`${k.slice(0, -3)} ${(v / WAN).toFixed(2)} 万元`);
+    else if (RATIO_LABELS[k]) parts.push(`${RATIO_LABELS[k]} ${(v * 100).toFixed(1)}%`);
+    else if (k === 'score' || k === 'minPerfScore') parts.push(`${k === 'score' ? '绩效得分' : '得分下限'} ${v}`);
+    else parts.push(`${k} ${v}`);
+  }
+  return parts.join('；');
+}
+
+// ---- copying input sheets -------------------------------------------------------------------------
+
+const EXCEL_ERRORS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA']);
+
+/** A grid cell as a value exceljs can write: a formula without cached value shows its formula text. */
+function writableValue(v: Cell, formulaText?: string): ExcelJS.CellValue {
+  if (v === null || v === undefined) return null;
+  if (isCellError(v)) {
+    if (EXCEL_ERRORS.has(v.error)) return { error: v.error } as ExcelJS.CellErrorValue;
+    return formulaText ? `=${formulaText}` : v.error;
+  }
+  return v as ExcelJS.CellValue;
+}
+
+/** Which 1-based rows to copy (null: all). */
+type RowFilter = ((row: number) => boolean) | null;
+
+function copyFromWorksheet(src: ExcelJS.Worksheet, grid: Grid, target: ExcelJS.Worksheet, keep: RowFilter): void {
+  const cols = (src as unknown as { _columns?: ExcelJS.Column[] | null })._columns;
+  if (cols) {
+    cols.forEach((col, i) => {
+      if (!col) return;
+      const tc = target.getColumn(i + 1);
+      if (col.width) tc.width = col.width;
+      if (col.hidden) tc.hidden = true;
+    });
+  }
+  src.eachRow({ includeEmpty: false }, (row, r) => {
+    if (keep && !keep(r)) return;
+    const gridRow = grid.cells[r - 1];
+    const tr = target.getRow(r);
+    if (row.height) tr.height = row.height;
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      const type = cell.type as unknown as number;
+      if (type === 1 /* Merge */ ) return;
+      const v = gridRow ? (gridRow[c - 1] ?? null) : null;
+      const tc = tr.getCell(c);
+      let formula: string | undefined;
+      if (type === 6 /* Formula */) {
+        try {
+          formula = cell.formula;
+        } catch {
+          formula = undefined;
+        }
+      }
+      tc.value = writableValue(v, formula);
+      if (cell.style && Object.keys(cell.style).length > 0) tc.style = cell.style;
+      const note = (cell as unknown as { note?: unknown }).note;
+      if (note) tc.note = note as ExcelJS.Comment;
+    });
+  });
+  for (const m of worksheetMerges(src)) {
+    if (keep) {
+      let all = true;
+      for (let r = m.top; r <= m.bottom && all; r++) all = keep(r);
+      if (!all) continue;
+    }
+    try {
+      target.mergeCells(m.top, m.left, m.bottom, m.right);
+    } catch {
+      // overlapping merges in a damaged file: keep the values, skip the merge
+    }
+  }
+  const frozen = (src.views ?? []).find((v) => v && v.state === 'frozen');
+  if (frozen) target.views = [{ ...frozen }];
+}
+
+function copyFromGrid(grid: Grid, target: ExcelJS.Worksheet, keep: RowFilter): void {
+  const widths: number[] = [];
+  grid.cells.forEach((row, i) => {
+    const r = i + 1;
+    if (keep && !keep(r)) return;
+    if (!row || row.length === 0) return;
+    const tr = target.getRow(r);
+    row.forEach((v, c) => {
+      if (v === null || v === undefined) return;
+      tr.getCell(c + 1).value = writableValue(v);
+      const len = typeof v === 'string' ? Math.min(60, [...v].reduce((n, ch) => n + (ch.charCodeAt(0) > 255 ? 2 : 1), 0)) : 10;
+      if (!widths[c] || widths[c] < len) widths[c] = len;
+    });
+  });
+  widths.forEach((w, c) => {
+    if (w) target.getColumn(c + 1).width = Math.max(8, w + 2);
+  });
+  for (const m of grid.merges ?? []) {
+    if (keep) {
+      let all = true;
+      for (let r = m.top + 1; r <= m.bottom + 1 && all; r++) all = keep(r);
+      if (!all) continue;
+    }
+    try {
+      target.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+    } catch {
+      // skip overlapping merges
+    }
+  }
+}
+
+/** Fill and note every flagged cell of one copied sheet. */
+function flagCells(target: ExcelJS.Worksheet, findings: ReadonlyArray<Finding>): void {
+  const byCell = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const cell = findingCell(f);
+    if (!cell) continue;
+    const list = byCell.get(cell);
+    if (list) list.push(f);
+    else byCell.set(cell, [f]);
+  }
+  for (const [addr, list] of byCell) {
+    let tc: ExcelJS.Cell;
+    try {
+      tc = target.getCell(addr);
+    } catch {
+      continue;
+    }
+    let worst: Severity = 'info';
+    for (const f of list) if (SEVERITY_RANK[f.severity] < SEVERITY_RANK[worst]) worst = f.severity;
+    const argb = FILL_ARGB[worst];
+    if (argb) {
+      tc.style = { ...(tc.style ?? {}), fill: { type: 'pattern', pattern: 'solid', fgColor: { argb }, bgColor: { argb } } };
+    }
+    const text = list.map((f) => `【${SEVERITY_ZH[f.severity]}】${f.message}`).join('\n');
+    const prior = tc.note;
+    const priorText = typeof prior === 'string' ? prior : prior && Array.isArray((prior as ExcelJS.Comment).texts) ? (prior as ExcelJS.Comment).texts!.map((t) => t.text).join('') : '';
+    tc.note = priorText ? `${priorText}\n${text}` : text;
+  }
+}
+
+// ---- the workbook ----------------------------------------------------------------------------------
+
+export interface BuildOptions {
+  /** Only this unit's findings and rows (per-unit workbooks). */
+  unit?: ReviewUnit;
+}
+
+/** Which rows of each (file, sheet) belong to which unit, and where each sheet's lines start. */
+interface SheetRows {
+  firstLineRow: number;
+  rowUnit: Map<number, string>;
+}
+
+function sheetRowsFromLines(report: CheckReport): Map<string, SheetRows> {
+  const out = new Map<string, SheetRows>();
+  for (const l of report.lines ?? []) {
+    const k = `${l.src.file}\u0001${l.src.sheet}`;
+    let s = out.get(k);
+    if (!s) out.set(k, (s = { firstLineRow: l.row, rowUnit: new Map() }));
+    if (l.row < s.firstLineRow) s.firstLineRow = l.row;
+    s.rowUnit.set(l.row, unitKey(l));
+  }
+  return out;
+}
+
+/** Every unit of the run: from the lines, then from findings that name a unit no line has. */
+export function reportUnits(report: CheckReport): ReviewUnit[] {
+  const seen = new Map<string, ReviewUnit>();
+  for (const l of report.lines ?? []) {
+    const key = unitKey(l);
+    if (key && !seen.has(key)) seen.set(key, { key, code: l.unitCode, name: l.unitName });
+  }
+  const all = [...seen.values()];
+  for (const f of report.findings) {
+    if (!f.unit || !(f.unit.code || f.unit.name)) continue;
+    if (all.some((u) => findingUnitMatches(f, u))) continue;
+    const u = { key: f.unit.code || f.unit.name || '', code: f.unit.code ?? '', name: f.unit.name ?? '' };
+    seen.set(u.key, u);
+    all.push(u);
+  }
+  return all;
+}
+
+/** The findings a unit's workbook shows: its own, plus unit-less findings in its sheets' header rows. */
+function unitFindings(report: CheckReport, unit: ReviewUnit, rows: Map<string, SheetRows>): Finding[] {
+  return report.findings.filter((f) => {
+    if (f.unit && (f.unit.code || f.unit.name)) return findingUnitMatches(f, unit);
+    if (!f.location.sheet) return false;
+    const s = rows.get(`${f.location.file}\u0001${f.location.sheet}`);
+    if (!s || ![...s.rowUnit.values()].includes(unit.key)) return false;
+    const r = f.location.row;
+    return r === undefined || r < s.firstLineRow || s.rowUnit.get(r) === unit.key;
+  });
+}
+
+function writeResultsSheet(ws: ExcelJS.Worksheet, findings: ReadonlyArray<Finding>, link: (f: Finding) => { sheet: string; cell: string } | null, manyFiles: boolean): void {
+  const headers = ['序号', '级别', '规则', '规则名称', '单位', '位置', '说明', ...FIGURE_COLUMNS.map((c) => c.header), '其他指标', '已说明', '说明内容'];
+  const widths = [6, 6, 30, 20, 22, 24, 70, 13, 13, 13, 13, 13, 28, 8, 30];
+  ws.columns = headers.map((h, i) => ({ header: h, width: widths[i] }));
+  const header = ws.getRow(1);
+  header.font = { bold: true };
+  header.alignment = { vertical: 'middle', horizontal: 'center' };
+  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+  const locCol = 6;
+  findings.forEach((f, i) => {
+    const loc = f.location;
+    const where = loc.sheet ? `${loc.sheet}!${loc.cell ?? (loc.row !== undefined ? `第${loc.row}行` : '')}` : '（整个文件）';
+    const text = manyFiles || !loc.sheet ? `${loc.file} ${where}` : where;
+    const figs = f.figures ?? {};
+    const row = ws.addRow([
+      i + 1,
+      SEVERITY_ZH[f.severity],
+      f.rule,
+      RULE_TITLE_ZH[f.rule] ?? '',
+      unitLabel(f.unit),
+      text,
+      f.message,
+      ...FIGURE_COLUMNS.map((c) => (typeof figs[c.key] === 'number' ? figs[c.key] / WAN : null)),
+      otherFigures(f.figures),
+      f.explained ? '是' : '否',
+      f.explanation ?? '',
+    ]);
+    const target = link(f);
+    if (target) {
+      const cell = row.getCell(locCol);
+      cell.value = { formula: hyperlinkFormula(target.sheet, target.cell, text), result: text } as ExcelJS.CellFormulaValue;
+      cell.font = { color: { argb: 'FF0563C1' }, underline: true };
+    }
+    const fill = FILL_ARGB[f.severity];
+    if (fill) row.getCell(2).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
+    row.getCell(7).alignment = { wrapText: true, vertical: 'top' };
+  });
+  for (let c = 8; c < 8 + FIGURE_COLUMNS.length; c++) ws.getColumn(c).numFmt = '#,##0.00';
+  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 1 }];
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, findings.length + 1), column: headers.length } };
+}
+
+function writeUnitsSheet(ws: ExcelJS.Worksheet, units: ReadonlyArray<ReviewUnit>, findings: ReadonlyArray<Finding>): void {
+  ws.columns = [
+    { header: '单位编码', width: 14 }, { header: '单位名称', width: 30 }, { header: '错误', width: 8 },
+    { header: '警告', width: 8 }, { header: '提示', width: 8 }, { header: '已说明', width: 8 }, { header: '合计', width: 8 },
+  ];
+  ws.getRow(1).font = { bold: true };
+  ws.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+  const counts = units.map(() => ({ error: 0, warning: 0, info: 0, explained: 0 }));
+  const none = { error: 0, warning: 0, info: 0, explained: 0 };
+  const total = { error: 0, warning: 0, info: 0, explained: 0 };
+  for (const f of findings) {
+    const i = f.unit && (f.unit.code || f.unit.name) ? units.findIndex((u) => findingUnitMatches(f, u)) : -1;
+    const c = i >= 0 ? counts[i] : none;
+    c[f.severity]++;
+    total[f.severity]++;
+    if (f.explained) {
+      c.explained++;
+      total.explained++;
+    }
+  }
+  units.forEach((u, i) => {
+    const c = counts[i];
+    ws.addRow([u.code || null, u.name, c.error, c.warning, c.info, c.explained, c.error + c.warning + c.info]);
+  });
+  if (none.error + none.warning + none.info > 0) {
+    ws.addRow([null, '（未归属单位，如整个文件的问题）', none.error, none.warning, none.info, none.explained, none.error + none.warning + none.info]);
+  }
+  const t = ws.addRow([null, '合计', total.error, total.warning, total.info, total.explained, total.error + total.warning + total.info]);
+  t.font = { bold: true };
+  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 1 }];
+}
+
+/** Build the review workbook (all units, or one unit with `opts.unit`). */
+export function buildReviewWorkbook(report: CheckReport, sources: ReadonlyArray<ReviewSource>, opts: BuildOptions = {}): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '预算审核助手';
+  wb.created = new Date();
+  const rows = sheetRowsFromLines(report);
+  const unit = opts.unit;
+  const findings = unit ? unitFindings(report, unit, rows) : report.findings;
+  const units = unit ? [unit] : reportUnits(report);
+  const manyFiles = sources.length > 1;
+
+  const results = wb.addWorksheet(RESULTS_SHEET);
+  const unitsWs = wb.addWorksheet(UNITS_SHEET);
+  const namer = new SheetNamer([RESULTS_SHEET, UNITS_SHEET]);
+  const copied = new Map<string, string>(); // file \u0001 sheet → copied name
+
+  // Findings per copied sheet, for flagging.
+  const bySheet = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (!f.location.sheet) continue;
+    const k = `${f.location.file}\u0001${f.location.sheet}`;
+    const list = bySheet.get(k);
+    if (list) list.push(f);
+    else bySheet.set(k, [f]);
+  }
+
+  for (const src of sources) {
+    const stem = path.basename(src.display).replace(/\.(xlsx|xlsm|csv)$/i, '');
+    for (const grid of src.grids.sheets) {
+      const k = `${src.display}\u0001${grid.name}`;
+      let keep: RowFilter = null;
+      if (unit) {
+        const s = rows.get(k);
+        if (!s || ![...s.rowUnit.values()].includes(unit.key)) continue;
+        const flaggedRows = new Set((bySheet.get(k) ?? []).map((f) => f.location.row).filter((r): r is number => r !== undefined));
+        keep = (r) => r < s.firstLineRow || s.rowUnit.get(r) === unit.key || (flaggedRows.has(r) && !s.rowUnit.has(r));
+      }
+      const name = namer.name(grid.name, manyFiles ? stem : '');
+      const target = wb.addWorksheet(name);
+      const ws = src.workbook?.getWorksheet(grid.name);
+      if (ws) copyFromWorksheet(ws, grid, target, keep);
+      else copyFromGrid(grid, target, keep);
+      flagCells(target, bySheet.get(k) ?? []);
+      copied.set(k, name);
+    }
+  }
+
+  const link = (f: Finding): { sheet: string; cell: string } | null => {
+    if (!f.location.sheet) return null;
+    const name = copied.get(`${f.location.file}\u0001${f.location.sheet}`);
+    if (!name) return null;
+    const cell = f.location.cell ?? (f.location.row !== undefined ? `A${f.location.row}` : 'A1');
+    return { sheet: name, cell };
+  };
+  writeResultsSheet(results, findings, link, manyFiles);
+  writeUnitsSheet(unitsWs, units, findings);
+  return wb;
+}
+
+/** A file name for a unit's workbook: "101001 XX局.xlsx", safe on Windows and POSIX. */
+export function unitFileName(u: ReviewUnit): string {
+  const raw = [u.code, u.name].filter(Boolean).join(' ') || u.key || '未命名单位';
+  const safe = raw.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_').replace(/[. ]+$/, '').slice(0, 100);
+  return `${safe || '未命名单位'}.xlsx`;
+}
+
+/** Refuse an existing output without --force (before any work is written). */
+export function assertWritable(out: string, force: boolean, inputs: ReadonlyArray<string> = []): void {
+  const abs = path.resolve(out);
+  if (inputs.some((p) => path.resolve(p) === abs)) throw new UserError(`输出文件 ${out} 是输入文件之一，不能覆盖输入文件，请换一个输出文件名。`);
+  if (!force && fs.existsSync(abs)) throw new UserError(`输出文件 ${out} 已存在；如需覆盖，请加 --force。`);
+  const dir = path.dirname(abs);
+  if (!fs.existsSync(dir)) throw new UserError(`输出文件夹 ${path.dirname(out)} 不存在。`);
+}
+
+/** Write to a temporary name in the same folder, then rename over the target. */
+export async function writeWorkbookAtomic(wb: ExcelJS.Workbook, out: string, force: boolean): Promise<void> {
+  const abs = path.resolve(out);
+  const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  try {
+    await wb.xlsx.writeFile(tmp);
+    if (!force && fs.existsSync(abs)) throw new UserError(`输出文件 ${out} 已存在；如需覆盖，请加 --force。`);
+    fs.renameSync(tmp, abs);
+  } catch (e) {
+    try {
+      fs.unlinkSync(tmp);
+    } catch {
+      // already gone
+    }
+    if (e instanceof UserError) throw e;
+    throw new UserError(`无法写入 ${out}：${(e as NodeJS.ErrnoException).code === 'EACCES' ? '没有写入权限' : '请检查路径和磁盘空间'}。`);
+  }
+}
+
+export interface PerUnitPlan {
+  dir: string;
+  force: boolean;
+  files: Array<{ unit: ReviewUnit; file: string }>;
+}
+
+/** Decide the per-unit file names and refuse existing ones without --force, before anything is written. */
+export function planPerUnit(report: CheckReport, dir: string, force: boolean): PerUnitPlan {
+  if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw new UserError(`--per-unit-out 应为文件夹，但 ${dir} 是一个文件。`);
+  const names = new Set<string>();
+  const files = reportUnits(report).map((u) => {
+    let name = unitFileName(u);
+    for (let n = 2; names.has(name.toLowerCase()); n++) name = unitFileName(u).replace(/\.xlsx$/, `(${n}).xlsx`);
+    names.add(name.toLowerCase());
+    return { unit: u, file: path.join(dir, name) };
+  });
+  if (!force) {
+    const existing = files.filter((p) => fs.existsSync(p.file));
+    if (existing.length > 0) throw new UserError(`文件夹 ${dir} 中已有单位审核文件 ${path.basename(existing[0].file)}；如需覆盖，请加 --force。`);
+  }
+  return { dir, force, files };
+}
+
+/** Write one review workbook per unit; returns the written paths. */
+export async function writePerUnit(report: CheckReport, sources: ReadonlyArray<ReviewSource>, plan: PerUnitPlan): Promise<string[]> {
+  fs.mkdirSync(plan.dir, { recursive: true });
+  const written: string[] = [];
+  for (const p of plan.files) {
+    await writeWorkbookAtomic(buildReviewWorkbook(report, sources, { unit: p.unit }), p.file, plan.force);
+    written.push(p.file);
+  }
+  return written;
+}
