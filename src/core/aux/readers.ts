@@ -189,11 +189,12 @@ export function readExplanations(file: string, grid: Grid, opts: ReadOptions = {
 export interface CatalogRow {
   code: string;
   name: string;
-  /** From a 类型 column (功能/经济), else from the code (2xx function, 3xx economic), else null. */
-  type: 'function' | 'economic' | null;
+  /** The 类型 cell as written (功能分类 / 经济分类 …), absent when blank: entriesFromCatalogRows decides. */
+  type?: string;
   location: FindingLocation;
 }
 
+/** 科目 rows, shaped for catalog's entriesFromCatalogRows (which validates code lengths and kinds). */
 export function readCatalog(file: string, grid: Grid, opts: ReadOptions = {}): AuxRead<CatalogRow[]> {
   const t = locate('catalog', file, grid, opts);
   if (isFinding(t)) return { data: null, findings: [t] };
@@ -204,9 +205,10 @@ export function readCatalog(file: string, grid: Grid, opts: ReadOptions = {}): A
     if (!code) continue;
     // A name column, else the name written after the code ("2010101 行政运行").
     const name = r.text('name') || cellText(codeCell).normalize('NFKC').replace(/^[\s[【(（]*\d+[\]】)）]?[\s\-－—:：]*/, '').trim();
-    const typeText = normalizeText(r.text('type'));
-    const type = /功能/.test(typeText) ? 'function' : /经济/.test(typeText) ? 'economic' : code[0] === '2' ? 'function' : code[0] === '3' ? 'economic' : null;
-    out.push({ code, name, type, location: r.location('code') });
+    const row: CatalogRow = { code, name, location: r.location('code') };
+    const type = r.text('type');
+    if (type) row.type = type;
+    out.push(row);
   }
   return { data: out, findings: t.findings };
 }

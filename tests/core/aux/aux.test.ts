@@ -1,4 +1,5 @@
 import { classifyAuxSheet, parseSanbaoType, readAuxSheets, readBondInterest, readCatalog, readCodeMap, readExecution, readExplanations, readProjectLibrary, readSanbaoNeeds, readSettings } from '../../../src/core/aux';
+import { createCatalog, entriesFromCatalogRows } from '../../../src/core/catalog';
 import { configFromSettingRows } from '../../../src/core/config';
 import type { Cell, Grid } from '../../../src/core/grid';
 
@@ -123,13 +124,15 @@ describe('the other readers', () => {
     expect(r.data!.map((e) => [e.rule, e.unit, e.at, e.text])).toEqual([['PPP.OVER_CAP', '', '', '存量项目'], ['SANBAO.SHORTFALL', '县教育局', '', '年中追加']]);
   });
 
-  test('科目: type from the column or the code', () => {
+  test('科目: rows feed the catalogue; the name may follow the code', () => {
     const r = readCatalog('a.xlsx', grid('科目', [['科目编码', '科目名称', '类型'], ['2079999', '其他文化旅游体育与传媒支出', '功能分类'], ['30299', '其他商品和服务支出', ''], ['2130101 行政运行', null, null]]));
     expect(r.data!.map((c) => [c.code, c.name, c.type])).toEqual([
-      ['2079999', '其他文化旅游体育与传媒支出', 'function'],
-      ['30299', '其他商品和服务支出', 'economic'],
-      ['2130101', '行政运行', 'function'],
+      ['2079999', '其他文化旅游体育与传媒支出', '功能分类'],
+      ['30299', '其他商品和服务支出', undefined],
+      ['2130101', '行政运行', undefined],
     ]);
+    const cat = createCatalog(entriesFromCatalogRows(r.data!));
+    expect(cat.functionName('2079999')).toBe('其他文化旅游体育与传媒支出');
   });
 
   test('预算执行: optional columns null, month parsed', () => {
