@@ -2,6 +2,7 @@
  * What the rules see: the lines of every input, the prior-year data, the auxiliary sheets and the
  * resolved parameters. Built once per run by check.ts; rules only read it.
  */
+import type { Catalog } from './catalog';
 import type { RuleConfig } from './config';
 import type { Finding, FindingLocation } from './findings';
 import type { BudgetLine, SanbaoType } from './lines';
@@ -86,6 +87,8 @@ export interface RuleContext {
   readonly prior: PriorSource;
   readonly aux: AuxData;
   readonly inputs: ReadonlyArray<InputInfo>;
+  /** The classification catalogue, extended by the workbook's 科目 sheet (default catalogue when absent). */
+  readonly catalog?: Catalog;
 }
 
 /** A rule family: a small module that turns the context into findings and never throws on data. */

@@ -15,6 +15,7 @@ export type Field =
   | 'unitCode' | 'unitName' | 'unitKind'
   | 'projectCode' | 'projectName' | 'kind'
   | 'functionCode' | 'functionName' | 'functionClass' | 'functionSection' | 'functionItem'
+  | 'economicClass' | 'economicSection'
   | 'economicCode' | 'economicName' | 'govEconomicCode'
   | 'fundSource' | 'amount' | 'priorAmount' | 'priorActual' | 'priorExecRate' | 'perfScore'
   | 'perfGoal' | 'basis' | 'sanbao' | 'ppp' | 'approved' | 'approvalNo';
