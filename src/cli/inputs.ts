@@ -14,6 +14,9 @@ import { DEFAULT_ZIP_LIMITS, inspectZip, ZipLimits } from './zip-inspect';
 export const SAVE_AS_XLSX = '请在 Excel 或 WPS 中另存为 .xlsx 后再检查';
 export const ENCRYPTED = '文件已加密，请先取消密码';
 
+/** The creator stamped on review workbooks, so a re-run over a folder skips its own outputs. */
+export const REVIEW_CREATOR = '预算审核助手';
+
 const INPUT_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.csv']);
 
 export interface LoadedInput {
@@ -44,9 +47,9 @@ export function expandInputs(args: ReadonlyArray<string>, exclude: ReadonlyArray
   const out: string[] = [];
   const seen = new Set<string>();
   const visitedDirs = new Set<string>();
-  const add = (p: string) => {
+  const add = (p: string, explicit = false) => {
     const abs = path.resolve(p);
-    if (excluded.has(abs) || seen.has(abs)) return;
+    if ((!explicit && excluded.has(abs)) || seen.has(abs)) return;
     seen.add(abs);
     out.push(abs);
   };
@@ -91,7 +94,7 @@ export function expandInputs(args: ReadonlyArray<string>, exclude: ReadonlyArray
       walk(arg);
       if (out.length === before && args.length === 1) throw new UserError(`文件夹 ${arg} 中没有 .xlsx 或 .csv 文件。`);
     } else {
-      add(arg);
+      add(arg, true);
     }
   }
   if (out.length === 0) throw new UserError('没有可检查的文件：请给出 .xlsx 或 .csv 文件，或包含它们的文件夹。');
@@ -196,6 +199,14 @@ export async function loadInput(abs: string, display: string, limits: ZipLimits 
   } catch {
     return { path: abs, display, reason: `文件已损坏，不是有效的 .xlsx 文件，${SAVE_AS_XLSX}` };
   }
+}
+
+/** Whether a loaded workbook is a review workbook this tool wrote (not budget data to check). */
+export function isOwnReviewWorkbook(x: LoadedInput): boolean {
+  const wb = x.workbook;
+  if (!wb || wb.creator !== REVIEW_CREATOR) return false;
+  const names = new Set(wb.worksheets.map((w) => w.name));
+  return names.has('审核结果') && names.has('单位汇总');
 }
 
 export function isLoaded(x: LoadedInput | UnreadableInput): x is LoadedInput {

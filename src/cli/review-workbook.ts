@@ -19,6 +19,7 @@ import type { Cell, Grid, WorkbookGrids } from '../core/grid';
 import { isCellError } from '../core/grid';
 import { unitKey } from '../core/lines';
 import { UserError } from './errors';
+import { REVIEW_CREATOR } from './inputs';
 import { worksheetMerges } from './read-xlsx';
 
 export interface ReviewSource {
@@ -289,7 +290,8 @@ interface SheetRows {
 
 function sheetRowsFromLines(report: CheckReport): Map<string, SheetRows> {
   const out = new Map<string, SheetRows>();
-  for (const l of report.lines ?? []) {
+  // Prior-year sheets inside an input workbook belong to their units too.
+  for (const l of [...(report.lines ?? []), ...(report.priorLines ?? [])]) {
     const k = `${l.src.file}\u0001${l.src.sheet}`;
     let s = out.get(k);
     if (!s) out.set(k, (s = { firstLineRow: l.row, rowUnit: new Map() }));
@@ -406,7 +408,7 @@ function writeUnitsSheet(ws: ExcelJS.Worksheet, units: ReadonlyArray<ReviewUnit>
 /** Build the review workbook (all units, or one unit with `opts.unit`). */
 export function buildReviewWorkbook(report: CheckReport, sources: ReadonlyArray<ReviewSource>, opts: BuildOptions = {}): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
-  wb.creator = '预算审核助手';
+  wb.creator = REVIEW_CREATOR;
   wb.created = new Date();
   const rows = sheetRowsFromLines(report);
   const unit = opts.unit;

@@ -51,7 +51,7 @@ function makeReport(): CheckReport {
     { rule: 'THREE_PUBLIC.OVER_LIMIT', severity: 'error', unit: { name: '县教育局' }, location: { file: 'a.xlsx', sheet: QUOTED, row: 3 }, message: '县教育局“三公”经费超过上限', figures: { actualFen: 12_600_000, limitFen: 12_000_000, priorFen: 12_000_000, excessFen: 600_000 }, explained: true, explanation: '新增外事任务' },
     { rule: 'LIVELIHOOD.NOT_CHECKED', severity: 'info', location: { file: 'a.xlsx' }, message: '单位少于 3 个，未检查民生支出占比' },
   ];
-  return { version: 1, inputs: [{ file: 'a.xlsx', sheets: [QUOTED], lines: 3, unit: '元' }], findings, summary: summarize(findings), config: DEFAULT_CONFIG, lines, recognised: true };
+  return { version: 1, inputs: [{ file: 'a.xlsx', sheets: [QUOTED], lines: 3, unit: '元' }], findings, summary: summarize(findings), config: DEFAULT_CONFIG, lines, priorLines: [], recognised: true, year: 2025 };
 }
 
 async function reload(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {

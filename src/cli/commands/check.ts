@@ -1,0 +1,162 @@
+/**
+ * `budget-review check <file|dir>…` (SPEC §5.1): read the inputs, run the core, print JSON or a
+ * Chinese summary, write the review workbook(s). Exit 0 no errors, 1 errors found, 2 user problems.
+ */
+import type { Command } from 'commander';
+import * as fs from 'fs';
+import * as path from 'path';
+import { checkWorkbooks, CheckReport, reportJson } from '../../core/check';
+import { ConfigError, resolveConfig } from '../../core/config';
+import type { WorkbookGrids } from '../../core/grid';
+import { UserError } from '../errors';
+import { displayName, expandInputs, isLoaded, isOwnReviewWorkbook, LoadedInput, loadInput, UnreadableInput, unreadableSentence } from '../inputs';
+import { createProgress } from '../progress';
+import { assertWritable, buildReviewWorkbook, planPerUnit, writePerUnit, writeWorkbookAtomic } from '../review-workbook';
+import { humanSummary } from '../summary';
+
+export interface CheckCommandOptions {
+  rules?: string;
+  prior?: string;
+  json?: boolean;
+  out?: string;
+  force?: boolean;
+  perUnitOut?: string;
+}
+
+export interface CheckRun {
+  report: CheckReport;
+  loaded: LoadedInput[];
+  unreadable: UnreadableInput[];
+}
+
+function out(s: string): void {
+  process.stdout.write(s);
+}
+
+function err(s: string): void {
+  process.stderr.write(s);
+}
+
+/** Read and validate a --rules file: JSON, then the config schema (ConfigError → exit 2). */
+export function loadRulesFile(file: string): unknown {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new UserError(`找不到规则文件 ${file}，或无法读取。`);
+  }
+  let rules: unknown;
+  try {
+    rules = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new UserError(`规则文件 ${file} 不是有效的 JSON：${(e as Error).message}。`);
+  }
+  try {
+    resolveConfig(rules);
+  } catch (e) {
+    if (e instanceof ConfigError) throw new UserError(`规则文件 ${file} 有误：${e.message}。`);
+    throw e;
+  }
+  return rules;
+}
+
+async function loadPrior(file: string): Promise<WorkbookGrids> {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(file);
+  } catch {
+    throw new UserError(`找不到上年数据文件 ${file}。`);
+  }
+  if (!st.isFile()) throw new UserError(`--prior 应为一个 .xlsx 或 .csv 文件：${file}`);
+  const r = await loadInput(path.resolve(file), displayName(path.resolve(file)));
+  if (!isLoaded(r)) throw new UserError(`上年数据文件 ${unreadableSentence(r)}`);
+  return r.grids;
+}
+
+/** Load and check; throws UserError for every exit-2 situation. Writes nothing. */
+export async function runCheck(args: ReadonlyArray<string>, opts: CheckCommandOptions): Promise<CheckRun> {
+  const rules = opts.rules !== undefined ? loadRulesFile(opts.rules) : undefined;
+  const exclude = [opts.out, opts.perUnitOut].filter((p): p is string => !!p);
+  const files = expandInputs(args, exclude);
+  if (opts.out) assertWritable(opts.out, !!opts.force, files);
+  const prior = opts.prior !== undefined ? [await loadPrior(opts.prior)] : undefined;
+
+  const progress = createProgress(files.length);
+  const loaded: LoadedInput[] = [];
+  const unreadable: UnreadableInput[] = [];
+  const skipped: string[] = [];
+  try {
+    for (let i = 0; i < files.length; i++) {
+      const display = displayName(files[i]);
+      progress.update(i, `读取 ${display}`);
+      const r = await loadInput(files[i], display);
+      if (!isLoaded(r)) unreadable.push(r);
+      else if (isOwnReviewWorkbook(r)) skipped.push(r.display);
+      else loaded.push(r);
+    }
+    progress.update(files.length, '检查中');
+  } finally {
+    progress.finish();
+  }
+  for (const s of skipped) err(`已跳过本工具生成的审核工作簿 ${s}\n`);
+  if (files.length === 1 && skipped.length === 1) throw new UserError(`${skipped[0]} 是本工具生成的审核工作簿，不是预算明细表，请检查原始文件。`);
+  if (files.length === 1 && unreadable.length === 1) throw new UserError(unreadableSentence(unreadable[0]));
+  if (loaded.length === 0 && unreadable.length === 0) throw new UserError('输入中只有本工具生成的审核工作簿，没有需要检查的预算文件。');
+  if (loaded.length === 0) {
+    throw new UserError(`${unreadable.length} 个输入文件都无法读取，例如 ${unreadableSentence(unreadable[0])}`);
+  }
+
+  let report: CheckReport;
+  try {
+    report = checkWorkbooks(loaded.map((l) => l.grids), {
+      rules,
+      prior,
+      unreadable: unreadable.map((u) => ({ file: u.display, reason: u.reason })),
+    });
+  } catch (e) {
+    if (e instanceof ConfigError) throw new UserError(`规则设置有误：${e.message}。`);
+    throw e;
+  }
+  if (!report.recognised) {
+    throw new UserError('输入中没有可识别的预算明细表：需要一张表头至少含两个可识别列（如 单位名称、功能分类科目、经济分类科目、金额）的工作表。');
+  }
+  return { report, loaded, unreadable };
+}
+
+/** Print and write the results of a run; returns the exit code (1 when errors were found). */
+export async function reportRun(run: CheckRun, opts: CheckCommandOptions): Promise<number> {
+  const { report, loaded } = run;
+  // Decide every output name (and refuse existing ones) before writing anything.
+  const plan = opts.perUnitOut ? planPerUnit(report, opts.perUnitOut, !!opts.force) : null;
+  const say = opts.json ? err : out;
+  for (const u of run.unreadable) err(`已跳过无法读取的文件 ${unreadableSentence(u)}\n`);
+  if (opts.json) out(JSON.stringify(reportJson(report), null, 2) + '\n');
+  else out(humanSummary(report));
+  const sources = loaded.map((l) => ({ display: l.display, grids: l.grids, workbook: l.workbook }));
+  if (opts.out) {
+    await writeWorkbookAtomic(buildReviewWorkbook(report, sources), opts.out, !!opts.force);
+    say(`审核工作簿已写入 ${opts.out}\n`);
+  }
+  if (plan) {
+    const written = await writePerUnit(report, sources, plan);
+    say(`已为 ${written.length} 个单位分别写入审核工作簿：${plan.dir}\n`);
+  }
+  return report.summary.errors > 0 ? 1 : 0;
+}
+
+export function registerCheckCommand(program: Command, setExit: (code: number) => void): void {
+  program
+    .command('check')
+    .description('审核预算明细表（.xlsx 或 .csv 文件，或包含它们的文件夹）')
+    .argument('<inputs...>', '要检查的文件或文件夹')
+    .option('--rules <file>', '规则参数文件（JSON）')
+    .option('--prior <file>', '上年预算数据文件（同样格式）')
+    .option('--json', '在标准输出打印审核结果 JSON')
+    .option('--out <file>', '写出审核工作簿（.xlsx）')
+    .option('--force', '允许覆盖已存在的输出文件')
+    .option('--per-unit-out <dir>', '为每个单位分别写出只含本单位内容的审核工作簿')
+    .action(async (inputs: string[], opts: CheckCommandOptions) => {
+      const run = await runCheck(inputs, opts);
+      setExit(await reportRun(run, opts));
+    });
+}

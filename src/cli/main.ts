@@ -1,0 +1,94 @@
+/**
+ * The `budget-review` command line (SPEC §5.1). bin/budget-review.js calls main(argv) and exits with
+ * the code it returns: 0 no errors, 1 errors found, 2 bad usage or a problem the user must fix
+ * (always one Chinese sentence on stderr, never a stack trace).
+ */
+import { Command, CommanderError } from 'commander';
+import { ConfigError } from '../core/config';
+import { registerCheckCommand } from './commands/check';
+import { registerDemoCommand } from './commands/demo';
+import { UserError } from './errors';
+
+export { UserError };
+
+function commanderMessage(e: CommanderError): string {
+  const quoted = /'([^']+)'/.exec(e.message)?.[1] ?? '';
+  switch (e.code) {
+    case 'commander.unknownOption':
+      return `未知选项 ${quoted}，请用 budget-review --help 查看用法。`;
+    case 'commander.unknownCommand':
+      return `未知命令 ${quoted}，可用命令见 budget-review --help。`;
+    case 'commander.missingArgument':
+      return `缺少参数 ${quoted}，例如：budget-review check 预算.xlsx`;
+    case 'commander.optionMissingArgument':
+      return `选项 ${quoted} 需要一个值。`;
+    case 'commander.excessArguments':
+      return '参数过多，请用 budget-review --help 查看用法。';
+    default:
+      return `用法有误：${e.message.replace(/^error:\s*/, '')}`;
+  }
+}
+
+export function buildProgram(setExit: (code: number) => void): Command {
+  const program = new Command();
+  program
+    .name('budget-review')
+    .description('预算审核助手：审核部门预算明细表，生成审核工作簿与公开表')
+    .helpOption('-h, --help', '显示帮助')
+    .helpCommand('help [command]', '显示命令的帮助')
+    .exitOverride()
+    .showHelpAfterError(false)
+    .configureOutput({
+      writeOut: (s) => process.stdout.write(s),
+      writeErr: (s) => process.stderr.write(s),
+      // Commander's own English error lines are replaced by the Chinese sentence in main().
+      outputError: () => undefined,
+    });
+  registerCheckCommand(program, setExit);
+  registerDemoCommand(program, setExit);
+  // registerTablesCommand(program) from './commands/tables' and registerFiguresCommand(program) from
+  // './commands/figures' are registered here once those files exist.
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let code: number | undefined;
+  const setExit = (c: number) => {
+    code = c;
+  };
+  const before = process.exitCode;
+  try {
+    const program = buildProgram(setExit);
+    if (argv.length === 0) {
+      process.stderr.write(program.helpInformation());
+      return 2;
+    }
+    await program.parseAsync(argv, { from: 'user' });
+    if (code !== undefined) return code;
+    // A command registered by another module may report its result through process.exitCode.
+    const c = process.exitCode;
+    if (typeof c === 'number' && c !== before) {
+      process.exitCode = before;
+      return c;
+    }
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return e.exitCode === 0 || e.code !== 'commander.help' ? 0 : 2;
+      process.stderr.write(commanderMessage(e) + '\n');
+      return 2;
+    }
+    if (e instanceof UserError) {
+      process.stderr.write(e.message + '\n');
+      return e.exitCode;
+    }
+    if (e instanceof ConfigError) {
+      process.stderr.write(`规则参数有误：${e.message}。\n`);
+      return 2;
+    }
+    const msg = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`内部错误：${msg}。请把这条信息和出错的文件（如可以）反馈给开发者。\n`);
+    if (process.env.BUDGET_REVIEW_DEBUG && e instanceof Error && e.stack) process.stderr.write(e.stack + '\n');
+    return 2;
+  }
+}
