@@ -100,7 +100,7 @@ class SheetReader {
     this.cols = layout.columns;
     this.unit = layout.unit ?? (opts.config.defaultUnit === '万元' ? 'wan' : 'yuan');
     // Half the display step of the sheet: 0.005 万元 on 万元 sheets, exact on 元 sheets.
-    this.tolerance = this.unit === 'wan' ? 50 : 0;
+    this.tolerance = this.unit === 'wan' ? 5000 : 0;
     const sheetCols: Partial<Record<Field, number>> = {};
     for (const [f, c] of Object.entries(layout.columns)) sheetCols[f as Field] = (c as number) + this.colOff;
     this.src = { file: opts.file, sheet: grid.name, columns: sheetCols, unit: this.unit, prior: !!opts.prior };
