@@ -1,0 +1,322 @@
+/**
+ * Reading one filled table from its segment: unit line, header, code/label/amount columns and the
+ * data rows. Unreadable amount cells are reported, never thrown.
+ */
+import { a1 } from '../../address';
+import { Cell, cellText } from '../../grid';
+import { AmountUnit, parseAmount } from '../../money';
+import { normalizeText, stripUnitSuffix, unitFromLine } from '../../text';
+import { columnKey, columnTree, headerPaths, isHeaderRow, labelRole, LabelRole } from './header';
+import type { AmountCell, FilledTable, RowRole, TableBlock, TableColumn, TableRow } from './model';
+import type { Segment } from './segments';
+
+/** A cell that holds text where an amount belongs. */
+export interface BadCell {
+  readonly sheet: string;
+  readonly row: number;
+  readonly address: string;
+  readonly text: string;
+  readonly reason: string;
+}
+
+export interface ReadResult {
+  readonly table: FilledTable;
+  readonly bad: BadCell[];
+}
+
+/** How far below the title the header may start (unit line, 编制部门 line, blank rows). */
+const HEADER_SEARCH_ROWS = 8;
+
+const STATEMENT_NEG = /无|没有|未安排|不涉及|未发生/;
+const STATEMENT_OBJ = /空表|无数据|为空|空白|政府性基金|国有资本经营|本表|此表|该表/;
+
+/** "本部门2026年无政府性基金预算财政拨款安排的预算，故本表为空表。" and its variants. */
+export function isEmptyStatement(text: string): boolean {
+  const n = normalizeText(text);
+  if (n.length < 6) return false;
+  return STATEMENT_NEG.test(n) && STATEMENT_OBJ.test(n) && /预算|支出|收入|本表|此表|空表|数据/.test(n);
+}
+
+function origin(seg: Segment): { row: number; col: number } {
+  return seg.grid.origin ?? { row: 1, col: 1 };
+}
+
+function digits(v: Cell): string | null {
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return String(v);
+  if (typeof v === 'string' && /^\s*\d+\s*$/.test(v)) return v.trim();
+  return null;
+}
+
+/** A code written at the start of a cell: "2070101", "[2070101]行政运行", "2070101-行政运行", "207 01 01". */
+function leadingCode(text: string): { code: string; rest: string } | null {
+  const t = text.normalize('NFKC').trim();
+  const m = /^[[【]?(\d{3}(?:\s?\d{2}){0,2})[\]】]?(?:[\s\-—_、.:：]+|(?=[^\d])|$)(.*)$/.exec(t);
+  if (!m) return null;
+  return { code: m[1].replace(/\s/g, ''), rest: m[2].trim() };
+}
+
+interface Layout {
+  codeCols: Partial<Record<'class' | 'section' | 'item' | 'code', number>>;
+  labelCols: number[];
+  amountCols: TableColumn[];
+}
+
+function classify(paths: string[][], originCol: number, width: number): Layout {
+  const layout: Layout = { codeCols: {}, labelCols: [], amountCols: [] };
+  for (let c = 0; c < width; c++) {
+    const path = paths[c];
+    if (path.length === 0) continue;
+    const leaf = path[path.length - 1];
+    const role: LabelRole | null = labelRole(leaf);
+    if (role === 'ignore') continue;
+    if (role === 'label') {
+      layout.labelCols.push(c);
+      continue;
+    }
+    if (role) {
+      if (layout.codeCols[role] === undefined) layout.codeCols[role] = c;
+      continue;
+    }
+    const above = path.slice(0, -1);
+    layout.amountCols.push({
+      index: c,
+      col: originCol + c,
+      path,
+      label: leaf,
+      key: columnKey(leaf, above),
+      prior: path.some((p) => /上年/.test(normalizeText(p))),
+    });
+  }
+  return layout;
+}
+
+/** Role of a row of a 收支总表 side from its label: 一、… items, 1.… children, totals. */
+function summaryRole(label: string): RowRole {
+  const n = normalizeText(label);
+  if (/^其中/.test(n)) return 'breakdown';
+  let role: RowRole = 'item';
+  let rest = n;
+  let m: RegExpExecArray | null;
+  if ((m = /^[一二三四五六七八九十]+[、.．]/.exec(n))) rest = n.slice(m[0].length);
+  else if ((m = /^(\d+[、.．]|[一二三四五六七八九十\d]+\)|\d+(?=[^\d.]))/.exec(n))) {
+    role = 'child';
+    rest = n.slice(m[0].length);
+  }
+  // normalizeText drops brackets, so "（一）" arrives as "一" followed by the name.
+  if (/总计$/.test(rest)) return 'grandTotal';
+  if (/^(本年)?(收入|支出)?合计$/.test(rest)) return 'yearTotal';
+  return role;
+}
+
+function codeRole(label: string): RowRole | null {
+  const n = normalizeText(label);
+  if (/^其中/.test(n)) return 'breakdown';
+  if (/^(合计|总计)/.test(n) || /(合计|总计)$/.test(n)) return 'total';
+  return null;
+}
+
+/** Read the table of one segment. `inheritedUnit` is the unit of the table above on the same sheet. */
+export function readTable(seg: Segment, file: string, inheritedUnit: AmountUnit | null): ReadResult {
+  const org = origin(seg);
+  const sheet = seg.grid.name;
+  const width = Math.max(0, ...seg.cells.slice(seg.start, seg.end).map((r) => r.length));
+  let unit: AmountUnit | null = seg.titleR !== undefined ? unitFromLine(seg.title) : null;
+  if (!unit) {
+    const m = /[(（]?(万元|元)[)）]?$/.exec(seg.title.replace(/\s/g, ''));
+    if (m && /单位/.test(seg.title)) unit = m[1] === '万元' ? 'wan' : 'yuan';
+  }
+  let department: string | undefined;
+  let statement: string | null = null;
+
+  // Unit line, 编制部门 and header.
+  let h0 = -1;
+  for (let r = seg.start; r < seg.end && r < seg.start + HEADER_SEARCH_ROWS; r++) {
+    const row = seg.cells[r] ?? [];
+    if (isHeaderRow(row)) {
+      h0 = r;
+      break;
+    }
+    for (const v of row) {
+      const t = cellText(v);
+      if (!t) continue;
+      unit = unit ?? unitFromLine(t);
+      const d = /编制(?:部门|单位)[:：]\s*(.+?)(?:\s{2,}|\s*(?:金额)?单位[:：]|$)/.exec(t);
+      if (d && d[1].trim()) department = department ?? d[1].trim();
+    }
+  }
+  let h1 = h0;
+  if (h0 >= 0) while (h1 + 1 < seg.end && isHeaderRow(seg.cells[h1 + 1])) h1++;
+
+  // Statement and whether any figure is written anywhere below the header.
+  const bodyFrom = h0 >= 0 ? h1 + 1 : seg.start;
+  let anyNumber = false;
+  for (let r = seg.start; r < seg.end; r++) {
+    for (const v of seg.cells[r] ?? []) {
+      if (typeof v === 'string' && isEmptyStatement(v)) statement = statement ?? v.trim();
+      if (r >= bodyFrom && typeof v === 'number' && v !== 0) anyNumber = true;
+    }
+  }
+
+  const base = {
+    kind: seg.match.kind,
+    family: seg.match.family,
+    title: seg.title,
+    sheet,
+    titleRow: seg.titleR !== undefined ? org.row + seg.titleR : undefined,
+    titleCell: seg.titleR !== undefined ? a1(org.row + seg.titleR, org.col + (seg.titleC ?? 0)) : undefined,
+    firstRow: org.row + (seg.titleR ?? seg.start),
+    lastRow: org.row + Math.max(seg.start, seg.end - 1),
+    department,
+    statement,
+  };
+
+  if (seg.match.kind === 'performance') {
+    const table: FilledTable = { ...base, unit: unit ?? inheritedUnit ?? 'yuan', unitFound: true, blocks: [], empty: false, problem: null };
+    return { table, bad: [] };
+  }
+
+  if (h0 < 0) {
+    const fundKind = seg.match.kind === 'govFund' || seg.match.kind === 'stateCapital';
+    const table: FilledTable = {
+      ...base,
+      unit: unit ?? inheritedUnit ?? 'yuan',
+      unitFound: unit !== null || inheritedUnit !== null,
+      blocks: [],
+      empty: !anyNumber,
+      problem: fundKind && !anyNumber ? null : '未找到表头（如“项目”“合计”“基本支出”等栏目）',
+    };
+    return { table, bad: [] };
+  }
+
+  const paths = headerPaths(seg.cells, h0, h1, width);
+  const layout = classify(paths, org.col, width);
+  if (!unit) {
+    for (const col of layout.amountCols) {
+      for (const p of col.path) {
+        const u = stripUnitSuffix(p).unit;
+        if (u) unit = unit ?? u;
+      }
+    }
+  }
+  const unitFound = unit !== null || inheritedUnit !== null;
+  const theUnit: AmountUnit = unit ?? inheritedUnit ?? 'yuan';
+
+  if (layout.amountCols.length === 0) {
+    const table: FilledTable = { ...base, unit: theUnit, unitFound, blocks: [], empty: !anyNumber, problem: '表头中没有金额栏目' };
+    return { table, bad: [] };
+  }
+
+  const bad: BadCell[] = [];
+  const readCells = (r: number, cols: ReadonlyArray<TableColumn>): (AmountCell | null)[] =>
+    cols.map((col) => {
+      const v = seg.cells[r]?.[col.index] ?? null;
+      const res = parseAmount(v, theUnit);
+      const row = org.row + r;
+      const address = a1(row, col.col);
+      if (!res.ok) {
+        bad.push({ sheet, row, address, text: cellText(v), reason: res.reason });
+        return null;
+      }
+      return { fen: res.fen, blank: res.blank, row, col: col.col, address };
+    });
+
+  const summaryLike = seg.match.kind === 'summary' || seg.match.kind === 'fiscalSummary';
+  const blocks: TableBlock[] = [];
+  if (summaryLike && layout.labelCols.length >= 1) {
+    const starts = layout.labelCols;
+    starts.forEach((lc, i) => {
+      const next = i + 1 < starts.length ? starts[i + 1] : Infinity;
+      const cols = layout.amountCols.filter((c) => c.index > lc && c.index < next);
+      const captions = paths[lc].map(normalizeText).join('/');
+      const side: TableBlock['side'] = /支出/.test(captions) ? 'expense' : /收入/.test(captions) ? 'income' : i === 0 ? 'income' : 'expense';
+      const rows: TableRow[] = [];
+      for (let r = h1 + 1; r < seg.end; r++) {
+        const label = cellText(seg.cells[r]?.[lc] ?? null);
+        if (label === '' || isEmptyStatement(label)) continue;
+        if (normalizeText(label).length > 40) continue; // a note written across the table
+        rows.push({ row: org.row + r, label, code: null, role: summaryRole(label), cells: readCells(r, cols) });
+      }
+      blocks.push({ side, columns: cols, tree: columnTree(cols), rows });
+    });
+  } else {
+    blocks.push(readCodeBlock(seg, layout, h1 + 1, org.row, readCells));
+  }
+
+  const empty = blocks.every((b) => b.rows.every((row) => row.cells.every((c) => c === null || c.fen === 0)));
+  const table: FilledTable = { ...base, unit: theUnit, unitFound, blocks, empty, problem: null };
+  return { table, bad };
+}
+
+function readCodeBlock(
+  seg: Segment,
+  layout: Layout,
+  from: number,
+  originRow: number,
+  readCells: (r: number, cols: ReadonlyArray<TableColumn>) => (AmountCell | null)[],
+): TableBlock {
+  const { codeCols, labelCols, amountCols } = layout;
+  const rows: TableRow[] = [];
+  let lastClass = '';
+  let lastSection = '';
+  for (let r = from; r < seg.end; r++) {
+    const row = seg.cells[r] ?? [];
+    const texts = row.map((v) => cellText(v));
+    if (texts.every((t) => t === '')) continue;
+    const labelText = labelCols.map((c) => texts[c] ?? '').filter((t) => t !== '').filter((t, i, a) => a.indexOf(t) === i).join(' ');
+
+    // Code: 类/款/项 columns, or one code column, or a code at the start of the label.
+    let code: string | null = null;
+    let codeText = '';
+    if (codeCols.class !== undefined || codeCols.section !== undefined) {
+      const k = codeCols.class !== undefined ? digits(row[codeCols.class]) : null;
+      const s = codeCols.section !== undefined ? digits(row[codeCols.section]) : null;
+      const i = codeCols.item !== undefined ? digits(row[codeCols.item]) : null;
+      codeText = [codeCols.class, codeCols.section, codeCols.item].map((c) => (c === undefined ? '' : texts[c] ?? '')).filter((t) => t !== '')[0] ?? '';
+      const cls = k && k.length === 3 ? k : null;
+      if (cls) lastClass = cls;
+      const sec = s ? s.padStart(2, '0') : null;
+      if (cls && !sec && !i) code = cls;
+      else if (sec && (cls || lastClass)) {
+        code = (cls ?? lastClass) + sec;
+        lastSection = code;
+        if (i) code += i.padStart(2, '0');
+      } else if (i && !sec && lastSection) code = lastSection + i.padStart(2, '0');
+      if (code && code.length === 5) lastSection = code;
+    } else if (codeCols.code !== undefined) {
+      codeText = texts[codeCols.code] ?? '';
+      const lc = leadingCode(codeText);
+      if (lc) code = lc.code;
+    }
+    let label = labelText;
+    if (!code && labelText) {
+      const lc = leadingCode(labelText);
+      if (lc && lc.rest) {
+        code = lc.code;
+        label = lc.rest;
+      }
+    }
+    if (!label) label = codeText && !/^\d+$/.test(codeText) ? (leadingCode(codeText)?.rest || codeText) : '';
+
+    const hasAmount = amountCols.some((c) => {
+      const v = row[c.index];
+      return v !== null && v !== undefined && cellText(v) !== '';
+    });
+    if (!code && label && isEmptyStatement(label)) continue;
+    if (!code && !hasAmount && normalizeText(label).length > 12) continue; // a note
+    const fixed = codeRole(label);
+    let role: RowRole;
+    if (code) role = 'item';
+    else if (fixed) role = fixed;
+    else if (hasAmount || label) role = 'item';
+    else continue;
+    if (!code && !hasAmount && fixed !== 'total') {
+      // A caption or note row with no figures: nothing to check.
+      if (role === 'item') continue;
+    }
+    // Notes merged across the whole row ("注：…") would otherwise read as text in amount cells.
+    const distinct = new Set(texts.filter((t) => t !== ''));
+    if (!code && distinct.size === 1 && normalizeText(label).length > 12) continue;
+    rows.push({ row: originRow + r, label, code, role, cells: readCells(r, amountCols) });
+  }
+  return { side: 'single', columns: amountCols, tree: columnTree(amountCols), rows };
+}
