@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../core/config';
 import { registerCheckCommand } from './commands/check';
 import { registerDemoCommand } from './commands/demo';
+import { registerFiguresCommand } from './commands/figures';
 import { UserError } from './errors';
 
 export { UserError };
@@ -46,12 +47,25 @@ export function buildProgram(setExit: (code: number) => void): Command {
     });
   registerCheckCommand(program, setExit);
   registerDemoCommand(program, setExit);
+  registerFiguresCommand(program, setExit);
   // registerTablesCommand(program) from './commands/tables' and registerFiguresCommand(program) from
   // './commands/figures' are registered here once those files exist.
   return program;
 }
 
+let pipesGuarded = false;
+
+/** `budget-review check … --json | head` closes stdout early: end quietly instead of crashing. */
+function guardPipes(): void {
+  if (pipesGuarded) return;
+  pipesGuarded = true;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
+}
+
 export async function main(argv: string[]): Promise<number> {
+  guardPipes();
   let code: number | undefined;
   const setExit = (c: number) => {
     code = c;
