@@ -3,7 +3,7 @@
  * Reading, parameters, prior-year matching, rules and explanations are wired here; each rule lives
  * in rules/, each reader in reader/ and aux/.
  */
-import { readAuxSheets } from './aux';
+import { AuxSheets, readAuxSheets } from './aux';
 import { createCatalog, defaultCatalog, entriesFromCatalogRows } from './catalog';
 import { ConfigError, RuleConfig, RuleConfigInput, configFromSettingRows, mergeConfig, resolveConfig } from './config';
 import type { AuxData, InputInfo, PriorSource, RuleContext } from './context';
@@ -109,16 +109,14 @@ export function checkWorkbooks(workbooks: ReadonlyArray<WorkbookGrids>, opts: Ch
 
   // 1. Auxiliary sheets first: they carry the 规则设置 that the detail reader's default unit depends on.
   const aux = emptyAux();
-  const auxSheets = new Map<string, Set<string>>();
+  const auxByFile = new Map<string, AuxSheets>();
   const settingRows: { name: string; value: string | number | boolean }[] = [];
   const catalogRows: { code: string; name: string; type?: string }[] = [];
   for (const wb of workbooks) {
     const a = readAuxSheets(wb.file, wb.sheets);
-    auxSheets.set(wb.file, new Set(a.usedSheets));
-    mergeAux(aux, a.aux);
+    auxByFile.set(wb.file, a);
     settingRows.push(...a.settings);
     catalogRows.push(...a.catalogRows);
-    findings.push(...a.findings);
   }
 
   // 2. Parameters: defaults < pane/preset base < 规则设置 sheet < rules file. A bad rules file throws
@@ -142,10 +140,16 @@ export function checkWorkbooks(workbooks: ReadonlyArray<WorkbookGrids>, opts: Ch
   const reads: WorkbookRead[] = [];
   let recognised = false;
   for (const wb of workbooks) {
-    const r = readWorkbookDetail(wb, config, auxSheets.get(wb.file) ?? new Set());
+    let a = auxByFile.get(wb.file) as AuxSheets;
+    const r = readWorkbookDetail(wb, config, new Set(a.usedSheets));
     reads.push(r);
     findings.push(...r.findings);
-    if (r.current.length || r.prior.length || (auxSheets.get(wb.file)?.size ?? 0) > 0) recognised = true;
+    // Auxiliary sheets that state no unit take the main sheet's (SPEC §7 Auxiliary sheets).
+    const mainUnit = r.current[0]?.unit;
+    if (mainUnit && mainUnit !== 'yuan' && a.usedSheets.length) a = readAuxSheets(wb.file, wb.sheets, { defaultUnit: mainUnit });
+    mergeAux(aux, a.aux);
+    findings.push(...a.findings);
+    if (r.current.length || r.prior.length || a.usedSheets.length > 0) recognised = true;
     for (const s of r.unrecognised) findings.push(unrecognisedFinding(wb.file, s));
   }
   const priorReads = (opts.prior ?? []).map((wb) => readWorkbookDetail(wb, config, new Set(), true));
