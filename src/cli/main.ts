@@ -48,8 +48,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerCheckCommand(program, setExit);
   registerDemoCommand(program, setExit);
   registerFiguresCommand(program, setExit);
-  // registerTablesCommand(program) from './commands/tables' and registerFiguresCommand(program) from
-  // './commands/figures' are registered here once those files exist.
+  // registerTablesCommand(program) from './commands/tables' is registered here once that file exists.
   return program;
 }
 
