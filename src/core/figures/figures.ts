@@ -249,7 +249,7 @@ function workbookFigures(b: Builder, rows: Map<string, ExecutionRow>, inp: Figur
   const sanbaoRow = findRow(rows, SANBAO_ROWS);
   const parts = SANBAO_PARTS.map((n) => findRow(rows, [n]));
   if (sanbaoRow) {
-    growth(b, '三保支出', sanbaoRow.actualFen, sanbaoRow.priorSameFen, `预算执行表“${sanbaoRow.item}”行`);
+    growth(b, '三保支出', sanbaoRow.actualFen, sanbaoRow.priorSameFen, `预算执行表中的${sanbaoRow.item}行`);
   } else if (parts.every((r) => r !== null)) {
     const rs = parts as ExecutionRow[];
     const sum = (f: (r: ExecutionRow) => number | null): number | null => (rs.some((r) => f(r) === null) ? null : rs.reduce((s, r) => s + (f(r) as number), 0));
@@ -265,7 +265,7 @@ function workbookFigures(b: Builder, rows: Map<string, ExecutionRow>, inp: Figur
   // “三公”经费
   const tp = findRow(rows, THREE_PUBLIC_ROWS);
   const codes = new Set(THREE_PUBLIC_CODES);
-  if (tp) cut(b, tp.actualFen, tp.priorSameFen, `预算执行表“${tp.item}”行`);
+  if (tp) cut(b, tp.actualFen, tp.priorSameFen, `预算执行表中的${tp.item}行`);
   else if (hasLines && lineTotals(inp, cfg, (l) => codes.has(l.economicCode)).count > 0) {
     const t = lineTotals(inp, cfg, (l) => codes.has(l.economicCode));
     cut(b, t.cur, t.prior, `预算明细经济分类 ${THREE_PUBLIC_CODES.join('、')}`);

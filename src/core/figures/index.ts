@@ -10,7 +10,7 @@ import { findExecutionSheet } from './execution';
 import type { ExecutionSheet } from './execution';
 import { computeFigures, figureJson } from './figures';
 import type { FigureJson, FigureSet } from './figures';
-import { fillTemplate, templateFromSheets } from './template';
+import { fillTemplate, formatFigure, templateFromSheets } from './template';
 import type { FillResult } from './template';
 
 export interface FiguresOptions {
@@ -73,6 +73,22 @@ export function figuresJson(r: FiguresReport): FiguresJson {
   if (r.fill) out.text = r.fill.text;
   if (r.notes.length > 0) out.notes = r.notes;
   return out;
+}
+
+/**
+ * Rows for a figures sheet (the pane's 报表 tab): header, then one row per figure with its number
+ * (万元 for money, percent or 个百分点 for ratios, unrounded), the display text and its source, then
+ * the figures that could not be computed with their reasons.
+ */
+export function figuresSheetRows(r: FiguresReport): Array<Array<string | number>> {
+  const rows: Array<Array<string | number>> = [['指标', '数值', '单位', '显示', '算法或来源']];
+  for (const f of r.set.figures.values()) {
+    const j = figureJson(f);
+    const shown = formatFigure(f, null, false);
+    rows.push([f.name, j.value, j.unit, shown.ok ? shown.text : '', j.source]);
+  }
+  for (const [name, reason] of r.set.missing) if (!OPTIONAL_INPUT.test(name)) rows.push([name, '', '', '无法计算', reason]);
+  return rows;
 }
 
 export { computeFigures, lookupFigure, ROW_METRICS, WORKBOOK_FIGURES } from './figures';
