@@ -1,0 +1,144 @@
+/**
+ * Filled standard tables (公开表, SPEC §2.3): recognise them in a workbook and apply the TABLES.*
+ * rules of SPEC §3 — ROW_SUM, HIERARCHY_SUM, CROSS_TABLE, MISSING, EMPTY_UNEXPLAINED — with the
+ * 元/万元 tolerances. A table that cannot be read gives TABLES.NOT_CHECKED, never silence.
+ */
+import { DEFAULT_SEVERITY, Finding } from '../../findings';
+import type { Grid, WorkbookGrids } from '../../grid';
+import { cellText } from '../../grid';
+import { AmountUnit } from '../../money';
+import {
+  badAmountMessage, emptyUnexplainedMessage, missingMessage, notCheckedMessage, unitUnknownMessage,
+} from '../../messages/tables';
+import { normalizeText } from '../../text';
+import { CrossChecker } from './cross';
+import type { FilledTable, NamingFamily, TableKind } from './model';
+import { BadCell, readTable } from './read';
+import { findSegments } from './segments';
+import { checkHierarchy, checkRowSums, checkSummarySides, checkThreePublicRows, tableFinding } from './sums';
+import { EXPECTED_TABLES, tableName } from './titles';
+
+export type { FilledTable, NamingFamily, TableKind } from './model';
+export { matchTitle, EXPECTED_TABLES, TABLE_NAMES, tableName } from './titles';
+
+interface ReadAll {
+  tables: FilledTable[];
+  bad: Array<{ table: FilledTable; cell: BadCell }>;
+}
+
+function readAll(wb: WorkbookGrids): ReadAll {
+  const out: ReadAll = { tables: [], bad: [] };
+  for (const grid of wb.sheets) {
+    let unit: AmountUnit | null = null;
+    for (const seg of findSegments(grid)) {
+      const { table, bad } = readTable(seg, wb.file, unit);
+      if (table.unitFound) unit = table.unit;
+      out.tables.push(table);
+      for (const cell of bad) out.bad.push({ table, cell });
+    }
+  }
+  return out;
+}
+
+/** The standard tables of a workbook, in sheet order. */
+export function readFilledTables(wb: WorkbookGrids): FilledTable[] {
+  return readAll(wb).tables;
+}
+
+/** The naming family most titles follow (national when tied or undecided). */
+export function namingFamily(tables: ReadonlyArray<FilledTable>): NamingFamily {
+  let sh = 0;
+  let nat = 0;
+  for (const t of tables) {
+    if (t.family === 'shanghai') sh++;
+    else if (t.family === 'national') nat++;
+  }
+  return sh > nat ? 'shanghai' : 'national';
+}
+
+/**
+ * A budget-detail header row: a function-code and an economic-code caption side by side. A filled
+ * table never has both in one row (功能分类 tables and the 经济分类 table are apart).
+ */
+function hasDetailHeader(grid: Grid): boolean {
+  const rows = Math.min(grid.cells.length, 30);
+  for (let r = 0; r < rows; r++) {
+    let fn = false;
+    let eco = false;
+    for (const v of grid.cells[r] ?? []) {
+      const t = normalizeText(cellText(v));
+      if (t.length > 20) continue;
+      if (/功能(分类)?科目|功能分类|功能科目/.test(t)) fn = true;
+      if (/经济(分类)?科目|经济分类|经济科目/.test(t)) eco = true;
+    }
+    if (fn && eco) return true;
+  }
+  return false;
+}
+
+/** At least two standard table titles, or one and no budget-detail header anywhere. */
+export function isFilledTablesWorkbook(wb: WorkbookGrids): boolean {
+  let titles = 0;
+  for (const grid of wb.sheets) titles += findSegments(grid).length;
+  if (titles >= 2) return true;
+  if (titles === 1) return !wb.sheets.some(hasDetailHeader);
+  return false;
+}
+
+const FAMILY_ZH: Record<NamingFamily, string> = { national: '财政部（全国通用）', shanghai: '上海市区级部门预算' };
+const CODE_TABLES: ReadonlySet<TableKind> = new Set(['income', 'expense', 'generalExpense', 'generalBasic', 'govFund', 'stateCapital']);
+
+/** Read and check every filled table of a workbook. */
+export function checkFilledTables(wb: WorkbookGrids): { findings: Finding[]; tables: FilledTable[] } {
+  const file = wb.file;
+  const { tables, bad } = readAll(wb);
+  const findings: Finding[] = [];
+  if (tables.length === 0) {
+    findings.push({
+      rule: 'TABLES.NOT_CHECKED', severity: DEFAULT_SEVERITY['TABLES.NOT_CHECKED'], location: { file },
+      message: notCheckedMessage('公开表', '工作簿中未识别到部门预算公开表的表名（如“部门收支总表”“部门财务收支预算总表”）'),
+    });
+    return { findings, tables };
+  }
+  const family = namingFamily(tables);
+
+  for (const { table, cell } of bad) {
+    findings.push(tableFinding('DATA.BAD_AMOUNT', file, table, cell, badAmountMessage(tableName(table.kind, table.family), cell.row, cell.text, cell.reason)));
+  }
+
+  for (const table of tables) {
+    const name = tableName(table.kind, table.family);
+    if (table.problem) {
+      findings.push(tableFinding('TABLES.NOT_CHECKED', file, table, undefined, notCheckedMessage(name, table.problem)));
+      continue;
+    }
+    if (table.kind === 'performance') continue;
+    if (!table.unitFound && !table.empty) findings.push(tableFinding('DATA.UNIT_UNKNOWN', file, table, undefined, unitUnknownMessage(name)));
+    const ctx = { file, table, findings };
+    checkRowSums(ctx);
+    if (table.kind === 'summary' || table.kind === 'fiscalSummary') checkSummarySides(ctx);
+    if (table.kind === 'threePublic') checkThreePublicRows(ctx);
+    if (CODE_TABLES.has(table.kind)) {
+      const reason = checkHierarchy(ctx);
+      if (reason) findings.push(tableFinding('TABLES.NOT_CHECKED', file, table, undefined, notCheckedMessage(name, reason)));
+    }
+    if ((table.kind === 'govFund' || table.kind === 'stateCapital') && table.empty && !table.statement) {
+      findings.push(tableFinding('TABLES.EMPTY_UNEXPLAINED', file, table, undefined, emptyUnexplainedMessage(name)));
+    }
+  }
+
+  // Cross-table relations use the first table of each kind.
+  const byKind = new Map<TableKind, FilledTable>();
+  for (const t of tables) if (!byKind.has(t.kind)) byKind.set(t.kind, t);
+  findings.push(...new CrossChecker(file, byKind).run());
+
+  for (const kind of EXPECTED_TABLES[family]) {
+    if (byKind.has(kind)) continue;
+    findings.push({
+      rule: 'TABLES.MISSING', severity: DEFAULT_SEVERITY['TABLES.MISSING'], location: { file },
+      message: missingMessage(tableName(kind, family), FAMILY_ZH[family]),
+      ...(tables[0].department ? { unit: { name: tables[0].department } } : {}),
+    });
+  }
+  return { findings, tables };
+}
