@@ -14,7 +14,7 @@ import { normalizeText } from '../text';
 import type { RuleConfig } from '../config';
 import type { RuleContext, RuleFamily } from '../context';
 import { ADMIN_CUT_CHECK, adminCutInsufficient, adminCutNoUnitKind, adminCutNoUnitKindColumn } from '../messages/admin-cut';
-import { codeIn, finding, groupByUnit, groupFinding, limitFigures, unitLabel } from './finding-helpers';
+import { codeIn, codeMatcher, finding, groupByUnit, groupFinding, limitFigures, unitLabel } from './finding-helpers';
 import { unitYearOnYear } from './prior';
 
 /** 单位性质 as written (参公单位, 参公事业单位 …) to the names used in adminCut.unitKinds. */
@@ -63,7 +63,9 @@ export const adminExpenseCut: RuleFamily = {
     for (const [file, sheets] of noColumn) out.push(finding('ADMIN_CUT.NOT_CHECKED', { file }, adminCutNoUnitKindColumn(file, sheets)));
 
     const eligible = (lines: BudgetLine[]) => applies(cfg, kindOfUnit(lines));
-    const { compared, notChecked } = unitYearOnYear(ctx, 'ADMIN_CUT.NOT_CHECKED', ADMIN_CUT_CHECK, (l) => isAdminExpense(cfg, l), eligible);
+    const adminCode = codeMatcher(cfg.adminCut.economicCodes);
+    const isAdmin = (l: BudgetLine) => l.kind !== 'project' && adminCode(l.economicCode);
+    const { compared, notChecked } = unitYearOnYear(ctx, 'ADMIN_CUT.NOT_CHECKED', ADMIN_CUT_CHECK, isAdmin, eligible);
     out.push(...notChecked);
     for (const u of compared) {
       const limitFen = limitAfterCut(u.priorFen, cfg.adminCut.rate);

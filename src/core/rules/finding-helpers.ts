@@ -47,9 +47,17 @@ export function groupLines(lines: ReadonlyArray<BudgetLine>, key: (l: BudgetLine
   return groups;
 }
 
-/** Lines grouped by unit (unitKey) in input order. The first line of each group locates unit findings. */
+const unitGroupsCache = new WeakMap<ReadonlyArray<BudgetLine>, Map<string, BudgetLine[]>>();
+
+/**
+ * Lines grouped by unit (unitKey) in input order. The first line of each group locates unit findings.
+ * The result is computed once per lines array and shared by every rule of a run: read it, never
+ * modify it.
+ */
 export function groupByUnit(lines: ReadonlyArray<BudgetLine>): Map<string, BudgetLine[]> {
-  return groupLines(lines, (l) => unitKey(l));
+  let groups = unitGroupsCache.get(lines);
+  if (!groups) unitGroupsCache.set(lines, (groups = groupLines(lines, (l) => unitKey(l))));
+  return groups;
 }
 
 /** Key of a project within its unit (SPEC §7 Projects); null for lines that are not project lines. */
@@ -100,4 +108,17 @@ export function codeIn(code: string, entries: ReadonlyArray<string>): boolean {
   if (!code) return false;
   for (const e of entries) if (code.startsWith(e)) return true;
   return false;
+}
+
+/**
+ * A memoised test “code in `include` and not in `exclude`” (codeIn semantics). Budgets use a few
+ * hundred distinct codes, so each is decided once per run instead of once per line.
+ */
+export function codeMatcher(include: ReadonlyArray<string>, exclude: ReadonlyArray<string> = []): (code: string) => boolean {
+  const memo = new Map<string, boolean>();
+  return (code) => {
+    let r = memo.get(code);
+    if (r === undefined) memo.set(code, (r = codeIn(code, include) && !codeIn(code, exclude)));
+    return r;
+  };
 }

@@ -14,7 +14,7 @@ import { limitAfterCut } from '../money';
 import type { RuleConfig } from '../config';
 import type { RuleContext, RuleFamily } from '../context';
 import { GENERAL_CUT_CHECK, generalCutInsufficient } from '../messages/general-cut';
-import { codeIn, groupFinding, limitFigures, unitLabel } from './finding-helpers';
+import { codeIn, codeMatcher, groupFinding, limitFigures, unitLabel } from './finding-helpers';
 import { unitYearOnYear } from './prior';
 
 /** Whether a line is 一般性支出 under the configured code set. */
@@ -26,7 +26,8 @@ export const generalSpendingCut: RuleFamily = {
   family: 'GENERAL_CUT',
   run(ctx: RuleContext): Finding[] {
     const cfg = ctx.config;
-    const { compared, notChecked } = unitYearOnYear(ctx, 'GENERAL_CUT.NOT_CHECKED', GENERAL_CUT_CHECK, (l) => isGeneralSpending(cfg, l));
+    const general = codeMatcher(cfg.generalCut.economicCodes, cfg.generalCut.excludeCodes);
+    const { compared, notChecked } = unitYearOnYear(ctx, 'GENERAL_CUT.NOT_CHECKED', GENERAL_CUT_CHECK, (l) => general(l.economicCode));
     const out: Finding[] = [...notChecked];
     for (const u of compared) {
       const limitFen = limitAfterCut(u.priorFen, cfg.generalCut.rate);

@@ -14,7 +14,7 @@ import type { Finding, RuleId } from '../findings';
 import { matchKey, unitKey } from '../lines';
 import type { BudgetLine } from '../lines';
 import { notCheckedNewUnit, notCheckedNoPrior, notCheckedOutOfScope } from '../messages/year-on-year';
-import { finding, groupFinding, groupLines, perInput, unitLabel } from './finding-helpers';
+import { finding, groupByUnit, groupFinding, groupLines, perInput, unitLabel } from './finding-helpers';
 
 /** SPEC §7 Fund scope: only lines whose fund source is in config.fundScope are compared. */
 export function inScope(cfg: RuleConfig, line: BudgetLine): boolean {
@@ -98,18 +98,48 @@ export type GroupComparison =
 
 /**
  * Every group of current lines (in input order) with its current and prior totals over lines in fund
- * scope passing `filter`. Null when there is no prior data at all.
+ * scope passing `filter`. Null when there is no prior data at all. `groups` may pass the current lines
+ * already grouped by `key` (saves a pass on large inputs). Same readings as priorTotals/currentTotals.
  */
-export function compareGroups(ctx: RuleContext, filter: LineFilter, key: GroupKey, opts: TotalsOptions = {}): GroupComparison[] | null {
-  const prior = priorTotals(ctx, filter, key, opts);
-  if (!prior) return null;
-  const current = currentTotals(ctx, filter, key, opts);
+export function compareGroups(
+  ctx: RuleContext,
+  filter: LineFilter,
+  key: GroupKey,
+  opts: TotalsOptions = {},
+  groups?: ReadonlyMap<string, BudgetLine[]>,
+): GroupComparison[] | null {
+  const prior = ctx.prior;
+  if (prior.kind === 'none') return null;
   const scope = scopeOf(ctx, opts);
+  let priorKnown: Map<string, number> | null = null;
+  if (prior.kind === 'lines') {
+    priorKnown = new Map();
+    for (const l of prior.lines) {
+      if (!scope(l)) continue;
+      const k = key(l);
+      if (k === null) continue;
+      priorKnown.set(k, (priorKnown.get(k) ?? 0) + (filter(l) ? l.amountFen : 0));
+    }
+  }
   const out: GroupComparison[] = [];
-  for (const [k, lines] of groupLines(ctx.lines, key)) {
-    if (!lines.some(scope)) out.push({ status: 'outOfScope', key: k, lines });
-    else if (!prior.known.has(k)) out.push({ status: 'noPrior', key: k, lines });
-    else out.push({ status: 'compared', key: k, lines, actualFen: current.get(k) ?? 0, priorFen: prior.known.get(k)! });
+  for (const [k, lines] of groups ?? groupLines(ctx.lines, key)) {
+    let anyInScope = false;
+    let allWithColumn = true;
+    let actualFen = 0;
+    let priorFen = 0;
+    for (const l of lines) {
+      if (l.src.columns.priorAmount === undefined) allWithColumn = false;
+      if (!scope(l)) continue;
+      anyInScope = true;
+      if (!filter(l)) continue;
+      actualFen += l.amountFen;
+      priorFen += l.priorFen ?? 0;
+    }
+    if (!anyInScope) out.push({ status: 'outOfScope', key: k, lines });
+    else if (priorKnown) {
+      const p = priorKnown.get(k);
+      out.push(p === undefined ? { status: 'noPrior', key: k, lines } : { status: 'compared', key: k, lines, actualFen, priorFen: p });
+    } else out.push(allWithColumn ? { status: 'compared', key: k, lines, actualFen, priorFen } : { status: 'noPrior', key: k, lines });
   }
   return out;
 }
@@ -143,24 +173,29 @@ export interface LineMatch {
  * source). Keys are matched as multisets: two current lines against one prior line leave one new.
  */
 export function matchPriorLines(current: ReadonlyArray<BudgetLine>, prior: ReadonlyArray<BudgetLine>): LineMatch {
-  const pool = new Map<string, BudgetLine[]>();
-  for (const p of prior) {
-    const k = matchKey(p);
-    const list = pool.get(k);
-    if (list) list.push(p);
-    else pool.set(k, [p]);
+  // Per key: how many prior lines carry it, and how many current lines have used them up. The n-th
+  // prior line of a key (in input order) is matched when more than n current lines carry that key.
+  const pool = new Map<string, { count: number; used: number }>();
+  const ordinal = new Array<number>(prior.length);
+  const priorKeys = new Array<string>(prior.length);
+  for (let i = 0; i < prior.length; i++) {
+    const k = matchKey(prior[i]);
+    priorKeys[i] = k;
+    const e = pool.get(k);
+    if (e) ordinal[i] = e.count++;
+    else {
+      pool.set(k, { count: 1, used: 0 });
+      ordinal[i] = 0;
+    }
   }
   const unmatchedCurrent: BudgetLine[] = [];
   for (const c of current) {
-    const list = pool.get(matchKey(c));
-    if (list && list.length > 0) list.shift();
+    const e = pool.get(matchKey(c));
+    if (e && e.used < e.count) e.used++;
     else unmatchedCurrent.push(c);
   }
   const unmatchedPrior: BudgetLine[] = [];
-  for (const p of prior) {
-    const list = pool.get(matchKey(p));
-    if (list && list.includes(p)) unmatchedPrior.push(p);
-  }
+  for (let i = 0; i < prior.length; i++) if (ordinal[i] >= pool.get(priorKeys[i])!.used) unmatchedPrior.push(prior[i]);
   return { unmatchedCurrent, unmatchedPrior };
 }
 
@@ -187,7 +222,7 @@ export function unitYearOnYear(
   filter: LineFilter,
   unitFilter: (lines: BudgetLine[]) => boolean = () => true,
 ): { compared: UnitComparison[]; notChecked: Finding[] } {
-  const groups = compareGroups(ctx, filter, (l) => unitKey(l));
+  const groups = compareGroups(ctx, filter, (l) => unitKey(l), {}, groupByUnit(ctx.lines));
   if (!groups) return { compared: [], notChecked: perInput(ctx, rule, (file) => notCheckedNoPrior(file, missingPriorReason(ctx, file), check)) };
   const compared: UnitComparison[] = [];
   const notChecked: Finding[] = [];

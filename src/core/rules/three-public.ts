@@ -36,10 +36,20 @@ export const THREE_PUBLIC_ITEMS: ReadonlyArray<{ name: string; codes: ReadonlyAr
 
 export const THREE_PUBLIC_CODES: ReadonlyArray<string> = THREE_PUBLIC_ITEMS.flatMap((i) => i.codes);
 
-function itemTotal(lines: ReadonlyArray<BudgetLine>, codes: ReadonlyArray<string>, take: (l: BudgetLine) => number): number {
-  let s = 0;
-  for (const l of lines) if (codes.includes(l.economicCode)) s += take(l);
-  return s;
+/** Index into THREE_PUBLIC_ITEMS of each “三公” code. */
+const ITEM_OF_CODE: ReadonlyMap<string, number> = new Map(THREE_PUBLIC_ITEMS.flatMap((item, i) => item.codes.map((c) => [c, i] as const)));
+
+/** Per-item totals of the lines in scope: [amount, prior column] per item. */
+function itemTotals(lines: ReadonlyArray<BudgetLine>, scope: (l: BudgetLine) => boolean): { amount: number[]; priorColumn: number[] } {
+  const amount = THREE_PUBLIC_ITEMS.map(() => 0);
+  const priorColumn = THREE_PUBLIC_ITEMS.map(() => 0);
+  for (const l of lines) {
+    const i = ITEM_OF_CODE.get(l.economicCode);
+    if (i === undefined || !scope(l)) continue;
+    amount[i] += l.amountFen;
+    priorColumn[i] += l.priorFen ?? 0;
+  }
+  return { amount, priorColumn };
 }
 
 function vehiclePurchases(ctx: RuleContext): Finding[] {
@@ -69,7 +79,7 @@ export const threePublicExpenses: RuleFamily = {
   family: 'THREE_PUBLIC',
   run(ctx: RuleContext): Finding[] {
     const rate = ctx.config.threePublic.rate;
-    const isThreePublic = (l: BudgetLine) => THREE_PUBLIC_CODES.includes(l.economicCode);
+    const isThreePublic = (l: BudgetLine) => ITEM_OF_CODE.has(l.economicCode);
     const { compared, notChecked } = unitYearOnYear(ctx, 'THREE_PUBLIC.NOT_CHECKED', THREE_PUBLIC_CHECK, isThreePublic);
     const out: Finding[] = [...notChecked];
     const scope = (l: BudgetLine) => inScope(ctx.config, l);
@@ -81,11 +91,12 @@ export const threePublicExpenses: RuleFamily = {
         const message = threePublicOverLimit({ unit, actualFen: u.actualFen, priorFen: u.priorFen, limitFen, rate });
         out.push(groupFinding('THREE_PUBLIC.OVER_LIMIT', u.first, message, limitFigures(u.actualFen, u.priorFen, limitFen)));
       }
-      const current = u.lines.filter(scope);
-      const prior = priorByUnit.get(u.key) ?? [];
-      for (const item of THREE_PUBLIC_ITEMS) {
-        const actualFen = itemTotal(current, item.codes, (l) => l.amountFen);
-        const priorFen = ctx.prior.kind === 'lines' ? itemTotal(prior, item.codes, (l) => l.amountFen) : itemTotal(current, item.codes, (l) => l.priorFen ?? 0);
+      const current = itemTotals(u.lines, scope);
+      const prior = ctx.prior.kind === 'lines' ? itemTotals(priorByUnit.get(u.key) ?? [], scope).amount : current.priorColumn;
+      for (let i = 0; i < THREE_PUBLIC_ITEMS.length; i++) {
+        const item = THREE_PUBLIC_ITEMS[i];
+        const actualFen = current.amount[i];
+        const priorFen = prior[i];
         if (actualFen <= priorFen) continue;
         const message = threePublicItemIncrease({ unit, item: item.name, actualFen, priorFen });
         out.push(groupFinding('THREE_PUBLIC.ITEM_INCREASE', u.first, message, limitFigures(actualFen, priorFen, priorFen)));

@@ -101,7 +101,7 @@ function completeness(ctx: RuleContext, projects: Map<string, BudgetLine[]>, mis
 function yearOnYear(ctx: RuleContext, projects: Map<string, BudgetLine[]>, missing: MissingColumns): Finding[] {
   const projectLines = [...projects.values()].flat();
   if (projectLines.length === 0) return [];
-  const groups = compareGroups(ctx, () => true, projectGroupKey);
+  const groups = compareGroups(ctx, () => true, projectGroupKey, {}, projects);
   if (!groups) {
     const files = [...new Set(projectLines.map((l) => l.src.file))];
     return files.map((file) => finding('ZBB.NOT_CHECKED', { file }, notCheckedNoPrior(file, missingPriorReason(ctx, file), ZBB_YOY_CHECK)));
