@@ -184,6 +184,9 @@ export function aggregate(lines: Iterable<BudgetLine>, config: RuleConfig): Aggr
   const projects = new Map<string, ProjectInfo>();
   const units = new Map<string, UnitInfo>();
   const groupCache = new Map<string, FundGroup>();
+  // Sheets repeat a few distinct codes a million times: normalise each distinct text once.
+  const functionKeys = new Map<string, string>();
+  const economicKeys = new Map<string, string>();
   const adminKinds = config.adminCut.unitKinds;
   const runningCodes = config.adminCut.economicCodes;
   let priorKnown = false;
@@ -204,7 +207,8 @@ export function aggregate(lines: Iterable<BudgetLine>, config: RuleConfig): Aggr
     else if (unit.kind === '' && line.unitKind !== '') units.set(uKey, (unit = { ...unit, kind: line.unitKind }));
     if (line.unitKind !== '') unitKindKnown = true;
 
-    const fKey = functionKey(line.functionCode);
+    let fKey = functionKeys.get(line.functionCode);
+    if (fKey === undefined) functionKeys.set(line.functionCode, (fKey = functionKey(line.functionCode)));
     let vec = byFunction.get(fKey);
     if (vec === undefined) byFunction.set(fKey, (vec = new Array<number>(SLOTS).fill(0)));
     vec[slot(group, line.kind)] += amount;
@@ -213,7 +217,8 @@ export function aggregate(lines: Iterable<BudgetLine>, config: RuleConfig): Aggr
     if ((seen & bit) === 0) functionFunds.set(fKey, seen | bit);
     if (line.functionName && fKey === line.functionCode.trim() && !functionNames.has(fKey)) functionNames.set(fKey, line.functionName);
 
-    const eKey = economicKey(line.economicCode);
+    let eKey = economicKeys.get(line.economicCode);
+    if (eKey === undefined) economicKeys.set(line.economicCode, (eKey = economicKey(line.economicCode)));
     if (group === 'gp') {
       if (line.priorFen !== null) priorKnown = true;
       if (line.kind !== 'project') {

@@ -1,0 +1,180 @@
+/**
+ * Renders standard tables (src/core/tables model) into an exceljs workbook: one sheet per table,
+ * print-ready (A4 in the table's orientation, header rows repeated on every page, fit to one page
+ * wide, thin borders), merged multi-row headers, exact values (分 ÷ 100 or ÷ 1,000,000, never
+ * rounded; only the number format rounds), and column widths that show the names.
+ */
+import ExcelJS from 'exceljs';
+import { FEN_PER_UNIT } from '../core/money';
+import type { StandardTable, TableValue } from '../core/tables';
+import { SheetNamer } from './review-workbook';
+
+/** Rows above the header: the title and the unit line. */
+export const TITLE_ROW = 1;
+export const UNIT_ROW = 2;
+export const HEADER_START_ROW = 3;
+
+export const MONEY_FORMAT = '#,##0.00';
+const THIN: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
+};
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+const FONT = '宋体';
+
+/** Display width of a text in character cells: CJK and full-width characters count 2. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6“”‘’]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+function moneyText(value: number): string {
+  return value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+/** A table's cell as written to the sheet: money as a number in the display unit, text as is. */
+function sheetValue(table: StandardTable, col: number, v: TableValue): ExcelJS.CellValue {
+  if (v === null) return null;
+  if (table.columns[col].kind === 'money' && typeof v === 'number') return v / FEN_PER_UNIT[table.unit];
+  return String(v);
+}
+
+/** Indent the name column by level in national style (one code column); Shanghai splits the codes instead. */
+function indentOf(table: StandardTable, col: number, level: number): number {
+  return table.columns[col].indent && table.style === 'national' && level > 1 ? level - 1 : 0;
+}
+
+/** Writes one table on a new sheet; returns the sheet. */
+export function addTableSheet(wb: ExcelJS.Workbook, table: StandardTable, sheetName: string): ExcelJS.Worksheet {
+  const ncol = table.columns.length;
+  const firstData = HEADER_START_ROW + table.headerRows;
+  const lastHeader = firstData - 1;
+  const ws = wb.addWorksheet(sheetName, {
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: table.orientation,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    views: [{ state: 'frozen', ySplit: lastHeader, xSplit: 0 }],
+  });
+  ws.pageSetup.printTitlesRow = `${HEADER_START_ROW}:${lastHeader}`;
+  ws.headerFooter.oddFooter = '第 &P 页，共 &N 页';
+
+  // Title and unit line.
+  ws.mergeCells(TITLE_ROW, 1, TITLE_ROW, ncol);
+  const title = ws.getCell(TITLE_ROW, 1);
+  title.value = table.title;
+  title.font = { name: FONT, size: 16, bold: true };
+  title.alignment = { horizontal: 'center', vertical: 'middle' };
+  ws.getRow(TITLE_ROW).height = 32;
+  const split = Math.max(1, Math.ceil(ncol / 2));
+  if (split > 1) ws.mergeCells(UNIT_ROW, 1, UNIT_ROW, split);
+  ws.getCell(UNIT_ROW, 1).value = table.preparedBy;
+  ws.getCell(UNIT_ROW, 1).alignment = { horizontal: 'left', vertical: 'middle' };
+  if (ncol > split) {
+    if (ncol > split + 1) ws.mergeCells(UNIT_ROW, split + 1, UNIT_ROW, ncol);
+    ws.getCell(UNIT_ROW, split + 1).value = table.unitLabel;
+    ws.getCell(UNIT_ROW, split + 1).alignment = { horizontal: 'right', vertical: 'middle' };
+  } else {
+    ws.getCell(UNIT_ROW, 1).value = `${table.preparedBy}    ${table.unitLabel}`;
+  }
+  for (let c = 1; c <= ncol; c++) ws.getCell(UNIT_ROW, c).font = { name: FONT, size: 10 };
+
+  // Header: every cell bordered and filled, captions merged over their spans.
+  for (let r = HEADER_START_ROW; r <= lastHeader; r++) {
+    for (let c = 1; c <= ncol; c++) {
+      const cell = ws.getCell(r, c);
+      cell.border = THIN;
+      cell.fill = HEADER_FILL;
+      cell.font = { name: FONT, size: 10, bold: true };
+      cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    }
+  }
+  for (const h of table.header) {
+    const top = HEADER_START_ROW + h.row;
+    const left = 1 + h.col;
+    if (h.rowSpan > 1 || h.colSpan > 1) ws.mergeCells(top, left, top + h.rowSpan - 1, left + h.colSpan - 1);
+    ws.getCell(top, left).value = h.text;
+  }
+
+  // Body.
+  table.rows.forEach((row, i) => {
+    const r = firstData + i;
+    row.cells.forEach((v, c) => {
+      const cell = ws.getCell(r, c + 1);
+      const col = table.columns[c];
+      cell.value = sheetValue(table, c, v);
+      cell.border = THIN;
+      cell.font = { name: FONT, size: 10, bold: row.isTotal || undefined };
+      if (col.kind === 'money') {
+        cell.numFmt = MONEY_FORMAT;
+        cell.alignment = { horizontal: 'right', vertical: 'middle' };
+      } else {
+        if (col.kind === 'code') cell.numFmt = '@';
+        const centered = col.kind === 'code' || (row.isTotal && col.indent);
+        cell.alignment = { horizontal: centered ? 'center' : 'left', vertical: 'middle', wrapText: col.wrap || undefined, indent: indentOf(table, c, row.level) || undefined };
+      }
+    });
+  });
+
+  // Notes (the empty-table statement) under the body, across the width.
+  table.notes.forEach((note, i) => {
+    const r = firstData + table.rows.length + i;
+    if (ncol > 1) ws.mergeCells(r, 1, r, ncol);
+    const cell = ws.getCell(r, 1);
+    cell.value = note;
+    cell.font = { name: FONT, size: 10 };
+    cell.alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
+    ws.getRow(r).height = 20 * Math.max(1, Math.ceil(displayWidth(note) / Math.max(40, totalWidth(table))));
+  });
+
+  table.columns.forEach((col, c) => {
+    ws.getColumn(c + 1).width = columnWidth(table, c);
+  });
+  return ws;
+}
+
+function totalWidth(table: StandardTable): number {
+  return table.columns.reduce((s, _c, i) => s + columnWidth(table, i), 0);
+}
+
+/** The column's suggested width, widened to its longest value (names, formatted money), capped at 60. */
+export function columnWidth(table: StandardTable, c: number): number {
+  const col = table.columns[c];
+  if (col.wrap) return col.width;
+  let w = col.width;
+  for (const row of table.rows) {
+    const v = row.cells[c];
+    if (v === null) continue;
+    const text = col.kind === 'money' && typeof v === 'number' ? moneyText(v / FEN_PER_UNIT[table.unit]) : String(v);
+    w = Math.max(w, displayWidth(text) + 2 + 2 * indentOf(table, c, row.level));
+  }
+  // Single-column captions must fit on at most two lines.
+  for (const h of table.header) if (h.col === c && h.colSpan === 1) w = Math.max(w, Math.ceil(displayWidth(h.text) / 2) + 2);
+  return Math.min(60, w);
+}
+
+/** A set of tables; `label` (a unit name) prefixes the sheet names when several sets share a workbook. */
+export interface TableSet {
+  readonly label?: string;
+  readonly tables: readonly StandardTable[];
+}
+
+/** One workbook with a sheet per table of every set, named "1 部门收支总表" or "<unit>-1 部门收支总表". */
+export function buildTablesWorkbook(sets: readonly TableSet[]): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '预算审核助手';
+  wb.created = new Date();
+  const namer = new SheetNamer();
+  for (const set of sets) {
+    set.tables.forEach((t, i) => addTableSheet(wb, t, namer.name(`${i + 1} ${t.shortName}`, set.label ?? '')));
+  }
+  return wb;
+}
