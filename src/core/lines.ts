@@ -37,7 +37,7 @@ export interface BudgetLine {
   /** 1-based sheet row. */
   readonly row: number;
   /** 1-based sheet column of the amount cell this line was read from. */
-  readonly amountCol: number;
+  amountCol: number;
   unitCode: string;
   unitName: string;
   unitKind: string;

@@ -69,6 +69,23 @@ interface ParentRow {
 
 const TEXT_FIELDS: ReadonlyArray<Field> = ['unitCode', 'unitName', 'unitKind'];
 
+/** Real sheets repeat the same few labels, kinds, fund sources and codes on every row: parse each once. */
+function memo<T>(fn: (s: string) => T): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s: string) => {
+    let v = cache.get(s);
+    if (v === undefined && !cache.has(s)) {
+      v = fn(s);
+      if (cache.size < 50_000) cache.set(s, v);
+    }
+    return v as T;
+  };
+}
+
+type LabelClass = 'total' | 'subtotal' | 'breakdown' | null;
+const classifyLabel = (s: string): LabelClass => subtotalKind(s) ?? (isBreakdownLabel(s) ? 'breakdown' : null);
+const fundOf = (t: string): string => canonicalFund(t) ?? (t ? t.normalize('NFKC').trim() : FUND_GENERAL);
+
 export function readDetailSheet(grid: Grid, opts: ReadSheetOptions): SheetRead | null {
   const get = makeGetter(grid);
   const layout = opts.layout === undefined ? findHeader(grid, get) : opts.layout;
@@ -88,6 +105,11 @@ class SheetReader {
   private readonly tolerance: number;
   private firstMoneyCol = Infinity;
   private hasProjects = false;
+  private readonly label = memo(classifyLabel);
+  private readonly kindOf = memo(parseKind);
+  private readonly fundOf = memo(fundOf);
+  private readonly codeOf = memo((t: string) => parseCodeCell(t));
+  private readonly sanbaoOf = memo(parseSanbao);
 
   constructor(
     private readonly grid: Grid,
@@ -202,13 +224,13 @@ class SheetReader {
       for (let c = 0; c < labelLimit; c++) {
         const v = this.get(r, c);
         if (typeof v !== 'string' || !v.trim()) continue;
-        const k = subtotalKind(v);
-        if (k) {
+        const k = this.label(v);
+        if (k === 'total' || k === 'subtotal') {
           subKind = k;
           label = v.trim();
           break;
         }
-        if (isBreakdownLabel(v)) breakdown = true;
+        if (k === 'breakdown') breakdown = true;
       }
       if (subKind) {
         const values = this.readMoneyRow(r);
@@ -288,7 +310,7 @@ class SheetReader {
     const c = this.cols;
     if (c.functionCode !== undefined) {
       const v = this.get(r, c.functionCode);
-      const p = parseCodeCell(v);
+      const p = typeof v === 'string' ? this.codeOf(v) : parseCodeCell(v);
       const name = p.name || this.text(r, 'functionName');
       return { code: p.code, name, text: p.code ? '' : cellText(v), col: c.functionCode };
     }
@@ -307,7 +329,7 @@ class SheetReader {
     const c = this.cols;
     if (c.economicCode !== undefined) {
       const v = this.get(r, c.economicCode);
-      const p = parseCodeCell(v);
+      const p = typeof v === 'string' ? this.codeOf(v) : parseCodeCell(v);
       return { code: p.code, name: p.name || this.text(r, 'economicName'), text: p.code ? '' : cellText(v), col: c.economicCode };
     }
     if (c.economicClass !== undefined) {
@@ -343,15 +365,20 @@ class SheetReader {
   ): void {
     const projectCode = this.text(r, 'projectCode');
     const projectName = this.text(r, 'projectName');
-    const parsedKind = parseKind(p.kindText);
+    const parsedKind = p.kindText ? this.kindOf(p.kindText) : null;
     const declared: DeclaredKind = parsedKind ? parsedKind.kind : projectCode || projectName ? 'project' : 'basic';
     const econ = p.econ.code;
     const kind: LineKind = resolveKind(declared, econ);
     const ppp = (parsedKind?.ppp ?? false) || (this.cols.ppp !== undefined && parseYes(this.get(r, this.cols.ppp)));
     const approved = (this.cols.approved !== undefined && parseYes(this.get(r, this.cols.approved))) || !!this.text(r, 'approvalNo');
-    const fund = canonicalFund(p.fundText) ?? (p.fundText ? p.fundText.normalize('NFKC').trim() : FUND_GENERAL);
-    const base = {
+    const fund = p.fundText ? this.fundOf(p.fundText) : FUND_GENERAL;
+    const base: BudgetLine = {
       src: this.src,
+      amountCol: 0,
+      kind,
+      fundSource: fund,
+      amountFen: 0,
+      priorFen: null,
       row: r + this.rowOff,
       unitCode: p.unitCode,
       unitName: p.unitName,
@@ -364,12 +391,12 @@ class SheetReader {
       economicCode: econ,
       economicName: p.econ.name,
       govEconomicCode: parseCodeCell(this.cols.govEconomicCode !== undefined ? this.get(r, this.cols.govEconomicCode) : null).code,
-      priorActualFen: null as number | null,
+      priorActualFen: null,
       execRate: this.cols.priorExecRate !== undefined ? parseRate(this.get(r, this.cols.priorExecRate)) : null,
       perfScore: this.cols.perfScore !== undefined ? parseScore(this.get(r, this.cols.perfScore)) : null,
       perfGoal: this.text(r, 'perfGoal'),
       basis: this.text(r, 'basis'),
-      sanbao: this.cols.sanbao !== undefined ? parseSanbao(this.text(r, 'sanbao')) : null,
+      sanbao: this.cols.sanbao !== undefined ? this.sanbaoOf(this.text(r, 'sanbao')) : null,
       ppp,
       approved,
     };
@@ -390,7 +417,11 @@ class SheetReader {
     const parts = this.money.map((m, i) => ({ m, i })).filter((x) => x.m.role === 'fund' || x.m.role === 'kind');
     if (parts.length === 0) {
       if (amountTotal === null) return; // unreadable amount: reported, no line
-      this.lines.push({ ...base, kind, fundSource: fund, amountFen: amountTotal, priorFen: priorRow, amountCol: this.cols.amount! + this.colOff });
+      // The common long layout: the row is exactly one line, no copy needed.
+      base.amountFen = amountTotal;
+      base.priorFen = priorRow;
+      base.amountCol = this.cols.amount! + this.colOff;
+      this.lines.push(base);
       return;
     }
     // Wide layouts: each non-zero part is a line; 合计 must equal the sum of the parts.
