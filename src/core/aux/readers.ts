@@ -10,6 +10,7 @@ import { cellText } from '../grid';
 import type { Cell, Grid } from '../grid';
 import type { SanbaoType } from '../lines';
 import { asciiNumeric } from '../money';
+import { readExecutionSheet } from '../figures/execution';
 import { normalizeText } from '../text';
 import { SPECS } from './kinds';
 import type { AuxKind } from './kinds';
@@ -215,25 +216,9 @@ export function readCatalog(file: string, grid: Grid, opts: ReadOptions = {}): A
 
 // ---- 预算执行 -------------------------------------------------------------------------------------
 
-function parseMonth(v: Cell): number | null {
-  const s = asciiNumeric(cellText(v));
-  const m = /(\d{1,2})\s*月?$/.exec(s) ?? /^(\d{1,2})/.exec(s);
-  if (!m) return null;
-  const n = Number(m[1]);
-  return n >= 1 && n <= 12 ? n : null;
-}
-
+/** 预算执行 rows, read by the report-figures reader so that both see the sheet the same way. */
 export function readExecution(file: string, grid: Grid, opts: ReadOptions = {}): AuxRead<ExecutionRow[]> {
-  const t = locate('execution', file, grid, opts);
-  if (isFinding(t)) return { data: null, findings: [t] };
-  const out: ExecutionRow[] = [];
-  for (const r of t.rows) {
-    const item = r.text('item');
-    if (!item) continue;
-    const amounts = (['initial', 'adjusted', 'actual', 'priorSame'] as const).map((f) => r.amount(f));
-    if (amounts.some((a) => a === undefined)) continue;
-    const [initialFen, adjustedFen, actualFen, priorSameFen] = amounts as Array<number | null>;
-    out.push({ item, initialFen, adjustedFen, actualFen, priorSameFen, month: parseMonth(r.value('month')), location: r.location('item') });
-  }
-  return { data: out, findings: t.findings };
+  const sheet = readExecutionSheet(grid, file, opts.defaultUnit ?? 'yuan');
+  if (!sheet) return { data: null, findings: [missingHeaderFinding(file, grid, SPECS.execution)] };
+  return { data: sheet.rows, findings: [] };
 }
