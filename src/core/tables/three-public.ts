@@ -4,9 +4,9 @@
  * “三公”经费 = 因公出国（境）费 (30212) + 公务用车购置及运行费 (31013 购置 + 30231 运行) + 公务接待费
  * (30217), over 一般公共预算拨款 lines, 基本支出 and 项目支出 alike (domain §3.1); 小计 = 购置 + 运行.
  *
- * National (domain §1.2 C, P3): rows 上年预算数 · 本年预算数 · 增减额, columns 合计 · 因公出国（境）费 ·
- * 公务用车购置及运行费 (小计 · 公务用车购置费 · 公务用车运行费) · 公务接待费; 上年 from the lines'
- * prior-year amounts. Shanghai (domain §1.2 A table 9, 万元): one row, 合计 · 因公出国(境)费 · 公务接待费 ·
+ * National (domain §1.2 C, P3): column blocks 上年预算数 and 本年预算数, each 合计 · 因公出国（境）费 ·
+ * 公务用车购置及运行费 (小计 · 公务用车购置费 · 公务用车运行费) · 公务接待费, then 增减额 (本年 − 上年
+ * 合计); 上年 from the lines' prior-year amounts, blank when the sheets have none. Shanghai (domain §1.2 A table 9, 万元): one row, 合计 · 因公出国(境)费 · 公务接待费 ·
  * 公务用车购置及运行费 (小计 · 购置费 · 运行费) · 机关运行经费预算数, where 机关运行经费 = 基本支出 302/310
  * (adminCut.economicCodes) of 行政/参公 units (adminCut.unitKinds) funded by 一般公共预算拨款 (G1 名词解释).
  */
@@ -75,33 +75,24 @@ export function threePublicTable(ctx: TableContext): StandardTable {
   const cells = (x: Items | null): TableValue[] =>
     x === null ? [null, null, null, null, null, null] : [x.total, x.abroad, x.vehicle, x.purchase, x.running, x.reception];
   const prior = ctx.agg.priorKnown ? items(ctx.agg.threePublicPrior) : null;
-  const change: Items | null = prior && {
-    total: cur.total - prior.total,
-    abroad: cur.abroad - prior.abroad,
-    vehicle: cur.vehicle - prior.vehicle,
-    purchase: cur.purchase - prior.purchase,
-    running: cur.running - prior.running,
-    reception: cur.reception - prior.reception,
-  };
+  const block = (caption: string, prefix: string) => ({
+    text: caption,
+    children: [
+      leaf('合计', money(prefix + 'total', 12)),
+      leaf('因公出国（境）费', money(prefix + 'abroad', 12)),
+      {
+        text: '公务用车购置及运行费',
+        children: [leaf('小计', money(prefix + 'vehicle', 12)), leaf('公务用车购置费', money(prefix + 'purchase', 12)), leaf('公务用车运行费', money(prefix + 'running', 12))],
+      },
+      leaf('公务接待费', money(prefix + 'reception', 12)),
+    ],
+  });
   return makeTable(ctx, {
     id: 'threePublic',
     name,
     orientation: 'landscape',
-    tree: [
-      leaf('项目', { key: 'item', kind: 'text', width: 14 }),
-      leaf('合计', money('total')),
-      leaf('因公出国（境）费', money('abroad')),
-      {
-        text: '公务用车购置及运行费',
-        children: [leaf('小计', money('vehicle')), leaf('公务用车购置费', money('purchase')), leaf('公务用车运行费', money('running'))],
-      },
-      leaf('公务接待费', money('reception')),
-    ],
-    rows: [
-      row(['上年预算数', ...cells(prior)], '', '上年预算数', 0),
-      row(['本年预算数', ...cells(cur)], '', '本年预算数', 0),
-      row(['增减额', ...cells(change)], '', '增减额', 0),
-    ],
+    tree: [leaf('项目', { key: 'item', kind: 'text', width: 14 }), block('上年预算数', 'prior_'), block('本年预算数', ''), leaf('增减额', money('change', 12))],
+    rows: [row(['“三公”经费', ...cells(prior), ...cells(cur), prior ? cur.total - prior.total : null], '', '“三公”经费', 0)],
     notes: prior ? [changeSentence(ctx, cur.total, prior.total)] : ['注：预算明细未列上年预算数，上年预算数和增减额未填列。'],
   });
 }

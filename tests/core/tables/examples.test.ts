@@ -236,13 +236,11 @@ describe('example B in national style', () => {
     expect(rows[0]).toEqual(['一、一般公共预算拨款收入', y('278,076,101'), '一、文化旅游体育与传媒支出', y('199,337,712')]);
   });
 
-  test('“三公” table: 上年, 本年 and the change (flat), with a sentence', () => {
+  test('“三公” table: 上年预算数 and 本年预算数 blocks, 增减额, and a sentence', () => {
     const t = byId(tables, 'threePublic');
-    expect(flat(t)).toEqual([
-      ['上年预算数', y('114,850'), 0, y('93,750'), 0, y('93,750'), y('21,100')],
-      ['本年预算数', y('114,850'), 0, y('93,750'), 0, y('93,750'), y('21,100')],
-      ['增减额', 0, 0, 0, 0, 0, 0],
-    ]);
+    const items = [y('114,850'), 0, y('93,750'), 0, y('93,750'), y('21,100')];
+    expect(flat(t)).toEqual([['“三公”经费', ...items, ...items, 0]]);
+    expect(t.header.filter((h) => h.row === 0).map((h) => [h.text, h.colSpan, h.rowSpan])).toEqual([['项目', 1, 3], ['上年预算数', 6, 1], ['本年预算数', 6, 1], ['增减额', 1, 3]]);
     expect(t.notes).toEqual(['2026年“三公”经费预算11.49万元，与上年预算持平。']);
   });
 

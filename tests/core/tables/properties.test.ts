@@ -125,7 +125,7 @@ function checkTables(lines: BudgetLine[], style: 'national' | 'shanghai', nonZer
 
   // “三公”: 合计 = 出国 + 接待 + 车小计; 小计 = 购置 + 运行; items = Σ 一般公共预算 lines of their codes.
   const t9 = byId(tables, 'threePublic');
-  const current = t9.rows.find((r) => r.name === '本年预算数')!;
+  const current = t9.rows[0];
   const item = (code: string) => sum(lines, (l) => isGp(l) && l.economicCode === code);
   expect(fenOf(t9, current, 'vehicle')).toBe(fenOf(t9, current, 'purchase') + fenOf(t9, current, 'running'));
   expect(fenOf(t9, current, 'total')).toBe(fenOf(t9, current, 'abroad') + fenOf(t9, current, 'reception') + fenOf(t9, current, 'vehicle'));
@@ -133,11 +133,10 @@ function checkTables(lines: BudgetLine[], style: 'national' | 'shanghai', nonZer
     ['30212', '30217', '31013', '30231'].map(item),
   );
   if (style === 'national' && lines.some((l) => isGp(l) && l.priorFen !== null)) {
-    const prior = t9.rows.find((r) => r.name === '上年预算数')!;
-    const change = t9.rows.find((r) => r.name === '增减额')!;
     const priorSum = sum(lines.filter((l) => isGp(l) && ['30212', '30217', '31013', '30231'].includes(l.economicCode)).map((l) => ({ ...l, amountFen: l.priorFen ?? 0 })));
-    expect(fenOf(t9, prior, 'total')).toBe(priorSum);
-    expect(fenOf(t9, change, 'total')).toBe(fenOf(t9, current, 'total') - priorSum);
+    expect(fenOf(t9, current, 'prior_total')).toBe(priorSum);
+    expect(fenOf(t9, current, 'prior_vehicle')).toBe(fenOf(t9, current, 'prior_purchase') + fenOf(t9, current, 'prior_running'));
+    expect(fenOf(t9, current, 'change')).toBe(fenOf(t9, current, 'total') - priorSum);
   }
 
   // 绩效目标表: 合计 = Σ project lines; 财政拨款 + 其他 = 合计.
