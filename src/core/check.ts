@@ -170,7 +170,8 @@ export function checkWorkbooks(workbooks: ReadonlyArray<WorkbookGrids>, opts: Ch
     unit: unitLabel(r),
   }));
   const catalog = catalogRows.length ? createCatalog(entriesFromCatalogRows(catalogRows)) : defaultCatalog;
-  const ctx: RuleContext = { config, lines, prior, aux, inputs, catalog };
+  // Per-input NOT_CHECKED findings concern inputs that hold budget lines, not e.g. a 预算执行 workbook.
+  const ctx: RuleContext = { config, lines, prior, aux, inputs: inputs.filter((i) => i.lines > 0), catalog };
 
   findings.push(...missingOptionalColumns(reads, prior));
   if (lines.length) {
