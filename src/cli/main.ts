@@ -8,6 +8,7 @@ import { ConfigError } from '../core/config';
 import { registerCheckCommand } from './commands/check';
 import { registerDemoCommand } from './commands/demo';
 import { registerFiguresCommand } from './commands/figures';
+import { registerTablesCommand } from './commands/tables';
 import { UserError } from './errors';
 
 export { UserError };
@@ -48,7 +49,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerCheckCommand(program, setExit);
   registerDemoCommand(program, setExit);
   registerFiguresCommand(program, setExit);
-  // registerTablesCommand(program) from './commands/tables' is registered here once that file exists.
+  registerTablesCommand(program, setExit);
   return program;
 }
 
