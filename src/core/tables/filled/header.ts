@@ -41,7 +41,7 @@ export function labelRole(leaf: string): LabelRole | null {
   if (n === '项') return 'item';
   if (/行次|栏次|序号/.test(n)) return 'ignore';
   if (/编码|代码|^编号$/.test(n) && !/名称/.test(n)) return 'code';
-  if (/名称|^(收入|支出)?项目$|^科目$|^单位$|^部门$|^功能分类$|^经济分类$/.test(n)) return 'label';
+  if (/名称|^(收入|支出)?项目$|科目$|^单位$|^部门$|^功能分类$|^经济分类$/.test(n)) return 'label';
   return null;
 }
 
