@@ -15,6 +15,7 @@ import type { BudgetLine } from './lines';
 import { dataMessages } from './messages/data';
 import { readWorkbookDetail, unrecognisedFinding, WorkbookRead } from './reader/workbook';
 import { RULE_FAMILIES } from './rules';
+import { checkFilledTables, isFilledTablesWorkbook } from './tables/filled';
 
 export interface CheckOptions {
   /** Partial config from a rules file (--rules); layered over the workbook's 规则设置 sheet. */
@@ -138,9 +139,19 @@ export function checkWorkbooks(workbooks: ReadonlyArray<WorkbookGrids>, opts: Ch
 
   // 3. Detail sheets of the inputs and of --prior workbooks.
   const reads: WorkbookRead[] = [];
+  const tableSheets = new Map<string, string[]>();
   let recognised = false;
   for (const wb of workbooks) {
     let a = auxByFile.get(wb.file) as AuxSheets;
+    // A workbook of filled standard tables (公开表) is checked by the TABLES.* rules instead.
+    if (isFilledTablesWorkbook(wb)) {
+      const t = checkFilledTables(wb);
+      findings.push(...t.findings, ...a.findings);
+      reads.push({ file: wb.file, current: [], prior: [], unrecognised: [], findings: [] });
+      tableSheets.set(wb.file, [...new Set(t.tables.map((x) => x.sheet))]);
+      recognised = true;
+      continue;
+    }
     const r = readWorkbookDetail(wb, config, new Set(a.usedSheets));
     reads.push(r);
     findings.push(...r.findings);
@@ -165,7 +176,7 @@ export function checkWorkbooks(workbooks: ReadonlyArray<WorkbookGrids>, opts: Ch
 
   const inputs: InputInfo[] = reads.map((r) => ({
     file: r.file,
-    sheets: r.current.map((s) => s.sheet),
+    sheets: tableSheets.get(r.file) ?? r.current.map((s) => s.sheet),
     lines: r.current.reduce((n, s) => n + s.lines.length, 0),
     unit: unitLabel(r),
   }));
