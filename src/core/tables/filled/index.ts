@@ -14,7 +14,7 @@ import { normalizeText } from '../../text';
 import { CrossChecker } from './cross';
 import type { FilledTable, NamingFamily, TableKind } from './model';
 import { BadCell, readTable } from './read';
-import { findSegments } from './segments';
+import { countTitles, findSegments } from './segments';
 import { checkHierarchy, checkRowSums, checkSummarySides, checkThreePublicRows, tableFinding } from './sums';
 import { EXPECTED_TABLES, tableName } from './titles';
 
@@ -76,13 +76,22 @@ function hasDetailHeader(grid: Grid): boolean {
   return false;
 }
 
-/** At least two standard table titles, or one and no budget-detail header anywhere. */
+/**
+ * At least two standard table titles, or one and no budget-detail header anywhere. Sheets with a
+ * detail header are not searched for titles, so a large detail workbook costs a glance per sheet.
+ */
 export function isFilledTablesWorkbook(wb: WorkbookGrids): boolean {
   let titles = 0;
-  for (const grid of wb.sheets) titles += findSegments(grid).length;
-  if (titles >= 2) return true;
-  if (titles === 1) return !wb.sheets.some(hasDetailHeader);
-  return false;
+  let detail = false;
+  for (const grid of wb.sheets) {
+    if (hasDetailHeader(grid)) {
+      detail = true;
+      continue;
+    }
+    titles += countTitles(grid, 2 - titles);
+    if (titles >= 2) return true;
+  }
+  return titles === 1 && !detail;
 }
 
 const FAMILY_ZH: Record<NamingFamily, string> = { national: '财政部（全国通用）', shanghai: '上海市区级部门预算' };

@@ -119,7 +119,8 @@ function codeRole(label: string): RowRole | null {
 export function readTable(seg: Segment, file: string, inheritedUnit: AmountUnit | null): ReadResult {
   const org = origin(seg);
   const sheet = seg.grid.name;
-  const width = Math.max(0, ...seg.cells.slice(seg.start, seg.end).map((r) => r.length));
+  let width = 0;
+  for (let r = seg.start; r < seg.end; r++) width = Math.max(width, seg.cells[r]?.length ?? 0);
   let unit: AmountUnit | null = seg.titleR !== undefined ? unitFromLine(seg.title) : null;
   if (!unit) {
     const m = /[(（]?(万元|元)[)）]?$/.exec(seg.title.replace(/\s/g, ''));

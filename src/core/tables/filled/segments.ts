@@ -36,38 +36,59 @@ interface Candidate {
   match: TitleMatch;
 }
 
-function titleCandidates(cells: ReadonlyArray<ReadonlyArray<Cell>>): Candidate[] {
+/** A cheap test before normalising: titles are short and name a 表. */
+function mayBeTitle(v: Cell): v is string {
+  if (typeof v !== 'string' || v.length < 4 || v.length > 120) return false;
+  const i = v.lastIndexOf('表');
+  if (i < 0) return false;
+  // The character before 表 (spaces allowed between): 总表, 支出表, 预算表, 目标表, 明细表, 情况表, 统计表.
+  const before = v.slice(0, i).replace(/[\s　]+$/, '');
+  return /[总出入算标细况计续]$/.test(before);
+}
+
+function titleCandidates(cells: ReadonlyArray<ReadonlyArray<Cell>>, limit = Infinity): Candidate[] {
   const out: Candidate[] = [];
-  for (let r = 0; r < cells.length; r++) {
-    const row = cells[r] ?? [];
+  for (let r = 0; r < cells.length && out.length < limit; r++) {
+    const row = cells[r];
+    if (!row) continue;
+    let first: Candidate | null = null;
+    for (let c = 0; c < row.length && !first; c++) {
+      const v = row[c];
+      if (!mayBeTitle(v)) continue;
+      const m = matchTitle(v);
+      if (m) first = { r, c, title: v.trim(), match: m };
+    }
+    if (!first) continue;
+    // A title stands (nearly) alone on its row: at most the unit line or a page mark beside it.
     const texts = new Set<string>();
     let numbers = false;
-    let first: Candidate | null = null;
-    for (let c = 0; c < row.length; c++) {
-      const v = row[c];
+    for (const v of row) {
       if (typeof v === 'number') numbers = true;
-      if (typeof v !== 'string' || v.trim() === '') continue;
-      texts.add(v.trim());
-      if (!first) {
-        const m = matchTitle(v);
-        if (m) first = { r, c, title: v.trim(), match: m };
-      }
+      else if (typeof v === 'string' && v.trim() !== '') texts.add(v.trim());
     }
-    // A title stands (nearly) alone on its row: at most the unit line or a page mark beside it.
-    if (first && !numbers && texts.size <= 3) out.push(first);
+    if (!numbers && texts.size <= 3) out.push(first);
   }
   return out;
 }
 
+/** How many standard-table titles a sheet shows, counting up to `limit` (cheap: no merge filling). */
+export function countTitles(grid: Grid, limit: number): number {
+  const n = titleCandidates(grid.cells, limit).length;
+  return n > 0 ? n : matchTitle(grid.name) ? 1 : 0;
+}
+
 /** The tables on one sheet. */
 export function findSegments(grid: Grid): Segment[] {
-  const cells = fillMerges(grid);
-  const cands = titleCandidates(cells);
+  // Titles are found in the cells as written (a merged title keeps its text in its top-left cell);
+  // merged areas are filled only for sheets that hold tables.
+  const cands = titleCandidates(grid.cells);
   if (cands.length === 0) {
     const m = matchTitle(grid.name);
     if (!m) return [];
-    return [{ grid, cells, match: m, title: grid.name, start: 0, end: cells.length }];
+    const all = fillMerges(grid);
+    return [{ grid, cells: all, match: m, title: grid.name, start: 0, end: all.length }];
   }
+  const cells = fillMerges(grid);
   const spans = cands.map((cand, i) => {
     const end = i + 1 < cands.length ? cands[i + 1].r : cells.length;
     let bare = true;
