@@ -2,10 +2,11 @@
  * Seeded randomness, the units of a generated sheet, and the budget lines of one unit: its basic
  * items (人员经费, 公用经费) and its projects, with amounts of real magnitudes in 分.
  */
+import { RIGID_302 } from '../core/config';
 import { Cell } from '../core/grid';
 import { LineKind } from '../core/lines';
 import {
-  BasicItem, FUND_SOURCES, PERSONNEL_ITEMS, PUBLIC_ITEMS, ProjectTemplate, SECTOR_KEYS, SECTORS, SectorKey, TOWNS,
+  BasicItem, ECONOMIC_NAMES, FUND_SOURCES, PERSONNEL_ITEMS, PUBLIC_ITEMS, ProjectTemplate, SECTOR_KEYS, SECTORS, SectorKey, TOWNS,
   UnitKind, basicFunctionCode,
 } from './synth-catalog';
 import { KIND_ORDER } from './synth-columns';
@@ -94,6 +95,15 @@ export function synthUnits(count: number, department?: SectorKey, firstUnit = 0)
 }
 
 /** One generated line row before layout: its parts in 分 by fund source or by kind. */
+/**
+ * 一般性支出 under the default rules (SPEC §3): the 302 codes except the rigid ones, plus 31002,
+ * 31006 and 31013. Generated priors cut them by at least 5 % in every unit.
+ */
+export const GENERAL_SPENDING: ReadonlySet<string> = new Set([
+  ...Object.keys(ECONOMIC_NAMES).filter((c) => c.startsWith('302') && !RIGID_302.includes(c)),
+  '31002', '31006', '31013',
+]);
+
 export interface GenRow {
   kind: LineKind;
   functionCode: string;
@@ -229,10 +239,14 @@ export function generateUnitRows(rng: Rng, o: Resolved, u: SynthUnit, count: num
     const t = templates[(offset + seq) % templates.length];
     const round = Math.floor(seq / templates.length);
     seq++;
-    const isNew = rng.chance(0.15);
+    const n = Math.min(left, rng.int(1, Math.min(3, t.economicCodes.length)));
+    const codes = rng.shuffle(t.economicCodes.slice()).slice(0, n);
+    // A new project has no prior, so its 一般性支出 could not be cut: new ones avoid those codes.
+    const isNew = rng.chance(0.15) && !codes.some((c) => GENERAL_SPENDING.has(c));
     const execPct = rng.chance(0.7) ? rng.int(85, 100) : rng.int(55, 84);
     const score = rng.chance(0.8) ? rng.int(80, 98) : rng.int(62, 79);
-    const form = rng.next();
+    const form = o.perfStyle === 'plain' ? 0 : rng.next();
+    const grade = o.perfStyle === 'mixed' && rng.chance(0.3);
     const project: GenProject = {
       code: `${u.code}${o.year}${String(seq).padStart(5, '0')}`,
       name: round === 0 ? t.name : `${t.name}（${round + 1}）`,
@@ -241,10 +255,8 @@ export function generateUnitRows(rng: Rng, o: Resolved, u: SynthUnit, count: num
       underperformer: !isNew && (execPct < 80 || score < 80),
       // 上年执行率 as 0.87, "87%" or 87 (SPEC §7 Performance fields); scores as numbers or grades.
       execCell: isNew ? null : form < 0.6 ? execPct / 100 : form < 0.85 ? `${execPct}%` : execPct,
-      perfCell: isNew ? null : rng.chance(0.3) ? (score >= 90 ? '优' : score >= 80 ? '良' : '中') : score,
+      perfCell: isNew ? null : grade ? (score >= 90 ? '优' : score >= 80 ? '良' : '中') : score,
     };
-    const n = Math.min(left, rng.int(1, Math.min(3, t.economicCodes.length)));
-    const codes = rng.shuffle(t.economicCodes.slice()).slice(0, n);
     const totalYuan = (t.min + rng.next() * (t.max - t.min)) * Math.max(0.5, u.scale);
     const total = roundTo(Math.round(totalYuan * 100), 1000_00);
     const fund = t.fund ?? '一般公共预算拨款';

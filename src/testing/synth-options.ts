@@ -99,10 +99,22 @@ export interface SynthOptions {
   shuffleColumns?: boolean;
   /** Sheet name; default '预算明细'. */
   sheetName?: string;
+  /** Names replacing the generated units' names, in order (codes and kinds stay); e.g. for a
+   *  Shanghai-style example. Default: the department's own unit names. */
+  unitNames?: ReadonlyArray<string>;
+  /** Department named in the title and the "编制部门：" line; default the units' department. */
+  departmentName?: string;
+  /** 上年执行率 and 上年绩效评价得分 as written in practice ('mixed': 0.87, "87%", 87 and scores or
+   *  grades 优/良/中) or uniformly ('plain': decimals like 0.87 and scores 0–100). Default 'mixed'. */
+  perfStyle?: 'mixed' | 'plain';
 }
 
 /** Options with every default filled in. */
-export type Resolved = Required<Omit<SynthOptions, 'department'>> & { department: SectorKey | undefined };
+export type Resolved = Required<Omit<SynthOptions, 'department' | 'unitNames' | 'departmentName'>> & {
+  department: SectorKey | undefined;
+  unitNames: ReadonlyArray<string>;
+  departmentName: string | undefined;
+};
 
 export function resolve(o: SynthOptions): Resolved {
   if (!Number.isInteger(o.lines) || o.lines < 1) throw new RangeError(`synth: lines must be an integer ≥ 1, got ${o.lines}`);
@@ -141,5 +153,8 @@ export function resolve(o: SynthOptions): Resolved {
     breakdownRows: o.breakdownRows ?? 0,
     shuffleColumns: o.shuffleColumns ?? false,
     sheetName: o.sheetName ?? '预算明细',
+    unitNames: o.unitNames ?? [],
+    departmentName: o.departmentName,
+    perfStyle: o.perfStyle ?? 'mixed',
   };
 }

@@ -18,13 +18,12 @@
  *   ("212" "01" "01") under a merged 功能分类科目编码 caption (always a two-row header).
  * - 'kindSplit': 合计 | 人员经费 | 公用经费 | 项目支出 and no 支出类型 column.
  */
-import { RIGID_302 } from '../core/config';
 import { Cell, Grid, MergeRange, WorkbookGrids } from '../core/grid';
 import { Field, LineKind } from '../core/lines';
 import { AmountUnit, FEN_PER_UNIT, formatFen } from '../core/money';
 import { ECONOMIC_NAMES, FUNCTION_NAMES, FUND_SOURCES, SECTORS, UnitKind } from './synth-catalog';
 import { ColDef, ColKey, FIELD_OF, FUND_KEYS, KIND_KEYS, KIND_ORDER, columnGroups } from './synth-columns';
-import { GenRow, Rng, generateUnitRows, roundTo, spread, synthUnits } from './synth-lines';
+import { GENERAL_SPENDING, GenRow, Rng, generateUnitRows, roundTo, spread, synthUnits } from './synth-lines';
 import { KindLabels, SynthLayout, SynthOptions, resolve } from './synth-options';
 
 export { SECTOR_KEYS, FUND_SOURCES } from './synth-catalog';
@@ -110,13 +109,8 @@ const KIND_WORDS: Record<KindLabels, Record<LineKind, string>> = {
   yitihua: { personnel: '人员类', public: '运转类', project: '特定目标类' },
 };
 
-/**
- * 一般性支出 under the default rules (SPEC §3): the 302 codes except the rigid ones, plus 31002,
- * 31006 and 31013. Their priors are set so that every unit's cut is at least 5 %.
- */
-const GENERAL_SPENDING: ReadonlySet<string> = new Set(
-  [...Object.keys(ECONOMIC_NAMES).filter((c) => c.startsWith('302') && !RIGID_302.includes(c)), '31002', '31006', '31013'],
-);
+/** The function class whose budget may not fall (SPEC §3 PRIORITY, default 205 教育). */
+const PRIORITY_CLASS = '205';
 
 const SANBAO: Record<LineKind, string> = { personnel: '保工资', public: '保运转', project: '保基本民生' };
 
@@ -125,7 +119,7 @@ export function synthSheet(options: SynthOptions): SynthResult {
   const o = resolve(options);
   const rng = new Rng(o.seed);
   const fenPer = FEN_PER_UNIT[o.unit];
-  const unitList = synthUnits(o.units, o.department, o.firstUnit);
+  const unitList = synthUnits(o.units, o.department, o.firstUnit).map((u, i) => (o.unitNames[i] ? { ...u, name: o.unitNames[i] } : u));
   const counts = spread(rng, o.lines, unitList.length);
 
   // Columns, in order.
@@ -160,7 +154,7 @@ export function synthSheet(options: SynthOptions): SynthResult {
 
   // Title rows and the unit line.
   const sectorOfAll = o.department ?? (unitList.every((u) => u.sector === unitList[0].sector) ? unitList[0].sector : undefined);
-  const deptName = sectorOfAll ? SECTORS[sectorOfAll].department : '县本级';
+  const deptName = o.departmentName ?? (sectorOfAll ? SECTORS[sectorOfAll].department : '县本级');
   let unitNoteRow: number | null = null;
   if (o.title !== false) {
     const title = typeof o.title === 'string' ? o.title : `${o.year}年${deptName}部门预算明细表`;
@@ -171,7 +165,7 @@ export function synthSheet(options: SynthOptions): SynthResult {
   }
   if (o.unitNote === 'line' || o.title !== false) {
     const row = blankRow(width);
-    if (o.title !== false) row[0] = `编制部门：${sectorOfAll ? deptName : '县本级各部门'}`;
+    if (o.title !== false) row[0] = `编制部门：${o.departmentName ?? (sectorOfAll ? deptName : '县本级各部门')}`;
     if (o.unitNote === 'line') {
       row[width - 1] = `单位：${unitWord}`;
       unitNoteRow = cells.length;
@@ -262,6 +256,10 @@ export function synthSheet(options: SynthOptions): SynthResult {
     const unitParts = new Array<number>(nParts).fill(0);
     let unitPrior = 0;
     let unitRows = 0;
+    // 只增不减 (PRIORITY, 205 教育): the unit's 205 lines must not fall below their prior, in total and
+    // over 一般公共预算拨款 lines alone. Rows whose prior may be lowered to ensure it are noted here.
+    const edu = { cur: 0, prior: 0, curGp: 0, priorGp: 0 };
+    const eduRows: { row: number; prior: number; amount: number; gp: boolean }[] = [];
 
     const writeRow = (g: GenRow) => {
       const row = blankRow(width);
@@ -306,12 +304,24 @@ export function synthSheet(options: SynthOptions): SynthResult {
         const newProject = g.project !== null && g.project.isNew;
         if (!newProject) {
           // Priors that pass the year-on-year rules: 一般性支出 and underperforming projects cut by
-          // 6–20 %, everything else grown by 3–15 % (so 教育 never falls and no project carries over).
+          // 6–12 %, everything else grown by 3–15 % (and 205 教育 kept from falling, below).
           const cut = GENERAL_SPENDING.has(g.economicCode) || (g.project !== null && g.project.underperformer);
-          const factor = cut ? 1.06 + rng.next() * 0.14 : 0.85 + rng.next() * 0.12;
+          const factor = cut ? 1.06 + rng.next() * 0.08 : 0.85 + rng.next() * 0.12;
           const prior = roundTo(Math.round(g.totalFen * factor), 100);
           row[cPrior] = moneyCell(prior);
           unitPrior += prior;
+          if (g.functionCode.startsWith(PRIORITY_CLASS)) {
+            // A wide row's single prior goes with its 一般公共预算拨款 part (SPEC §7 Prior data).
+            const gpFen = o.layout === 'wide' ? g.parts[0] : g.fund === FUND_SOURCES[0] ? g.totalFen : 0;
+            const gp = gpFen > 0;
+            edu.cur += g.totalFen;
+            edu.prior += prior;
+            if (gp) {
+              edu.curGp += gpFen;
+              edu.priorGp += prior;
+            }
+            if (!cut) eduRows.push({ row: r, prior, amount: gp ? gpFen : g.totalFen, gp });
+          }
         }
         if (g.project && !newProject) {
           row[cExec] = g.project.execCell;
@@ -353,7 +363,30 @@ export function synthSheet(options: SynthOptions): SynthResult {
     };
 
     generateUnitRows(rng, o, u, counts[ui], writeRow);
-
+    // Where the unit's 205 would fall, lower the priors of its growing rows, each in proportion to
+    // how far it can go (never below half its amount), 一般公共预算拨款 rows first.
+    let gapAll = edu.prior - edu.cur;
+    let gapGp = edu.priorGp - edu.curGp;
+    for (const gpPass of [true, false]) {
+      const need = gpPass ? Math.max(gapGp, gapAll) : gapAll;
+      if (need <= 0) continue;
+      const rows = eduRows.filter((e) => e.gp === gpPass);
+      const room = rows.map((e) => Math.max(0, e.prior - roundTo(Math.ceil(e.amount / 2), 100)));
+      const totalRoom = room.reduce((x, y) => x + y, 0);
+      if (totalRoom === 0) continue;
+      let left = Math.min(need, totalRoom);
+      rows.forEach((e, i) => {
+        if (left <= 0 || room[i] === 0) return;
+        const share = i === rows.length - 1 ? left : Math.min(left, room[i], Math.ceil((need * room[i]) / totalRoom / 100) * 100);
+        const cut = Math.min(share, room[i]);
+        e.prior -= cut;
+        unitPrior -= cut;
+        left -= cut;
+        gapAll -= cut;
+        if (e.gp) gapGp -= cut;
+        cells[e.row][cPrior] = moneyCell(e.prior);
+      });
+    }
     const lastRow = cells.length - 1;
     if (o.unitCells === 'merged' && lastRow > firstRow) {
       for (const k of [cUnitCode, cUnitName, cUnitKind]) if (k >= 0) merges.push({ top: firstRow, left: k, bottom: lastRow, right: k });

@@ -34,8 +34,10 @@ function fen(cell: Cell, unit: AmountUnit): number {
 function recompute(grid: Grid, unit: AmountUnit): Recomputed {
   const rows = fillMerges(grid);
   const headerRow = rows.findIndex((r) => r.some((c) => cellText(c) === '单位名称'));
+  // A two-row header repeats 单位名称 in its second row once merges are filled.
+  const nameCol = rows[headerRow].findIndex((c) => cellText(c) === '单位名称');
   let firstDataRow = headerRow + 1;
-  while (!rows[firstDataRow].some((c) => typeof c === 'number' || /^\d{6}$/.test(cellText(c)))) firstDataRow++;
+  while (cellText(rows[firstDataRow][nameCol] ?? null) === '单位名称') firstDataRow++;
   const width = Math.max(...rows.map((r) => r.length));
   const headers: string[] = [];
   for (let c = 0; c < width; c++) {
