@@ -63,8 +63,30 @@ function recode(lines: BudgetLine[], codeMap: Map<string, string>): BudgetLine[]
   });
 }
 
-function mergeAux(into: AuxData, from: Partial<AuxData>): void {
-  if (from.projectLibrary) {
+/**
+ * When some inputs bring prior-year sheets (or --prior is given), prior figures are matched line by
+ * line. Inputs that state their prior in 上年预算数 columns instead are turned into prior lines too, so
+ * that one run can mix both kinds of submission.
+ */
+function priorFromColumns(reads: WorkbookRead[], lines: BudgetLine[], priorForAll: boolean): BudgetLine[] {
+  if (priorForAll) return [];
+  const withPriorSheet = new Set(reads.filter((r) => r.prior.length > 0).map((r) => r.file));
+  const srcs = new Map<BudgetLine['src'], BudgetLine['src']>();
+  const out: BudgetLine[] = [];
+  for (const l of lines) {
+    if (withPriorSheet.has(l.src.file) || l.priorFen === null) continue;
+    let src = srcs.get(l.src);
+    if (!src) srcs.set(l.src, (src = { ...l.src, prior: true }));
+    out.push({ ...l, src, amountFen: l.priorFen, priorFen: null });
+  }
+  return out;
+}
+
+function mergeAux(into: AuxData, from: Partial<AuxData>, file: string, hasLines: boolean): void {
+  if (from.projectLibrary && hasLines) {
+    // A department's own 项目库 judges its own projects, not the other inputs of the run.
+    (into.projectLibraryByFile ??= new Map()).set(file, from.projectLibrary);
+  } else if (from.projectLibrary) {
     const a = into.projectLibrary;
     into.projectLibrary = a
       ? { codes: new Set([...a.codes, ...from.projectLibrary.codes]), names: new Set([...a.names, ...from.projectLibrary.names]), location: a.location }
@@ -158,7 +180,7 @@ export function checkWorkbooks(workbooks: ReadonlyArray<WorkbookGrids>, opts: Ch
     // Auxiliary sheets that state no unit take the main sheet's (SPEC §7 Auxiliary sheets).
     const mainUnit = r.current[0]?.unit;
     if (mainUnit && mainUnit !== 'yuan' && a.usedSheets.length) a = readAuxSheets(wb.file, wb.sheets, { defaultUnit: mainUnit });
-    mergeAux(aux, a.aux);
+    mergeAux(aux, a.aux, wb.file, r.current.some((x) => x.lines.length > 0));
     findings.push(...a.findings);
     if (r.current.length || r.prior.length || a.usedSheets.length > 0) recognised = true;
     for (const s of r.unrecognised) findings.push(unrecognisedFinding(wb.file, s));
@@ -171,6 +193,7 @@ export function checkWorkbooks(workbooks: ReadonlyArray<WorkbookGrids>, opts: Ch
   let priorLines: BudgetLine[] = [];
   for (const r of [...reads, ...priorReads]) for (const s of r.prior) for (const l of s.lines) priorLines.push(l);
   priorLines = recode(priorLines, aux.codeMap);
+  if (priorLines.length) priorLines.push(...priorFromColumns(reads, lines, (opts.prior ?? []).length > 0));
   const hasPriorColumns = reads.some((r) => r.current.some((s) => s.layout.columns.priorAmount !== undefined || s.layout.priorFundColumns.length > 0));
   const prior: PriorSource = priorLines.length ? { kind: 'lines', lines: priorLines } : hasPriorColumns ? { kind: 'columns' } : { kind: 'none' };
 

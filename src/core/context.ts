@@ -52,7 +52,10 @@ export interface Explanation extends AuxRow {
 }
 
 export interface AuxData {
+  /** The 项目库 that applies to inputs without their own (from a workbook holding no budget lines). */
   projectLibrary: ProjectLibrary | null;
+  /** A workbook's own 项目库 applies to its own lines only. */
+  projectLibraryByFile?: Map<string, ProjectLibrary>;
   sanbaoNeeds: SanbaoNeed[] | null;
   bondInterest: BondInterest[] | null;
   execution: ExecutionRow[] | null;

@@ -72,9 +72,9 @@ function describeLine(l: BudgetLine): LineDescription {
 /** Per-line and per-project completeness: 测算依据, 绩效目标, 项目库. */
 function completeness(ctx: RuleContext, projects: Map<string, BudgetLine[]>, missing: MissingColumns): Finding[] {
   const out: Finding[] = [];
-  const library = ctx.aux.projectLibrary;
   for (const lines of projects.values()) {
     const first = lines[0];
+    const library = ctx.aux.projectLibraryByFile?.get(first.src.file) ?? ctx.aux.projectLibrary;
     const unit = unitLabel(first);
     const project = projectLabel(first);
     for (const l of lines) {
