@@ -9,6 +9,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import { deterministicXlsx } from './deterministic-xlsx';
 import { Grid } from '../src/core/grid';
 import { SynthExpected, SynthOptions, synthSheet } from '../src/testing/synth';
 
@@ -41,8 +42,6 @@ export const EXAMPLES: ReadonlyArray<ExampleSpec> = [
   },
 ];
 
-/** Fixed dates so that docProps and zip entries do not depend on when the script ran. */
-const FIXED_DATE = new Date(Date.UTC(2025, 0, 1, 0, 0, 0));
 
 const WIDE_TEXT = new Set(['测算依据', '绩效目标', '项目名称']);
 
@@ -94,26 +93,13 @@ interface JSZipStatic {
   loadAsync(data: Buffer): Promise<ZipLike>;
 }
 
-/** exceljs stamps each zip entry with the current time; rewrite them with a fixed one. */
-async function normaliseZip(buf: Buffer): Promise<Buffer> {
-  // jszip is exceljs's own zip library; resolve it from there rather than depending on it twice.
-  const JSZip = require(require.resolve('jszip', { paths: [path.dirname(require.resolve('exceljs'))] })) as JSZipStatic;
-  const zip = await JSZip.loadAsync(buf);
-  for (const f of Object.values(zip.files)) f.date = FIXED_DATE;
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
-}
-
 /** The .xlsx bytes of one example. */
 export async function exampleBuffer(spec: ExampleSpec): Promise<Buffer> {
   const { grid, expected } = synthSheet(spec.options);
   const wb = new ExcelJS.Workbook();
   wb.creator = '预算审核助手';
-  wb.lastModifiedBy = '预算审核助手';
-  wb.created = FIXED_DATE;
-  wb.modified = FIXED_DATE;
   addGridSheet(wb, grid, expected);
-  const raw = Buffer.from(await wb.xlsx.writeBuffer());
-  return normaliseZip(raw);
+  return deterministicXlsx(wb);
 }
 
 /** Write every example into `dir` (examples/README.md describes them and is kept by hand); returns the written paths. */

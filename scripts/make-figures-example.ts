@@ -9,6 +9,7 @@
  * the filled paragraph word for word.
  */
 import ExcelJS from 'exceljs';
+import { deterministicXlsx } from './deterministic-xlsx';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -58,7 +59,7 @@ export async function makeFiguresExample(xlsxPath = EXAMPLE_XLSX, templatePath =
   });
   ws.views = [{ state: 'frozen', ySplit: 3 }];
   fs.mkdirSync(path.dirname(xlsxPath), { recursive: true });
-  await wb.xlsx.writeFile(xlsxPath);
+  fs.writeFileSync(xlsxPath, await deterministicXlsx(wb));
   fs.writeFileSync(templatePath, TEMPLATE + '\n', 'utf8');
 }
 

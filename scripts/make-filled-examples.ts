@@ -11,6 +11,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import { deterministicXlsx } from './deterministic-xlsx';
 import type { Grid, WorkbookGrids } from '../src/core/grid';
 import { exampleBNational, exampleBShanghai } from '../tests/fixtures/filled/example-b';
 import { exampleCShanghai } from '../tests/fixtures/filled/example-c';
@@ -69,27 +70,11 @@ function addSheet(wb: ExcelJS.Workbook, grid: Grid): void {
   if (grid.cells[0]) ws.getCell(r0, c0).font = { bold: true, size: 14 };
 }
 
-interface ZipLike {
-  files: Record<string, { date: Date }>;
-  generateAsync(o: { type: 'nodebuffer'; compression: 'DEFLATE'; compressionOptions: { level: number } }): Promise<Buffer>;
-}
-
-async function normaliseZip(buf: Buffer): Promise<Buffer> {
-  // jszip is exceljs's own zip library; resolve it from there.
-  const JSZip = require(require.resolve('jszip', { paths: [path.dirname(require.resolve('exceljs'))] })) as { loadAsync(b: Buffer): Promise<ZipLike> };
-  const zip = await JSZip.loadAsync(buf);
-  for (const f of Object.values(zip.files)) f.date = FIXED_DATE;
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
-}
-
 export async function filledExampleBuffer(grids: WorkbookGrids): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '预算审核助手';
-  wb.lastModifiedBy = '预算审核助手';
-  wb.created = FIXED_DATE;
-  wb.modified = FIXED_DATE;
   for (const g of grids.sheets) addSheet(wb, g);
-  return normaliseZip(Buffer.from(await wb.xlsx.writeBuffer()));
+  return deterministicXlsx(wb, FIXED_DATE);
 }
 
 export async function writeFilledExamples(dir: string): Promise<string[]> {

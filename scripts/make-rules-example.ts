@@ -5,14 +5,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import { deterministicXlsx } from './deterministic-xlsx';
 import type { WorkbookGrids } from '../src/core/grid';
 import { rulesExampleWorkbook } from '../src/testing/rules-example';
 
 /** Grids as an exceljs workbook: values as typed, money with two decimals, merges, readable widths. */
 export function gridsToWorkbook(wbGrids: WorkbookGrids): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
-  wb.creator = '预算审核助手示例';
-  wb.created = wb.modified = new Date(Date.UTC(2025, 0, 1));
+  wb.creator = '预算审核助手';
   for (const g of wbGrids.sheets) {
     const ws = wb.addWorksheet(g.name);
     g.cells.forEach((row, r) => {
@@ -41,7 +41,7 @@ export function gridsToWorkbook(wbGrids: WorkbookGrids): ExcelJS.Workbook {
 export async function writeRulesExample(dir: string): Promise<string> {
   const grids = rulesExampleWorkbook();
   const p = path.join(dir, grids.file);
-  fs.writeFileSync(p, Buffer.from(await gridsToWorkbook(grids).xlsx.writeBuffer()));
+  fs.writeFileSync(p, await deterministicXlsx(gridsToWorkbook(grids)));
   return p;
 }
 
