@@ -1,0 +1,55 @@
+/**
+ * The Excel adapter as the pane sees it: one object of async actions. Only src/excel calls
+ * Excel.run / Office.*; the pane's components receive this object and never touch office.js.
+ */
+import type { Finding } from '../core/findings';
+import type { WorkbookGrids } from '../core/grid';
+import type { StandardTable } from '../core/tables/model';
+import { degradationNotes, detectCaps, HostCaps } from './caps';
+import { ExplanationEntry, saveExplanations } from './explanations';
+import { clearFlags, ClearResult, flagFindings, FlagResult, RECORD_SHEET } from './flag';
+import { activeSheetName, listSheets, readWorkbook, SheetInfo } from './read';
+import { writeResultsSheet } from './results';
+import { selectCell } from './select';
+import { loadSettings, PaneSettings, saveSettings } from './settings';
+import { writeTables } from './tables';
+
+export type { HostCaps, SheetInfo, FlagResult, ClearResult, PaneSettings, ExplanationEntry };
+export { capsFromVersion, degradationNotes } from './caps';
+export { DEFAULT_SETTINGS } from './settings';
+
+export interface ExcelActions {
+  readonly caps: HostCaps;
+  readonly notes: string[];
+  listSheets(): Promise<SheetInfo[]>;
+  activeSheet(): Promise<string>;
+  read(sheets: ReadonlyArray<string>, onProgress?: (done: number, total: number) => void): Promise<WorkbookGrids>;
+  select(sheet: string, cell: string): Promise<void>;
+  flag(findings: ReadonlyArray<Finding>): Promise<FlagResult>;
+  clearFlags(): Promise<ClearResult>;
+  writeResults(findings: ReadonlyArray<Finding>, ours: ReadonlyArray<string>): Promise<string>;
+  writeTables(tables: ReadonlyArray<StandardTable>, label?: string): Promise<string[]>;
+  loadSettings(): Promise<PaneSettings>;
+  saveSettings(s: PaneSettings): Promise<void>;
+  saveExplanations(entries: ReadonlyArray<ExplanationEntry>): Promise<number>;
+}
+
+export const WORKBOOK_FILE = '当前工作簿';
+
+export function createExcelActions(caps: HostCaps = detectCaps()): ExcelActions {
+  return {
+    caps,
+    notes: degradationNotes(caps),
+    listSheets: async () => (await listSheets()).filter((s) => s.name !== RECORD_SHEET),
+    activeSheet: activeSheetName,
+    read: (sheets, onProgress) => readWorkbook({ file: WORKBOOK_FILE, sheets, caps, onProgress }),
+    select: selectCell,
+    flag: (findings) => flagFindings(findings, caps),
+    clearFlags: () => clearFlags(caps),
+    writeResults: (findings, ours) => writeResultsSheet(findings, caps, ours),
+    writeTables: (tables, label) => writeTables(tables, label),
+    loadSettings,
+    saveSettings,
+    saveExplanations,
+  };
+}

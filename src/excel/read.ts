@@ -1,0 +1,216 @@
+/**
+ * Reading sheets into the core's neutral Grid: the used range first, then the values in row blocks.
+ * Blocks start at about 10,000 rows (never above 5 million cells) and adapt to the bytes a cell
+ * actually costs, so syncs grow with blocks, not rows; a payload error halves the block and retries.
+ */
+import type { Cell, Grid, MergeRange, WorkbookGrids } from '../core/grid';
+import type { HostCaps } from './caps';
+import { excelRun, isPayloadError, jsonBytes, PAYLOAD_BUDGET } from './run';
+import { parseRect } from './rects';
+
+export interface SheetInfo {
+  name: string;
+  visible: boolean;
+  protected: boolean;
+}
+
+export const START_BLOCK_CELLS = 200_000;
+export const MAX_BLOCK_CELLS = 5_000_000;
+const MIN_BLOCK_ROWS = 1;
+
+const ERROR_TEXT = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
+
+/** An office.js value as a grid cell: '' is empty, error texts are errors. */
+export function toGridCell(v: unknown): Cell {
+  if (v === '' || v === null || v === undefined) return null;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : { error: '#NUM!' };
+  if (typeof v === 'boolean') return v;
+  const s = String(v);
+  return ERROR_TEXT.test(s) ? { error: s } : s;
+}
+
+export async function listSheets(): Promise<SheetInfo[]> {
+  return excelRun(async (ctx) => {
+    const sheets = ctx.workbook.worksheets;
+    sheets.load('items/name,items/visibility,items/protection/protected');
+    await ctx.sync();
+    return sheets.items.map((s) => ({ name: s.name, visible: s.visibility === 'Visible', protected: s.protection.protected }));
+  });
+}
+
+export async function activeSheetName(): Promise<string> {
+  return excelRun(async (ctx) => {
+    const ws = ctx.workbook.worksheets.getActiveWorksheet();
+    ws.load('name');
+    await ctx.sync();
+    return ws.name;
+  });
+}
+
+export interface ReadOptions {
+  /** Sheets to read; all sheets when omitted. */
+  sheets?: ReadonlyArray<string>;
+  /** The file name findings carry. */
+  file: string;
+  caps: HostCaps;
+  /** Start size of a block in cells (tests use smaller blocks). */
+  blockCells?: number;
+  onProgress?: (doneCells: number, totalCells: number) => void;
+}
+
+interface SheetPlan {
+  name: string;
+  hidden: boolean;
+  protected: boolean;
+  row0: number;
+  col0: number;
+  rows: number;
+  cols: number;
+  cells: Cell[][];
+  merges: MergeRange[];
+  next: number; // next row (0-based, relative to row0) to read
+  mergesRead: boolean;
+}
+
+/** Read sheets as grids. Hidden sheets are read too (the core decides what they mean). */
+export async function readWorkbook(opts: ReadOptions): Promise<WorkbookGrids> {
+  return excelRun(async (ctx) => {
+    const names = opts.sheets ? [...opts.sheets] : await (async () => {
+      const all = ctx.workbook.worksheets;
+      all.load('items/name');
+      await ctx.sync();
+      return all.items.map((s) => s.name);
+    })();
+
+    // One sync for every sheet's used range, visibility and protection.
+    const probes = names.map((name) => {
+      const ws = ctx.workbook.worksheets.getItem(name);
+      ws.load('name,visibility');
+      ws.protection.load('protected');
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load('rowIndex,columnIndex,rowCount,columnCount');
+      return { ws, used };
+    });
+    await ctx.sync();
+
+    const plans: SheetPlan[] = probes.map(({ ws, used }) => {
+      const empty = used.isNullObject;
+      return {
+        name: ws.name,
+        hidden: ws.visibility !== 'Visible',
+        protected: ws.protection.protected,
+        row0: empty ? 0 : used.rowIndex,
+        col0: empty ? 0 : used.columnIndex,
+        rows: empty ? 0 : used.rowCount,
+        cols: empty ? 0 : used.columnCount,
+        cells: [],
+        merges: [],
+        next: 0,
+        mergesRead: empty || !opts.caps.mergedAreas,
+      };
+    });
+
+    const total = plans.reduce((s, p) => s + p.rows * p.cols, 0);
+    let done = 0;
+    let budget = Math.min(opts.blockCells ?? START_BLOCK_CELLS, MAX_BLOCK_CELLS);
+
+    for (;;) {
+      const pending = plans.filter((p) => p.next < p.rows);
+      if (pending.length === 0) break;
+      // Pack blocks of one or more sheets into this sync, up to the cell budget.
+      type Block = { plan: SheetPlan; start: number; count: number; range: Excel.Range; merges?: Excel.RangeAreas };
+      const blocks: Block[] = [];
+      let cells = 0;
+      for (const p of pending) {
+        if (cells >= budget) break;
+        const rowsFit = Math.max(MIN_BLOCK_ROWS, Math.floor((budget - cells) / Math.max(1, p.cols)));
+        const count = Math.min(p.rows - p.next, rowsFit);
+        const ws = ctx.workbook.worksheets.getItem(p.name);
+        const range = ws.getRangeByIndexes(p.row0 + p.next, p.col0, count, p.cols);
+        range.load('values');
+        const b: Block = { plan: p, start: p.next, count, range };
+        if (!p.mergesRead) {
+          b.merges = ws.getRangeByIndexes(p.row0, p.col0, p.rows, p.cols).getMergedAreasOrNullObject();
+          b.merges.load('address');
+        }
+        blocks.push(b);
+        cells += count * p.cols;
+      }
+      try {
+        await ctx.sync();
+      } catch (e) {
+        if (!isPayloadError(e)) throw e;
+        if (budget <= MIN_BLOCK_ROWS) throw e;
+        budget = Math.max(1, Math.floor(budget / 2));
+        continue;
+      }
+      let bytes = 0;
+      for (const b of blocks) {
+        const values = b.range.values;
+        bytes += jsonBytes(values);
+        for (let i = 0; i < values.length; i++) b.plan.cells[b.start + i] = trimRow(values[i].map(toGridCell));
+        b.plan.next = b.start + b.count;
+        if (b.merges) {
+          b.plan.mergesRead = true;
+          if (!b.merges.isNullObject) b.plan.merges = parseMerges(b.merges.address, b.plan.row0, b.plan.col0);
+        }
+      }
+      done += cells;
+      opts.onProgress?.(done, total);
+      // Adapt: aim at the payload budget with what a cell really cost.
+      const perCell = bytes / Math.max(1, cells);
+      budget = Math.max(1, Math.min(MAX_BLOCK_CELLS, Math.floor((PAYLOAD_BUDGET * 0.85) / Math.max(perCell, 1)), budget * 4));
+    }
+
+    const sheets: Grid[] = plans.map((p) => ({
+      name: p.name,
+      cells: p.cells,
+      merges: p.merges,
+      origin: { row: p.row0 + 1, col: p.col0 + 1 },
+      hidden: p.hidden,
+      protected: p.protected,
+    }));
+    return { file: opts.file, sheets };
+  });
+}
+
+function trimRow(row: Cell[]): Cell[] {
+  let n = row.length;
+  while (n > 0 && row[n - 1] === null) n--;
+  return n === row.length ? row : row.slice(0, n);
+}
+
+/** "'明细'!A1:B3,'明细'!C4:C9" → merge ranges relative to the grid origin (0-based). */
+export function parseMerges(address: string, row0: number, col0: number): MergeRange[] {
+  const out: MergeRange[] = [];
+  for (const part of splitAddressList(address)) {
+    const bang = part.lastIndexOf('!');
+    const r = parseRect(bang >= 0 ? part.slice(bang + 1) : part);
+    if (r) out.push({ top: r.top - 1 - row0, left: r.left - 1 - col0, bottom: r.bottom - 1 - row0, right: r.right - 1 - col0 });
+  }
+  return out;
+}
+
+/** Split a comma-joined address list, respecting quoted sheet names that contain commas. */
+export function splitAddressList(s: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (ch === "'") {
+      if (quoted && s[i + 1] === "'") {
+        cur += "''";
+        i++;
+        continue;
+      }
+      quoted = !quoted;
+    }
+    if (ch === ',' && !quoted) {
+      if (cur) out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  if (cur) out.push(cur);
+  return out;
+}

@@ -1,0 +1,88 @@
+/**
+ * Standard tables written into new sheets of the open workbook ("1 部门收支总表", suffixed when
+ * the name is taken — a generated sheet never replaces a user's sheet). Money cells hold exact
+ * values in the display unit; only the number format rounds, so totals tie as the core made them.
+ */
+import { FEN_PER_UNIT } from '../core/money';
+import type { StandardTable } from '../core/tables/model';
+import { Batcher, excelRun, jsonBytes } from './run';
+import { asText, uniqueSheetName } from './sheet-names';
+import { a1 } from '../core/address';
+
+export const MONEY_FORMAT = '#,##0.00';
+
+/** The table as a grid of values, number formats and merges (0-based), starting at A1. */
+export function tableLayout(t: StandardTable): { values: (string | number)[][]; formats: string[][]; merges: Array<[number, number, number, number]>; headerEnd: number } {
+  const n = t.columns.length;
+  const blank = (): (string | number)[] => Array(n).fill('');
+  const values: (string | number)[][] = [];
+  const merges: Array<[number, number, number, number]> = [];
+  values.push(blank());
+  values[0][0] = asText(t.title);
+  if (n > 1) merges.push([0, 0, 0, n - 1]);
+  values.push(blank());
+  values[1][0] = asText(t.preparedBy);
+  if (n > 1) values[1][n - 1] = t.unitLabel;
+  else values[1][0] = `${t.preparedBy}    ${t.unitLabel}`;
+  const h0 = values.length;
+  for (let i = 0; i < t.headerRows; i++) values.push(blank());
+  for (const h of t.header) {
+    values[h0 + h.row][h.col] = asText(h.text);
+    if (h.rowSpan > 1 || h.colSpan > 1) merges.push([h0 + h.row, h.col, h0 + h.row + h.rowSpan - 1, h.col + h.colSpan - 1]);
+  }
+  for (const row of t.rows) {
+    values.push(row.cells.map((v, c) => {
+      if (v === null) return '';
+      if (t.columns[c].kind === 'money' && typeof v === 'number') return v / FEN_PER_UNIT[t.unit];
+      const s = String(v);
+      const indent = t.columns[c].indent && t.style === 'national' && row.level > 1 ? '\u3000'.repeat(row.level - 1) : '';
+      return asText(indent + s);
+    }));
+  }
+  for (const note of t.notes) {
+    const r = blank();
+    r[0] = asText(note);
+    values.push(r);
+    if (n > 1) merges.push([values.length - 1, 0, values.length - 1, n - 1]);
+  }
+  const formats = values.map((_, r) => t.columns.map((c) => (r >= h0 + t.headerRows && r < h0 + t.headerRows + t.rows.length ? (c.kind === 'money' ? MONEY_FORMAT : '@') : 'General')));
+  return { values, formats, merges, headerEnd: h0 + t.headerRows };
+}
+
+/** Write each table to a new sheet; returns the sheet names used. `label` prefixes names (a unit). */
+export async function writeTables(tables: ReadonlyArray<StandardTable>, label = ''): Promise<string[]> {
+  return excelRun(async (ctx) => {
+    const sheets = ctx.workbook.worksheets;
+    sheets.load('items/name');
+    await ctx.sync();
+    const taken = sheets.items.map((s) => s.name);
+    const names: string[] = [];
+    const batch = new Batcher(ctx);
+    for (const [i, t] of tables.entries()) {
+      const name = uniqueSheetName(`${label ? label + '-' : ''}${i + 1} ${t.shortName}`, taken);
+      taken.push(name);
+      names.push(name);
+      const ws = ctx.workbook.worksheets.add(name);
+      const { values, formats, merges, headerEnd } = tableLayout(t);
+      const n = t.columns.length;
+      const all = ws.getRange(`A1:${a1(values.length, n)}`);
+      all.numberFormat = formats;
+      all.values = values;
+      for (const [r1, c1, r2, c2] of merges) ws.getRange(`${a1(r1 + 1, c1 + 1)}:${a1(r2 + 1, c2 + 1)}`).merge(false);
+      const title = ws.getRange('A1');
+      title.format.font.bold = true;
+      title.format.font.size = 16;
+      ws.getRange(`A1:${a1(1, n)}`).format.horizontalAlignment = 'Center';
+      const head = ws.getRange(`A3:${a1(headerEnd, n)}`);
+      head.format.font.bold = true;
+      head.format.horizontalAlignment = 'Center';
+      head.format.wrapText = true;
+      head.format.fill.color = '#F2F2F2';
+      t.columns.forEach((c, j) => (ws.getRange(`${a1(1, j + 1)}`).format.columnWidth = Math.min(60, c.width) * 7));
+      ws.freezePanes.freezeRows(headerEnd);
+      await batch.reserve(jsonBytes(values) + jsonBytes(formats) + merges.length * 150 + 2000);
+    }
+    await batch.flush();
+    return names;
+  });
+}

@@ -1,0 +1,95 @@
+/**
+ * 审核 on files (the offline page) and 批量审核 (in Excel): choose .xlsx files, parse them here with
+ * exceljs, check, then download the review workbook (all units or one per unit) — nothing is uploaded.
+ */
+import * as React from 'react';
+import { Button, Text } from '@fluentui/react-components';
+import type { CheckReport } from '../../core/check';
+import { reportJson } from '../../core/check';
+import type { Finding } from '../../core/findings';
+import type { ExcelActions } from '../../excel';
+import { readFile, isLoaded, LoadedFile } from '../../web/read-files';
+import { reviewWorkbook, saveBlob, unitFileName, unitsOf, workbookBlob } from '../../web/downloads';
+import { explanationKeyString, RuleSettings, runCheck, withExplanations } from '../model';
+import { ReportView } from './ReportView';
+import { downloadText, StatusBar, useAction, useCommonStyles } from './common';
+
+export interface FilesCheckProps {
+  settings: RuleSettings;
+  report: CheckReport | null;
+  onReport: (r: CheckReport | null) => void;
+  files: LoadedFile[];
+  onFiles: (f: LoadedFile[]) => void;
+  /** In Excel (批量): write the combined findings as a sheet of the open workbook. */
+  excel?: ExcelActions;
+  ours?: ReadonlyArray<string>;
+}
+
+export function FilesCheck({ settings, report, onReport, files, onFiles, excel, ours = [] }: FilesCheckProps): React.ReactElement {
+  const c = useCommonStyles();
+  const { busy, status, run } = useAction();
+  const input = React.useRef<HTMLInputElement>(null);
+  const [typed, setTyped] = React.useState(new Map<string, { finding: Finding; text: string }>());
+  const shown = React.useMemo(() => (report ? withExplanations(report, typed) : null), [report, typed]);
+
+  const onChoose = (list: FileList | null) => run('读取并审核', async () => {
+    if (!list || list.length === 0) return;
+    const loaded = await Promise.all(Array.from(list).map((f) => readFile(f)));
+    const ok = loaded.filter(isLoaded);
+    const bad = loaded.filter((x) => !isLoaded(x)).map((x) => ({ file: x.name, reason: (x as { reason: string }).reason }));
+    onFiles(ok);
+    if (ok.length === 0) throw new Error(bad.map((b) => `${b.file}：${b.reason}`).join('；'));
+    const r = runCheck(ok.map((f) => f.grids), settings, bad);
+    if (!r.recognised) throw new Error('未找到可审核的预算明细表（表头至少需要两个可识别的列，如“单位名称”“金额”）');
+    setTyped(new Map());
+    onReport(r);
+    return `已审核 ${ok.length} 个文件${bad.length ? `（${bad.length} 个无法读取）` : ''}：错误 ${r.summary.errors} 条，警告 ${r.summary.warnings} 条，提示 ${r.summary.infos} 条。`;
+  });
+
+  const downloadReview = () => run('生成审核工作簿', async () => {
+    if (!shown) return;
+    saveBlob(await workbookBlob(reviewWorkbook(shown, files)), '审核结果.xlsx');
+    return '审核工作簿已下载。';
+  });
+
+  const downloadPerUnit = () => run('生成各单位审核工作簿', async () => {
+    if (!shown) return;
+    const units = unitsOf(shown);
+    for (const u of units) saveBlob(await workbookBlob(reviewWorkbook(shown, files, u)), unitFileName(u));
+    return `已下载 ${units.length} 个单位的审核工作簿，可分别发回各单位。`;
+  });
+
+  const writeSheet = () => run('写入合并审核表', async () => {
+    if (!shown || !excel) return;
+    const name = await excel.writeResults(shown.findings, ours);
+    return `已把 ${files.length} 个文件的审核结果写入工作表“${name}”。`;
+  });
+
+  const explain = (f: Finding, text: string) => {
+    const next = new Map(typed);
+    next.set(explanationKeyString(f), { finding: f, text });
+    setTyped(next);
+  };
+
+  return (
+    <div className={c.section}>
+      <input ref={input} type="file" accept=".xlsx,.xlsm,.xls,.et" multiple hidden data-testid="file-input" onChange={(e) => void onChoose(e.target.files)} />
+      <div className={c.actions}>
+        <Button appearance="primary" onClick={() => input.current?.click()} disabled={busy}>选择 .xlsx 文件…</Button>
+      </div>
+      <Text as="p" className={c.hint}>文件只在本机浏览器中读取和审核，不会上传。可一次选择多个文件。</Text>
+      <StatusBar status={status} busy={busy} />
+      {shown ? (
+        <>
+          <div className={c.actions}>
+            <Button onClick={downloadReview} disabled={busy}>下载审核工作簿</Button>
+            <Button onClick={downloadPerUnit} disabled={busy}>下载各单位审核工作簿</Button>
+            <Button onClick={() => downloadText(JSON.stringify(reportJson(shown), null, 2), '审核结果.json')} disabled={busy}>导出 JSON</Button>
+            {excel ? <Button onClick={writeSheet} disabled={busy}>写入合并审核表</Button> : null}
+          </div>
+          <ReportView report={shown} onExplain={explain} />
+        </>
+      ) : null}
+    </div>
+  );
+}

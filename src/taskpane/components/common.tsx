@@ -1,0 +1,61 @@
+import * as React from 'react';
+import { MessageBar, MessageBarBody, ProgressBar, makeStyles } from '@fluentui/react-components';
+
+export const useCommonStyles = makeStyles({
+  actions: { display: 'flex', flexWrap: 'wrap', gap: '6px', margin: '8px 0' },
+  section: { display: 'flex', flexDirection: 'column', gap: '8px', padding: '8px 0' },
+  hint: { fontSize: '12px', color: '#605e5c', lineHeight: '1.5' },
+});
+
+export interface Status {
+  kind: 'info' | 'success' | 'warning' | 'error';
+  text: string;
+}
+
+export function StatusBar({ status, busy, progress }: { status: Status | null; busy?: boolean; progress?: number | null }): React.ReactElement | null {
+  return (
+    <div aria-live="polite">
+      {busy ? <ProgressBar value={progress ?? undefined} thickness="large" aria-label="处理进度" /> : null}
+      {status ? (
+        <MessageBar intent={status.kind} data-testid="status">
+          <MessageBarBody>{status.text}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+    </div>
+  );
+}
+
+/** Run an async action with busy/status handling; errors become a visible message, never a blank pane. */
+export function useAction(): {
+  busy: boolean;
+  status: Status | null;
+  setStatus: (s: Status | null) => void;
+  run: (label: string, fn: () => Promise<string | void>) => Promise<void>;
+} {
+  const [busy, setBusy] = React.useState(false);
+  const [status, setStatus] = React.useState<Status | null>(null);
+  const run = React.useCallback(async (label: string, fn: () => Promise<string | void>) => {
+    setBusy(true);
+    setStatus({ kind: 'info', text: `${label}……` });
+    try {
+      const msg = await fn();
+      setStatus(msg ? { kind: 'success', text: msg } : null);
+    } catch (e) {
+      setStatus({ kind: 'error', text: `${label}失败：${(e as Error).message || String(e)}` });
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  return { busy, status, setStatus, run };
+}
+
+export function downloadText(text: string, name: string, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}

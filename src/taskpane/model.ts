@@ -1,0 +1,78 @@
+/**
+ * Pane logic without React or office.js: running a check with the pane's settings, grouping and
+ * filtering findings, and the explanations typed in the pane.
+ */
+import { checkWorkbooks, CheckReport } from '../core/check';
+import { ConfigError, mergeConfig, PRESETS, resolveConfig, RuleConfig, RuleConfigInput } from '../core/config';
+import { applyExplanations, explanationKey, explanationKeyString } from '../core/explain';
+import type { Finding, RuleId, Severity } from '../core/findings';
+import { RULE_TITLE_ZH } from '../core/findings';
+import type { WorkbookGrids } from '../core/grid';
+
+export interface RuleSettings {
+  preset: string;
+  rules: RuleConfigInput;
+}
+
+/** The base config of the pane: the preset with the pane's parameters over it. */
+export function baseConfig(s: RuleSettings): RuleConfigInput {
+  const preset = PRESETS.find((p) => p.id === s.preset) ?? PRESETS[0];
+  return mergeConfig(preset.config as Record<string, unknown>, s.rules as Record<string, unknown>) as RuleConfigInput;
+}
+
+/** Validate pane parameters; returns the Chinese error text or null. */
+export function validateRules(s: RuleSettings): { config: RuleConfig | null; error: string | null } {
+  try {
+    return { config: resolveConfig(baseConfig(s)), error: null };
+  } catch (e) {
+    if (e instanceof ConfigError) return { config: null, error: e.message };
+    throw e;
+  }
+}
+
+export function runCheck(workbooks: ReadonlyArray<WorkbookGrids>, s: RuleSettings, unreadable: ReadonlyArray<{ file: string; reason: string }> = []): CheckReport {
+  return checkWorkbooks(workbooks, { base: baseConfig(s), unreadable });
+}
+
+export type GroupBy = 'rule' | 'unit';
+
+export interface FindingGroup {
+  key: string;
+  title: string;
+  counts: Record<Severity, number>;
+  findings: Finding[];
+}
+
+export function unitLabel(f: Finding): string {
+  return [f.unit?.code, f.unit?.name].filter(Boolean).join(' ') || '（未指明单位）';
+}
+
+export function groupFindings(findings: ReadonlyArray<Finding>, by: GroupBy, show: ReadonlySet<Severity>): FindingGroup[] {
+  const groups = new Map<string, FindingGroup>();
+  for (const f of findings) {
+    if (!show.has(f.severity)) continue;
+    const key = by === 'rule' ? f.rule : unitLabel(f);
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { key, title: by === 'rule' ? RULE_TITLE_ZH[f.rule as RuleId] ?? f.rule : key, counts: { error: 0, warning: 0, info: 0 }, findings: [] }));
+    g.counts[f.severity]++;
+    g.findings.push(f);
+  }
+  const rank = (g: FindingGroup) => (g.counts.error ? 0 : g.counts.warning ? 1 : 2);
+  return [...groups.values()].sort((a, b) => rank(a) - rank(b) || b.findings.length - a.findings.length || (a.title < b.title ? -1 : 1));
+}
+
+export function locationText(f: Finding): string {
+  const l = f.location;
+  if (!l.sheet) return l.file;
+  return l.cell ? `${l.sheet}!${l.cell}` : l.row ? `${l.sheet} 第${l.row}行` : l.sheet;
+}
+
+/** Explanations typed in the pane (file mode keeps them here; Excel mode also writes the sheet). */
+export function withExplanations(report: CheckReport, typed: ReadonlyMap<string, { finding: Finding; text: string }>): CheckReport {
+  if (typed.size === 0) return report;
+  const extra = [...typed.values()].map(({ finding, text }) => ({ ...explanationKey(finding), text, location: { file: finding.location.file } }));
+  const findings = applyExplanations(report.findings, extra);
+  return { ...report, findings };
+}
+
+export { explanationKey, explanationKeyString };

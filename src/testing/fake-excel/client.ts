@@ -1,0 +1,890 @@
+/**
+ * The client side of the fake Excel host: proxies that queue commands and load requests like
+ * office.js does, and a context whose sync() runs them against the in-memory model. It enforces the
+ * limits of Excel on the web (5 MB per request and per response, 5 million cells per range read,
+ * 8192 characters per getRanges address) and can pretend to be an older ExcelApi version.
+ */
+import {
+  Area, FakeComment, SyncStat, FakeSheet, FakeValue, FakeWorkbookModel, FillState, NO_FILL, areaAddress, key, newId, parseArea, qualify, splitSheet,
+} from './model';
+
+export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+export const MAX_READ_CELLS = 5_000_000;
+export const MAX_ADDRESS_CHARS = 8192;
+
+/** An error shaped like OfficeExtension.Error. */
+export class FakeRichApiError extends Error {
+  readonly name = 'RichApi.Error';
+  constructor(readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+const encoder = new TextEncoder();
+function bytes(x: unknown): number {
+  return encoder.encode(JSON.stringify(x) ?? '').length;
+}
+
+interface Op {
+  est: unknown;
+  /** Needs ExcelApi 1.minVersion. */
+  minVersion: number;
+  run(): unknown;
+}
+
+interface Pending {
+  obj: ClientObject;
+  result: unknown;
+}
+
+export class FakeRequestContext {
+  private queue: Op[] = [];
+  readonly workbook: WorkbookProxy;
+  readonly trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
+  constructor(readonly model: FakeWorkbookModel) {
+    this.workbook = new WorkbookProxy(this);
+  }
+
+  /** @internal */
+  enqueue(op: Op): void {
+    this.queue.push(op);
+  }
+
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  async sync<T>(passThrough?: T): Promise<T> {
+    const ops = this.queue;
+    this.queue = [];
+    const requestBytes = bytes(ops.map((o) => o.est));
+    const stat: SyncStat = { requestBytes, responseBytes: 0, ops: ops.length };
+    this.model.syncs.push(stat);
+    const fail = (e: FakeRichApiError): never => {
+      stat.error = e.code;
+      throw e;
+    };
+    if (requestBytes > PAYLOAD_LIMIT_BYTES) fail(new FakeRichApiError('RequestPayloadSizeLimitExceeded', `request of ${requestBytes} bytes exceeds 5 MB`));
+    const loads: Pending[] = [];
+    for (const op of ops) {
+      if (op.minVersion > this.model.apiVersion) fail(new FakeRichApiError('ApiNotFound', `needs ExcelApi 1.${op.minVersion}, host has 1.${this.model.apiVersion}`));
+      let r: unknown;
+      try {
+        r = op.run();
+      } catch (e) {
+        fail(e instanceof FakeRichApiError ? e : new FakeRichApiError('GeneralException', String((e as Error).message)));
+      }
+      if (r instanceof PendingLoad) loads.push({ obj: r.obj, result: r.data });
+    }
+    stat.responseBytes = bytes(loads.map((l) => l.result));
+    if (stat.responseBytes > PAYLOAD_LIMIT_BYTES) fail(new FakeRichApiError('ResponsePayloadSizeLimitExceeded', `response of ${stat.responseBytes} bytes exceeds 5 MB`));
+    for (const l of loads) l.obj._commit(l.result as Record<string, unknown>);
+    return passThrough as T;
+  }
+}
+
+class PendingLoad {
+  constructor(readonly obj: ClientObject, readonly data: unknown) {}
+}
+
+function propList(props?: string | string[] | Record<string, unknown>): string[] {
+  if (props === undefined) return [];
+  if (typeof props === 'string') return props.split(',').map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(props)) return props;
+  return Object.keys(props).filter((k) => (props as Record<string, unknown>)[k]);
+}
+
+abstract class ClientObject {
+  protected loaded: Record<string, unknown> | null = null;
+  constructor(readonly ctx: FakeRequestContext) {}
+
+  /** @internal */
+  _commit(data: Record<string, unknown>): void {
+    this.loaded = { ...(this.loaded ?? {}), ...data };
+  }
+
+  protected prop<T>(name: string): T {
+    if (!this.loaded || !(name in this.loaded)) throw new FakeRichApiError('PropertyNotLoaded', `The property '${name}' is not available. Call load and sync first.`);
+    return this.loaded[name] as T;
+  }
+
+  protected op(method: string, args: unknown, run: () => unknown, minVersion = 1): void {
+    this.ctx.enqueue({ est: { o: this.constructor.name, m: method, a: args }, minVersion, run });
+  }
+
+  protected queueLoad(props: string[], fetch: (props: string[]) => Record<string, unknown>, minVersion = 1): void {
+    this.ctx.enqueue({ est: { o: this.constructor.name, m: 'load', a: props }, minVersion, run: () => new PendingLoad(this, fetch(props)) });
+  }
+}
+
+// ---- workbook ------------------------------------------------------------------------------------
+
+class WorkbookProxy extends ClientObject {
+  readonly worksheets: WorksheetCollectionProxy;
+  readonly settings: SettingCollectionProxy;
+  readonly comments: CommentCollectionProxy;
+  readonly application: { suspendApiCalculationUntilNextSync(): void };
+  constructor(ctx: FakeRequestContext) {
+    super(ctx);
+    this.worksheets = new WorksheetCollectionProxy(ctx);
+    this.settings = new SettingCollectionProxy(ctx);
+    this.comments = new CommentCollectionProxy(ctx);
+    this.application = { suspendApiCalculationUntilNextSync: () => this.op('suspendApiCalculationUntilNextSync', [], () => undefined, 6) };
+  }
+
+  getSelectedRange(): RangeProxy {
+    const m = this.ctx.model;
+    return new RangeProxy(this.ctx, () => {
+      const sel = m.selection ?? { sheet: m.activeSheet ?? m.sheets[0].name, address: 'A1' };
+      return { sheet: req(m, sel.sheet), area: parseArea(sel.address)! };
+    });
+  }
+}
+
+function sheetSnapshot(model: FakeWorkbookModel, s: FakeSheet, props: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const p of props) {
+    if (p === 'name') out.name = s.name;
+    else if (p === 'visibility') out.visibility = s.visibility;
+    else if (p === 'id') out.id = s.id;
+    else if (p === 'position') out.position = model.sheets.indexOf(s);
+    else if (p === 'protection/protected') out._protected = s.protected;
+  }
+  return out;
+}
+
+function req(model: FakeWorkbookModel, name: string): FakeSheet {
+  const s = model.sheet(name);
+  if (!s) throw new FakeRichApiError('ItemNotFound', `worksheet ${name} not found`);
+  return s;
+}
+
+class WorksheetCollectionProxy extends ClientObject {
+  private itemsCache: WorksheetProxy[] = [];
+  get items(): WorksheetProxy[] {
+    this.prop('items');
+    return this.itemsCache;
+  }
+
+  load(props?: string | string[]): this {
+    const inner = propList(props).map((p) => p.replace(/^items\//, ''));
+    this.queueLoad(inner, () => {
+      const sheets = this.ctx.model.sheets;
+      this.itemsCache = sheets.map((s) => {
+        const p = new WorksheetProxy(this.ctx, () => s, false);
+        p._commit(p.snapshot(s, inner));
+        return p;
+      });
+      return { items: sheets.map((s) => sheetSnapshot(this.ctx.model, s, inner)) };
+    });
+    return this;
+  }
+
+  getItem(name: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => req(this.ctx.model, name), false);
+  }
+
+  getItemOrNullObject(name: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => this.ctx.model.sheet(name) ?? null, true);
+  }
+
+  getActiveWorksheet(): WorksheetProxy {
+    const m = this.ctx.model;
+    return new WorksheetProxy(this.ctx, () => req(m, m.activeSheet ?? m.sheets[0].name), false);
+  }
+
+  add(name: string): WorksheetProxy {
+    let created: FakeSheet | null = null;
+    this.op('add', [name], () => {
+      if (this.ctx.model.sheet(name)) throw new FakeRichApiError('ItemAlreadyExists', `A sheet named ${name} already exists`);
+      if (name.length > 31 || /[[\]:*?/\\]/.test(name)) throw new FakeRichApiError('InvalidArgument', `bad sheet name ${name}`);
+      created = this.ctx.model.addSheet(name);
+    });
+    return new WorksheetProxy(this.ctx, () => created ?? req(this.ctx.model, name), false);
+  }
+}
+
+class WorksheetProxy extends ClientObject {
+  readonly protection: { load: (p?: string) => unknown; readonly protected: boolean };
+  readonly freezePanes: { freezeRows: (n: number) => void };
+  readonly autoFilter: { apply: (range: RangeProxy | string) => void };
+  readonly notes: NoteCollectionProxy;
+  private bound: FakeSheet | null | undefined;
+
+  constructor(ctx: FakeRequestContext, readonly resolveFn: () => FakeSheet | null, readonly orNull: boolean) {
+    super(ctx);
+    const self = this;
+    this.protection = {
+      load: () => {
+        this.queueLoad(['protected'], () => ({ _protected: this.sheet().protected }));
+        return this.protection;
+      },
+      get protected(): boolean {
+        return self.prop<boolean>('_protected');
+      },
+    };
+    this.freezePanes = { freezeRows: (n: number) => this.op('freezeRows', [n], () => void (this.sheet().frozenRows = n), 7) };
+    this.autoFilter = {
+      apply: (range: RangeProxy | string) => this.op('autoFilter.apply', [String(typeof range === 'string' ? range : 'range')], () => {
+        const s = this.sheet();
+        s.autoFilter = typeof range === 'string' ? parseArea(range) : range.resolve().area;
+      }, 9),
+    };
+    this.notes = new NoteCollectionProxy(ctx, () => this.sheet());
+  }
+
+  /** @internal */
+  sheet(): FakeSheet {
+    if (this.bound === undefined) this.bound = this.resolveFn();
+    if (!this.bound) throw new FakeRichApiError('ItemNotFound', 'worksheet not found');
+    return this.bound;
+  }
+
+  /** @internal */
+  snapshot(s: FakeSheet, props: string[]): Record<string, unknown> {
+    return sheetSnapshot(this.ctx.model, s, props);
+  }
+
+  load(props?: string | string[]): this {
+    this.queueLoad(propList(props), (ps) => {
+      const s = this.orNull ? this.resolveFn() : this.sheet();
+      this.bound = s;
+      return s ? { ...this.snapshot(s, ps), isNullObject: false } : { isNullObject: true };
+    });
+    return this;
+  }
+
+  get isNullObject(): boolean {
+    return this.prop<boolean>('isNullObject');
+  }
+  get name(): string {
+    return this.prop('name');
+  }
+  get visibility(): string {
+    return this.prop('visibility');
+  }
+  set visibility(v: string) {
+    this.op('set visibility', [v], () => void (this.sheet().visibility = v as FakeSheet['visibility']));
+  }
+  set name(v: string) {
+    this.op('set name', [v], () => void (this.sheet().name = v));
+  }
+  get position(): number {
+    return this.prop('position');
+  }
+
+  activate(): void {
+    this.op('activate', [], () => void (this.ctx.model.activeSheet = this.sheet().name));
+  }
+
+  delete(): void {
+    this.op('delete', [], () => {
+      const s = this.sheet();
+      const m = this.ctx.model;
+      m.sheets.splice(m.sheets.indexOf(s), 1);
+      for (let i = m.comments.length - 1; i >= 0; i--) if (m.comments[i].sheet === s.name) m.comments.splice(i, 1);
+      if (m.activeSheet === s.name) m.activeSheet = m.sheets[0]?.name ?? null;
+    });
+  }
+
+  getRange(address?: string): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const s = this.sheet();
+      const area = parseArea(address ?? 'A1:XFD1048576');
+      if (!area) throw new FakeRichApiError('InvalidArgument', `bad address ${address}`);
+      return { sheet: s, area };
+    });
+  }
+
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): RangeProxy {
+    return new RangeProxy(this.ctx, () => ({ sheet: this.sheet(), area: { top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 } }), false, 7);
+  }
+
+  getRanges(address: string): RangeAreasProxy {
+    return new RangeAreasProxy(this.ctx, () => {
+      if (address.length > MAX_ADDRESS_CHARS) throw new FakeRichApiError('InvalidArgument', `address of ${address.length} characters exceeds ${MAX_ADDRESS_CHARS}`);
+      const s = this.sheet();
+      return address.split(',').map((a) => {
+        const area = parseArea(a);
+        if (!area) throw new FakeRichApiError('InvalidArgument', `bad address ${a}`);
+        return { sheet: s, area };
+      });
+    }, 9);
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const s = this.sheet();
+      const area = s.usedArea(!!valuesOnly);
+      return area ? { sheet: s, area } : null;
+    }, true, 4);
+  }
+}
+
+// ---- ranges --------------------------------------------------------------------------------------
+
+interface Resolved {
+  sheet: FakeSheet;
+  area: Area;
+}
+
+function cellsOf(a: Area): number {
+  return (a.bottom - a.top + 1) * (a.right - a.left + 1);
+}
+
+function forEachCell(a: Area, fn: (r: number, c: number, i: number, j: number) => void): void {
+  for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) fn(r, c, r - a.top, c - a.left);
+}
+
+class FillProxy extends ClientObject {
+  constructor(ctx: FakeRequestContext, readonly targets: () => Resolved[], readonly minVersion: number) {
+    super(ctx);
+  }
+  private apply(name: string, v: unknown, patch: (r: Resolved, row: number, col: number) => void, minVersion = this.minVersion): void {
+    this.op(`fill.${name}`, [v], () => {
+      for (const t of this.targets()) forEachCell(t.area, (r, c) => patch(t, r, c));
+    }, minVersion);
+  }
+  set color(v: string) {
+    this.apply('color', v, (t, r, c) => {
+      const cur = t.sheet.fill(r, c);
+      t.sheet.setFill(r, c, { color: v.toUpperCase(), pattern: cur.pattern === 'None' ? 'Solid' : cur.pattern });
+    });
+  }
+  get color(): string {
+    return this.prop('color');
+  }
+  set pattern(v: string) {
+    this.apply('pattern', v, (t, r, c) => (v === 'None' ? t.sheet.setFill(r, c, null) : t.sheet.setFill(r, c, { pattern: v })), 9);
+  }
+  set patternColor(v: string) {
+    this.apply('patternColor', v, (t, r, c) => t.sheet.setFill(r, c, { patternColor: v.toUpperCase() }), 9);
+  }
+  set tintAndShade(v: number) {
+    this.apply('tintAndShade', v, (t, r, c) => t.sheet.setFill(r, c, { tintAndShade: v }), 9);
+  }
+  set patternTintAndShade(v: number) {
+    this.apply('patternTintAndShade', v, (t, r, c) => t.sheet.setFill(r, c, { patternTintAndShade: v }), 9);
+  }
+  clear(): void {
+    this.apply('clear', null, (t, r, c) => t.sheet.setFill(r, c, null));
+  }
+  load(props?: string | string[]): this {
+    this.queueLoad(propList(props), (ps) => {
+      const out: Record<string, unknown> = {};
+      for (const p of ps) {
+        let v: unknown = undefined;
+        for (const t of this.targets()) {
+          forEachCell(t.area, (r, c) => {
+            const f = t.sheet.fill(r, c) as unknown as Record<string, unknown>;
+            const x = f[p];
+            v = v === undefined ? x : v === x ? v : null;
+          });
+        }
+        out[p] = v ?? null;
+      }
+      return out;
+    });
+    return this;
+  }
+}
+
+class FormatProxy {
+  readonly fill: FillProxy;
+  readonly font: { bold: boolean; color: string; size: number };
+  constructor(private readonly owner: { setFormat(name: string, v: unknown, minVersion?: number): void; ctx: FakeRequestContext }, targets: () => Resolved[], minVersion: number) {
+    this.fill = new FillProxy(owner.ctx, targets, minVersion);
+    const set = (n: string) => (v: unknown) => owner.setFormat(n, v);
+    const font = {};
+    for (const n of ['bold', 'color', 'size']) Object.defineProperty(font, n, { set: set(`font.${n}`), enumerable: true });
+    this.font = font as FormatProxy['font'];
+  }
+  set columnWidth(v: number) {
+    this.owner.setFormat('columnWidth', v);
+  }
+  set wrapText(v: boolean) {
+    this.owner.setFormat('wrapText', v);
+  }
+  set horizontalAlignment(v: string) {
+    this.owner.setFormat('horizontalAlignment', v);
+  }
+  set verticalAlignment(v: string) {
+    this.owner.setFormat('verticalAlignment', v);
+  }
+  autofitColumns(): void {
+    this.owner.setFormat('autofitColumns', true);
+  }
+}
+
+type CellPropsOptions = { format?: { fill?: Record<string, boolean> } };
+
+class RangeProxy extends ClientObject {
+  readonly format: FormatProxy;
+  private cache: Resolved | null | undefined;
+
+  constructor(ctx: FakeRequestContext, private readonly resolveFn: () => Resolved | null, readonly orNull = false, readonly minVersion = 1) {
+    super(ctx);
+    this.format = new FormatProxy(this, () => [this.resolve()], minVersion);
+  }
+
+  /** @internal */
+  resolve(): Resolved {
+    if (this.cache === undefined) this.cache = this.resolveFn();
+    if (!this.cache) throw new FakeRichApiError('ItemNotFound', 'range is a null object');
+    return this.cache;
+  }
+
+  /** @internal */
+  setFormat(name: string, v: unknown, minVersion = this.minVersion): void {
+    this.op(`format.${name}`, [v], () => {
+      const t = this.resolve();
+      if (name === 'columnWidth') for (let c = t.area.left; c <= t.area.right; c++) t.sheet.columnWidths.set(c, v as number);
+      else forEachCell(t.area, (r, c) => void (t.sheet.format(r, c)[name] = v));
+    }, minVersion);
+  }
+
+  load(props?: string | string[]): this {
+    this.queueLoad(propList(props), (ps) => {
+      const t = this.orNull ? (this.cache === undefined ? (this.cache = this.resolveFn()) : this.cache) : this.resolve();
+      if (!t) return { isNullObject: true };
+      const n = cellsOf(t.area);
+      const out: Record<string, unknown> = { isNullObject: false };
+      for (const p of ps) {
+        if ((p === 'values' || p === 'formulas' || p === 'numberFormat' || p === 'text') && n > MAX_READ_CELLS) {
+          throw new FakeRichApiError('ResponsePayloadSizeLimitExceeded', `reading ${n} cells exceeds ${MAX_READ_CELLS}`);
+        }
+        if (p === 'address') out.address = `${qualify(t.sheet.name)}!${areaAddress(t.area)}`;
+        else if (p === 'rowCount') out.rowCount = t.area.bottom - t.area.top + 1;
+        else if (p === 'columnCount') out.columnCount = t.area.right - t.area.left + 1;
+        else if (p === 'rowIndex') out.rowIndex = t.area.top;
+        else if (p === 'columnIndex') out.columnIndex = t.area.left;
+        else if (p === 'values' || p === 'formulas' || p === 'numberFormat') {
+          const rows: unknown[][] = [];
+          for (let r = t.area.top; r <= t.area.bottom; r++) {
+            const row: unknown[] = [];
+            for (let c = t.area.left; c <= t.area.right; c++) {
+              if (p === 'values') row.push(t.sheet.get(r, c));
+              else if (p === 'formulas') row.push(t.sheet.formulas.get(key(r, c)) ?? t.sheet.get(r, c));
+              else row.push((t.sheet.formats.get(key(r, c))?.numberFormat as string) ?? 'General');
+            }
+            rows.push(row);
+          }
+          out[p] = rows;
+        }
+      }
+      return out;
+    });
+    return this;
+  }
+
+  get isNullObject(): boolean {
+    return this.prop('isNullObject');
+  }
+  get address(): string {
+    return this.prop('address');
+  }
+  get values(): unknown[][] {
+    return this.prop('values');
+  }
+  get formulas(): unknown[][] {
+    return this.prop('formulas');
+  }
+  get rowCount(): number {
+    return this.prop('rowCount');
+  }
+  get columnCount(): number {
+    return this.prop('columnCount');
+  }
+  get rowIndex(): number {
+    return this.prop('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.prop('columnIndex');
+  }
+
+  private write(name: string, v: unknown, fn: (t: Resolved, r: number, c: number, x: unknown) => void): void {
+    this.op(`set ${name}`, [v], () => {
+      const t = this.resolve();
+      const scalar = !Array.isArray(v);
+      const grid = v as unknown[][];
+      if (!scalar && (grid.length !== t.area.bottom - t.area.top + 1 || grid.some((row) => row.length !== t.area.right - t.area.left + 1))) {
+        throw new FakeRichApiError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${name}).`);
+      }
+      if (t.sheet.protected) throw new FakeRichApiError('AccessDenied', `sheet ${t.sheet.name} is protected`);
+      forEachCell(t.area, (r, c, i, j) => fn(t, r, c, scalar ? v : grid[i][j]));
+    }, this.minVersion);
+  }
+
+  set values(v: unknown[][]) {
+    this.write('values', v, (t, r, c, x) => {
+      t.sheet.formulas.delete(key(r, c));
+      t.sheet.set(r, c, x as FakeValue);
+    });
+  }
+
+  set formulas(v: unknown[][]) {
+    this.write('formulas', v, (t, r, c, x) => {
+      if (typeof x === 'string' && x.startsWith('=')) {
+        t.sheet.formulas.set(key(r, c), x);
+        t.sheet.set(r, c, evaluate(x));
+      } else {
+        t.sheet.formulas.delete(key(r, c));
+        t.sheet.set(r, c, typeof x === 'string' && x.startsWith("'") ? x.slice(1) : (x as FakeValue));
+      }
+    });
+  }
+
+  set numberFormat(v: unknown[][]) {
+    this.write('numberFormat', v, (t, r, c, x) => void (t.sheet.format(r, c).numberFormat = x));
+  }
+
+  clear(applyTo: string = 'All'): void {
+    this.op('clear', [applyTo], () => {
+      const t = this.resolve();
+      forEachCell(t.area, (r, c) => {
+        if (applyTo === 'All' || applyTo === 'Contents') {
+          t.sheet.set(r, c, '');
+          t.sheet.formulas.delete(key(r, c));
+        }
+        if (applyTo === 'All' || applyTo === 'Formats') {
+          t.sheet.fills.delete(key(r, c));
+          t.sheet.formats.delete(key(r, c));
+        }
+      });
+    });
+  }
+
+  merge(across = false): void {
+    this.op('merge', [across], () => {
+      const t = this.resolve();
+      t.sheet.merges.push({ ...t.area });
+    }, 2);
+  }
+
+  select(): void {
+    this.op('select', [], () => {
+      const t = this.resolve();
+      this.ctx.model.activeSheet = t.sheet.name;
+      this.ctx.model.selection = { sheet: t.sheet.name, address: areaAddress(t.area) };
+    });
+  }
+
+  getCellProperties(opts: CellPropsOptions): { value: unknown[][] } {
+    const result: { value: unknown[][]; loaded?: unknown[][] } = {
+      get value(): unknown[][] {
+        if (!this.loaded) throw new FakeRichApiError('PropertyNotLoaded', 'ClientResult value is not available before sync');
+        return this.loaded;
+      },
+    };
+    const holder = new ResultHolder(this.ctx, (data) => (result.loaded = data));
+    this.ctx.enqueue({
+      est: { o: 'Range', m: 'getCellProperties', a: opts },
+      minVersion: 9,
+      run: () => {
+        const t = this.resolve();
+        const wanted = Object.keys(opts.format?.fill ?? {}).filter((k) => opts.format!.fill![k]);
+        const rows: unknown[][] = [];
+        for (let r = t.area.top; r <= t.area.bottom; r++) {
+          const row: unknown[] = [];
+          for (let c = t.area.left; c <= t.area.right; c++) {
+            const f = t.sheet.fill(r, c) as unknown as Record<string, unknown>;
+            const fill: Record<string, unknown> = {};
+            for (const k of wanted) fill[k] = f[k];
+            row.push({ format: { fill } });
+          }
+          rows.push(row);
+        }
+        return new PendingLoad(holder, rows);
+      },
+    });
+    return result;
+  }
+
+  getMergedAreasOrNullObject(): RangeAreasProxy {
+    return new RangeAreasProxy(this.ctx, () => {
+      const t = this.resolve();
+      const hits = t.sheet.merges.filter((m) => m.bottom >= t.area.top && m.top <= t.area.bottom && m.right >= t.area.left && m.left <= t.area.right);
+      return hits.length ? hits.map((area) => ({ sheet: t.sheet, area })) : null;
+    }, 13, true);
+  }
+}
+
+class ResultHolder extends ClientObject {
+  constructor(ctx: FakeRequestContext, private readonly onData: (d: unknown[][]) => void) {
+    super(ctx);
+  }
+  _commit(data: Record<string, unknown>): void {
+    this.onData(data as unknown as unknown[][]);
+  }
+}
+
+/** Enough of a formula evaluator for what the adapter writes: HYPERLINK's friendly text. */
+function evaluate(formula: string): FakeValue {
+  const m = /^=HYPERLINK\("(?:[^"]|"")*",\s*"((?:[^"]|"")*)"\)$/i.exec(formula);
+  if (m) return m[1].replace(/""/g, '"');
+  return '';
+}
+
+class RangeAreasProxy extends ClientObject {
+  readonly format: FormatProxy;
+  private cache: Resolved[] | null | undefined;
+  constructor(ctx: FakeRequestContext, private readonly resolveFn: () => Resolved[] | null, readonly minVersion: number, readonly orNull = false) {
+    super(ctx);
+    this.format = new FormatProxy(this, () => this.resolve(), minVersion);
+  }
+  resolve(): Resolved[] {
+    if (this.cache === undefined) this.cache = this.resolveFn();
+    if (!this.cache) throw new FakeRichApiError('ItemNotFound', 'range areas is a null object');
+    return this.cache;
+  }
+  setFormat(name: string, v: unknown): void {
+    this.op(`format.${name}`, [v], () => {
+      for (const t of this.resolve()) forEachCell(t.area, (r, c) => void (t.sheet.format(r, c)[name] = v));
+    }, this.minVersion);
+  }
+  load(props?: string | string[]): this {
+    this.queueLoad(propList(props), (ps) => {
+      if (this.cache === undefined) this.cache = this.resolveFn();
+      const ts = this.cache;
+      if (!ts) {
+        if (!this.orNull) throw new FakeRichApiError('ItemNotFound', 'range areas not found');
+        return { isNullObject: true };
+      }
+      const out: Record<string, unknown> = { isNullObject: false };
+      if (ps.includes('address')) out.address = ts.map((t) => `${qualify(t.sheet.name)}!${areaAddress(t.area)}`).join(',');
+      if (ps.includes('areaCount')) out.areaCount = ts.length;
+      return out;
+    }, this.minVersion);
+    return this;
+  }
+  get isNullObject(): boolean {
+    return this.prop('isNullObject');
+  }
+  get address(): string {
+    return this.prop('address');
+  }
+  get areaCount(): number {
+    return this.prop('areaCount');
+  }
+}
+
+// ---- notes, comments, settings -------------------------------------------------------------------
+
+function locate(model: FakeWorkbookModel, sheetHint: FakeSheet | null, cellAddress: string): { sheet: FakeSheet; r: number; c: number } {
+  const { sheet, local } = splitSheet(cellAddress);
+  const s = sheet ? req(model, sheet) : sheetHint;
+  const a = parseArea(local);
+  if (!s || !a || a.top !== a.bottom || a.left !== a.right) throw new FakeRichApiError('InvalidArgument', `bad cell address ${cellAddress}`);
+  return { sheet: s, r: a.top, c: a.left };
+}
+
+class NoteProxy extends ClientObject {
+  private cache: { sheet: FakeSheet; id: string } | null | undefined;
+  constructor(ctx: FakeRequestContext, readonly resolveFn: () => { sheet: FakeSheet; id: string } | null, readonly orNull = false) {
+    super(ctx);
+  }
+  private target(): { sheet: FakeSheet; id: string } {
+    if (this.cache === undefined) this.cache = this.resolveFn();
+    if (!this.cache) throw new FakeRichApiError('ItemNotFound', 'note not found');
+    return this.cache;
+  }
+  load(props?: string | string[]): this {
+    this.queueLoad(propList(props), () => {
+      if (this.cache === undefined) this.cache = this.resolveFn();
+      const t = this.cache;
+      const n = t && t.sheet.notes.find((x) => x.id === t.id);
+      if (!n) {
+        if (!this.orNull) throw new FakeRichApiError('ItemNotFound', 'note not found');
+        return { isNullObject: true };
+      }
+      return { isNullObject: false, content: n.content };
+    }, 18);
+    return this;
+  }
+  get isNullObject(): boolean {
+    return this.prop('isNullObject');
+  }
+  get content(): string {
+    return this.prop('content');
+  }
+  getLocation(): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const { sheet, id } = this.target();
+      const n = sheet.notes.find((x) => x.id === id);
+      if (!n) throw new FakeRichApiError('ItemNotFound', 'note not found');
+      return { sheet, area: { top: n.row, left: n.col, bottom: n.row, right: n.col } };
+    }, false, 18);
+  }
+  delete(): void {
+    this.op('note.delete', [], () => {
+      const { sheet, id } = this.target();
+      const i = sheet.notes.findIndex((x) => x.id === id);
+      if (i >= 0) sheet.notes.splice(i, 1);
+    }, 18);
+  }
+}
+
+class NoteCollectionProxy extends ClientObject {
+  private itemsCache: NoteProxy[] = [];
+  constructor(ctx: FakeRequestContext, readonly sheetFn: () => FakeSheet) {
+    super(ctx);
+  }
+  get items(): NoteProxy[] {
+    this.prop('items');
+    return this.itemsCache;
+  }
+  add(cellAddress: string, content: string): NoteProxy {
+    let id = '';
+    this.op('notes.add', [cellAddress, content], () => {
+      const s = this.sheetFn();
+      const { sheet, r, c } = locate(this.ctx.model, s, cellAddress);
+      if (sheet.notes.some((n) => n.row === r && n.col === c)) throw new FakeRichApiError('InvalidArgument', 'the cell already has a note');
+      id = newId('note');
+      sheet.notes.push({ id, row: r, col: c, content });
+    }, 18);
+    return new NoteProxy(this.ctx, () => ({ sheet: this.sheetFn(), id }));
+  }
+  getItemOrNullObject(cellAddress: string): NoteProxy {
+    return new NoteProxy(this.ctx, () => {
+      const { sheet, r, c } = locate(this.ctx.model, this.sheetFn(), cellAddress);
+      const n = sheet.notes.find((x) => x.row === r && x.col === c);
+      return n ? { sheet, id: n.id } : null;
+    }, true);
+  }
+  load(props?: string | string[]): this {
+    const inner = propList(props).map((p) => p.replace(/^items\//, ''));
+    this.queueLoad(inner, () => {
+      const s = this.sheetFn();
+      this.itemsCache = s.notes.map((n) => {
+        const p = new NoteProxy(this.ctx, () => ({ sheet: s, id: n.id }));
+        p._commit({ content: n.content });
+        return p;
+      });
+      return { items: s.notes.map((n) => ({ content: inner.includes('content') ? n.content : undefined })) };
+    }, 18);
+    return this;
+  }
+}
+
+class CommentProxy extends ClientObject {
+  constructor(ctx: FakeRequestContext, readonly idFn: () => string, readonly orNull = false) {
+    super(ctx);
+  }
+  load(props?: string | string[]): this {
+    this.queueLoad(propList(props), () => {
+      const c = this.ctx.model.comments.find((x) => x.id === this.idFn());
+      if (!c) {
+        if (!this.orNull) throw new FakeRichApiError('ItemNotFound', 'comment not found');
+        return { isNullObject: true };
+      }
+      return { isNullObject: false, id: c.id, content: c.content, authorName: c.authorName };
+    }, 10);
+    return this;
+  }
+  get isNullObject(): boolean {
+    return this.prop('isNullObject');
+  }
+  get content(): string {
+    return this.prop('content');
+  }
+  get id(): string {
+    return this.prop('id');
+  }
+  get authorName(): string {
+    return this.prop('authorName');
+  }
+  private find(): FakeComment {
+    const c = this.ctx.model.comments.find((x) => x.id === this.idFn());
+    if (!c) throw new FakeRichApiError('ItemNotFound', 'comment not found');
+    return c;
+  }
+  getLocation(): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const c = this.find();
+      return { sheet: req(this.ctx.model, c.sheet), area: { top: c.row, left: c.col, bottom: c.row, right: c.col } };
+    }, false, 10);
+  }
+  delete(): void {
+    this.op('comment.delete', [], () => {
+      const m = this.ctx.model;
+      const i = m.comments.indexOf(this.find());
+      m.comments.splice(i, 1);
+    }, 10);
+  }
+}
+
+class CommentCollectionProxy extends ClientObject {
+  private itemsCache: CommentProxy[] = [];
+  get items(): CommentProxy[] {
+    this.prop('items');
+    return this.itemsCache;
+  }
+  add(cellAddress: string, content: string): CommentProxy {
+    let id = '';
+    this.op('comments.add', [cellAddress, content], () => {
+      const { sheet, r, c } = locate(this.ctx.model, null, cellAddress);
+      if (this.ctx.model.comments.some((x) => x.sheet === sheet.name && x.row === r && x.col === c)) throw new FakeRichApiError('InvalidArgument', 'the cell already has a comment');
+      id = newId('comment');
+      this.ctx.model.comments.push({ id, sheet: sheet.name, row: r, col: c, content, authorName: this.ctx.model.commentAuthor });
+    }, 10);
+    return new CommentProxy(this.ctx, () => id);
+  }
+  getItem(id: string): CommentProxy {
+    return new CommentProxy(this.ctx, () => id);
+  }
+  getItemOrNullObject(id: string): CommentProxy {
+    return new CommentProxy(this.ctx, () => id, true);
+  }
+  load(props?: string | string[]): this {
+    const inner = propList(props).map((p) => p.replace(/^items\//, ''));
+    this.queueLoad(inner, () => {
+      const list = this.ctx.model.comments;
+      this.itemsCache = list.map((c) => {
+        const p = new CommentProxy(this.ctx, () => c.id);
+        p._commit({ id: c.id, content: c.content, authorName: c.authorName });
+        return p;
+      });
+      return { items: list.map((c) => ({ id: c.id, content: c.content })) };
+    }, 10);
+    return this;
+  }
+}
+
+class SettingProxy extends ClientObject {
+  constructor(ctx: FakeRequestContext, readonly settingKey: string, readonly orNull: boolean) {
+    super(ctx);
+  }
+  load(props?: string | string[]): this {
+    this.queueLoad(propList(props), () => {
+      const m = this.ctx.model.settings;
+      if (!m.has(this.settingKey)) {
+        if (!this.orNull) throw new FakeRichApiError('ItemNotFound', `setting ${this.settingKey}`);
+        return { isNullObject: true };
+      }
+      return { isNullObject: false, key: this.settingKey, value: m.get(this.settingKey) };
+    }, 4);
+    return this;
+  }
+  get isNullObject(): boolean {
+    return this.prop('isNullObject');
+  }
+  get value(): unknown {
+    return this.prop('value');
+  }
+  delete(): void {
+    this.op('setting.delete', [this.settingKey], () => void this.ctx.model.settings.delete(this.settingKey), 4);
+  }
+}
+
+class SettingCollectionProxy extends ClientObject {
+  add(k: string, value: unknown): SettingProxy {
+    this.op('settings.add', [k, value], () => void this.ctx.model.settings.set(k, JSON.parse(JSON.stringify(value))), 4);
+    return new SettingProxy(this.ctx, k, false);
+  }
+  getItemOrNullObject(k: string): SettingProxy {
+    return new SettingProxy(this.ctx, k, true);
+  }
+}
+
+export { NO_FILL };
+export type { FillState };

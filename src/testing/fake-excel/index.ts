@@ -1,0 +1,3 @@
+export * from './model';
+export { FakeRequestContext, FakeRichApiError, PAYLOAD_LIMIT_BYTES, MAX_READ_CELLS, MAX_ADDRESS_CHARS } from './client';
+export { installFakeOffice, fakeOfficeGlobals } from './install';

@@ -1,0 +1,96 @@
+/**
+ * Builds the task pane into dist/web/: taskpane.html (served page, CSP without 'unsafe-eval'),
+ * loader.js (ES5, loads office.js with a timeout), taskpane.js (React + Fluent UI + core + exceljs
+ * from its sources), manifest.xml, icons, and budget-review-offline.html — one self-contained file
+ * that works opened from disk (file://).
+ */
+const path = require('path');
+const fs = require('fs');
+const webpack = require('webpack');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+
+const OUT = path.resolve(__dirname, 'dist/web');
+const shim = (f) => path.resolve(__dirname, 'src/web/shims', f);
+
+/** Copies manifest.xml and assets/ into the output, and writes the single-file offline page. */
+class StaticAndOfflinePlugin {
+  apply(compiler) {
+    const { RawSource } = compiler.webpack.sources;
+    compiler.hooks.thisCompilation.tap('StaticAndOffline', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'StaticAndOffline', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
+        const manifest = path.resolve(__dirname, 'manifest.xml');
+        if (fs.existsSync(manifest)) compilation.emitAsset('manifest.xml', new RawSource(fs.readFileSync(manifest)));
+        const assets = path.resolve(__dirname, 'assets');
+        if (fs.existsSync(assets)) for (const f of fs.readdirSync(assets)) compilation.emitAsset(`assets/${f}`, new RawSource(fs.readFileSync(path.join(assets, f))));
+        const js = compilation.getAsset('taskpane.js');
+        if (!js) return;
+        const code = js.source.source().toString().replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+        const template = fs.readFileSync(path.resolve(__dirname, 'src/web/offline.html'), 'utf8');
+        const html = template.replace('/*BUNDLE*/', () => code);
+        compilation.emitAsset('budget-review-offline.html', new RawSource(html));
+      });
+    });
+  }
+}
+
+module.exports = (env, argv) => {
+  const dev = argv && argv.mode === 'development';
+  return {
+    target: ['web', 'es5'],
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      loader: './src/taskpane/loader.ts',
+    },
+    output: { path: OUT, filename: '[name].js', publicPath: '', clean: true },
+    // No eval-based source maps: the page runs under a CSP without 'unsafe-eval'.
+    devtool: dev ? 'source-map' : false,
+    resolve: {
+      extensions: ['.tsx', '.ts', '.js'],
+      alias: {
+        // The prebuilt dist/exceljs.min.js calls Function(); bundle the sources instead.
+        exceljs$: path.resolve(__dirname, 'node_modules/exceljs/lib/exceljs.bare.js'),
+      },
+      fallback: {
+        fs: false,
+        crypto: false,
+        util: false,
+        zlib: false,
+        os: false,
+        path: shim('path.ts'),
+        stream: require.resolve('readable-stream'),
+        events: require.resolve('events/'),
+        buffer: require.resolve('buffer/'),
+        string_decoder: require.resolve('string_decoder/'),
+      },
+    },
+    module: {
+      rules: [
+        {
+          test: /loader\.ts$/,
+          use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { target: 'ES5', module: 'commonjs', lib: ['ES5', 'DOM'] } } },
+        },
+        {
+          test: /\.tsx?$/,
+          exclude: [/node_modules/, /loader\.ts$/],
+          use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { target: 'ES2020', module: 'ESNext', moduleResolution: 'node', sourceMap: dev } } },
+        },
+      ],
+    },
+    plugins: [
+      new webpack.NormalModuleReplacementPlugin(/[\\/]csv[\\/]csv(\.js)?$/, (res) => {
+        if (/exceljs/.test(res.context || '')) res.request = shim('exceljs-csv.js');
+      }),
+      new webpack.ProvidePlugin({ Buffer: ['buffer', 'Buffer'], process: shim('process.ts') }),
+      new webpack.DefinePlugin({ 'process.env.NODE_ENV': JSON.stringify(dev ? 'development' : 'production') }),
+      new HtmlWebpackPlugin({ template: './src/taskpane/taskpane.html', filename: 'taskpane.html', chunks: ['loader'], inject: 'body', scriptLoading: 'blocking' }),
+      new StaticAndOfflinePlugin(),
+    ],
+    performance: { hints: false },
+    devServer: {
+      static: OUT,
+      port: 3000,
+      server: 'https',
+      headers: { 'Access-Control-Allow-Origin': '*' },
+    },
+  };
+};
