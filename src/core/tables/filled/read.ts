@@ -84,7 +84,8 @@ function classify(paths: string[][], originCol: number, width: number): Layout {
       path,
       label: leaf,
       key: columnKey(leaf, above),
-      prior: path.some((p) => /上年/.test(normalizeText(p))),
+      // 上年结转 is this year's income carried over, part of 合计; only 上年预算/上年数 blocks are prior-year.
+      prior: path.some((p) => /上年/.test(normalizeText(p)) && !/上年结转/.test(normalizeText(p))),
     });
   }
   return layout;
