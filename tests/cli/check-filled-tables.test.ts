@@ -18,4 +18,13 @@ describe('check recognises a workbook of filled standard tables by itself', () =
     expect(json.inputs[0].sheets.length).toBeGreaterThanOrEqual(9);
     expect(run.code).toBe(0);
   });
+
+  test('a note merged across the 三公 table (no unit kinds in the lines) is a note, not an amount', async () => {
+    const csv = path.join(dir, 'nokind.csv');
+    fs.writeFileSync(csv, '单位名称,支出类型,功能分类科目,经济分类科目,金额\n甲局,公用经费,2010101,30201,100\n甲局,公用经费,2010101,30217,50\n');
+    const out = path.join(dir, 'nokind.xlsx');
+    expect((await cli('tables', csv, '--out', out, '--style', 'shanghai')).code).toBe(0);
+    const run = await cli('check', out, '--json');
+    expect(JSON.parse(run.stdout).findings).toEqual([]);
+  });
 });

@@ -316,8 +316,10 @@ function readCodeBlock(
       if (role === 'item') continue;
     }
     // Notes merged across the whole row ("注：…") would otherwise read as text in amount cells.
+    // Tables without a label column (the 三公 table) carry the note in their amount cells only.
     const distinct = new Set(texts.filter((t) => t !== ''));
-    if (!code && distinct.size === 1 && normalizeText(label).length > 12) continue;
+    const only = distinct.size === 1 ? [...distinct][0] : '';
+    if (!code && only && normalizeText(only).length > 12 && !/^[\d\s,.()（）+\-−－]+$/.test(only)) continue;
     rows.push({ row: originRow + r, label, code, role, cells: readCells(r, amountCols) });
   }
   return { side: 'single', columns: amountCols, tree: columnTree(amountCols), rows };
