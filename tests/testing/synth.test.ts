@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { optionsArb } from './synth-arbitraries';
 import { Cell, Grid, cellText, fillMerges } from '../../src/core/grid';
 import { AmountUnit, parseAmount } from '../../src/core/money';
 import {
@@ -99,32 +100,6 @@ function recompute(grid: Grid, unit: AmountUnit): Recomputed {
   for (const t of totals) out.sums.push({ ...t, expectedFen: sheetSum });
   return out;
 }
-
-const optionsArb = (layout: SynthLayout): fc.Arbitrary<SynthOptions> =>
-  fc.record({
-    lines: fc.integer({ min: 1, max: 400 }),
-    units: fc.integer({ min: 1, max: 12 }),
-    seed: fc.integer({ min: 0, max: 0xffffffff }),
-    layout: fc.constant(layout),
-    unit: fc.constantFrom<AmountUnit>('yuan', 'wan'),
-    amountText: fc.constantFrom(0, 0.3, 1),
-    zeros: fc.constantFrom('blank' as const, 'zero' as const, 'dash' as const),
-    twoRowHeader: fc.boolean(),
-    codeStyle: fc.constantFrom('separate' as const, 'codeOnly' as const, 'space' as const, 'bracket' as const, 'dash' as const),
-    unitNote: fc.constantFrom('line' as const, 'header' as const, 'none' as const),
-    title: fc.boolean(),
-    subtotals: fc.boolean(),
-    total: fc.constantFrom('top' as const, 'bottom' as const),
-    unitCells: fc.constantFrom('every' as const, 'merged' as const, 'once' as const),
-    blankRows: fc.boolean(),
-    breakdownRows: fc.constantFrom(0, 0.3),
-    priorColumns: fc.boolean(),
-    serialColumn: fc.boolean(),
-    remarkColumn: fc.boolean(),
-    shuffleColumns: fc.boolean(),
-    unitCodeColumn: fc.boolean(),
-    department: fc.constantFrom(undefined, 'education' as const, 'health' as const, 'urban' as const),
-  });
 
 function checkAgainstGrid(opts: SynthOptions): void {
   const { grid, expected } = synthSheet(opts);

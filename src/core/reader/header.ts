@@ -108,6 +108,11 @@ function classifyPair(top: string, bottom: string): ColumnClass {
     if (/经济/.test(nTop)) return { field: split === 'functionClass' ? 'economicClass' : 'economicSection', unit: null, isCode: true };
     return { field: split, unit: null, isCode: true };
   }
+  // "功能分类科目" over "编码 | 名称": the code column and its name column.
+  if (parent.field && CODE_OR_NAME.test(normalizeText(bottom))) {
+    const pair = CODE_FIELDS.find(([code, name]) => code === parent.field || name === parent.field);
+    if (pair) return /名称/.test(bottom) ? { field: pair[1], unit: null, isCode: false } : { field: pair[0], unit: null, isCode: true };
+  }
   if (parent.field === 'priorAmount' || /^上年/.test(nTop)) {
     if (child.fund) return { priorFund: child.fund, unit: child.unit ?? parent.unit, isCode: false };
     if (child.field === 'amount' || !child.field) return { field: 'priorAmount', unit: child.unit ?? parent.unit, isCode: false };
@@ -146,6 +151,7 @@ function looksLikeData(get: CellGetter, r: number, width: number): boolean {
 }
 
 const SCAN_ROWS = 40;
+const CODE_OR_NAME = /^(编码|代码|编号|名称)$/;
 
 /** Find the header; null when no row has at least two recognised fields. */
 export function findHeader(grid: Grid, get: CellGetter = makeGetter(grid)): SheetLayout | null {
@@ -168,7 +174,10 @@ export function findHeader(grid: Grid, get: CellGetter = makeGetter(grid)): Shee
   // Two-row headers: a caption row above with merged parents, or sub-captions below.
   let top = best;
   let bottom = best;
-  const subCaption = (t: string) => !!(splitCodeHeader(t) || wideFundHeader(t) || kindHeader(t) || headerField(t).field);
+  const subCaption = (t: string) => {
+    const k = classifySingle(t);
+    return !!(k.field || k.fund || k.kind || k.priorFund) || CODE_OR_NAME.test(normalizeText(t));
+  };
   if (best + 1 < grid.cells.length && !looksLikeData(get, best + 1, width)) {
     const below = texts[best + 1] ?? rowTexts(get, best + 1, width);
     if (below.some((t, c) => t && t !== texts[best][c] && subCaption(t))) bottom = best + 1;
