@@ -121,21 +121,21 @@ export function mergeConfig(base: Plain, over: Plain): Plain {
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   const path = issue.path.join('.');
-  const label = PARAM_LABEL_ZH[path] ? `（${PARAM_LABEL_ZH[path]}）` : '';
+  const label = PARAM_LABEL_ZH[path] ? `（${PARAM_LABEL_ZH[path]}）` : ' ';
   switch (issue.code) {
     case 'unrecognized_keys':
       return `未知参数 ${issue.keys.map((k) => (path ? path + '.' : '') + k).join('、')}；可用参数见 README 的规则参数表`;
     case 'invalid_value':
-      return `参数 ${path}${label} 的值无效，可选值：${issue.values.map(String).join('、')}`;
+      return `参数 ${path}${label}的值无效，可选值：${issue.values.map(String).join('、')}`;
     case 'too_small':
     case 'too_big': {
       const bound = issue.code === 'too_small' ? `不小于 ${issue.minimum}` : `不大于 ${issue.maximum}`;
-      return `参数 ${path}${label} 超出范围：应${bound}`;
+      return `参数 ${path}${label}超出范围：应${bound}`;
     }
     case 'invalid_type':
-      return `参数 ${path}${label} 的类型不对：应为${TYPE_ZH[issue.expected] ?? issue.expected}`;
+      return `参数 ${path}${label}的类型不对：应为${TYPE_ZH[issue.expected] ?? issue.expected}`;
     default:
-      return `参数 ${path}${label} 无效：${issue.message}`;
+      return `参数 ${path}${label}无效：${issue.message}`;
   }
 }
 
