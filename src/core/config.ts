@@ -144,7 +144,15 @@ const TYPE_ZH: Record<string, string> = { number: '数字', string: '文字', bo
 /** Validate a full or partial config layered over `base` (default: the defaults). Throws ConfigError. */
 export function resolveConfig(partial: unknown, base: RuleConfigInput = {}): RuleConfig {
   if (partial !== undefined && !isPlain(partial)) throw new ConfigError('规则文件应为 JSON 对象，例如 {"generalCut": {"rate": 0.05}}');
-  const merged = mergeConfig(base as Plain, (partial ?? {}) as Plain);
+  // {"preset": "tight", …}: the named preset first, then the file's own parameters over it.
+  const { preset, ...own } = (partial ?? {}) as Plain;
+  let start = base as Plain;
+  if (preset !== undefined) {
+    const p = PRESETS.find((x) => x.id === preset || x.name === preset);
+    if (!p) throw new ConfigError(`未知预设 ${String(preset)}，可选：${PRESETS.map((x) => x.id).join('、')}`);
+    start = mergeConfig(start, p.config as Plain);
+  }
+  const merged = mergeConfig(start, own);
   const r = configSchema.safeParse(merged);
   if (!r.success) throw new ConfigError(r.error.issues.map(describeIssue).join('；'));
   return r.data;

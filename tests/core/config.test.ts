@@ -61,4 +61,11 @@ describe('rule parameters', () => {
     expect(presetConfig('narrow-livelihood').livelihood.functionClasses).toEqual(['205', '207', '208', '210', '221']);
     expect(() => presetConfig('nope')).toThrow('未知预设 nope');
   });
+
+  test('a rules file may name a preset and override it', () => {
+    const c = resolveConfig({ preset: 'tight', generalCut: { rate: 0.08 } });
+    expect(c.generalCut.rate).toBe(0.08);
+    expect(c.adminCut.enabled).toBe(true);
+    expect(() => resolveConfig({ preset: 'loose' })).toThrow('未知预设 loose');
+  });
 });
