@@ -5,8 +5,8 @@
  */
 import { Cell, Grid, cellText } from '../grid';
 import type { Field } from '../lines';
-import { normalizeText, unitFromLine, yearFromText } from '../text';
-import { headerField, kindHeader, KindColumn, splitCodeHeader, wideFundHeader } from './fields';
+import { normalizeText, stripUnitSuffix, unitFromLine, yearFromText } from '../text';
+import { headerField, isBreakdownLabel, kindHeader, KindColumn, splitCodeHeader, subtotalKind, wideFundHeader } from './fields';
 
 export interface FundColumn {
   col: number;
@@ -88,7 +88,8 @@ function classifySingle(text: string): ColumnClass {
     const f = wideFundHeader(prior[1]);
     if (f) return { priorFund: f, unit: hf.unit, isCode: false };
   }
-  const stripped = text.replace(/[（(]\s*(万元|元)\s*[)）]\s*$/, '');
+  // "项目支出（万元）", "一般公共预算拨款（单位：万元）": the same unit suffixes as field headers.
+  const stripped = stripUnitSuffix(text).text;
   const fund = wideFundHeader(stripped);
   if (fund) return { fund, unit: hf.unit, isCode: false };
   const kind = kindHeader(stripped);
@@ -150,6 +151,26 @@ function looksLikeData(get: CellGetter, r: number, width: number): boolean {
   return false;
 }
 
+/** Captions of columns that hold labels and codes, where a 合计/小计 row writes its label. */
+const LABEL_FIELDS: ReadonlySet<Field> = new Set<Field>([
+  'unitCode', 'unitName', 'unitKind', 'projectCode', 'projectName', 'kind', 'functionCode', 'functionName',
+  'functionClass', 'functionSection', 'functionItem', 'economicCode', 'economicName', 'economicClass', 'economicSection', 'govEconomicCode',
+]);
+
+/**
+ * A 合计/小计/其中 row right under the header (SPEC §2.1: a 合计 may stand at the top) is data, not
+ * sub-captions, even when its amounts are text, zero or uncached formulas: its label stands under a
+ * label or code caption ("单位名称", "经济分类科目", "序号"), where no sub-caption reads 合计.
+ */
+function isSubtotalRow(below: ReadonlyArray<string>, captions: ReadonlyArray<string>): boolean {
+  return below.some((t, c) => {
+    if (!t || !(subtotalKind(t) || isBreakdownLabel(t))) return false;
+    const caption = captions[c] ?? '';
+    const k = classifySingle(caption);
+    return (k.field !== undefined && LABEL_FIELDS.has(k.field)) || /^(序号|行次|栏次)$/.test(normalizeText(caption));
+  });
+}
+
 const SCAN_ROWS = 40;
 const CODE_OR_NAME = /^(编码|代码|编号|名称)$/;
 
@@ -180,7 +201,10 @@ export function findHeader(grid: Grid, get: CellGetter = makeGetter(grid)): Shee
   };
   if (best + 1 < grid.cells.length && !looksLikeData(get, best + 1, width)) {
     const below = texts[best + 1] ?? rowTexts(get, best + 1, width);
-    if (below.some((t, c) => t && t !== texts[best][c] && subCaption(t))) bottom = best + 1;
+    // A lone 合计/小计 is a subtotal row's label, never a sub-caption row by itself (sub-captions come
+    // in groups: 合计 | 一般公共预算拨款 …, 编码 | 名称, 类 | 款 | 项).
+    const captions = below.some((t, c) => t && t !== texts[best][c] && subCaption(t) && !subtotalKind(t));
+    if (captions && !isSubtotalRow(below, texts[best])) bottom = best + 1;
   }
   if (bottom === best && best > 0) {
     const above = texts[best - 1];

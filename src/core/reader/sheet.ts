@@ -239,7 +239,11 @@ class SheetReader {
         prevDataKind = prevFund = '';
         continue;
       }
-      if (breakdown) continue;
+      if (breakdown) {
+        // Not a line and not summed, but an unreadable amount in it is still reported at its cell.
+        this.readMoneyRow(r);
+        continue;
+      }
 
       // Codes.
       const func = this.functionCode(r);
