@@ -279,7 +279,7 @@ function dataCellArb(role: ColumnRole, unit: AmountUnit): fc.Arbitrary<{ cell: C
 /**
  * A sheet with a real header below random title lines, over random data rows. The first data row is
  * always a proper line (a 7-digit function code), so the header cannot grow a second row by accident.
- * Data rows never carry header words or 其中 labels; they may carry 合计/小计 labels.
+ * Data rows never carry header words; they may carry 合计/小计 and 其中 labels.
  */
 export const headerGridArb: fc.Arbitrary<HeaderGridCase> = fc
   .record({
@@ -309,7 +309,7 @@ export const headerGridArb: fc.Arbitrary<HeaderGridCase> = fc
       rows: fc.array(
         fc.record({
           cells: fc.tuple(...roles.map((r) => dataCellArb(r, o.unit))),
-          label: fc.option(fc.constantFrom(...SUBTOTAL_LABELS), { freq: 8, nil: undefined }),
+          label: fc.option(fc.constantFrom(...SUBTOTAL_LABELS, ...BREAKDOWN_LABELS), { freq: 6, nil: undefined }),
           blank: fc.constantFrom(false, false, false, false, false, false, false, true),
           remark: fc.oneof(fc.constant<Cell>(null), fc.constantFrom<Cell>(...NEUTRAL_TEXT), errorCell),
         }),
