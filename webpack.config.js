@@ -33,8 +33,31 @@ class StaticAndOfflinePlugin {
   }
 }
 
-module.exports = (env, argv) => {
+/**
+ * HTTPS for `npm run dev-server` (Office only loads add-ins over HTTPS): the localhost certificate
+ * of office-addin-dev-certs, trusted by Office on this machine (it creates and installs it on the
+ * first run). Without it — package missing, or the certificate cannot be made or trusted — webpack's
+ * own self-signed certificate, which the browser (and Office) must be told to accept.
+ * Only `webpack serve` calls this; `npm run build:web` never does, so the build needs no network.
+ */
+async function devServerHttps() {
+  try {
+    const devCerts = require('office-addin-dev-certs');
+    const { ca, key, cert } = await devCerts.getHttpsServerOptions();
+    return { type: 'https', options: { ca, key, cert } };
+  } catch (e) {
+    console.warn(
+      `[budget-review] office-addin-dev-certs 不可用（${(e && e.message ? e.message : String(e)).split('\n')[0]}），改用 webpack 自签名证书：` +
+        '请在浏览器中打开 https://localhost:3000/taskpane.html 并信任该证书，或运行 npx office-addin-dev-certs install 后重启。\n' +
+        '[budget-review] office-addin-dev-certs unavailable; falling back to webpack\'s self-signed HTTPS certificate (trust it in the browser, or run `npx office-addin-dev-certs install`).',
+    );
+    return 'https';
+  }
+}
+
+module.exports = async (env, argv) => {
   const dev = argv && argv.mode === 'development';
+  const serving = !!(env && env.WEBPACK_SERVE);
   return {
     target: ['web', 'es5'],
     entry: {
@@ -89,7 +112,7 @@ module.exports = (env, argv) => {
     devServer: {
       static: OUT,
       port: 3000,
-      server: 'https',
+      server: serving ? await devServerHttps() : 'https',
       headers: { 'Access-Control-Allow-Origin': '*' },
     },
   };

@@ -14,13 +14,17 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { quoteSheet } from '../core/address';
 import type { CheckReport } from '../core/check';
+import { explanationKey, explanationKeyString } from '../core/explain';
 import { Finding, FindingUnit, RULE_TITLE_ZH, Severity, SEVERITY_ZH } from '../core/findings';
 import type { Cell, Grid, WorkbookGrids } from '../core/grid';
 import { isCellError } from '../core/grid';
 import { unitKey } from '../core/lines';
+import { fileBaseName } from '../io/file-name';
 import { UserError } from './errors';
-import { REVIEW_CREATOR } from './inputs';
 import { worksheetMerges } from './read-xlsx';
+
+/** The creator stamped on review workbooks; a workbook with it (and our sheets) is not re-checked as data. */
+export const REVIEW_CREATOR = '预算审核助手';
 
 export interface ReviewSource {
   /** Display name, equal to Finding.location.file. */
@@ -32,6 +36,9 @@ export interface ReviewSource {
 
 export const RESULTS_SHEET = '审核结果';
 export const UNITS_SHEET = '单位汇总';
+/** The explanations sheet (SPEC §4.3) the core reads on every check: 规则 | 单位 | 位置 | 说明. */
+export const EXPLANATIONS_SHEET = '审核说明';
+export const EXPLANATIONS_HEADER = ['规则', '单位', '位置', '说明'] as const;
 
 export const FILL_ARGB: Record<Severity, string | null> = { error: 'FFFFC7CE', warning: 'FFFFEB9C', info: null };
 
@@ -280,6 +287,11 @@ function flagCells(target: ExcelJS.Worksheet, findings: ReadonlyArray<Finding>):
 export interface BuildOptions {
   /** Only this unit's findings and rows (per-unit workbooks). */
   unit?: ReviewUnit;
+  /**
+   * Explanations typed by the reviewer (the offline page): written as a 审核说明 sheet keyed to the
+   * sheets of this workbook, so re-checking it (or the original with the sheet added) finds them.
+   */
+  explanations?: ReadonlyArray<{ finding: Finding; text: string }>;
 }
 
 /** Which rows of each (file, sheet) belong to which unit, and where each sheet's lines start. */
@@ -432,7 +444,7 @@ export function buildReviewWorkbook(report: CheckReport, sources: ReadonlyArray<
   }
 
   for (const src of sources) {
-    const stem = path.basename(src.display).replace(/\.(xlsx|xlsm|csv)$/i, '');
+    const stem = fileBaseName(src.display).replace(/\.(xlsx|xlsm|csv)$/i, '');
     for (const grid of src.grids.sheets) {
       const k = `${src.display}\u0001${grid.name}`;
       let keep: RowFilter = null;
@@ -461,7 +473,44 @@ export function buildReviewWorkbook(report: CheckReport, sources: ReadonlyArray<
   };
   writeResultsSheet(results, findings, link, manyFiles);
   writeUnitsSheet(unitsWs, units, findings);
+  const typed = explanationRows(opts.explanations ?? [], findings, copied);
+  if (typed.length > 0) writeExplanationsSheet(wb.addWorksheet(namer.name(EXPLANATIONS_SHEET)), typed);
   return wb;
+}
+
+/**
+ * 审核说明 rows for the typed explanations of the findings in this workbook. 位置 names the sheet as
+ * copied here; when that differs from the input's name (several files), a second row keyed to the
+ * input's sheet lets the original file, with this sheet added, find the explanation too.
+ */
+function explanationRows(typed: ReadonlyArray<{ finding: Finding; text: string }>, findings: ReadonlyArray<Finding>, copied: ReadonlyMap<string, string>): string[][] {
+  const here = new Set(findings.map(explanationKeyString));
+  const rows: string[][] = [];
+  const seen = new Set<string>();
+  const push = (r: string[]) => {
+    const k = r.slice(0, 3).join('\u0001');
+    if (seen.has(k)) return;
+    seen.add(k);
+    rows.push(r);
+  };
+  for (const { finding, text } of typed) {
+    if (text.trim() === '' || !here.has(explanationKeyString(finding))) continue;
+    const k = explanationKey(finding);
+    const sheet = finding.location.sheet;
+    const name = sheet ? copied.get(`${finding.location.file}\u0001${sheet}`) : undefined;
+    if (k.at !== '' && sheet && name && name !== sheet && k.at.startsWith(`${sheet}!`)) push([k.rule, k.unit, `${name}!${k.at.slice(sheet.length + 1)}`, text.trim()]);
+    push([k.rule, k.unit, k.at, text.trim()]);
+  }
+  return rows;
+}
+
+function writeExplanationsSheet(ws: ExcelJS.Worksheet, rows: ReadonlyArray<string[]>): void {
+  const widths = [30, 18, 24, 60];
+  ws.columns = EXPLANATIONS_HEADER.map((h, i) => ({ header: h, width: widths[i] }));
+  ws.getRow(1).font = { bold: true };
+  ws.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+  for (const r of rows) ws.addRow(r).getCell(4).alignment = { wrapText: true, vertical: 'top' };
+  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 1 }];
 }
 
 /** A file name for a unit's workbook: "101001 XX局.xlsx", safe on Windows and POSIX. */

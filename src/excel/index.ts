@@ -7,6 +7,7 @@ import type { WorkbookGrids } from '../core/grid';
 import type { StandardTable } from '../core/tables/model';
 import { degradationNotes, detectCaps, HostCaps } from './caps';
 import { ExplanationEntry, saveExplanations } from './explanations';
+import { FiguresSheet, writeFiguresSheet } from './figures';
 import { clearFlags, ClearResult, flagFindings, FlagResult, RECORD_SHEET } from './flag';
 import { activeSheetName, listSheets, readWorkbook, SheetInfo } from './read';
 import { writeResultsSheet } from './results';
@@ -14,7 +15,8 @@ import { selectCell } from './select';
 import { loadSettings, PaneSettings, saveSettings } from './settings';
 import { writeTables } from './tables';
 
-export type { HostCaps, SheetInfo, FlagResult, ClearResult, PaneSettings, ExplanationEntry };
+export type { HostCaps, SheetInfo, FlagResult, ClearResult, PaneSettings, ExplanationEntry, FiguresSheet };
+export { FIGURES_SHEET } from './figures';
 export { capsFromVersion, degradationNotes } from './caps';
 export { DEFAULT_SETTINGS } from './settings';
 
@@ -29,6 +31,8 @@ export interface ExcelActions {
   clearFlags(): Promise<ClearResult>;
   writeResults(findings: ReadonlyArray<Finding>, ours: ReadonlyArray<string>): Promise<string>;
   writeTables(tables: ReadonlyArray<StandardTable>, label?: string): Promise<string[]>;
+  /** The 报告数字 sheet; `ours` names our earlier one (replaced). Returns the sheet name used. */
+  writeFigures(sheet: FiguresSheet, ours: ReadonlyArray<string>): Promise<string>;
   loadSettings(): Promise<PaneSettings>;
   saveSettings(s: PaneSettings): Promise<void>;
   saveExplanations(entries: ReadonlyArray<ExplanationEntry>): Promise<number>;
@@ -48,6 +52,7 @@ export function createExcelActions(caps: HostCaps = detectCaps()): ExcelActions 
     clearFlags: () => clearFlags(caps),
     writeResults: (findings, ours) => writeResultsSheet(findings, caps, ours),
     writeTables: (tables, label) => writeTables(tables, label),
+    writeFigures: (sheet, ours) => writeFiguresSheet(sheet, ours),
     loadSettings,
     saveSettings,
     saveExplanations,

@@ -9,7 +9,7 @@ import { RULE_TITLE_ZH, SEVERITY_ZH } from '../core/findings';
 import type { HostCaps } from './caps';
 import { writeRows } from './flag';
 import { Batcher, excelRun } from './run';
-import { asText, uniqueSheetName } from './sheet-names';
+import { asText, ourEarlierSheet, uniqueSheetName } from './sheet-names';
 
 export const RESULTS_SHEET = '审核结果';
 export const RESULTS_HEADER = ['序号', '级别', '规则', '规则编号', '单位', '位置', '说明', '审核说明', '数据（万元）'];
@@ -59,7 +59,7 @@ export async function writeResultsSheet(findings: ReadonlyArray<Finding>, caps: 
     sheets.load('items/name');
     await ctx.sync();
     const existing = sheets.items.map((s) => s.name);
-    const mine = existing.find((n) => n === RESULTS_SHEET && ours.includes(n));
+    const mine = ourEarlierSheet(RESULTS_SHEET, existing, ours);
     if (mine) ctx.workbook.worksheets.getItem(mine).delete();
     const name = uniqueSheetName(RESULTS_SHEET, existing.filter((n) => n !== mine));
     const ws = ctx.workbook.worksheets.add(name);

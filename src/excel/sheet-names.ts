@@ -28,3 +28,12 @@ export function uniqueSheetName(wanted: string, existing: Iterable<string>): str
 export function asText(s: string): string {
   return /^[=@]|^[+-]\D/.test(s) ? `'${s}` : s;
 }
+
+/**
+ * Our own earlier sheet of a kind: the existing sheet named `base` or `base(n)` that the saved
+ * settings list as ours (`ours`); a re-run replaces it. A user's sheet of that name never is.
+ */
+export function ourEarlierSheet(base: string, existing: ReadonlyArray<string>, ours: ReadonlyArray<string>): string | undefined {
+  const pattern = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\(\\d+\\))?$`);
+  return existing.find((n) => pattern.test(n) && ours.includes(n));
+}

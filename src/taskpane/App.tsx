@@ -9,6 +9,7 @@ import type { TableStyle } from '../core/tables/model';
 import { DEFAULT_SETTINGS, ExcelActions, PaneSettings } from '../excel';
 import type { LoadedFile } from '../web/read-files';
 import { CheckExcel } from './components/CheckExcel';
+import { EMPTY_FIGURES, FiguresPanel, FiguresState } from './components/FiguresPanel';
 import { FilesCheck } from './components/FilesCheck';
 import { RulesTab } from './components/RulesTab';
 import { TablesTab } from './components/TablesTab';
@@ -20,6 +21,7 @@ const useStyles = makeStyles({
 });
 
 type TabId = 'check' | 'tables' | 'rules' | 'batch';
+type ReportPart = 'tables' | 'figures';
 
 export interface AppProps {
   excel: ExcelActions | null;
@@ -35,6 +37,8 @@ export function App({ excel, offlineReason }: AppProps): React.ReactElement {
   const [batchReport, setBatchReport] = React.useState<CheckReport | null>(null);
   const [files, setFiles] = React.useState<LoadedFile[]>([]);
   const [batchFiles, setBatchFiles] = React.useState<LoadedFile[]>([]);
+  const [figures, setFigures] = React.useState<FiguresState>(EMPTY_FIGURES);
+  const [part, setPart] = React.useState<ReportPart | null>(null);
 
   React.useEffect(() => {
     if (excel) excel.loadSettings().then(setSettings, () => undefined);
@@ -51,9 +55,9 @@ export function App({ excel, offlineReason }: AppProps): React.ReactElement {
       <main className={s.root}>
         <Text as="h1" className={s.title}>预算审核助手{excel ? '' : '（离线审核）'}</Text>
         {!excel && offlineReason && offlineReason !== 'offline-file' && offlineReason !== 'no-host' ? (
-          <MessageBar intent="info" className={s.note}><MessageBarBody>未连接到 Excel（{offlineReason === 'office-js-unavailable' || offlineReason === 'office-js-timeout' ? '无法访问 office.js，可能没有互联网' : 'Office 未就绪'}），已切换到离线审核：请选择 .xlsx 文件。</MessageBarBody></MessageBar>
+          <MessageBar intent="info" layout="multiline" className={s.note}><MessageBarBody>未连接到 Excel（{offlineReason === 'office-js-unavailable' || offlineReason === 'office-js-timeout' ? '无法访问 office.js，可能没有互联网' : 'Office 未就绪'}），已切换到离线审核：请选择 .xlsx 或 .csv 文件。</MessageBarBody></MessageBar>
         ) : null}
-        {excel?.notes.map((n) => <MessageBar key={n} intent="warning" className={s.note}><MessageBarBody>{n}</MessageBarBody></MessageBar>)}
+        {excel?.notes.map((n) => <MessageBar key={n} intent="warning" layout="multiline" className={s.note}><MessageBarBody>{n}</MessageBarBody></MessageBar>)}
         <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small" aria-label="功能">
           {tabs.map(([id, label]) => <Tab key={id} value={id}>{label}</Tab>)}
         </TabList>
@@ -62,7 +66,21 @@ export function App({ excel, offlineReason }: AppProps): React.ReactElement {
             excel ? <CheckExcel excel={excel} settings={settings} onSettings={(x) => void save(x)} report={report} onReport={setReport} />
               : <FilesCheck settings={settings} report={report} onReport={setReport} files={files} onFiles={setFiles} />
           ) : null}
-          {tab === 'tables' ? <TablesTab report={report ?? batchReport} style={settings.tableStyle as TableStyle} onStyle={(st) => void save({ ...settings, tableStyle: st })} excel={excel ?? undefined} /> : null}
+          {tab === 'tables' ? (() => {
+            const tablesReport = report ?? batchReport;
+            // Without checked budget lines the tables cannot be made, but the figures can.
+            const shown: ReportPart = part ?? (tablesReport && tablesReport.lines.length > 0 ? 'tables' : 'figures');
+            return (
+              <>
+                <TabList selectedValue={shown} onTabSelect={(_, d) => setPart(d.value as ReportPart)} size="small" appearance="subtle" aria-label="报表内容">
+                  <Tab value="tables">公开表</Tab>
+                  <Tab value="figures">报告数字</Tab>
+                </TabList>
+                {shown === 'tables' ? <TablesTab report={tablesReport} style={settings.tableStyle as TableStyle} onStyle={(st) => void save({ ...settings, tableStyle: st })} excel={excel ?? undefined} />
+                  : <FiguresPanel settings={settings} onSettings={(x) => void save(x)} state={figures} onState={setFigures} excel={excel ?? undefined} files={files} onFiles={(f) => { setFiles(f); setReport(null); }} />}
+              </>
+            );
+          })() : null}
           {tab === 'rules' ? <RulesTab settings={settings} onSave={(r) => save({ ...settings, preset: r.preset, rules: r.rules })} /> : null}
           {tab === 'batch' && excel ? (
             <FilesCheck settings={settings} report={batchReport} onReport={setBatchReport} files={batchFiles} onFiles={setBatchFiles} excel={excel} ours={settings.generated.filter((g) => g.kind === 'results').map((g) => g.name)} />

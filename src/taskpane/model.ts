@@ -75,4 +75,15 @@ export function withExplanations(report: CheckReport, typed: ReadonlyMap<string,
   return { ...report, findings };
 }
 
+/**
+ * The banner after a check: a warning (never a green success) when errors were found, a note when
+ * only warnings, success when clean — with the counts either way.
+ */
+export function checkStatus(prefix: string, sum: { errors: number; warnings: number; infos: number }): { kind: 'success' | 'info' | 'warning'; text: string } {
+  const counts = `错误 ${sum.errors} 条，警告 ${sum.warnings} 条，提示 ${sum.infos} 条`;
+  if (sum.errors > 0) return { kind: 'warning', text: `${prefix}：发现 ${sum.errors} 个错误，请逐条核对（${counts}）。` };
+  if (sum.warnings > 0) return { kind: 'info', text: `${prefix}：没有错误，有 ${sum.warnings} 条警告需要确认（${counts}）。` };
+  return { kind: 'success', text: `${prefix}：未发现错误或警告（${counts}）。` };
+}
+
 export { explanationKey, explanationKeyString };

@@ -1,9 +1,11 @@
 /** Review and tables workbooks built in the browser and offered as downloads. */
-import type ExcelJS from 'exceljs';
+import ExcelJS from 'exceljs';
 import type { CheckReport } from '../core/check';
+import type { Finding } from '../core/findings';
 import type { StandardTable } from '../core/tables/model';
 import { buildReviewWorkbook, reportUnits, ReviewUnit, unitFileName } from '../cli/review-workbook';
 import { buildTablesWorkbook } from '../cli/tables-workbook';
+import { FIGURES_SHEET, figuresSheetValues, FiguresSheet } from '../excel/figures';
 import type { LoadedFile } from './read-files';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -25,8 +27,9 @@ export function saveBlob(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 
-export function reviewWorkbook(report: CheckReport, files: ReadonlyArray<LoadedFile>, unit?: ReviewUnit): ExcelJS.Workbook {
-  return buildReviewWorkbook(report, files.map((f) => ({ display: f.name, grids: f.grids, workbook: f.workbook })), unit ? { unit } : {});
+/** The review workbook; explanations typed on the page go into its 审核说明 sheet. */
+export function reviewWorkbook(report: CheckReport, files: ReadonlyArray<LoadedFile>, unit?: ReviewUnit, explanations: ReadonlyArray<{ finding: Finding; text: string }> = []): ExcelJS.Workbook {
+  return buildReviewWorkbook(report, files.map((f) => ({ display: f.name, grids: f.grids, workbook: f.workbook })), { unit, explanations });
 }
 
 export function unitsOf(report: CheckReport): ReviewUnit[] {
@@ -37,4 +40,17 @@ export { unitFileName };
 
 export function tablesWorkbook(sets: ReadonlyArray<{ label?: string; tables: readonly StandardTable[] }>): ExcelJS.Workbook {
   return buildTablesWorkbook(sets);
+}
+
+/** The 报告数字 workbook of the offline page: the same cells as the sheet the add-in writes. */
+export function figuresWorkbook(sheet: FiguresSheet): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(FIGURES_SHEET);
+  for (const row of figuresSheetValues(sheet, (v) => v)) ws.addRow(row);
+  [30, 14, 10, 14, 44].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  ws.getRow(1).font = { bold: true };
+  ws.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+  for (let r = 2; r <= sheet.rows.length; r++) ws.getCell(r, 2).numFmt = '#,##0.00';
+  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 1 }];
+  return wb;
 }

@@ -1,15 +1,20 @@
 /**
- * Files chosen in the browser → the core's grids, with exceljs bundled from its sources (no eval).
- * Nothing leaves the machine: the bytes are read with FileReader/Blob.arrayBuffer and parsed here.
+ * Files chosen in the browser → the core's grids: .xlsx with exceljs bundled from its sources (no
+ * eval), .csv decoded here (UTF-8, else GB18030) and parsed by src/io/csv.ts. Nothing leaves the
+ * machine: the bytes are read with Blob.arrayBuffer and parsed in the page.
  */
 import ExcelJS from 'exceljs';
 import type { WorkbookGrids } from '../core/grid';
 import { workbookToGrids } from '../cli/read-xlsx';
+import { csvBytesToWorkbook, CsvEncoding } from '../io/csv';
 
 export interface LoadedFile {
   name: string;
   grids: WorkbookGrids;
-  workbook: ExcelJS.Workbook;
+  /** The exceljs workbook of an .xlsx (its formats are copied into the review workbook); absent for .csv. */
+  workbook?: ExcelJS.Workbook;
+  /** How a .csv was decoded. */
+  encoding?: CsvEncoding;
 }
 
 export interface UnreadableFile {
@@ -17,7 +22,14 @@ export interface UnreadableFile {
   reason: string;
 }
 
+/** What the file pickers accept. */
+export const ACCEPT = '.xlsx,.xlsm,.csv,.xls,.et';
+
 export const SAVE_AS_XLSX = '请在 Excel 或 WPS 中另存为 .xlsx 后再检查（另存为 .xlsx）';
+
+export function isCsvName(name: string): boolean {
+  return /\.csv$/i.test(name);
+}
 
 /** Why a file cannot be read as .xlsx, from its name and first bytes; null when it looks fine. */
 export function sniff(name: string, head: Uint8Array): string | null {
@@ -32,8 +44,17 @@ export function sniff(name: string, head: Uint8Array): string | null {
 
 export async function readFile(file: Blob & { name: string }): Promise<LoadedFile | UnreadableFile> {
   const buf = await file.arrayBuffer();
-  const bad = sniff(file.name, new Uint8Array(buf.slice(0, 8)));
-  if (bad) return { name: file.name, reason: bad };
+  const head = new Uint8Array(buf.slice(0, 8));
+  if (isCsvName(file.name)) {
+    // An .xlsx renamed to .csv is still read as the workbook it is.
+    if (head[0] !== 0x50 || head[1] !== 0x4b) {
+      const { grids, encoding } = csvBytesToWorkbook(new Uint8Array(buf), file.name);
+      return { name: file.name, grids, encoding };
+    }
+  } else {
+    const bad = sniff(file.name, head);
+    if (bad) return { name: file.name, reason: bad };
+  }
   try {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(buf);
@@ -45,4 +66,12 @@ export async function readFile(file: Blob & { name: string }): Promise<LoadedFil
 
 export function isLoaded(x: LoadedFile | UnreadableFile): x is LoadedFile {
   return (x as LoadedFile).grids !== undefined;
+}
+
+/** Read every chosen file; the readable ones, and a reason for each of the others. */
+export async function readFiles(list: ReadonlyArray<Blob & { name: string }>): Promise<{ ok: LoadedFile[]; bad: Array<{ file: string; reason: string }> }> {
+  const loaded = await Promise.all(list.map((f) => readFile(f)));
+  const ok = loaded.filter(isLoaded);
+  const bad = loaded.filter((x): x is UnreadableFile => !isLoaded(x)).map((x) => ({ file: x.name, reason: x.reason }));
+  return { ok, bad };
 }

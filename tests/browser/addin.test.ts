@@ -3,11 +3,14 @@
  * Excel host filled with an example workbook. Check, click a finding, flag and clear, write the
  * 审核结果 sheet and generate tables — asserted on the fake workbook, with screenshots.
  */
+import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { workbookToGrids } from '../../src/cli/read-xlsx';
 import { isCellError } from '../../src/core/grid';
+import { DEFAULT_SETTINGS } from '../../src/excel/settings';
+import { paneFigures } from '../../src/taskpane/figures';
 import { artifact, buildStub, ensureBuilt, launch, OFFICE_JS, ROOT, serve } from './harness';
 
 const EXAMPLE = path.join(ROOT, 'examples', '县教育局-明细-元.xlsx');
@@ -51,7 +54,7 @@ afterAll(async () => {
 
 type Model = { sheets: Array<{ name: string; fills: Map<string, unknown>; notes: unknown[]; visibility: string }>; selection: { sheet: string; address: string } | null; syncs: unknown[] };
 
-async function openPane(version = 18): Promise<{ page: Page; errors: string[] }> {
+async function openPane(version = 18, workbook: { version: number; sheets: Array<{ name: string; rows: unknown[][] }> } = data): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 350, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -65,7 +68,7 @@ async function openPane(version = 18): Promise<{ page: Page; errors: string[] }>
     if (u.startsWith(server.url) || u.startsWith('blob:') || u.startsWith('data:')) return route.continue();
     return route.abort('internetdisconnected');
   });
-  await page.addInitScript((d) => void ((window as unknown as { __fakeWorkbookData: unknown }).__fakeWorkbookData = d), { ...data, version });
+  await page.addInitScript((d) => void ((window as unknown as { __fakeWorkbookData: unknown }).__fakeWorkbookData = d), { ...workbook, version });
   await page.goto(`${server.url}/taskpane.html`);
   return { page, errors };
 }
@@ -84,6 +87,9 @@ test('check, select, flag, clear, write results, generate tables', async () => {
   await page.getByRole('tab', { name: '批量' }).waitFor({ timeout: 10_000 });
   await page.getByRole('button', { name: '开始审核' }).click();
   await page.getByTestId('summary').waitFor({ timeout: 60_000 });
+  // The problem sheet has errors: the banner warns with the counts instead of a green success.
+  expect(await page.getByTestId('status').getAttribute('data-intent')).toBe('warning');
+  expect(await page.getByTestId('status').innerText()).toMatch(/发现 \d+ 个错误/);
   await page.screenshot({ path: artifact('addin-check.png'), fullPage: true });
 
   // Show every severity; click the first finding that points at a cell.
@@ -138,7 +144,51 @@ test('check, select, flag, clear, write results, generate tables', async () => {
 test('an Excel older than ExcelApi 1.7 gets a visible note and the file mode, not a blank pane', async () => {
   const { page, errors } = await openPane(6);
   await page.getByRole('alert').filter({ hasText: 'ExcelApi 1.6' }).waitFor({ timeout: 10_000 });
-  await page.getByText('选择 .xlsx 文件…').waitFor();
+  await page.getByText('选择 .xlsx / .csv 文件…').waitFor();
   await page.screenshot({ path: artifact('addin-too-old.png'), fullPage: true });
   expect(errors).toEqual([]);
 }, 60_000);
+
+test('报表 → 报告数字 in Excel: the paragraph from the 模板 sheet is filled and the figures sheet gets a suffix next to a user\'s 报告数字', async () => {
+  const exec = new ExcelJS.Workbook();
+  await exec.xlsx.readFile(path.join(ROOT, 'examples', '预算执行-示例.xlsx'));
+  const grids = workbookToGrids(exec, '预算执行-示例.xlsx');
+  const template = fs.readFileSync(path.join(ROOT, 'examples', '工作报告模板.txt'), 'utf8').replace(/\n+$/, '');
+  const plain = (v: unknown) => (v === undefined || v === null ? null : isCellError(v as never) ? (v as { error: string }).error : v instanceof Date ? v.toISOString().slice(0, 10) : v);
+  const sheets = [
+    ...grids.sheets.map((g) => ({ name: g.name, rows: g.cells.map((r) => Array.from(r, plain)) })),
+    { name: '报告数字', rows: [['用户自己写的数字']] },
+    { name: '报告模板', rows: [[template]] },
+  ];
+  const want = paneFigures([{ file: 'x', sheets: [...grids.sheets, { name: '报告模板', cells: [[template]], merges: [], origin: { row: 1, col: 1 } }] }], DEFAULT_SETTINGS, template);
+  const { page, errors } = await openPane(18, { version: 18, sheets });
+  await page.getByRole('tab', { name: '报表' }).click({ timeout: 10_000 });
+  // No check yet: the 报表 tab opens on 报告数字, its paragraph taken from the 报告模板 sheet.
+  const box = page.getByRole('textbox', { name: /段落模板/ });
+  await page.getByText('段落模板（来自“模板”工作表，可修改）').waitFor({ timeout: 10_000 });
+  expect(await box.inputValue()).toBe(template);
+  await page.getByRole('button', { name: '计算并写入数字表' }).click();
+  await page.getByText('数字表已写入工作表“报告数字(2)”。').waitFor({ timeout: 30_000 });
+  expect(await page.getByTestId('figures-paragraph').innerText()).toBe(want.report.fill!.text);
+  const cells = await page.evaluate(() => {
+    const m = (window as unknown as { __fakeModel: { sheets: Array<{ name: string; get(r: number, c: number): unknown }> } }).__fakeModel;
+    const user = m.sheets.find((s) => s.name === '报告数字')!;
+    const ours = m.sheets.find((s) => s.name === '报告数字(2)')!;
+    const rows: unknown[][] = [];
+    for (let r = 0; r < 300; r++) rows.push([0, 1, 2, 3, 4].map((c) => ours.get(r, c)));
+    return { user: user.get(0, 0), names: m.sheets.map((s) => s.name), rows };
+  });
+  expect(cells.user).toBe('用户自己写的数字');
+  expect(cells.names.filter((n) => n.startsWith('报告数字'))).toEqual(['报告数字', '报告数字(2)']);
+  expect(cells.rows[0]).toEqual(['指标', '数值', '单位', '显示', '算法或来源']);
+  expect(cells.rows).toContainEqual(['一般公共预算收入.本期累计', 74356, '万元', '74,356.00', '本期累计']);
+  expect(cells.rows.map((r) => r[0])).toContain(want.report.fill!.text);
+  await page.screenshot({ path: artifact('addin-figures.png'), fullPage: true });
+
+  // Again: our own 报告数字(2) is replaced, the user's sheet still untouched, no 报告数字(3).
+  await page.getByRole('button', { name: '计算并写入数字表' }).click();
+  await page.getByText('数字表已写入工作表“报告数字(2)”。').waitFor({ timeout: 30_000 });
+  const names = await page.evaluate(() => (window as unknown as { __fakeModel: { sheets: Array<{ name: string }> } }).__fakeModel.sheets.map((s) => s.name));
+  expect(names.filter((n) => n.startsWith('报告数字'))).toEqual(['报告数字', '报告数字(2)']);
+  expect(errors).toEqual([]);
+}, 120_000);

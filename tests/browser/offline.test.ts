@@ -6,9 +6,18 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
+import * as iconv from 'iconv-lite';
+import { readCsvBuffer } from '../../src/cli/read-csv';
+import { workbookToGrids } from '../../src/cli/read-xlsx';
+import { checkWorkbooks } from '../../src/core/check';
+import { explanationKey } from '../../src/core/explain';
+import { cli } from '../cli/run-cli';
 import { artifact, ensureBuilt, launch, OFFICE_JS, ROOT, serve, WEB } from './harness';
 
 const EXAMPLE = path.join(ROOT, 'examples', '县教育局-明细-元.xlsx');
+const RULES_EXAMPLE = path.join(ROOT, 'examples', '规则示例-县级汇总.xlsx');
+const FIGURES_EXAMPLE = path.join(ROOT, 'examples', '预算执行-示例.xlsx');
+const FIGURES_TEMPLATE = path.join(ROOT, 'examples', '工作报告模板.txt');
 
 let browser: Browser;
 let server: { url: string; close: () => Promise<void> };
@@ -63,7 +72,7 @@ test('served page without internet: falls back to files within seconds, checks a
   const { page, violations, errors } = await newPage();
   const t0 = Date.now();
   await page.goto(`${server.url}/taskpane.html`);
-  await page.getByText('选择 .xlsx 文件…').waitFor({ timeout: 10_000 });
+  await page.getByText('选择 .xlsx / .csv 文件…').waitFor({ timeout: 10_000 });
   expect(Date.now() - t0).toBeLessThan(8000);
   await page.getByTestId('file-input').setInputFiles(EXAMPLE);
   await page.getByTestId('summary').waitFor({ timeout: 60_000 });
@@ -101,7 +110,7 @@ test('cell text is shown as text, never as HTML', async () => {
   const file = artifact('hostile.xlsx');
   await wb.xlsx.writeFile(file);
   await page.goto(`${server.url}/taskpane.html`);
-  await page.getByText('选择 .xlsx 文件…').waitFor({ timeout: 10_000 });
+  await page.getByText('选择 .xlsx / .csv 文件…').waitFor({ timeout: 10_000 });
   await page.getByTestId('file-input').setInputFiles(file);
   await page.getByTestId('summary').waitFor({ timeout: 60_000 });
   await page.getByLabel('按单位').check();
@@ -119,7 +128,7 @@ test('the single-file offline page works from file://', async () => {
   const file = path.join(WEB, 'budget-review-offline.html');
   expect(fs.statSync(file).size).toBeGreaterThan(100_000);
   await page.goto(`file://${file}`);
-  await page.getByText('选择 .xlsx 文件…').waitFor({ timeout: 10_000 });
+  await page.getByText('选择 .xlsx / .csv 文件…').waitFor({ timeout: 10_000 });
   await page.getByTestId('file-input').setInputFiles(EXAMPLE);
   await page.getByTestId('summary').waitFor({ timeout: 60_000 });
   expect(await summaryCount(page)).toBeGreaterThan(0);
@@ -131,5 +140,184 @@ test('the single-file offline page works from file://', async () => {
   await wb.xlsx.readFile(out);
   expect(wb.worksheets.length).toBeGreaterThanOrEqual(9);
   await page.screenshot({ path: artifact('offline-file-tables.png'), fullPage: true });
+  expect(errors).toEqual([]);
+}, 120_000);
+
+// ---- .csv, 报告数字, 审核说明 round trip, keyboard --------------------------------------------------
+
+const CSV_ROWS = [
+  ['单位名称', '项目名称', '功能分类科目', '部门经济分类科目', '支出类型', '金额'],
+  ['县教育局', '', '2050201', '30101', '基本支出', '120000'],
+  ['县教育局', '', '2050201', '30201', '基本支出', '一百元'],
+  ['县第二中学', '', '2050202', '30201', '基本支出', '-500'],
+  ['县第二中学', '校舍维修', '2050202', '31006', '项目支出', '"80,000.00"'],
+];
+
+test('.csv in GB18030 and in UTF-8: decoded, checked and in the review workbook, as the CLI reads them', async () => {
+  const { page, errors } = await newPage();
+  const text = CSV_ROWS.map((r) => r.join(',')).join('\r\n') + '\r\n';
+  const gbFile = artifact('明细-GB18030.csv');
+  const utfFile = artifact('明细-UTF8.csv');
+  fs.writeFileSync(gbFile, iconv.encode(text, 'gb18030'));
+  fs.writeFileSync(utfFile, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]));
+  // What the CLI's reader and the core make of the same bytes.
+  const expected = checkWorkbooks([readCsvBuffer(fs.readFileSync(gbFile), '明细-GB18030.csv'), readCsvBuffer(fs.readFileSync(utfFile), '明细-UTF8.csv')]);
+  expect(expected.summary.errors).toBeGreaterThan(0);
+
+  await page.goto(`${server.url}/taskpane.html`);
+  await page.getByText('选择 .xlsx / .csv 文件…').waitFor({ timeout: 10_000 });
+  expect(await page.getByTestId('file-input').getAttribute('accept')).toContain('.csv');
+  await page.getByTestId('file-input').setInputFiles([gbFile, utfFile]);
+  await page.getByTestId('summary').waitFor({ timeout: 60_000 });
+  expect(await summaryCount(page)).toBe(expected.findings.length);
+  await page.getByLabel('按单位').check();
+  await showAll(page);
+  const shown = await page.locator('main').innerText();
+  // Chinese cells decoded right in both encodings: the unit names and the bad amount's text.
+  for (const name of ['县第二中学', '一百元', '明细-GB18030!', '明细-UTF8!']) expect(shown).toContain(name);
+  expect(shown).not.toContain('\uFFFD');
+  // Errors were found: the banner is a warning with the counts, not a green success.
+  expect(await page.getByTestId('status').getAttribute('data-intent')).toBe('warning');
+  expect(await page.getByTestId('status').innerText()).toContain(`错误 ${expected.summary.errors} 条`);
+  await page.screenshot({ path: artifact('offline-csv.png') });
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载审核工作簿' }).click()]);
+  const out = artifact('offline-csv-审核结果.xlsx');
+  await download.saveAs(out);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  let rows = 0;
+  wb.getWorksheet('审核结果')!.eachRow((_r, n) => void (n > 1 && rows++));
+  expect(rows).toBe(expected.findings.length);
+  // Both CSVs are copied as sheets, Chinese intact.
+  const copied = wb.worksheets.filter((w) => /明细-(GB18030|UTF8)/.test(w.name));
+  expect(copied).toHaveLength(2);
+  for (const w of copied) expect(w.getCell('A2').value).toBe('县教育局');
+  expect(errors).toEqual([]);
+}, 120_000);
+
+test('报表 → 报告数字 on files: the paragraph of the example template equals `budget-review figures`, figures .xlsx downloads', async () => {
+  const { page, errors, violations } = await newPage();
+  const cliRun = await cli('figures', FIGURES_EXAMPLE, '--template', FIGURES_TEMPLATE, '--json');
+  const want = JSON.parse(cliRun.stdout) as { text: string; figures: Record<string, { value: number }> };
+  await page.goto(`${server.url}/taskpane.html`);
+  await page.getByText('选择 .xlsx / .csv 文件…').waitFor({ timeout: 10_000 });
+  // An execution workbook alone: no budget lines to check, and the page says where its figures are.
+  await page.getByTestId('file-input').setInputFiles(FIGURES_EXAMPLE);
+  await page.getByTestId('status').filter({ hasText: '报告数字' }).waitFor({ timeout: 30_000 });
+  await page.getByRole('tab', { name: '报表' }).click();
+  await page.getByRole('tab', { name: '报告数字' }).waitFor();
+  expect(await page.getByRole('tab', { name: '报告数字' }).getAttribute('aria-selected')).toBe('true');
+  const box = page.getByRole('textbox', { name: /段落模板/ });
+  expect(await box.inputValue()).toContain('{一般公共预算收入.本期累计:万元}');
+  await box.fill(fs.readFileSync(FIGURES_TEMPLATE, 'utf8'));
+  await page.getByRole('button', { name: '计算报告数字' }).click();
+  await page.getByTestId('figures-paragraph').waitFor({ timeout: 30_000 });
+  expect(await page.getByTestId('figures-paragraph').innerText()).toBe(want.text);
+  expect(await page.getByTestId('figures-unresolved').count()).toBe(0);
+  await page.screenshot({ path: artifact('offline-figures.png'), fullPage: true });
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载数字表' }).click()]);
+  const out = artifact('offline-报告数字.xlsx');
+  await download.saveAs(out);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  const ws = wb.getWorksheet('报告数字')!;
+  const byName = new Map<string, unknown>();
+  ws.eachRow((r) => void byName.set(String(r.getCell(1).value), r.getCell(2).value));
+  expect(byName.get('一般公共预算收入.本期累计')).toBe(want.figures['一般公共预算收入.本期累计'].value);
+  expect(byName.get('一般公共预算收入.超序时')).toBeCloseTo(want.figures['一般公共预算收入.超序时'].value, 9);
+  let paragraph = '';
+  ws.eachRow((r) => void (r.getCell(1).value === want.text && (paragraph = want.text)));
+  expect(paragraph).toBe(want.text);
+
+  // A placeholder that cannot be filled is listed, and kept in the paragraph.
+  await box.fill('土地出让收入同比{土地出让收入.同比:%}。');
+  await page.getByRole('button', { name: '计算报告数字' }).click();
+  await page.getByTestId('figures-unresolved').waitFor({ timeout: 30_000 });
+  expect(await page.getByTestId('figures-paragraph').innerText()).toBe('土地出让收入同比{土地出让收入.同比:%}。');
+  expect(await page.getByTestId('figures-unresolved').innerText()).toContain('{土地出让收入.同比:%}');
+  expect(await page.getByTestId('status').getAttribute('data-intent')).toBe('warning');
+  await page.screenshot({ path: artifact('offline-figures-unresolved.png'), fullPage: true });
+  expect(violations).toEqual([]);
+  expect(errors).toEqual([]);
+}, 120_000);
+
+test('an explanation typed on the page is in the downloaded workbook, and re-checking it finds it explained', async () => {
+  const { page, errors } = await newPage();
+  await page.goto(`${server.url}/taskpane.html`);
+  await page.getByText('选择 .xlsx / .csv 文件…').waitFor({ timeout: 10_000 });
+  await page.getByTestId('file-input').setInputFiles(RULES_EXAMPLE);
+  await page.getByTestId('summary').waitFor({ timeout: 60_000 });
+  await showAll(page);
+  // The first finding keyed by its cell (not a unit-level one), found the same way in Node.
+  const original = new ExcelJS.Workbook();
+  await original.xlsx.readFile(RULES_EXAMPLE);
+  const expected = checkWorkbooks([workbookToGrids(original, path.basename(RULES_EXAMPLE))]).findings;
+  const all = page.getByTestId('finding');
+  const keys = await all.evaluateAll((els) => els.map((e) => [e.getAttribute('data-rule'), e.getAttribute('data-at')]));
+  const index = keys.findIndex(([r, at]) => expected.some((f) => f.rule === r && f.location.cell && `${f.location.sheet}!${f.location.cell}` === at && explanationKey(f).at === at));
+  expect(index).toBeGreaterThanOrEqual(0);
+  const row = all.nth(index);
+  const [rule, at] = keys[index] as [string, string];
+  const [sheet, cell] = at.split('!');
+  await row.getByRole('button', { name: '填写说明' }).click();
+  // Keyboard: the editor takes focus; saving brings focus back to the row's button.
+  const box = row.getByRole('textbox');
+  await expect(box.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+  await page.keyboard.type('已与单位核实，按县政府文件执行');
+  await row.getByRole('button', { name: '保存说明' }).click();
+  await row.getByText('已说明：已与单位核实，按县政府文件执行').waitFor();
+  await expect(row.getByRole('button', { name: '修改说明' }).evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+  await row.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: artifact('offline-explained.png') });
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载审核工作簿' }).click()]);
+  const out = artifact('offline-explained-审核结果.xlsx');
+  await download.saveAs(out);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  // The example has its own 审核说明 (copied as is); the typed one is in ours.
+  const ours = wb.worksheets.filter((w) => w.name.startsWith('审核说明')).pop()!;
+  expect(ours.name).toBe('审核说明(2)');
+  const rows: string[][] = [];
+  ours.eachRow((r) => rows.push([1, 2, 3, 4].map((c) => String(r.getCell(c).value ?? ''))));
+  expect(rows[0]).toEqual(['规则', '单位', '位置', '说明']);
+  expect(rows).toContainEqual([rule, expect.any(String), `${sheet}!${cell}`, '已与单位核实，按县政府文件执行']);
+
+  const report = checkWorkbooks([workbookToGrids(wb, '审核结果.xlsx')]);
+  const again = report.findings.find((f) => f.rule === rule && f.location.sheet === sheet && f.location.cell === cell);
+  expect(again).toMatchObject({ explained: true, explanation: '已与单位核实，按县政府文件执行' });
+  expect(errors).toEqual([]);
+}, 120_000);
+
+test('keyboard: Tab walks the page in reading order and never lands on the hidden file input', async () => {
+  const { page, errors } = await newPage();
+  await page.goto(`${server.url}/taskpane.html`);
+  await page.getByText('选择 .xlsx / .csv 文件…').waitFor({ timeout: 10_000 });
+  await page.getByTestId('file-input').setInputFiles(RULES_EXAMPLE);
+  await page.getByTestId('summary').waitFor({ timeout: 60_000 });
+  await page.locator('body').click({ position: { x: 1, y: 1 } });
+  const seen: Array<{ label: string; after: boolean; hiddenInput: boolean }> = [];
+  await page.evaluate(() => ((window as unknown as { __prev: Element | null }).__prev = null));
+  for (let i = 0; i < 25; i++) {
+    await page.keyboard.press('Tab');
+    seen.push(await page.evaluate(() => {
+      const w = window as unknown as { __prev: Element | null };
+      const el = document.activeElement!;
+      const after = !w.__prev || !!(w.__prev.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
+      w.__prev = el;
+      return { label: (el.getAttribute('aria-label') || (el as HTMLElement).innerText || el.tagName).trim().slice(0, 20), after, hiddenInput: el.getAttribute('type') === 'file' };
+    }));
+  }
+  const labels = seen.map((s) => s.label);
+  // Reading order: the tabs, the file button, the downloads, the filters, then the findings.
+  const at = (re: RegExp) => labels.findIndex((l) => re.test(l));
+  expect(at(/^审核$/)).toBeGreaterThanOrEqual(0);
+  expect(at(/选择 \.xlsx/)).toBeGreaterThan(at(/^审核$/));
+  expect(at(/下载审核工作簿/)).toBeGreaterThan(at(/选择 \.xlsx/));
+  expect(at(/^错误 \d+/)).toBeGreaterThan(at(/导出 JSON/));
+  expect(seen.every((s) => s.after)).toBe(true);
+  expect(seen.some((s) => s.hiddenInput)).toBe(false);
   expect(errors).toEqual([]);
 }, 120_000);

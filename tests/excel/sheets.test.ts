@@ -53,6 +53,21 @@ describe('generated sheets on the fake host', () => {
     }
   });
 
+  test("审核结果 next to a user's sheet: a re-run replaces our 审核结果(2), never adds 审核结果(3)", async () => {
+    const { model, caps, uninstall } = fakeHost(18);
+    try {
+      model.put('审核结果', [['用户自己的表']]);
+      const first = await writeResultsSheet([finding('明细', 'A1')], caps, []);
+      const second = await writeResultsSheet([finding('明细', 'A1'), finding('明细', 'A2')], caps, [first]);
+      expect([first, second]).toEqual(['审核结果(2)', '审核结果(2)']);
+      expect(model.sheets.map((s) => s.name)).toEqual(['审核结果', '审核结果(2)']);
+      expect(model.sheet('审核结果')!.get(0, 0)).toBe('用户自己的表');
+      expect(model.sheet('审核结果(2)')!.get(2, 0)).toBe('2');
+    } finally {
+      uninstall();
+    }
+  });
+
   test('ExcelApi 1.7: the results sheet is written without autofilter', async () => {
     const { model, caps, uninstall } = fakeHost(7);
     try {

@@ -1,4 +1,4 @@
-import { groupFindings, validateRules, withExplanations } from '../../src/taskpane/model';
+import { checkStatus, groupFindings, validateRules, withExplanations } from '../../src/taskpane/model';
 import type { Finding } from '../../src/core/findings';
 import type { CheckReport } from '../../src/core/check';
 
@@ -25,4 +25,10 @@ test('explanations typed in the pane mark their finding as explained, errors sta
   const out = withExplanations(report, new Map([['k', { finding, text: '已与单位核实' }]]));
   expect(out.findings[0]).toMatchObject({ explained: true, explanation: '已与单位核实', severity: 'error' });
   expect(out.findings[1].explained).toBeUndefined();
+});
+
+test('the check banner is a warning with counts when errors were found, never a green success', () => {
+  expect(checkStatus('审核完成', { errors: 3, warnings: 1, infos: 0 })).toEqual({ kind: 'warning', text: '审核完成：发现 3 个错误，请逐条核对（错误 3 条，警告 1 条，提示 0 条）。' });
+  expect(checkStatus('审核完成', { errors: 0, warnings: 2, infos: 5 }).kind).toBe('info');
+  expect(checkStatus('审核完成', { errors: 0, warnings: 0, infos: 5 })).toMatchObject({ kind: 'success', text: expect.stringContaining('提示 5 条') });
 });

@@ -5,7 +5,7 @@ import type { CheckReport } from '../../core/check';
 import { reportJson } from '../../core/check';
 import type { Finding } from '../../core/findings';
 import type { ExcelActions, PaneSettings, SheetInfo } from '../../excel';
-import { explanationKey, runCheck, withExplanations } from '../model';
+import { checkStatus, explanationKey, runCheck, withExplanations } from '../model';
 import { ReportView } from './ReportView';
 import { downloadText, StatusBar, useAction, useCommonStyles } from './common';
 
@@ -41,7 +41,7 @@ export function CheckExcel({ excel, settings, onSettings, report, onReport }: Ch
     const r = runCheck([wb], settings);
     onReport(r);
     setProgress(null);
-    return `审核完成：错误 ${r.summary.errors} 条，警告 ${r.summary.warnings} 条，提示 ${r.summary.infos} 条。`;
+    return checkStatus('审核完成', r.summary);
   });
 
   const flag = () => run('标记', async () => {

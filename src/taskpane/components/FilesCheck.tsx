@@ -1,6 +1,7 @@
 /**
- * 审核 on files (the offline page) and 批量审核 (in Excel): choose .xlsx files, parse them here with
- * exceljs, check, then download the review workbook (all units or one per unit) — nothing is uploaded.
+ * 审核 on files (the offline page) and 批量审核 (in Excel): choose .xlsx or .csv files, parse them
+ * here, check, then download the review workbook (all units or one per unit; explanations typed here
+ * go into its 审核说明 sheet) — nothing is uploaded.
  */
 import * as React from 'react';
 import { Button, Text } from '@fluentui/react-components';
@@ -8,9 +9,10 @@ import type { CheckReport } from '../../core/check';
 import { reportJson } from '../../core/check';
 import type { Finding } from '../../core/findings';
 import type { ExcelActions } from '../../excel';
-import { readFile, isLoaded, LoadedFile } from '../../web/read-files';
+import { findExecutionSheet } from '../../core/figures';
+import { ACCEPT, LoadedFile, readFiles } from '../../web/read-files';
 import { reviewWorkbook, saveBlob, unitFileName, unitsOf, workbookBlob } from '../../web/downloads';
-import { explanationKeyString, RuleSettings, runCheck, withExplanations } from '../model';
+import { checkStatus, explanationKeyString, RuleSettings, runCheck, withExplanations } from '../model';
 import { ReportView } from './ReportView';
 import { downloadText, StatusBar, useAction, useCommonStyles } from './common';
 
@@ -32,30 +34,34 @@ export function FilesCheck({ settings, report, onReport, files, onFiles, excel, 
   const [typed, setTyped] = React.useState(new Map<string, { finding: Finding; text: string }>());
   const shown = React.useMemo(() => (report ? withExplanations(report, typed) : null), [report, typed]);
 
-  const onChoose = (list: FileList | null) => run('读取并审核', async () => {
-    if (!list || list.length === 0) return;
-    const loaded = await Promise.all(Array.from(list).map((f) => readFile(f)));
-    const ok = loaded.filter(isLoaded);
-    const bad = loaded.filter((x) => !isLoaded(x)).map((x) => ({ file: x.name, reason: (x as { reason: string }).reason }));
+  const onChoose = (list: File[]) => run('读取并审核', async () => {
+    if (list.length === 0) return;
+    const { ok, bad } = await readFiles(list);
     onFiles(ok);
+    onReport(null);
+    setTyped(new Map());
     if (ok.length === 0) throw new Error(bad.map((b) => `${b.file}：${b.reason}`).join('；'));
     const r = runCheck(ok.map((f) => f.grids), settings, bad);
+    // An execution workbook alone holds no budget lines to check, but its figures are in 报表.
+    if (r.lines.length === 0 && findExecutionSheet(ok.map((f) => f.grids))) {
+      if (r.findings.length > 0) onReport(r);
+      return { kind: 'info', text: '这些文件中没有预算明细表，但有预算执行表：请到“报表”页的“报告数字”计算完成率、同比、序时进度等数字。' };
+    }
     if (!r.recognised) throw new Error('未找到可审核的预算明细表（表头至少需要两个可识别的列，如“单位名称”“金额”）');
-    setTyped(new Map());
     onReport(r);
-    return `已审核 ${ok.length} 个文件${bad.length ? `（${bad.length} 个无法读取）` : ''}：错误 ${r.summary.errors} 条，警告 ${r.summary.warnings} 条，提示 ${r.summary.infos} 条。`;
+    return checkStatus(`已审核 ${ok.length} 个文件${bad.length ? `（${bad.length} 个无法读取）` : ''}`, r.summary);
   });
 
   const downloadReview = () => run('生成审核工作簿', async () => {
     if (!shown) return;
-    saveBlob(await workbookBlob(reviewWorkbook(shown, files)), '审核结果.xlsx');
-    return '审核工作簿已下载。';
+    saveBlob(await workbookBlob(reviewWorkbook(shown, files, undefined, [...typed.values()])), '审核结果.xlsx');
+    return typed.size > 0 ? `审核工作簿已下载，其中“审核说明”表含您填写的 ${typed.size} 条说明。` : '审核工作簿已下载。';
   });
 
   const downloadPerUnit = () => run('生成各单位审核工作簿', async () => {
     if (!shown) return;
     const units = unitsOf(shown);
-    for (const u of units) saveBlob(await workbookBlob(reviewWorkbook(shown, files, u)), unitFileName(u));
+    for (const u of units) saveBlob(await workbookBlob(reviewWorkbook(shown, files, u, [...typed.values()])), unitFileName(u));
     return `已下载 ${units.length} 个单位的审核工作簿，可分别发回各单位。`;
   });
 
@@ -73,11 +79,15 @@ export function FilesCheck({ settings, report, onReport, files, onFiles, excel, 
 
   return (
     <div className={c.section}>
-      <input ref={input} type="file" accept=".xlsx,.xlsm,.xls,.et" multiple hidden data-testid="file-input" onChange={(e) => void onChoose(e.target.files)} />
+      <input ref={input} type="file" accept={ACCEPT} multiple hidden tabIndex={-1} data-testid="file-input" onChange={(e) => {
+        const list = Array.from(e.target.files ?? []);
+        e.target.value = ''; // choosing the same file again is a new check
+        void onChoose(list);
+      }} />
       <div className={c.actions}>
-        <Button appearance="primary" onClick={() => input.current?.click()} disabled={busy}>选择 .xlsx 文件…</Button>
+        <Button appearance="primary" onClick={() => input.current?.click()} disabled={busy}>选择 .xlsx / .csv 文件…</Button>
       </div>
-      <Text as="p" className={c.hint}>文件只在本机浏览器中读取和审核，不会上传。可一次选择多个文件。</Text>
+      <Text as="p" className={c.hint}>可选 .xlsx 或 .csv（UTF-8 或 GB18030 编码），一次可选多个。文件只在本机浏览器中读取和审核，不会上传。</Text>
       <StatusBar status={status} busy={busy} />
       {shown ? (
         <>

@@ -8,8 +8,8 @@ import { FindingGroup, locationText, unitLabel } from '../model';
 const useStyles = makeStyles({
   item: { display: 'block', width: '100%', textAlign: 'left', padding: '6px 4px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, background: 'none', border: 'none', cursor: 'pointer', font: 'inherit', color: 'inherit' },
   loc: { color: tokens.colorBrandForeground1, fontSize: '12px', marginRight: '6px' },
-  msg: { fontSize: '13px', lineHeight: '1.5', wordBreak: 'break-all' },
-  explained: { fontSize: '12px', color: tokens.colorPaletteGreenForeground1 },
+  msg: { display: 'block', fontSize: '13px', lineHeight: '1.5', wordBreak: 'break-all' },
+  explained: { display: 'block', fontSize: '12px', color: tokens.colorPaletteGreenForeground1 },
   counts: { marginLeft: '6px', display: 'inline-flex', gap: '4px' },
   row: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   edit: { display: 'flex', flexDirection: 'column', gap: '4px', padding: '4px 0 8px' },
@@ -40,26 +40,44 @@ function FindingRow({ f, groupBy, onSelect, onExplain }: { f: Finding; groupBy: 
   const s = useStyles();
   const [editing, setEditing] = React.useState(false);
   const [text, setText] = React.useState(f.explanation ?? '');
+  const editButton = React.useRef<HTMLButtonElement>(null);
+  const box = React.useRef<HTMLTextAreaElement>(null);
+  const returnFocus = React.useRef(false);
+  // Keyboard: opening the editor moves focus into it; saving or cancelling brings it back to the button.
+  React.useEffect(() => {
+    if (editing) box.current?.focus();
+    else if (returnFocus.current) {
+      returnFocus.current = false;
+      editButton.current?.focus();
+    }
+  }, [editing]);
+  const close = () => {
+    returnFocus.current = true;
+    setEditing(false);
+  };
   return (
-    <div className={s.row} data-testid="finding" data-rule={f.rule}>
+    <div className={s.row} data-testid="finding" data-rule={f.rule} data-at={locationText(f)}>
       <button type="button" className={s.item} onClick={() => onSelect?.(f)} title={f.location.cell ? '定位到单元格' : undefined}>
         <Badge size="small" color={COLOR[f.severity]} appearance="tint">{SEVERITY_ZH[f.severity]}</Badge>{' '}
         <span className={s.loc}>{locationText(f)}</span>
         {groupBy === 'rule' ? <span className={s.loc}>{unitLabel(f)}</span> : null}
-        <div className={s.msg}>{f.message}</div>
-        {f.explained ? <div className={s.explained}>已说明：{f.explanation}</div> : null}
+        <span className={s.msg}>{f.message}</span>
+        {f.explained ? <span className={s.explained}>已说明：{f.explanation}</span> : null}
       </button>
       {onExplain ? (
         editing ? (
           <div className={s.edit}>
-            <Textarea aria-label="审核说明" value={text} onChange={(_, d) => setText(d.value)} resize="vertical" />
+            <Textarea ref={box} aria-label={`审核说明：${locationText(f)}`} value={text} onChange={(_, d) => setText(d.value)} resize="vertical"
+              onKeyDown={(e) => {
+                if (e.key === 'Escape') close();
+              }} />
             <div>
-              <Button size="small" appearance="primary" onClick={() => { onExplain(f, text.trim()); setEditing(false); }} disabled={text.trim() === ''}>保存说明</Button>{' '}
-              <Button size="small" onClick={() => setEditing(false)}>取消</Button>
+              <Button size="small" appearance="primary" onClick={() => { onExplain(f, text.trim()); close(); }} disabled={text.trim() === ''}>保存说明</Button>{' '}
+              <Button size="small" onClick={close}>取消</Button>
             </div>
           </div>
         ) : (
-          <Button size="small" appearance="subtle" onClick={() => setEditing(true)}>{f.explained ? '修改说明' : '填写说明'}</Button>
+          <Button ref={editButton} size="small" appearance="subtle" onClick={() => setEditing(true)}>{f.explained ? '修改说明' : '填写说明'}</Button>
         )
       ) : null}
     </div>

@@ -17,7 +17,7 @@ export function StatusBar({ status, busy, progress }: { status: Status | null; b
     <div aria-live="polite">
       {busy ? <ProgressBar value={progress ?? undefined} thickness="large" aria-label="处理进度" /> : null}
       {status ? (
-        <MessageBar intent={status.kind} data-testid="status">
+        <MessageBar intent={status.kind} layout="multiline" data-testid="status" data-intent={status.kind}>
           <MessageBarBody>{status.text}</MessageBarBody>
         </MessageBar>
       ) : null}
@@ -30,16 +30,16 @@ export function useAction(): {
   busy: boolean;
   status: Status | null;
   setStatus: (s: Status | null) => void;
-  run: (label: string, fn: () => Promise<string | void>) => Promise<void>;
+  run: (label: string, fn: () => Promise<string | Status | void>) => Promise<void>;
 } {
   const [busy, setBusy] = React.useState(false);
   const [status, setStatus] = React.useState<Status | null>(null);
-  const run = React.useCallback(async (label: string, fn: () => Promise<string | void>) => {
+  const run = React.useCallback(async (label: string, fn: () => Promise<string | Status | void>) => {
     setBusy(true);
     setStatus({ kind: 'info', text: `${label}……` });
     try {
       const msg = await fn();
-      setStatus(msg ? { kind: 'success', text: msg } : null);
+      setStatus(typeof msg === 'string' ? { kind: 'success', text: msg } : msg ?? null);
     } catch (e) {
       setStatus({ kind: 'error', text: `${label}失败：${(e as Error).message || String(e)}` });
     } finally {
