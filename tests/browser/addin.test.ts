@@ -90,6 +90,8 @@ test('check, select, flag, clear, write results, generate tables', async () => {
   // The problem sheet has errors: the banner warns with the counts instead of a green success.
   expect(await page.getByTestId('status').getAttribute('data-intent')).toBe('warning');
   expect(await page.getByTestId('status').innerText()).toMatch(/发现 \d+ 个错误/);
+  await page.waitForFunction(() => Array.from(document.querySelectorAll('button')).some((b) => b.textContent === '标记问题单元格' && !b.disabled));
+  await page.waitForTimeout(300); // let Fluent's colour transition of the re-enabled buttons finish
   await page.screenshot({ path: artifact('addin-check.png'), fullPage: true });
 
   // Show every severity; click the first finding that points at a cell.
