@@ -1,0 +1,554 @@
+/**
+ * Reads one budget detail sheet (预算明细) into budget lines, in the layouts real offices use (SPEC §2.1):
+ * long or wide, split 类/款/项 codes, amounts split by kind, labels merged down or filled down,
+ * subtotal rows verified (DATA.TOTAL_MISMATCH), 其中 rows and blank rows left out.
+ * Problems in the data become findings at their cell; nothing here throws on data.
+ */
+import { a1 } from '../../../../src/core/address';
+import type { RuleConfig } from '../../../../src/core/config';
+import { DEFAULT_SEVERITY, Finding, RuleId, Severity } from '../../../../src/core/findings';
+import { Cell, Grid, cellText, isCellError } from '../../../../src/core/grid';
+import type { BudgetLine, DeclaredKind, Field, LineKind, LineSource } from '../lines';
+import { AmountUnit, parseAmount } from '../money';
+import { dataMessages } from '../../../../src/core/messages/data';
+import { canonicalFund, FUND_GENERAL, isBreakdownLabel, subtotalKind } from './fields';
+import { CellGetter, findHeader, makeGetter, SheetLayout } from './header';
+import { codePart, parseCodeCell, parseKind, parseRate, parseSanbao, parseScore, parseYes } from './values';
+
+export interface SheetRead {
+  sheet: string;
+  layout: SheetLayout;
+  unit: AmountUnit;
+  lines: BudgetLine[];
+  findings: Finding[];
+  /** Whether the sheet has project lines (测算依据 and 绩效目标 columns are then needed). */
+  hasProjects: boolean;
+  /** 1-based sheet row of the (bottom) header row. */
+  headerRow: number;
+  /** False when a required column is missing and no line could be read. */
+  complete: boolean;
+}
+
+export interface ReadSheetOptions {
+  file: string;
+  config: RuleConfig;
+  /** Read as prior-year lines (上年预算 sheet or --prior workbook). */
+  prior?: boolean;
+  layout?: SheetLayout | null;
+}
+
+/** A money column: where it is and what it holds. */
+interface MoneyCol {
+  col: number;
+  role: 'amount' | 'fund' | 'kind' | 'prior' | 'priorFund' | 'priorActual';
+  fund?: string;
+  kind?: 'basic' | 'personnel' | 'public' | 'project';
+}
+
+interface Block {
+  /** Sum of each money column over the line rows of the block (null once a bad cell is seen). */
+  sums: (number | null)[];
+  rows: number;
+}
+
+interface SubtotalRow {
+  r: number;
+  kind: 'total' | 'subtotal';
+  label: string;
+  values: (number | null)[];
+  blockAbove: number;
+  blockBelow: number;
+}
+
+interface ParentRow {
+  r: number;
+  prefix: string;
+  unit: string;
+  values: (number | null)[];
+}
+
+const TEXT_FIELDS: ReadonlyArray<Field> = ['unitCode', 'unitName', 'unitKind'];
+
+/** Real sheets repeat the same few labels, kinds, fund sources and codes on every row: parse each once. */
+function memo<T>(fn: (s: string) => T): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s: string) => {
+    let v = cache.get(s);
+    if (v === undefined && !cache.has(s)) {
+      v = fn(s);
+      if (cache.size < 50_000) cache.set(s, v);
+    }
+    return v as T;
+  };
+}
+
+type LabelClass = 'total' | 'subtotal' | 'breakdown' | null;
+const classifyLabel = (s: string): LabelClass => subtotalKind(s) ?? (isBreakdownLabel(s) ? 'breakdown' : null);
+const fundOf = (t: string): string => canonicalFund(t) ?? (t ? t.normalize('NFKC').trim() : FUND_GENERAL);
+
+export function readDetailSheet(grid: Grid, opts: ReadSheetOptions): SheetRead | null {
+  const get = makeGetter(grid);
+  const layout = opts.layout === undefined ? findHeader(grid, get) : opts.layout;
+  if (!layout) return null;
+  return new SheetReader(grid, get, layout, opts).read();
+}
+
+class SheetReader {
+  private readonly findings: Finding[] = [];
+  private readonly lines: BudgetLine[] = [];
+  private readonly unit: AmountUnit;
+  private readonly src: LineSource;
+  private readonly money: MoneyCol[] = [];
+  private readonly rowOff: number;
+  private readonly colOff: number;
+  private readonly cols: Partial<Record<Field, number>>;
+  private readonly tolerance: number;
+  private firstMoneyCol = Infinity;
+  private hasProjects = false;
+  private readonly label = memo(classifyLabel);
+  private readonly kindOf = memo(parseKind);
+  private readonly fundOf = memo(fundOf);
+  private readonly codeOf = memo((t: string) => parseCodeCell(t));
+  private readonly sanbaoOf = memo(parseSanbao);
+
+  constructor(
+    private readonly grid: Grid,
+    private readonly get: CellGetter,
+    private readonly layout: SheetLayout,
+    private readonly opts: ReadSheetOptions,
+  ) {
+    this.rowOff = grid.origin?.row ?? 1;
+    this.colOff = grid.origin?.col ?? 1;
+    this.cols = layout.columns;
+    this.unit = layout.unit ?? (opts.config.defaultUnit === '万元' ? 'wan' : 'yuan');
+    // Half the display step of the sheet: 0.005 万元 on 万元 sheets, exact on 元 sheets.
+    this.tolerance = this.unit === 'wan' ? 5000 : 0;
+    const sheetCols: Partial<Record<Field, number>> = {};
+    for (const [f, c] of Object.entries(layout.columns)) sheetCols[f as Field] = (c as number) + this.colOff;
+    this.src = { file: opts.file, sheet: grid.name, columns: sheetCols, unit: this.unit, prior: !!opts.prior };
+    this.collectMoneyColumns();
+  }
+
+  private collectMoneyColumns(): void {
+    const L = this.layout;
+    if (this.cols.amount !== undefined) this.money.push({ col: this.cols.amount, role: 'amount' });
+    if (L.fundColumns.length) for (const f of L.fundColumns) this.money.push({ col: f.col, role: 'fund', fund: f.fund });
+    else for (const k of L.kindColumns) this.money.push({ col: k.col, role: 'kind', kind: k.kind });
+    if (this.cols.priorAmount !== undefined) this.money.push({ col: this.cols.priorAmount, role: 'prior' });
+    for (const f of L.priorFundColumns) this.money.push({ col: f.col, role: 'priorFund', fund: f.fund });
+    if (this.cols.priorActual !== undefined) this.money.push({ col: this.cols.priorActual, role: 'priorActual' });
+    for (const m of this.money) if (m.role === 'amount' || m.role === 'fund' || m.role === 'kind') this.firstMoneyCol = Math.min(this.firstMoneyCol, m.col);
+  }
+
+  private addr(r: number, c: number): string {
+    return a1(r + this.rowOff, c + this.colOff);
+  }
+
+  private push(rule: RuleId, r: number | null, c: number | null, message: string, extra: Partial<Finding> = {}, severity?: Severity): void {
+    const location: Finding['location'] = { file: this.opts.file, sheet: this.grid.name };
+    if (r !== null) {
+      location.row = r + this.rowOff;
+      if (c !== null) location.cell = this.addr(r, c);
+    }
+    this.findings.push({ rule, severity: severity ?? DEFAULT_SEVERITY[rule], location, message, ...extra });
+  }
+
+  read(): SheetRead {
+    const L = this.layout;
+    if (!L.unit) {
+      const assumed = this.opts.config.defaultUnit;
+      this.push('DATA.UNIT_UNKNOWN', L.headerBottom, null, dataMessages.unitUnknown({ sheet: this.grid.name, assumed }));
+    }
+    if (!this.checkRequiredColumns()) {
+      return { sheet: this.grid.name, layout: L, unit: this.unit, lines: [], findings: this.findings, hasProjects: false, headerRow: L.headerBottom + this.rowOff, complete: false };
+    }
+    this.readRows();
+    return { sheet: this.grid.name, layout: L, unit: this.unit, lines: this.lines, findings: this.findings, hasProjects: this.hasProjects, headerRow: L.headerBottom + this.rowOff, complete: true };
+  }
+
+  /** DATA.MISSING_COLUMN for required fields; false when the sheet cannot be read at all. */
+  private checkRequiredColumns(): boolean {
+    const c = this.cols;
+    const L = this.layout;
+    let ok = true;
+    const missing = (field: string, purpose: string) => {
+      this.push('DATA.MISSING_COLUMN', L.headerBottom, null, dataMessages.missingColumn({ sheet: this.grid.name, field, purpose }));
+    };
+    const hasFunction = c.functionCode !== undefined || c.functionClass !== undefined;
+    if (!hasFunction) (missing('functionCode', '无法按功能分类汇总和检查'), (ok = false));
+    if (c.economicCode === undefined && c.economicClass === undefined) (missing('economicCode', '无法检查经济分类相关规则'), (ok = false));
+    if (c.amount === undefined && L.fundColumns.length === 0 && L.kindColumns.length === 0) (missing('amount', '无法读取预算金额'), (ok = false));
+    if (c.unitCode === undefined && c.unitName === undefined && !L.sheetUnitName) {
+      this.push('DATA.MISSING_COLUMN', L.headerBottom, null, dataMessages.noUnit({ sheet: this.grid.name }));
+      ok = false;
+    }
+    return ok;
+  }
+
+  private text(r: number, f: Field): string {
+    const c = this.cols[f];
+    if (c === undefined) return '';
+    return cellText(this.get(r, c));
+  }
+
+  private readRows(): void {
+    const L = this.layout;
+    const cells = this.grid.cells;
+    const nMoney = this.money.length;
+    const blocks: Block[] = [];
+    const subtotals: SubtotalRow[] = [];
+    const parents: ParentRow[] = [];
+    let block: Block | null = null;
+    const newBlock = (): Block => ({ sums: new Array(nMoney).fill(0), rows: 0 });
+    const sheetSums: (number | null)[] = new Array(nMoney).fill(0);
+    // Line rows kept for verifying hierarchical parent rows (类/款 rows of split-code sheets).
+    const rowFunc: string[] = [];
+    const rowUnit: string[] = [];
+    const rowVals: (number | null)[][] = [];
+    const fill: Partial<Record<Field, string>> = {};
+    const labelLimit = Number.isFinite(this.firstMoneyCol) ? this.firstMoneyCol : 0;
+    let prevDataKind = '';
+    let prevFund = '';
+
+    for (let r = L.headerBottom + 1; r < cells.length; r++) {
+      const row = cells[r];
+      if (!row || this.isBlankRow(r, row)) {
+        block = null;
+        prevDataKind = prevFund = '';
+        continue;
+      }
+      // Labels left of the first amount column decide subtotal and breakdown rows.
+      let subKind: 'total' | 'subtotal' | null = null;
+      let label = '';
+      let breakdown = false;
+      for (let c = 0; c < labelLimit; c++) {
+        const v = this.get(r, c);
+        if (typeof v !== 'string' || !v.trim()) continue;
+        const k = this.label(v);
+        if (k === 'total' || k === 'subtotal') {
+          subKind = k;
+          label = v.trim();
+          break;
+        }
+        if (k === 'breakdown') breakdown = true;
+      }
+      if (subKind) {
+        const values = this.readMoneyRow(r);
+        subtotals.push({ r, kind: subKind, label, values, blockAbove: block ? blocks.length - 1 : -1, blockBelow: blocks.length });
+        block = null;
+        prevDataKind = prevFund = '';
+        continue;
+      }
+      if (breakdown) {
+        // Not a line and not summed, but an unreadable amount in it is still reported at its cell.
+        this.readMoneyRow(r);
+        continue;
+      }
+
+      // Codes.
+      const func = this.functionCode(r);
+      const econ = this.economicCode(r);
+      const values = this.readMoneyRow(r);
+      const anyMoney = values.some((v, i) => v !== 0 && v !== null && (this.money[i].role === 'amount' || this.money[i].role === 'fund' || this.money[i].role === 'kind'));
+      const anyBad = values.some((v) => v === null);
+
+      // Fill-down of unit labels (merged down or written once per block).
+      for (const f of TEXT_FIELDS) {
+        const t = this.text(r, f);
+        if (t) fill[f] = t;
+      }
+      if (!func.code && !func.text && !econ.code && !econ.text && !anyMoney && !anyBad) {
+        // A heading row ("县教育局", "一、基本支出"): starts a new block, is not a line.
+        block = null;
+        continue;
+      }
+      const unitCode = fill.unitCode ?? '';
+      const unitName = fill.unitName ?? (this.cols.unitCode === undefined && this.cols.unitName === undefined ? L.sheetUnitName : '');
+      const unitK = unitCode || unitName;
+
+      // Hierarchical parent rows: a 类 or 款 code with no economic code is a sum of the rows below.
+      const econPresent = this.cols.economicCode !== undefined || this.cols.economicClass !== undefined;
+      if (func.code && func.code.length < 7 && econPresent && !econ.code && !econ.text) {
+        parents.push({ r, prefix: func.code, unit: unitK, values });
+        continue;
+      }
+
+      if (!block) {
+        block = newBlock();
+        blocks.push(block);
+      }
+      block.rows++;
+      for (let i = 0; i < nMoney; i++) {
+        const v = values[i];
+        block.sums[i] = v === null || block.sums[i] === null ? null : (block.sums[i] as number) + v;
+        sheetSums[i] = v === null || sheetSums[i] === null ? null : (sheetSums[i] as number) + v;
+      }
+      rowFunc.push(func.code);
+      rowUnit.push(unitK);
+      rowVals.push(values);
+
+      // Kind and fund source, filled down inside the block when written once.
+      let kindText = this.text(r, 'kind');
+      if (!kindText && this.cols.kind !== undefined) kindText = prevDataKind;
+      else prevDataKind = kindText;
+      let fundText = this.text(r, 'fundSource');
+      if (!fundText && this.cols.fundSource !== undefined) fundText = prevFund;
+      else prevFund = fundText;
+
+      this.emitLines(r, values, { unitCode, unitName, unitKind: fill.unitKind ?? '', func, econ, kindText, fundText });
+    }
+    this.verifySubtotals(subtotals, blocks, sheetSums);
+    this.verifyParents(parents, rowFunc, rowUnit, rowVals);
+  }
+
+  private isBlankRow(r: number, row: ReadonlyArray<Cell>): boolean {
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (v !== null && v !== undefined && v !== '' && !(typeof v === 'string' && v.trim() === '')) return false;
+    }
+    // Cells inside a merge anchored above (a unit name merged down) do not make a row non-blank.
+    return true;
+  }
+
+  private functionCode(r: number): { code: string; name: string; text: string; col: number } {
+    const c = this.cols;
+    if (c.functionCode !== undefined) {
+      const v = this.get(r, c.functionCode);
+      const p = typeof v === 'string' ? this.codeOf(v) : parseCodeCell(v);
+      const name = p.name || this.text(r, 'functionName');
+      return { code: p.code, name, text: p.code ? '' : cellText(v), col: c.functionCode };
+    }
+    if (c.functionClass !== undefined) {
+      const cls = codePart(this.get(r, c.functionClass), 3);
+      const sec = c.functionSection !== undefined ? codePart(this.get(r, c.functionSection), 2) : '';
+      const item = c.functionItem !== undefined ? codePart(this.get(r, c.functionItem), 2) : '';
+      const code = cls ? cls + (sec ? sec + (item ? item : '') : '') : '';
+      const raw = cellText(this.get(r, c.functionClass));
+      return { code, name: this.text(r, 'functionName'), text: code ? '' : raw, col: c.functionClass };
+    }
+    return { code: '', name: '', text: '', col: -1 };
+  }
+
+  private economicCode(r: number): { code: string; name: string; text: string; col: number } {
+    const c = this.cols;
+    if (c.economicCode !== undefined) {
+      const v = this.get(r, c.economicCode);
+      const p = typeof v === 'string' ? this.codeOf(v) : parseCodeCell(v);
+      return { code: p.code, name: p.name || this.text(r, 'economicName'), text: p.code ? '' : cellText(v), col: c.economicCode };
+    }
+    if (c.economicClass !== undefined) {
+      const cls = codePart(this.get(r, c.economicClass), 3);
+      const sec = c.economicSection !== undefined ? codePart(this.get(r, c.economicSection), 2) : '';
+      return { code: cls ? cls + sec : '', name: this.text(r, 'economicName'), text: '', col: c.economicClass };
+    }
+    return { code: '', name: '', text: '', col: -1 };
+  }
+
+  /** Parse every money cell of a row; null marks an unreadable cell (reported as DATA.BAD_AMOUNT). */
+  private readMoneyRow(r: number): (number | null)[] {
+    const out: (number | null)[] = new Array(this.money.length);
+    for (let i = 0; i < this.money.length; i++) {
+      const col = this.money[i].col;
+      const v = this.get(r, col);
+      const res = parseAmount(v, this.unit);
+      if (res.ok) out[i] = res.fen;
+      else {
+        out[i] = null;
+        const cell = this.addr(r, col);
+        const text = isCellError(v) ? v.error : cellText(v).slice(0, 40);
+        this.push('DATA.BAD_AMOUNT', r, col, dataMessages.badAmount({ cell, text, reason: res.reason }));
+      }
+    }
+    return out;
+  }
+
+  private emitLines(
+    r: number,
+    values: (number | null)[],
+    p: { unitCode: string; unitName: string; unitKind: string; func: { code: string; name: string; text: string; col: number }; econ: { code: string; name: string; text: string; col: number }; kindText: string; fundText: string },
+  ): void {
+    const projectCode = this.text(r, 'projectCode');
+    const projectName = this.text(r, 'projectName');
+    const parsedKind = p.kindText ? this.kindOf(p.kindText) : null;
+    const declared: DeclaredKind = parsedKind ? parsedKind.kind : projectCode || projectName ? 'project' : 'basic';
+    const econ = p.econ.code;
+    const kind: LineKind = resolveKind(declared, econ);
+    const ppp = (parsedKind?.ppp ?? false) || (this.cols.ppp !== undefined && parseYes(this.get(r, this.cols.ppp)));
+    const approved = (this.cols.approved !== undefined && parseYes(this.get(r, this.cols.approved))) || !!this.text(r, 'approvalNo');
+    const fund = p.fundText ? this.fundOf(p.fundText) : FUND_GENERAL;
+    const base: BudgetLine = {
+      src: this.src,
+      amountCol: 0,
+      kind,
+      fundSource: fund,
+      amountFen: 0,
+      priorFen: null,
+      row: r + this.rowOff,
+      unitCode: p.unitCode,
+      unitName: p.unitName,
+      unitKind: p.unitKind,
+      projectCode,
+      projectName,
+      declaredKind: declared,
+      functionCode: p.func.code,
+      functionName: p.func.name,
+      economicCode: econ,
+      economicName: p.econ.name,
+      govEconomicCode: parseCodeCell(this.cols.govEconomicCode !== undefined ? this.get(r, this.cols.govEconomicCode) : null).code,
+      priorActualFen: null,
+      execRate: this.cols.priorExecRate !== undefined ? parseRate(this.get(r, this.cols.priorExecRate)) : null,
+      perfScore: this.cols.perfScore !== undefined ? parseScore(this.get(r, this.cols.perfScore)) : null,
+      perfGoal: this.text(r, 'perfGoal'),
+      basis: this.text(r, 'basis'),
+      sanbao: this.cols.sanbao !== undefined ? this.sanbaoOf(this.text(r, 'sanbao')) : null,
+      ppp,
+      approved,
+    };
+    if (declared === 'project') this.hasProjects = true;
+    let priorRow: number | null = null;
+    let priorActual: number | null = null;
+    const priorFund = new Map<string, number | null>();
+    let amountTotal: number | null = null;
+    let totalIdx = -1;
+    for (let i = 0; i < this.money.length; i++) {
+      const m = this.money[i];
+      if (m.role === 'prior') priorRow = this.isBlank(r, m.col) ? null : values[i];
+      else if (m.role === 'priorActual') priorActual = this.isBlank(r, m.col) ? null : values[i];
+      else if (m.role === 'priorFund') priorFund.set(m.fund as string, this.isBlank(r, m.col) ? null : values[i]);
+      else if (m.role === 'amount') (amountTotal = values[i]), (totalIdx = i);
+    }
+    base.priorActualFen = priorActual;
+    const parts = this.money.map((m, i) => ({ m, i })).filter((x) => x.m.role === 'fund' || x.m.role === 'kind');
+    if (parts.length === 0) {
+      if (amountTotal === null) return; // unreadable amount: reported, no line
+      // The common long layout: the row is exactly one line, no copy needed.
+      base.amountFen = amountTotal;
+      base.priorFen = priorRow;
+      base.amountCol = this.cols.amount! + this.colOff;
+      this.lines.push(base);
+      return;
+    }
+    // Wide layouts: each non-zero part is a line; 合计 must equal the sum of the parts.
+    if (parts.some((x) => values[x.i] === null)) return; // a row with an unreadable amount gets no total check
+    let sum = 0;
+    for (const x of parts) sum += values[x.i] as number;
+    if (amountTotal !== null && totalIdx >= 0 && Math.abs(amountTotal - sum) > this.tolerance) {
+      const col = this.money[totalIdx].col;
+      this.push('DATA.TOTAL_MISMATCH', r, col, dataMessages.totalMismatch({ label: '合计列', cell: this.addr(r, col), actualFen: amountTotal, expectedFen: sum, unit: this.unit, what: '各分列之和' }), {
+        unit: unitOf(p),
+        figures: { actualFen: amountTotal, expectedFen: sum },
+      });
+    }
+    const emitted: BudgetLine[] = [];
+    for (const x of parts) {
+      const fen = values[x.i] as number;
+      const isFund = x.m.role === 'fund';
+      const lineFund = isFund ? (x.m.fund as string) : fund;
+      const pf = isFund && priorFund.size ? priorFund.get(lineFund) ?? null : null;
+      if (fen === 0 && !(pf !== null && pf !== 0)) continue;
+      let lineKind = kind;
+      let lineDeclared = declared;
+      if (!isFund) {
+        lineDeclared = x.m.kind as DeclaredKind;
+        lineKind = resolveKind(lineDeclared, econ);
+        if (lineKind === 'project') this.hasProjects = true;
+      }
+      emitted.push({ ...base, declaredKind: lineDeclared, kind: lineKind, fundSource: lineFund, amountFen: fen, priorFen: pf, amountCol: x.m.col + this.colOff });
+    }
+    // A single 上年预算数 column is the prior of the row total: it goes with the in-scope line.
+    if (priorRow !== null && !priorFund.size) {
+      const target = emitted.find((l) => l.fundSource === FUND_GENERAL) ?? emitted[0];
+      if (target) target.priorFen = priorRow;
+      else if (priorRow !== 0) {
+        emitted.push({ ...base, kind, fundSource: FUND_GENERAL, amountFen: 0, priorFen: priorRow, amountCol: (this.cols.amount ?? parts[0].m.col) + this.colOff });
+      }
+    }
+    for (const l of emitted) this.lines.push(l);
+  }
+
+  private isBlank(r: number, c: number): boolean {
+    const v = this.get(r, c);
+    return v === null || (typeof v === 'string' && v.trim() === '');
+  }
+
+  private verifySubtotals(subtotals: SubtotalRow[], blocks: Block[], sheetSums: (number | null)[]): void {
+    for (const s of subtotals) {
+      const compare = (sums: (number | null)[] | null): number[] | null => {
+        if (!sums) return null;
+        const bad: number[] = [];
+        for (let i = 0; i < this.money.length; i++) {
+          const got = s.values[i];
+          const want = sums[i];
+          if (got === null || want === null) continue; // unreadable cells: reported as BAD_AMOUNT already
+          if (this.isBlank(s.r, this.money[i].col) && want !== 0 && this.money[i].role !== 'amount') continue;
+          if (Math.abs(got - want) > this.tolerance) bad.push(i);
+        }
+        return bad;
+      };
+      if (s.kind === 'total') {
+        const bad = compare(sheetSums) ?? [];
+        for (const i of bad) this.reportTotal(s, i, sheetSums[i] as number, '全表明细合计');
+        continue;
+      }
+      const above = s.blockAbove >= 0 ? blocks[s.blockAbove] : null;
+      const below = s.blockBelow < blocks.length ? blocks[s.blockBelow] : null;
+      const badAbove = above ? compare(above.sums) : null;
+      const badBelow = below ? compare(below.sums) : null;
+      if ((badAbove && badAbove.length === 0) || (badBelow && badBelow.length === 0)) continue;
+      const ref = badAbove ? above! : below;
+      const bad = badAbove ?? badBelow;
+      if (!ref || !bad) {
+        this.push('DATA.TOTAL_MISMATCH', s.r, this.money[0]?.col ?? null, `小计行“${s.label}”上下都没有明细行，无法核对，请删除或补充明细`);
+        continue;
+      }
+      for (const i of bad) this.reportTotal(s, i, ref.sums[i] as number, ref === above ? '上方明细合计' : '下方明细合计');
+    }
+  }
+
+  private reportTotal(s: { r: number; label: string; values: (number | null)[] }, i: number, expected: number, what: string): void {
+    const col = this.money[i].col;
+    const actual = s.values[i] as number;
+    this.push('DATA.TOTAL_MISMATCH', s.r, col, dataMessages.totalMismatch({ label: `“${s.label}”行`, cell: this.addr(s.r, col), actualFen: actual, expectedFen: expected, unit: this.unit, what }), {
+      figures: { actualFen: actual, expectedFen: expected },
+    });
+  }
+
+  private verifyParents(parents: ParentRow[], rowFunc: string[], rowUnit: string[], rowVals: (number | null)[][]): void {
+    for (const p of parents) {
+      const sums: (number | null)[] = new Array(this.money.length).fill(0);
+      let n = 0;
+      for (let j = 0; j < rowFunc.length; j++) {
+        if (!rowFunc[j].startsWith(p.prefix) || (p.unit && rowUnit[j] !== p.unit)) continue;
+        n++;
+        for (let i = 0; i < sums.length; i++) {
+          const v = rowVals[j][i];
+          sums[i] = v === null || sums[i] === null ? null : (sums[i] as number) + v;
+        }
+      }
+      if (n === 0) {
+        this.push('DATA.CODE_LEVEL', p.r, this.cols.functionCode ?? this.cols.functionClass ?? null, `科目 ${p.prefix} 行没有经济分类，也没有下级明细行：未细化到项级科目的金额无法检查，请补全科目`);
+        continue;
+      }
+      for (let i = 0; i < sums.length; i++) {
+        const got = p.values[i];
+        const want = sums[i];
+        if (got === null || want === null) continue;
+        if (Math.abs(got - want) > this.tolerance) this.reportTotal({ r: p.r, label: `科目 ${p.prefix}`, values: p.values }, i, want, '下级科目明细合计');
+      }
+    }
+  }
+}
+
+function unitOf(p: { unitCode: string; unitName: string }): { code?: string; name?: string } {
+  const u: { code?: string; name?: string } = {};
+  if (p.unitCode) u.code = p.unitCode;
+  if (p.unitName) u.name = p.unitName;
+  return u;
+}
+
+/** 基本支出 splits by code (301 + 303 人员经费, 302 + 310 公用经费); a stated kind is authoritative. */
+export function resolveKind(declared: DeclaredKind, economicCode: string): LineKind {
+  if (declared !== 'basic') return declared;
+  const cls = economicCode.slice(0, 3);
+  return cls === '301' || cls === '303' ? 'personnel' : 'public';
+}

@@ -1,0 +1,25 @@
+/** Every rule family, in report order. Adding a family is one line here and one module beside it. */
+import type { RuleFamily } from '../../../../src/core/context';
+import { adminExpenseCut } from './admin-cut';
+import { dataIntegrity } from './data-integrity';
+import { debtInterest } from './debt';
+import { generalSpendingCut } from './general-cut';
+import { livelihoodShare } from './livelihood';
+import { pppCap } from './ppp';
+import { priorityOnlyIncrease } from './priority';
+import { sanbaoCoverage } from './sanbao';
+import { threePublicExpenses } from './three-public';
+import { zeroBasedBudgeting } from './zbb';
+
+export const RULE_FAMILIES: ReadonlyArray<RuleFamily> = [
+  dataIntegrity,
+  zeroBasedBudgeting,
+  generalSpendingCut,
+  threePublicExpenses,
+  adminExpenseCut,
+  livelihoodShare,
+  priorityOnlyIncrease,
+  sanbaoCoverage,
+  pppCap,
+  debtInterest,
+];
