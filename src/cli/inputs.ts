@@ -1,6 +1,8 @@
 /**
  * Command-line inputs: expand files and folders (SPEC §7 Several inputs), recognise each file by its
  * content rather than its name, and load it into grids. Inputs are only ever opened for reading.
+ * .xlsx grids come from the streaming reader (src/cli/xlsx-stream); the exceljs workbook, which only
+ * the review workbook needs (to copy sheets with their formats), is loaded on demand by loadWorkbooks.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -9,10 +11,12 @@ import type { WorkbookGrids } from '../core/grid';
 import { UserError } from './errors';
 import { readCsvBuffer } from './read-csv';
 import { readXlsx } from './read-xlsx';
+import { readXlsxStream, XlsxReadError } from './xlsx-stream';
+import { ENCRYPTED_ADVICE, SAVE_AS_XLSX_ADVICE } from './xlsx-stream/messages';
 import { DEFAULT_ZIP_LIMITS, inspectZip, ZipLimits } from './zip-inspect';
 
-export const SAVE_AS_XLSX = '请在 Excel 或 WPS 中另存为 .xlsx 后再检查';
-export const ENCRYPTED = '文件已加密，请先取消密码';
+export const SAVE_AS_XLSX = SAVE_AS_XLSX_ADVICE;
+export const ENCRYPTED = ENCRYPTED_ADVICE;
 
 /** The creator stamped on review workbooks, so a re-run over a folder skips its own outputs. */
 export const REVIEW_CREATOR = '预算审核助手';
@@ -25,8 +29,12 @@ export interface LoadedInput {
   /** Name used in findings and the review workbook. */
   display: string;
   grids: WorkbookGrids;
-  /** The exceljs workbook for .xlsx inputs (absent for .csv). */
+  /** dc:creator of an .xlsx (review workbooks we wrote carry REVIEW_CREATOR); absent for .csv. */
+  creator?: string | null;
+  /** The exceljs workbook of an .xlsx, once loadWorkbooks has loaded it (absent for .csv). */
   workbook?: ExcelJS.Workbook;
+  /** Bytes of worksheet XML in an .xlsx (decides whether exceljs may load it). */
+  sheetXmlBytes?: number;
 }
 
 export interface UnreadableInput {
@@ -194,18 +202,42 @@ export async function loadInput(abs: string, display: string, limits: ZipLimits 
     }
   }
   try {
-    const { grids, workbook } = await readXlsx(abs, display);
-    return { path: abs, display, grids, workbook };
-  } catch {
+    const { grids, creator, sheetXmlBytes } = await readXlsxStream(abs, display, { limits });
+    return { path: abs, display, grids, creator, sheetXmlBytes };
+  } catch (e) {
+    if (e instanceof XlsxReadError) return { path: abs, display, reason: e.reason };
     return { path: abs, display, reason: `文件已损坏，不是有效的 .xlsx 文件，${SAVE_AS_XLSX}` };
+  }
+}
+
+/**
+ * Above this much worksheet XML exceljs is not used: it keeps an object per cell and would run out of
+ * memory on sheets the streaming reader handles (a 1,048,576-row sheet is about 700 MB of XML).
+ */
+export const EXCELJS_COPY_LIMIT_BYTES = 200 * 1024 * 1024;
+
+/**
+ * Load the exceljs workbook of every .xlsx input that lacks one: the review workbook copies input
+ * sheets with their formats and widths, which only exceljs models. Grids are not replaced: the
+ * streaming reader's grids equal exceljs's (tests/cli/xlsx-stream), so findings stay the same.
+ * Bigger inputs, and files exceljs cannot load, are copied from their grids (values, no formats).
+ */
+export async function loadWorkbooks(inputs: ReadonlyArray<LoadedInput>, maxSheetXmlBytes = EXCELJS_COPY_LIMIT_BYTES): Promise<void> {
+  for (const x of inputs) {
+    if (x.workbook || x.creator === undefined || (x.sheetXmlBytes ?? 0) > maxSheetXmlBytes) continue;
+    try {
+      x.workbook = (await readXlsx(x.path, x.display)).workbook;
+    } catch {
+      // A file the streaming reader read but exceljs cannot: its sheets are copied from the grids.
+    }
   }
 }
 
 /** Whether a loaded workbook is a review workbook this tool wrote (not budget data to check). */
 export function isOwnReviewWorkbook(x: LoadedInput): boolean {
-  const wb = x.workbook;
-  if (!wb || wb.creator !== REVIEW_CREATOR) return false;
-  const names = new Set(wb.worksheets.map((w) => w.name));
+  const creator = x.creator !== undefined ? x.creator : x.workbook?.creator;
+  if (creator !== REVIEW_CREATOR) return false;
+  const names = new Set(x.grids.sheets.map((g) => g.name));
   return names.has('审核结果') && names.has('单位汇总');
 }
 

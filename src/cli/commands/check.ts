@@ -1,6 +1,8 @@
 /**
  * `budget-review check <file|dir>…` (SPEC §5.1): read the inputs, run the core, print JSON or a
  * Chinese summary, write the review workbook(s). Exit 0 no errors, 1 errors found, 2 user problems.
+ * Inputs are read by the streaming reader; exceljs loads an input only when a review workbook is
+ * written (--out, --per-unit-out), to copy its sheets with their formats (see inputs.loadWorkbooks).
  */
 import type { Command } from 'commander';
 import * as fs from 'fs';
@@ -9,7 +11,7 @@ import { checkWorkbooks, CheckReport, reportJson } from '../../core/check';
 import { ConfigError, resolveConfig } from '../../core/config';
 import type { WorkbookGrids } from '../../core/grid';
 import { UserError } from '../errors';
-import { displayName, expandInputs, isLoaded, isOwnReviewWorkbook, LoadedInput, loadInput, UnreadableInput, unreadableSentence } from '../inputs';
+import { displayName, expandInputs, isLoaded, isOwnReviewWorkbook, LoadedInput, loadInput, loadWorkbooks, UnreadableInput, unreadableSentence } from '../inputs';
 import { createProgress } from '../progress';
 import { assertWritable, buildReviewWorkbook, planPerUnit, writePerUnit, writeWorkbookAtomic } from '../review-workbook';
 import { humanSummary } from '../summary';
@@ -132,6 +134,7 @@ export async function reportRun(run: CheckRun, opts: CheckCommandOptions): Promi
   for (const u of run.unreadable) err(`已跳过无法读取的文件 ${unreadableSentence(u)}\n`);
   if (opts.json) out(JSON.stringify(reportJson(report), null, 2) + '\n');
   else out(humanSummary(report));
+  if (opts.out || plan) await loadWorkbooks(loaded);
   const sources = loaded.map((l) => ({ display: l.display, grids: l.grids, workbook: l.workbook }));
   if (opts.out) {
     await writeWorkbookAtomic(buildReviewWorkbook(report, sources), opts.out, !!opts.force);

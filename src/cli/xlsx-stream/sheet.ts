@@ -1,0 +1,450 @@
+/**
+ * One worksheet part (sheetN.xml) → Grid, fed chunk by chunk. Only the grid arrays are kept: each
+ * <c> is turned into its value when it closes. Values follow exceljs's reading (src/cli/read-xlsx.ts
+ * over exceljs), so both readers give the same grid:
+ * - shared strings, inline strings and rich text → string; t="b" → boolean; t="e" → { error };
+ * - numbers → number, or Date when the cell's style has a date format (1900 or 1904 system);
+ * - formulas → their cached <v> (typed by t=), { error: '#NO_CACHE' } without one;
+ * - merged areas keep only the top-left value (merges come after <sheetData>: cleared at the end);
+ * - <sheetProtection sheet="1"> → protected.
+ * Rows and columns come from the r= attributes, so sparse sheets stay sparse; a <c> without r=
+ * follows the previous cell.
+ */
+import type { Cell, MergeRange } from '../../core/grid';
+import { corrupt } from './errors';
+import { decodeExcelEscapes } from './shared-strings';
+import { attrCursor, attrIs, decodeText, nextAttr, XmlHandler } from './xml';
+
+const MAX_ROWS = 1048576;
+const MAX_COLS = 16384;
+
+// Cell types (the t= attribute).
+const T_NUMBER = 0;
+const T_SHARED = 1;
+const T_STR = 2;
+const T_INLINE = 3;
+const T_BOOL = 4;
+const T_ERROR = 5;
+
+const NO_CACHE: Cell = Object.freeze({ error: '#NO_CACHE' }) as Cell;
+
+export interface SheetContext {
+  sharedStrings: ReadonlyArray<string | null>;
+  dateStyles: ReadonlyArray<boolean>;
+  date1904: boolean;
+}
+
+export interface SheetResult {
+  cells: Cell[][];
+  merges: MergeRange[];
+  protected: boolean;
+}
+
+/** exceljs utils.excelToDate. */
+function excelToDate(v: number, date1904: boolean): Date {
+  return new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
+}
+
+/** exceljs's own entity decoder, which it runs again over t="str" values (a second decoding). */
+function exceljsXmlDecode(s: string): string {
+  if (s.indexOf('&') < 0) return s;
+  return s.replace(/&([a-z]*);/g, (c, n: string) => ({ lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' } as Record<string, string>)[n] ?? c);
+}
+
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+
+/**
+ * parseFloat of s[a, b) without making a string for the common case: at most 15 digits with an
+ * optional sign and point. Dividing two exactly representable integers rounds once, correctly, so
+ * the result is the double parseFloat gives.
+ */
+function parseNumber(s: string, a: number, b: number): number {
+  let i = a;
+  let neg = false;
+  if (i < b && s.charCodeAt(i) === 45) {
+    neg = true;
+    i++;
+  }
+  let mant = 0;
+  let digits = 0;
+  let frac = -1;
+  for (; i < b; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      mant = mant * 10 + (c - 48);
+      digits++;
+      if (frac >= 0) frac++;
+    } else if (c === 46 && frac < 0) {
+      frac = 0;
+    } else {
+      return parseFloat(decodeText(s.slice(a, b)));
+    }
+  }
+  if (digits === 0 || digits > 15) return parseFloat(decodeText(s.slice(a, b)));
+  const v = frac > 0 ? mant / POW10[frac] : mant;
+  return neg ? -v : v;
+}
+
+/** exceljs toCell for a number: non-finite numbers are #NUM!. */
+function numberCell(n: number): Cell {
+  return Number.isFinite(n) ? n : { error: '#NUM!' };
+}
+
+function dateCell(d: Date): Cell {
+  return Number.isNaN(d.getTime()) ? { error: '#VALUE!' } : d;
+}
+
+/** "AB12" → 27 (0-based column 27); -1 when there are no letters. */
+function columnOf(s: string, a: number, b: number): number {
+  let col = 0;
+  let i = a;
+  for (; i < b; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) c -= 32;
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+    if (col > MAX_COLS) return MAX_COLS;
+  }
+  return i === a ? -1 : col - 1;
+}
+
+/** "A1" / "$B$3" → 0-based { row, col }, or null. */
+function decodeRef(ref: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref.trim());
+  if (!m) return null;
+  const col = columnOf(m[1], 0, m[1].length);
+  const row = parseInt(m[2], 10) - 1;
+  return col >= 0 && row >= 0 ? { row, col } : null;
+}
+
+export function parseRange(ref: string): MergeRange | null {
+  const [a, b = a] = ref.split(':');
+  const p = decodeRef(a);
+  const q = decodeRef(b);
+  if (!p || !q) return null;
+  return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
+}
+
+export class SheetBuilder implements XmlHandler {
+  private readonly rows: Cell[][] = [];
+  private readonly merges: MergeRange[] = [];
+  private readonly mergeKeys = new Set<string>();
+  private isProtected = false;
+  private readonly cur = attrCursor(0);
+
+  private inSheetData = false;
+  private rowIdx = -1;
+  private row: Cell[] | null = null;
+  private skipRow = false;
+
+  // The <c> being read.
+  private inCell = false;
+  private col = -1;
+  private type = T_NUMBER;
+  private style = 0;
+  private isFormula = false;
+  private inF = false;
+  /** Which text we collect: 0 none, 1 <v> or plain <t>, 2 <t> of a rich-text run. */
+  private collect = 0;
+  private inRun = false;
+  private inPhonetic = false;
+  private hasValue = false;
+  // Value text: one piece kept as offsets (no copy), more pieces joined into valueText.
+  private vs = '';
+  private va = 0;
+  private vb = 0;
+  private valueText: string | null = null;
+  private runs: string | null = null;
+  private runText = '';
+
+  constructor(private readonly ctx: SheetContext) {}
+
+  open(s: string, name: string, a: number, b: number): void {
+    if (this.inCell) {
+      switch (name) {
+        case 'v':
+          if (!this.inRun && !this.inPhonetic) this.collect = 1;
+          return;
+        case 't':
+          if (this.inPhonetic) return;
+          if (this.inRun) {
+            this.collect = 2;
+            this.runText = '';
+          } else this.collect = 1;
+          return;
+        case 'f': {
+          this.inF = true;
+          const cur = this.cur;
+          cur.pos = a;
+          while (nextAttr(s, b, cur)) if (attrIs(s, cur, 't') && cur.valueEnd > cur.valueStart) this.isFormula = true;
+          return;
+        }
+        case 'r':
+          this.inRun = true;
+          if (this.runs === null) this.runs = '';
+          return;
+        case 'rPh':
+          this.inPhonetic = true;
+          return;
+        default:
+          return;
+      }
+    }
+    if (name === 'c') {
+      if (this.inSheetData && this.rowIdx >= 0) this.openCell(s, a, b);
+    } else if (name === 'row') {
+      if (this.inSheetData) this.openRow(s, a, b);
+    } else if (name === 'sheetData') {
+      this.inSheetData = true;
+    } else if (name === 'mergeCell') {
+      const cur = this.cur;
+      cur.pos = a;
+      while (nextAttr(s, b, cur)) {
+        if (!attrIs(s, cur, 'ref')) continue;
+        const ref = s.slice(cur.valueStart, cur.valueEnd);
+        const m = parseRange(ref);
+        const key = m ? `${m.top},${m.left},${m.bottom},${m.right}` : '';
+        if (m && !this.mergeKeys.has(key)) {
+          this.mergeKeys.add(key);
+          this.merges.push(m);
+        }
+      }
+    } else if (name === 'sheetProtection') {
+      const cur = this.cur;
+      cur.pos = a;
+      while (nextAttr(s, b, cur)) {
+        if (!attrIs(s, cur, 'sheet')) continue;
+        const v = s.slice(cur.valueStart, cur.valueEnd).trim();
+        this.isProtected = v === '1' || v === 'true';
+      }
+    }
+  }
+
+  close(name: string): void {
+    if (this.inCell) {
+      switch (name) {
+        case 'c':
+          this.closeCell();
+          return;
+        case 'v':
+        case 't':
+          if (this.collect === 2) this.runs += decodeExcelEscapes(decodeText(this.runText));
+          this.collect = 0;
+          return;
+        case 'f':
+          this.inF = false;
+          return;
+        case 'r':
+          this.inRun = false;
+          return;
+        case 'rPh':
+          this.inPhonetic = false;
+          return;
+        default:
+          return;
+      }
+    }
+    if (name === 'row') this.row = null;
+    else if (name === 'sheetData') this.inSheetData = false;
+  }
+
+  text(s: string, a: number, b: number): void {
+    if (!this.inCell) return;
+    if (this.inF) {
+      if (b > a) this.isFormula = true; // any formula text, as exceljs tests `model.formula`
+      return;
+    }
+    if (this.collect === 1) {
+      if (!this.hasValue) {
+        this.hasValue = true;
+        this.vs = s;
+        this.va = a;
+        this.vb = b;
+      } else {
+        if (this.valueText === null) this.valueText = this.vs.slice(this.va, this.vb);
+        this.valueText += s.slice(a, b);
+      }
+    } else if (this.collect === 2) {
+      this.runText += s.slice(a, b);
+    }
+  }
+
+  cdata(v: string): void {
+    if (!this.inCell || this.collect === 0) return;
+    const escaped = v.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    this.text(escaped, 0, escaped.length);
+  }
+
+  private openRow(s: string, a: number, b: number): void {
+    let r = -1;
+    const cur = this.cur;
+    cur.pos = a;
+    while (nextAttr(s, b, cur)) {
+      if (attrIs(s, cur, 'r')) {
+        r = parseInt(s.slice(cur.valueStart, cur.valueEnd), 10) - 1;
+        break;
+      }
+    }
+    if (!(r >= 0)) r = this.rowIdx + 1; // a <row> without r= follows the previous one
+    this.rowIdx = r;
+    this.col = -1;
+    this.skipRow = r >= MAX_ROWS;
+    this.row = null;
+    // A repeated row number replaces the earlier row, as in exceljs.
+    if (!this.skipRow && r < this.rows.length && this.rows[r].length > 0) this.rows[r] = [];
+  }
+
+  private openCell(s: string, a: number, b: number): void {
+    let col = -1;
+    let type = T_NUMBER;
+    let style = 0;
+    const cur = this.cur;
+    cur.pos = a;
+    while (nextAttr(s, b, cur)) {
+      if (cur.nameEnd - cur.nameStart !== 1) continue;
+      const n = s.charCodeAt(cur.nameStart);
+      const vs = cur.valueStart;
+      const ve = cur.valueEnd;
+      if (n === 114 /* r */) {
+        col = columnOf(s, vs, ve);
+      } else if (n === 115 /* s */) {
+        let v = 0;
+        for (let i = vs; i < ve; i++) {
+          const c = s.charCodeAt(i);
+          if (c < 48 || c > 57) break;
+          v = v * 10 + (c - 48);
+        }
+        style = v;
+      } else if (n === 116 /* t */) {
+        const len = ve - vs;
+        const c0 = s.charCodeAt(vs);
+        if (len === 1 && c0 === 115) type = T_SHARED;
+        else if (len === 3 && c0 === 115) type = T_STR; // "str"
+        else if (len === 9 && c0 === 105) type = T_INLINE; // "inlineStr"
+        else if (len === 1 && c0 === 98) type = T_BOOL;
+        else if (len === 1 && c0 === 101) type = T_ERROR;
+        else type = T_NUMBER; // "n", "d" and anything else: exceljs parses a number
+      }
+    }
+    if (col < 0) col = this.col + 1;
+    this.col = col;
+    this.inCell = true;
+    this.type = type;
+    this.style = style;
+    this.isFormula = false;
+    this.inF = false;
+    this.collect = 0;
+    this.inRun = false;
+    this.inPhonetic = false;
+    this.hasValue = false;
+    this.valueText = null;
+    this.runs = null;
+  }
+
+  /** The collected value text (entity-decoded), for the uncommon types. */
+  private valueString(): string {
+    return decodeText(this.valueText ?? this.vs.slice(this.va, this.vb));
+  }
+
+  private closeCell(): void {
+    this.inCell = false;
+    const v = this.cellValue();
+    this.vs = '';
+    this.valueText = null;
+    if (v === null || this.skipRow || this.col >= MAX_COLS) return;
+    let row = this.row;
+    if (row === null) {
+      const rows = this.rows;
+      const r = this.rowIdx;
+      while (rows.length <= r) rows.push([]);
+      row = this.row = rows[r];
+    }
+    const col = this.col;
+    if (col < row.length) row[col] = v;
+    else {
+      while (row.length < col) row.push(null);
+      row.push(v);
+    }
+  }
+
+  private cellValue(): Cell {
+    const isDate = this.style > 0 && this.ctx.dateStyles[this.style] === true;
+    if (this.isFormula) {
+      if (!this.hasValue && this.runs === null) return NO_CACHE;
+      const text = this.runs ?? this.valueString();
+      if (text === '') return NO_CACHE;
+      let result: unknown;
+      switch (this.type) {
+        case T_STR:
+          result = exceljsXmlDecode(text);
+          break;
+        case T_BOOL:
+          result = parseInt(text, 10) !== 0;
+          break;
+        case T_ERROR:
+          result = { error: text };
+          break;
+        default:
+          result = parseFloat(text);
+      }
+      // exceljs converts any cached result of a date-styled formula (Number(result): strings,
+      // booleans and errors included); an error or text result thus reads as an invalid date.
+      if (isDate) return dateCell(excelToDate(Number(result as number), this.ctx.date1904));
+      if (typeof result === 'number') return numberCell(result);
+      return result as Cell;
+    }
+    if (this.runs !== null) return this.runs;
+    if (!this.hasValue) return null;
+    switch (this.type) {
+      case T_SHARED: {
+        const idx = this.valueText === null ? parseNumber(this.vs, this.va, this.vb) : parseInt(this.valueString(), 10);
+        const i = Number.isInteger(idx) ? idx : parseInt(this.valueString(), 10);
+        const str = this.ctx.sharedStrings[i];
+        if (str === undefined) throw corrupt('共享字符串索引超出范围');
+        return str;
+      }
+      case T_STR:
+        return exceljsXmlDecode(this.valueString());
+      case T_INLINE:
+        return this.valueString();
+      case T_BOOL:
+        return parseInt(this.valueString(), 10) !== 0;
+      case T_ERROR:
+        return { error: this.valueString() };
+      default: {
+        const n = this.valueText === null ? parseNumber(this.vs, this.va, this.vb) : parseFloat(this.valueString());
+        if (isDate) return dateCell(excelToDate(n, this.ctx.date1904));
+        return numberCell(n);
+      }
+    }
+  }
+
+  /** The grid, once the part has been read: merged areas cleared, rows trimmed. */
+  finish(): SheetResult {
+    const rows = this.rows;
+    for (const m of this.merges) {
+      const last = Math.min(m.bottom, rows.length - 1);
+      for (let r = m.top; r <= last; r++) {
+        const row = rows[r];
+        if (row.length <= m.left) continue;
+        const end = Math.min(m.right, row.length - 1);
+        let touched = false;
+        for (let c = m.left; c <= end; c++) {
+          if ((r !== m.top || c !== m.left) && row[c] !== null) {
+            row[c] = null;
+            touched = true;
+          }
+        }
+        if (touched) {
+          let n = row.length;
+          while (n > 0 && row[n - 1] === null) n--;
+          row.length = n;
+        }
+      }
+    }
+    let n = rows.length;
+    while (n > 0 && rows[n - 1].length === 0) n--;
+    rows.length = n;
+    return { cells: rows, merges: this.merges, protected: this.isProtected };
+  }
+}
