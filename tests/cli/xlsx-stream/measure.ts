@@ -1,6 +1,7 @@
 /**
  * Time and peak RSS of the streaming reader against exceljs's xlsx.readFile on the same files, run
- * alternately, each read in a fresh process (so peak RSS is that read's own). Not a test:
+ * alternately, each read in a fresh process (so peak RSS is that read's own), plus `check --json`
+ * end to end on the 100,000-line file ("cells" is then its line count). Not a test:
  *   npx ts-node --transpile-only tests/cli/xlsx-stream/measure.ts [runs]
  * Writes the two files (100,000 lines × 20 columns; 1,048,576 rows × 20 columns) to the temp folder.
  */
@@ -15,7 +16,12 @@ import { BUDGET_STRINGS, budgetSheetXml, writeXlsx } from './xlsx-writer';
 async function child(reader: string, file: string): Promise<void> {
   const t0 = process.hrtime.bigint();
   let cells = 0;
-  if (reader === 'stream') {
+  if (reader === 'check') {
+    // `budget-review check --json` end to end, in process (SPEC §6 compares it with exceljs's load).
+    const { cli } = await import('../run-cli');
+    const r = await cli('check', file, '--json');
+    cells = (JSON.parse(r.stdout) as { inputs: Array<{ lines: number }> }).inputs[0].lines;
+  } else if (reader === 'stream') {
     const r = await readXlsxStream(file, path.basename(file));
     for (const g of r.grids.sheets) for (const row of g.cells) cells += row.length;
   } else {
@@ -58,6 +64,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < runs; i++) {
       console.log('  stream ', JSON.stringify(run('stream', f.file, 300_000)));
       if (i < f.exceljsRuns) console.log('  exceljs', JSON.stringify(run('exceljs', f.file, 300_000)));
+      if (f.rows <= 100_000) console.log('  check  ', JSON.stringify(run('check', f.file, 300_000)));
     }
   }
 }
