@@ -56,9 +56,23 @@ function numberToDecimal(x: number): string {
   return Math.abs(x) < 1 ? x.toFixed(20) : BigInt(Math.round(x)).toString();
 }
 
+/**
+ * Below these magnitudes (2⁴⁴ 元, 2³¹ 万元) adjacent doubles are far closer together than one 分, so
+ * a value whose shortest decimal form has at most UNIT_DIGITS decimals is exactly the double nearest
+ * to round(x × 10^digits) / 10^digits, and that scaled integer is its value in 分.
+ */
+const FAST_LIMIT: Record<AmountUnit, number> = { yuan: 2 ** 44, wan: 2 ** 31 };
+
 /** Number from a cell to 分 in the given display unit. Float noise (0.30000000000000004) rounds away. */
 export function numberToFen(x: number, unit: AmountUnit): number | null {
   if (!Number.isFinite(x)) return null;
+  // Fast path for the common cell (integers, cents, 万元 with up to six decimals): no string work.
+  // Values with more decimals than the unit keeps take the exact decimal route below.
+  const scale = FEN_PER_UNIT[unit];
+  if (x < FAST_LIMIT[unit] && x > -FAST_LIMIT[unit]) {
+    const n = Math.round(x * scale);
+    if (n / scale === x) return n === 0 ? 0 : n; // avoid -0
+  }
   const v = decimalToScaled(numberToDecimal(x), UNIT_DIGITS[unit]);
   return v === null ? null : v === 0 ? 0 : v; // avoid -0
 }

@@ -44,25 +44,40 @@ export interface SheetLayout {
 export type CellGetter = (r: number, c: number) => Cell;
 
 export function makeGetter(grid: Grid): CellGetter {
+  const cells = grid.cells;
   const merges = grid.merges ?? [];
   if (merges.length === 0) {
     return (r, c) => {
-      const row = grid.cells[r];
+      const row = cells[r];
       const v = row ? row[c] : undefined;
       return v === undefined ? null : v;
     };
   }
-  const filled = new Map<number, Cell>();
+  // Per column, the value a merged area shows in each of its rows (undefined outside merges): one
+  // array read per empty cell instead of a hashed lookup, on sheets of a million rows.
+  const byCol: (Cell[] | undefined)[] = [];
+  const height: number[] = [];
+  for (const m of merges) for (let c = m.left; c <= m.right; c++) height[c] = Math.max(height[c] ?? 0, m.bottom + 1);
   for (const m of merges) {
-    const v = grid.cells[m.top]?.[m.left] ?? null;
+    const v = cells[m.top]?.[m.left] ?? null;
     if (v === null) continue;
-    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) filled.set(r * 16384 + c, v);
+    for (let c = m.left; c <= m.right; c++) {
+      let col = byCol[c];
+      if (col === undefined) {
+        // Filled by push so that V8 keeps a dense array even for a million rows.
+        col = byCol[c] = [];
+        for (let r = 0; r < height[c]; r++) col.push(undefined as unknown as Cell);
+      }
+      for (let r = m.top; r <= m.bottom; r++) col[r] = v;
+    }
   }
   return (r, c) => {
-    const row = grid.cells[r];
+    const row = cells[r];
     const v = row ? row[c] : undefined;
     if (v !== undefined && v !== null && v !== '') return v;
-    return filled.get(r * 16384 + c) ?? (v === undefined ? null : v);
+    const col = byCol[c];
+    const f = col === undefined ? undefined : col[r];
+    return f !== undefined ? f : v === undefined ? null : v;
   };
 }
 

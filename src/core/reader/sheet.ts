@@ -9,7 +9,7 @@ import type { RuleConfig } from '../config';
 import { DEFAULT_SEVERITY, Finding, RuleId, Severity } from '../findings';
 import { Cell, Grid, cellText, isCellError } from '../grid';
 import type { BudgetLine, DeclaredKind, Field, LineKind, LineSource } from '../lines';
-import { AmountUnit, parseAmount } from '../money';
+import { AmountUnit, MAX_ABS_FEN, numberToFen, parseAmount } from '../money';
 import { dataMessages } from '../messages/data';
 import { canonicalFund, FUND_GENERAL, isBreakdownLabel, subtotalKind } from './fields';
 import { CellGetter, findHeader, makeGetter, SheetLayout } from './header';
@@ -68,22 +68,50 @@ interface ParentRow {
 }
 
 const TEXT_FIELDS: ReadonlyArray<Field> = ['unitCode', 'unitName', 'unitKind'];
+/** Shared by rows of sheets without per-source prior columns; never written to. */
+const EMPTY_PRIOR_FUND = new Map<string, number | null>();
 
-/** Real sheets repeat the same few labels, kinds, fund sources and codes on every row: parse each once. */
+/**
+ * Real sheets repeat the same few labels, kinds, fund sources and codes on every row: parse each once.
+ * The last text is checked first (consecutive rows usually repeat it, and adapters hand out the same
+ * string object for a shared string, so the check is a pointer comparison).
+ */
 function memo<T>(fn: (s: string) => T): (s: string) => T {
   const cache = new Map<string, T>();
+  let lastKey: string | null = null;
+  let lastValue: T | undefined;
   return (s: string) => {
+    if (s === lastKey) return lastValue as T;
     let v = cache.get(s);
     if (v === undefined && !cache.has(s)) {
       v = fn(s);
       if (cache.size < 50_000) cache.set(s, v);
     }
+    lastKey = s;
+    lastValue = v;
     return v as T;
   };
 }
 
+interface CodeRead {
+  code: string;
+  name: string;
+  text: string;
+  col: number;
+}
+
+const NO_CODE: CodeRead = { code: '', name: '', text: '', col: -1 };
+
 type LabelClass = 'total' | 'subtotal' | 'breakdown' | null;
 const classifyLabel = (s: string): LabelClass => subtotalKind(s) ?? (isBreakdownLabel(s) ? 'breakdown' : null);
+
+/**
+ * A label can only read 合计/总计/小计/其中 after normalisation if it holds one of these characters
+ * (the four, or the only two characters whose NFKC form contains one of them: ⼩ U+2F29 and 🈴
+ * U+1F234; tests/core/perf-fastpaths.test.ts checks this against every code point). Project names
+ * and codes, unique on most rows of a big sheet, are thus dismissed without normalising them.
+ */
+export const MAY_BE_LABEL = /[合总小其\u2F29]|\u{1F234}/u;
 const fundOf = (t: string): string => canonicalFund(t) ?? (t ? t.normalize('NFKC').trim() : FUND_GENERAL);
 
 export function readDetailSheet(grid: Grid, opts: ReadSheetOptions): SheetRead | null {
@@ -110,6 +138,18 @@ class SheetReader {
   private readonly fundOf = memo(fundOf);
   private readonly codeOf = memo((t: string) => parseCodeCell(t));
   private readonly sanbaoOf = memo(parseSanbao);
+  private readonly rateOf = memo((t: string) => parseRate(t));
+  private readonly scoreOf = memo((t: string) => parseScore(t));
+  private readonly yesOf = memo((t: string) => parseYes(t));
+  /** Per label column: the last label text and its class (labels repeat down a column). */
+  private readonly lastLabel: (string | null)[] = [];
+  private readonly lastLabelClass: LabelClass[] = [];
+  /** Indices into `money` of the fund/kind part columns (wide layouts). */
+  private readonly partIdx: number[] = [];
+  /** Scratch values of the current row; copied where a row's values are kept. */
+  private readonly scratch: (number | null)[] = [];
+  private lastFunc: { cell: Cell; name: Cell; read: CodeRead } | null = null;
+  private lastEcon: { cell: Cell; name: Cell; read: CodeRead } | null = null;
 
   constructor(
     private readonly grid: Grid,
@@ -138,6 +178,10 @@ class SheetReader {
     for (const f of L.priorFundColumns) this.money.push({ col: f.col, role: 'priorFund', fund: f.fund });
     if (this.cols.priorActual !== undefined) this.money.push({ col: this.cols.priorActual, role: 'priorActual' });
     for (const m of this.money) if (m.role === 'amount' || m.role === 'fund' || m.role === 'kind') this.firstMoneyCol = Math.min(this.firstMoneyCol, m.col);
+    this.money.forEach((m, i) => {
+      if (m.role === 'fund' || m.role === 'kind') this.partIdx.push(i);
+    });
+    for (let i = 0; i < this.money.length; i++) this.scratch.push(0);
   }
 
   private addr(r: number, c: number): string {
@@ -201,10 +245,11 @@ class SheetReader {
     let block: Block | null = null;
     const newBlock = (): Block => ({ sums: new Array(nMoney).fill(0), rows: 0 });
     const sheetSums: (number | null)[] = new Array(nMoney).fill(0);
-    // Line rows kept for verifying hierarchical parent rows (类/款 rows of split-code sheets).
+    // Line rows kept for verifying hierarchical parent rows (类/款 rows of split-code sheets); the
+    // money values of line j are rowVals[j * nMoney + i], NaN for an unreadable cell.
     const rowFunc: string[] = [];
     const rowUnit: string[] = [];
-    const rowVals: (number | null)[][] = [];
+    const rowVals: number[] = [];
     const fill: Partial<Record<Field, string>> = {};
     const labelLimit = Number.isFinite(this.firstMoneyCol) ? this.firstMoneyCol : 0;
     let prevDataKind = '';
@@ -223,8 +268,16 @@ class SheetReader {
       let breakdown = false;
       for (let c = 0; c < labelLimit; c++) {
         const v = this.get(r, c);
-        if (typeof v !== 'string' || !v.trim()) continue;
-        const k = this.label(v);
+        if (typeof v !== 'string') continue;
+        let k: LabelClass;
+        if (v === this.lastLabel[c]) k = this.lastLabelClass[c];
+        else {
+          if (!v.trim()) continue;
+          k = MAY_BE_LABEL.test(v) ? this.label(v) : null;
+          this.lastLabel[c] = v;
+          this.lastLabelClass[c] = k;
+        }
+        if (k === null) continue;
         if (k === 'total' || k === 'subtotal') {
           subKind = k;
           label = v.trim();
@@ -233,7 +286,7 @@ class SheetReader {
         if (k === 'breakdown') breakdown = true;
       }
       if (subKind) {
-        const values = this.readMoneyRow(r);
+        const values = this.readMoneyRow(r).slice();
         subtotals.push({ r, kind: subKind, label, values, blockAbove: block ? blocks.length - 1 : -1, blockBelow: blocks.length });
         block = null;
         prevDataKind = prevFund = '';
@@ -249,13 +302,21 @@ class SheetReader {
       const func = this.functionCode(r);
       const econ = this.economicCode(r);
       const values = this.readMoneyRow(r);
-      const anyMoney = values.some((v, i) => v !== 0 && v !== null && (this.money[i].role === 'amount' || this.money[i].role === 'fund' || this.money[i].role === 'kind'));
-      const anyBad = values.some((v) => v === null);
+      let anyMoney = false;
+      let anyBad = false;
+      for (let i = 0; i < nMoney; i++) {
+        const v = values[i];
+        if (v === null) anyBad = true;
+        else if (v !== 0) {
+          const role = this.money[i].role;
+          if (role === 'amount' || role === 'fund' || role === 'kind') anyMoney = true;
+        }
+      }
 
       // Fill-down of unit labels (merged down or written once per block).
-      for (const f of TEXT_FIELDS) {
-        const t = this.text(r, f);
-        if (t) fill[f] = t;
+      for (let i = 0; i < TEXT_FIELDS.length; i++) {
+        const t = this.text(r, TEXT_FIELDS[i]);
+        if (t) fill[TEXT_FIELDS[i]] = t;
       }
       if (!func.code && !func.text && !econ.code && !econ.text && !anyMoney && !anyBad) {
         // A heading row ("县教育局", "一、基本支出"): starts a new block, is not a line.
@@ -269,7 +330,7 @@ class SheetReader {
       // Hierarchical parent rows: a 类 or 款 code with no economic code is a sum of the rows below.
       const econPresent = this.cols.economicCode !== undefined || this.cols.economicClass !== undefined;
       if (func.code && func.code.length < 7 && econPresent && !econ.code && !econ.text) {
-        parents.push({ r, prefix: func.code, unit: unitK, values });
+        parents.push({ r, prefix: func.code, unit: unitK, values: values.slice() });
         continue;
       }
 
@@ -285,7 +346,10 @@ class SheetReader {
       }
       rowFunc.push(func.code);
       rowUnit.push(unitK);
-      rowVals.push(values);
+      for (let i = 0; i < nMoney; i++) {
+        const v = values[i];
+        rowVals.push(v === null ? NaN : v);
+      }
 
       // Kind and fund source, filled down inside the block when written once.
       let kindText = this.text(r, 'kind');
@@ -310,13 +374,18 @@ class SheetReader {
     return true;
   }
 
-  private functionCode(r: number): { code: string; name: string; text: string; col: number } {
+  private functionCode(r: number): CodeRead {
     const c = this.cols;
     if (c.functionCode !== undefined) {
       const v = this.get(r, c.functionCode);
+      const nameCell = c.functionName !== undefined ? this.get(r, c.functionName) : null;
+      const last = this.lastFunc;
+      if (last !== null && typeof v === 'string' && v === last.cell && nameCell === last.name) return last.read;
       const p = typeof v === 'string' ? this.codeOf(v) : parseCodeCell(v);
-      const name = p.name || this.text(r, 'functionName');
-      return { code: p.code, name, text: p.code ? '' : cellText(v), col: c.functionCode };
+      const name = p.name || cellText(nameCell);
+      const read = { code: p.code, name, text: p.code ? '' : cellText(v), col: c.functionCode };
+      if (typeof v === 'string') this.lastFunc = { cell: v, name: nameCell, read };
+      return read;
     }
     if (c.functionClass !== undefined) {
       const cls = codePart(this.get(r, c.functionClass), 3);
@@ -326,30 +395,47 @@ class SheetReader {
       const raw = cellText(this.get(r, c.functionClass));
       return { code, name: this.text(r, 'functionName'), text: code ? '' : raw, col: c.functionClass };
     }
-    return { code: '', name: '', text: '', col: -1 };
+    return NO_CODE;
   }
 
-  private economicCode(r: number): { code: string; name: string; text: string; col: number } {
+  private economicCode(r: number): CodeRead {
     const c = this.cols;
     if (c.economicCode !== undefined) {
       const v = this.get(r, c.economicCode);
+      const nameCell = c.economicName !== undefined ? this.get(r, c.economicName) : null;
+      const last = this.lastEcon;
+      if (last !== null && typeof v === 'string' && v === last.cell && nameCell === last.name) return last.read;
       const p = typeof v === 'string' ? this.codeOf(v) : parseCodeCell(v);
-      return { code: p.code, name: p.name || this.text(r, 'economicName'), text: p.code ? '' : cellText(v), col: c.economicCode };
+      const read = { code: p.code, name: p.name || cellText(nameCell), text: p.code ? '' : cellText(v), col: c.economicCode };
+      if (typeof v === 'string') this.lastEcon = { cell: v, name: nameCell, read };
+      return read;
     }
     if (c.economicClass !== undefined) {
       const cls = codePart(this.get(r, c.economicClass), 3);
       const sec = c.economicSection !== undefined ? codePart(this.get(r, c.economicSection), 2) : '';
       return { code: cls ? cls + sec : '', name: this.text(r, 'economicName'), text: '', col: c.economicClass };
     }
-    return { code: '', name: '', text: '', col: -1 };
+    return NO_CODE;
   }
 
   /** Parse every money cell of a row; null marks an unreadable cell (reported as DATA.BAD_AMOUNT). */
   private readMoneyRow(r: number): (number | null)[] {
-    const out: (number | null)[] = new Array(this.money.length);
+    // One scratch array for every row: callers copy it where a row's values are kept.
+    const out = this.scratch;
     for (let i = 0; i < this.money.length; i++) {
       const col = this.money[i].col;
       const v = this.get(r, col);
+      if (v === null) {
+        out[i] = 0;
+        continue;
+      }
+      if (typeof v === 'number') {
+        const fen = numberToFen(v, this.unit);
+        if (fen !== null && fen <= MAX_ABS_FEN && fen >= -MAX_ABS_FEN) {
+          out[i] = fen;
+          continue;
+        }
+      }
       const res = parseAmount(v, this.unit);
       if (res.ok) out[i] = res.fen;
       else {
@@ -365,7 +451,7 @@ class SheetReader {
   private emitLines(
     r: number,
     values: (number | null)[],
-    p: { unitCode: string; unitName: string; unitKind: string; func: { code: string; name: string; text: string; col: number }; econ: { code: string; name: string; text: string; col: number }; kindText: string; fundText: string },
+    p: { unitCode: string; unitName: string; unitKind: string; func: CodeRead; econ: CodeRead; kindText: string; fundText: string },
   ): void {
     const projectCode = this.text(r, 'projectCode');
     const projectName = this.text(r, 'projectName');
@@ -373,15 +459,18 @@ class SheetReader {
     const declared: DeclaredKind = parsedKind ? parsedKind.kind : projectCode || projectName ? 'project' : 'basic';
     const econ = p.econ.code;
     const kind: LineKind = resolveKind(declared, econ);
-    const ppp = (parsedKind?.ppp ?? false) || (this.cols.ppp !== undefined && parseYes(this.get(r, this.cols.ppp)));
-    const approved = (this.cols.approved !== undefined && parseYes(this.get(r, this.cols.approved))) || !!this.text(r, 'approvalNo');
+    const ppp = (parsedKind?.ppp ?? false) || (this.cols.ppp !== undefined && this.yes(r, this.cols.ppp));
+    const approved = (this.cols.approved !== undefined && this.yes(r, this.cols.approved)) || !!this.text(r, 'approvalNo');
     const fund = p.fundText ? this.fundOf(p.fundText) : FUND_GENERAL;
     const base: BudgetLine = {
       src: this.src,
       amountCol: 0,
       kind,
       fundSource: fund,
-      amountFen: 0,
+      // Set below. Null first so that V8 stores this field tagged: started as a small integer, the
+      // first amount of 2³¹ 分 or more would turn it into a double field and deprecate the object
+      // layout of every line read so far (each then copied when first touched).
+      amountFen: null as unknown as number,
       priorFen: null,
       row: r + this.rowOff,
       unitCode: p.unitCode,
@@ -394,10 +483,10 @@ class SheetReader {
       functionName: p.func.name,
       economicCode: econ,
       economicName: p.econ.name,
-      govEconomicCode: parseCodeCell(this.cols.govEconomicCode !== undefined ? this.get(r, this.cols.govEconomicCode) : null).code,
+      govEconomicCode: this.cols.govEconomicCode !== undefined ? this.govCode(r, this.cols.govEconomicCode) : '',
       priorActualFen: null,
-      execRate: this.cols.priorExecRate !== undefined ? parseRate(this.get(r, this.cols.priorExecRate)) : null,
-      perfScore: this.cols.perfScore !== undefined ? parseScore(this.get(r, this.cols.perfScore)) : null,
+      execRate: this.cols.priorExecRate !== undefined ? this.rate(r, this.cols.priorExecRate) : null,
+      perfScore: this.cols.perfScore !== undefined ? this.score(r, this.cols.perfScore) : null,
       perfGoal: this.text(r, 'perfGoal'),
       basis: this.text(r, 'basis'),
       sanbao: this.cols.sanbao !== undefined ? this.sanbaoOf(this.text(r, 'sanbao')) : null,
@@ -407,7 +496,7 @@ class SheetReader {
     if (declared === 'project') this.hasProjects = true;
     let priorRow: number | null = null;
     let priorActual: number | null = null;
-    const priorFund = new Map<string, number | null>();
+    const priorFund = this.layout.priorFundColumns.length ? new Map<string, number | null>() : EMPTY_PRIOR_FUND;
     let amountTotal: number | null = null;
     let totalIdx = -1;
     for (let i = 0; i < this.money.length; i++) {
@@ -418,8 +507,7 @@ class SheetReader {
       else if (m.role === 'amount') (amountTotal = values[i]), (totalIdx = i);
     }
     base.priorActualFen = priorActual;
-    const parts = this.money.map((m, i) => ({ m, i })).filter((x) => x.m.role === 'fund' || x.m.role === 'kind');
-    if (parts.length === 0) {
+    if (this.partIdx.length === 0) {
       if (amountTotal === null) return; // unreadable amount: reported, no line
       // The common long layout: the row is exactly one line, no copy needed.
       base.amountFen = amountTotal;
@@ -429,6 +517,7 @@ class SheetReader {
       return;
     }
     // Wide layouts: each non-zero part is a line; 合计 must equal the sum of the parts.
+    const parts = this.partIdx.map((i) => ({ m: this.money[i], i }));
     if (parts.some((x) => values[x.i] === null)) return; // a row with an unreadable amount gets no total check
     let sum = 0;
     for (const x of parts) sum += values[x.i] as number;
@@ -464,6 +553,27 @@ class SheetReader {
       }
     }
     for (const l of emitted) this.lines.push(l);
+  }
+
+  /** parseYes of a cell; texts memoised (the same few marks repeat down the column). */
+  private yes(r: number, c: number): boolean {
+    const v = this.get(r, c);
+    return typeof v === 'string' ? this.yesOf(v) : parseYes(v);
+  }
+
+  private rate(r: number, c: number): number | null {
+    const v = this.get(r, c);
+    return v === null ? null : typeof v === 'string' ? this.rateOf(v) : parseRate(v);
+  }
+
+  private score(r: number, c: number): number | null {
+    const v = this.get(r, c);
+    return v === null ? null : typeof v === 'string' ? this.scoreOf(v) : parseScore(v);
+  }
+
+  private govCode(r: number, c: number): string {
+    const v = this.get(r, c);
+    return v === null ? '' : typeof v === 'string' ? this.codeOf(v).code : parseCodeCell(v).code;
   }
 
   private isBlank(r: number, c: number): boolean {
@@ -513,16 +623,17 @@ class SheetReader {
     });
   }
 
-  private verifyParents(parents: ParentRow[], rowFunc: string[], rowUnit: string[], rowVals: (number | null)[][]): void {
+  private verifyParents(parents: ParentRow[], rowFunc: string[], rowUnit: string[], rowVals: number[]): void {
     for (const p of parents) {
       const sums: (number | null)[] = new Array(this.money.length).fill(0);
       let n = 0;
+      const nMoney = sums.length;
       for (let j = 0; j < rowFunc.length; j++) {
         if (!rowFunc[j].startsWith(p.prefix) || (p.unit && rowUnit[j] !== p.unit)) continue;
         n++;
-        for (let i = 0; i < sums.length; i++) {
-          const v = rowVals[j][i];
-          sums[i] = v === null || sums[i] === null ? null : (sums[i] as number) + v;
+        for (let i = 0; i < nMoney; i++) {
+          const v = rowVals[j * nMoney + i];
+          sums[i] = Number.isNaN(v) || sums[i] === null ? null : (sums[i] as number) + v;
         }
       }
       if (n === 0) {

@@ -11,6 +11,7 @@ import { DEFAULT_SEVERITY, Finding, RuleId, Severity } from '../findings';
 import type { BudgetLine, DeclaredKind, Field } from '../lines';
 import { unitKey, projectKey } from '../lines';
 import { dataMessages } from '../messages/data';
+import { hashText, KeyTable } from './key-table';
 
 const ALLOWED_ECONOMIC: Partial<Record<DeclaredKind, ReadonlyArray<string>>> = {
   personnel: ['301', '303'],
@@ -34,54 +35,156 @@ function lineFinding(l: BudgetLine, rule: RuleId, field: Field | null, message: 
   };
 }
 
-function checkCode(l: BudgetLine, kind: CodeKind, catalog: Catalog, out: Finding[]): void {
+/** A code finding without its line: what checkCode concludes for one (kind, code, written name). */
+interface CodeVerdict {
+  rule: RuleId;
+  message: string;
+  severity?: Severity;
+}
+
+/**
+ * What is wrong with one code as written (SPEC §3 DATA.UNKNOWN_CODE, CODE_LEVEL, CODE_NAME_MISMATCH).
+ * Depends only on the code, the name written beside it and the catalogue, so check.ts's million lines
+ * ask it once per distinct (code, name) pair (see CodeChecker).
+ */
+function codeVerdicts(kind: CodeKind, code: string, written: string, catalog: Catalog): CodeVerdict[] {
   const isFunction = kind === 'function';
-  const code = isFunction ? l.functionCode : l.economicCode;
-  const written = isFunction ? l.functionName : l.economicName;
   const what = isFunction ? '功能分类科目' : '经济分类科目';
-  const field: Field = isFunction ? (l.src.columns.functionCode ? 'functionCode' : 'functionClass') : l.src.columns.economicCode ? 'economicCode' : 'economicClass';
-  if (!code) {
-    out.push(lineFinding(l, 'DATA.UNKNOWN_CODE', field, written ? dataMessages.badCode({ what, text: written }) : dataMessages.blankCode({ what })));
-    return;
-  }
+  if (!code) return [{ rule: 'DATA.UNKNOWN_CODE', message: written ? dataMessages.badCode({ what, text: written }) : dataMessages.blankCode({ what }) }];
   const full = isFunction ? 7 : 5;
   const hasClass = isFunction ? catalog.hasFunctionClass(code) : catalog.hasEconomicClass(code);
   if (!hasClass || (code.length !== 3 && code.length !== 5 && code.length !== 7) || code.length > full) {
-    out.push(lineFinding(l, 'DATA.UNKNOWN_CODE', field, dataMessages.unknownClass({ what, code })));
-    return;
+    return [{ rule: 'DATA.UNKNOWN_CODE', message: dataMessages.unknownClass({ what, code }) }];
   }
+  const out: CodeVerdict[] = [];
   if (code.length >= 5 && !(isFunction ? catalog.hasFunctionSection(code) : catalog.hasEconomicSection(code))) {
-    out.push(lineFinding(l, 'DATA.UNKNOWN_CODE', field, dataMessages.unknownSection({ what, code }), 'warning'));
+    out.push({ rule: 'DATA.UNKNOWN_CODE', message: dataMessages.unknownSection({ what, code }), severity: 'warning' });
   }
   if (code.length < full) {
-    out.push(lineFinding(l, 'DATA.CODE_LEVEL', field, dataMessages.codeLevel({ what, code, level: isFunction ? '项级（7 位）' : '款级（5 位）' })));
+    out.push({ rule: 'DATA.CODE_LEVEL', message: dataMessages.codeLevel({ what, code, level: isFunction ? '项级（7 位）' : '款级（5 位）' }) });
   }
   if (written && !catalog.nameMatches(kind, code, written)) {
     const expected = (isFunction ? catalog.functionName(code) : catalog.economicName(code)) ?? '';
-    out.push(lineFinding(l, 'DATA.CODE_NAME_MISMATCH', field, dataMessages.codeName({ what, code, written, expected })));
+    out.push({ rule: 'DATA.CODE_NAME_MISMATCH', message: dataMessages.codeName({ what, code, written, expected }) });
+  }
+  return out;
+}
+
+const NONE: ReadonlyArray<CodeVerdict> = [];
+
+/** codeVerdicts memoised per (code, written name); the previous pair is checked first. */
+class CodeChecker {
+  private readonly memo = new Map<string, Map<string, ReadonlyArray<CodeVerdict>>>();
+  private lastCode: string | null = null;
+  private lastWritten: string | null = null;
+  private lastVerdicts: ReadonlyArray<CodeVerdict> = NONE;
+
+  constructor(
+    private readonly kind: CodeKind,
+    private readonly catalog: Catalog,
+  ) {}
+
+  verdicts(code: string, written: string): ReadonlyArray<CodeVerdict> {
+    if (code === this.lastCode && written === this.lastWritten) return this.lastVerdicts;
+    let byName = this.memo.get(code);
+    if (!byName) this.memo.set(code, (byName = new Map()));
+    let v = byName.get(written);
+    if (v === undefined) {
+      const found = codeVerdicts(this.kind, code, written, this.catalog);
+      byName.set(written, (v = found.length ? found : NONE));
+    }
+    this.lastCode = code;
+    this.lastWritten = written;
+    this.lastVerdicts = v;
+    return v;
+  }
+}
+
+function checkCode(l: BudgetLine, kind: CodeKind, checker: CodeChecker, out: Finding[]): void {
+  const isFunction = kind === 'function';
+  const verdicts = isFunction ? checker.verdicts(l.functionCode, l.functionName) : checker.verdicts(l.economicCode, l.economicName);
+  if (verdicts.length === 0) return;
+  const field: Field = isFunction ? (l.src.columns.functionCode ? 'functionCode' : 'functionClass') : l.src.columns.economicCode ? 'economicCode' : 'economicClass';
+  for (const v of verdicts) out.push(lineFinding(l, v.rule, field, v.message, v.severity));
+}
+
+/** Whether the economic code is allowed for the declared kind (DATA.KIND_CODE_MISMATCH), memoised. */
+function kindCodeChecker(): (declared: DeclaredKind, economicCode: string) => boolean {
+  const memo = new Map<string, boolean>();
+  let lastDeclared: DeclaredKind | null = null;
+  let lastCode: string | null = null;
+  let lastOk = true;
+  return (declared, code) => {
+    if (declared === lastDeclared && code === lastCode) return lastOk;
+    const allowed = ALLOWED_ECONOMIC[declared];
+    let ok = true;
+    if (allowed && code) {
+      const k = declared + '\u0001' + code;
+      const known = memo.get(k);
+      if (known === undefined) memo.set(k, (ok = allowed.includes(code.slice(0, 3))));
+      else ok = known;
+    }
+    lastDeclared = declared;
+    lastCode = code;
+    lastOk = ok;
+    return ok;
+  };
+}
+
+/** Same duplicate key (SPEC §3 DATA.DUPLICATE_LINE): file, unit, kind, project, codes, fund source. */
+function sameKey(a: BudgetLine, b: BudgetLine): boolean {
+  return (
+    a.functionCode === b.functionCode && a.economicCode === b.economicCode && a.fundSource === b.fundSource && a.kind === b.kind &&
+    unitKey(a) === unitKey(b) && projectKey(a) === projectKey(b) && a.src.file === b.src.file
+  );
+}
+
+/**
+ * First line of each duplicate key, in a KeyTable: no key string is built per line. Consecutive lines
+ * usually share file, unit, kind and project, so that part of the hash is computed when it changes.
+ */
+class DuplicateIndex {
+  private readonly table = new KeyTable<BudgetLine, BudgetLine>(sameKey, 1024);
+  private last: BudgetLine | null = null;
+  private headHash = 0;
+
+  /** The first line with the same key, or null (and `l` becomes the first of its key). */
+  firstOf(l: BudgetLine): BudgetLine | null {
+    const p = this.last;
+    if (p === null || l.src.file !== p.src.file || l.kind !== p.kind || unitKey(l) !== unitKey(p) || projectKey(l) !== projectKey(p)) {
+      this.headHash = hashText(projectKey(l), hashText(l.kind, hashText(unitKey(l), hashText(l.src.file))));
+    }
+    this.last = l;
+    const h = hashText(l.fundSource, hashText(l.economicCode, hashText(l.functionCode, this.headHash)));
+    const first = this.table.find(h, l);
+    if (first) return first;
+    this.table.add(h, l);
+    return null;
   }
 }
 
 export function checkLines(lines: ReadonlyArray<BudgetLine>, catalog: Catalog = defaultCatalog): Finding[] {
   const out: Finding[] = [];
-  const seen = new Map<string, BudgetLine>();
+  const functionCodes = new CodeChecker('function', catalog);
+  const economicCodes = new CodeChecker('economic', catalog);
+  const kindAllows = kindCodeChecker();
+  const duplicates = new DuplicateIndex();
   for (const l of lines) {
     if (l.amountFen < 0) {
       out.push(lineFinding(l, 'DATA.NEGATIVE_AMOUNT', null, dataMessages.negativeAmount({ unitName: l.unitName || l.unitCode, fen: l.amountFen, unit: l.src.unit }), undefined, { figures: { actualFen: l.amountFen } }));
     }
-    checkCode(l, 'function', catalog, out);
-    checkCode(l, 'economic', catalog, out);
-    const allowed = ALLOWED_ECONOMIC[l.declaredKind];
-    if (allowed && l.economicCode && !allowed.includes(l.economicCode.slice(0, 3))) {
+    checkCode(l, 'function', functionCodes, out);
+    checkCode(l, 'economic', economicCodes, out);
+    if (!kindAllows(l.declaredKind, l.economicCode)) {
+      const allowed = ALLOWED_ECONOMIC[l.declaredKind] as ReadonlyArray<string>;
       const field: Field = l.src.columns.economicCode ? 'economicCode' : 'economicClass';
       out.push(lineFinding(l, 'DATA.KIND_CODE_MISMATCH', field, dataMessages.kindCode({ kindZh: KIND_ZH[l.declaredKind], code: l.economicCode, allowed: allowed.join('、') })));
     }
-    const key = [l.src.file, unitKey(l), l.kind, projectKey(l), l.functionCode, l.economicCode, l.fundSource].join('\u0001');
-    const first = seen.get(key);
+    const first = duplicates.firstOf(l);
     if (first) {
       const where = first.src.sheet === l.src.sheet ? `第 ${first.row} 行` : `工作表“${first.src.sheet}”第 ${first.row} 行`;
       out.push(lineFinding(l, 'DATA.DUPLICATE_LINE', null, dataMessages.duplicate({ firstRow: first.row }).replace(`第 ${first.row} 行`, where)));
-    } else seen.set(key, l);
+    }
   }
   return out;
 }

@@ -8,6 +8,7 @@ import type { Figures, Finding, FindingLocation, FindingUnit, RuleId } from '../
 import { projectKey, unitKey } from '../lines';
 import type { BudgetLine, Field } from '../lines';
 import type { RuleContext } from '../context';
+import { hashText, KeyTable } from './key-table';
 
 /** The cell of `field` on the line's row; the amount cell when the field has no column (or none is given). */
 export function lineLocation(line: BudgetLine, field?: Field): FindingLocation {
@@ -37,12 +38,21 @@ export function projectLabel(line: BudgetLine): string {
 /** Lines grouped by a key in first-seen order; lines whose key is null are left out. */
 export function groupLines(lines: ReadonlyArray<BudgetLine>, key: (l: BudgetLine) => string | null): Map<string, BudgetLine[]> {
   const groups = new Map<string, BudgetLine[]>();
+  // Lines of a group usually follow each other: the previous group is tried before the map.
+  let lastKey: string | null = null;
+  let last: BudgetLine[] | null = null;
   for (const l of lines) {
     const k = key(l);
     if (k === null) continue;
-    const g = groups.get(k);
+    if (k === lastKey && last !== null) {
+      last.push(l);
+      continue;
+    }
+    let g = groups.get(k);
     if (g) g.push(l);
-    else groups.set(k, [l]);
+    else groups.set(k, (g = [l]));
+    lastKey = k;
+    last = g;
   }
   return groups;
 }
@@ -64,6 +74,45 @@ export function groupByUnit(lines: ReadonlyArray<BudgetLine>): Map<string, Budge
 export function projectGroupKey(l: BudgetLine): string | null {
   if (l.kind !== 'project') return null;
   return unitKey(l) + '\u0001' + projectKey(l);
+}
+
+/** A project of a unit: its key (projectGroupKey) and its lines in input order. */
+export type ProjectGroup = [key: string, lines: BudgetLine[]];
+
+const projectGroupsCache = new WeakMap<ReadonlyArray<BudgetLine>, ReadonlyArray<ProjectGroup>>();
+
+const sameProject = (g: ProjectGroup, l: BudgetLine): boolean => {
+  const f = g[1][0];
+  return unitKey(f) === unitKey(l) && projectKey(f) === projectKey(l);
+};
+
+/**
+ * The entries of groupLines(lines, projectGroupKey), in first-seen order, computed once per lines
+ * array and shared (read them, never modify them). Grouped in a KeyTable, and a line continuing the
+ * previous line's project joins it directly: a big sheet has hundreds of thousands of projects.
+ */
+export function groupByProject(lines: ReadonlyArray<BudgetLine>): ReadonlyArray<ProjectGroup> {
+  const cached = projectGroupsCache.get(lines);
+  if (cached) return cached;
+  const table = new KeyTable<ProjectGroup, BudgetLine>(sameProject, 1024);
+  let prev: BudgetLine | null = null;
+  let last: BudgetLine[] | null = null;
+  for (const l of lines) {
+    if (l.kind !== 'project') continue;
+    if (last !== null && prev !== null && l.unitCode === prev.unitCode && l.unitName === prev.unitName && l.projectCode === prev.projectCode && l.projectName === prev.projectName) {
+      last.push(l);
+      prev = l;
+      continue;
+    }
+    const h = hashText(projectKey(l), hashText(unitKey(l)));
+    let g = table.find(h, l);
+    if (g === undefined) table.add(h, (g = [projectGroupKey(l) as string, [l]]));
+    else g[1].push(l);
+    prev = l;
+    last = g[1];
+  }
+  projectGroupsCache.set(lines, table.items);
+  return table.items;
 }
 
 /** A finding with the rule's default severity. */

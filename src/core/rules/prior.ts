@@ -106,7 +106,7 @@ export function compareGroups(
   filter: LineFilter,
   key: GroupKey,
   opts: TotalsOptions = {},
-  groups?: ReadonlyMap<string, BudgetLine[]>,
+  groups?: Iterable<readonly [string, BudgetLine[]]>,
 ): GroupComparison[] | null {
   const prior = ctx.prior;
   if (prior.kind === 'none') return null;

@@ -27,7 +27,8 @@ import {
   zbbNoProjectCode, zbbNotInLibrary, zbbProjectsOutOfScope, zbbUnderperformer,
 } from '../messages/zbb';
 import type { LineDescription } from '../messages/zbb';
-import { finding, groupLines, lineFinding, projectGroupKey, projectLabel, unitLabel } from './finding-helpers';
+import { finding, groupByProject, groupLines, lineFinding, projectGroupKey, projectLabel, unitLabel } from './finding-helpers';
+import type { ProjectGroup } from './finding-helpers';
 import { compareGroups, filesWithoutPriorColumn, inScope, matchPriorLines, missingPriorReason } from './prior';
 
 /** Collects “column absent” cases: one NOT_CHECKED per (file, column) naming the sheets. */
@@ -70,9 +71,9 @@ function describeLine(l: BudgetLine): LineDescription {
 }
 
 /** Per-line and per-project completeness: 测算依据, 绩效目标, 项目库. */
-function completeness(ctx: RuleContext, projects: Map<string, BudgetLine[]>, missing: MissingColumns): Finding[] {
+function completeness(ctx: RuleContext, projects: ReadonlyArray<ProjectGroup>, missing: MissingColumns): Finding[] {
   const out: Finding[] = [];
-  for (const lines of projects.values()) {
+  for (const [, lines] of projects) {
     const first = lines[0];
     const library = ctx.aux.projectLibraryByFile?.get(first.src.file) ?? ctx.aux.projectLibrary;
     const unit = unitLabel(first);
@@ -98,8 +99,9 @@ function completeness(ctx: RuleContext, projects: Map<string, BudgetLine[]>, mis
 }
 
 /** Year-on-year project checks: BASE_CARRYOVER and UNDERPERFORMER_NOT_CUT. */
-function yearOnYear(ctx: RuleContext, projects: Map<string, BudgetLine[]>, missing: MissingColumns): Finding[] {
-  const projectLines = [...projects.values()].flat();
+function yearOnYear(ctx: RuleContext, projects: ReadonlyArray<ProjectGroup>, missing: MissingColumns): Finding[] {
+  const projectLines: BudgetLine[] = [];
+  for (const [, lines] of projects) for (const l of lines) projectLines.push(l);
   if (projectLines.length === 0) return [];
   const groups = compareGroups(ctx, () => true, projectGroupKey, {}, projects);
   if (!groups) {
@@ -167,7 +169,7 @@ function newAndDropped(ctx: RuleContext): Finding[] {
 export const zeroBasedBudgeting: RuleFamily = {
   family: 'ZBB',
   run(ctx: RuleContext): Finding[] {
-    const projects = groupLines(ctx.lines, projectGroupKey);
+    const projects = groupByProject(ctx.lines);
     const missing = new MissingColumns();
     const out = [...completeness(ctx, projects, missing), ...yearOnYear(ctx, projects, missing), ...newAndDropped(ctx)];
     out.push(...missing.findings());
