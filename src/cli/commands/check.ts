@@ -12,6 +12,7 @@ import { ConfigError, resolveConfig } from '../../core/config';
 import type { WorkbookGrids } from '../../core/grid';
 import { UserError } from '../errors';
 import { displayName, expandInputs, isLoaded, isOwnReviewWorkbook, LoadedInput, loadInput, loadWorkbooks, UnreadableInput, unreadableSentence } from '../inputs';
+import { loadInputs } from '../parallel';
 import { createProgress } from '../progress';
 import { assertWritable, buildReviewWorkbook, planPerUnit, writePerUnit, writeWorkbookAtomic } from '../review-workbook';
 import { humanSummary } from '../summary';
@@ -23,6 +24,15 @@ export interface CheckCommandOptions {
   out?: string;
   force?: boolean;
   perUnitOut?: string;
+  /** Worker threads reading the inputs (default: the machine's cores). */
+  jobs?: string;
+}
+
+/** --jobs N: a whole number ≥ 1. */
+function parseJobs(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new UserError(`--jobs 应为不小于 1 的整数：${v}`);
+  return n;
 }
 
 export interface CheckRun {
@@ -88,10 +98,13 @@ export async function runCheck(args: ReadonlyArray<string>, opts: CheckCommandOp
   const unreadable: UnreadableInput[] = [];
   const skipped: string[] = [];
   try {
-    for (let i = 0; i < files.length; i++) {
-      const display = displayName(files[i]);
-      progress.update(i, `读取 ${display}`);
-      const r = await loadInput(files[i], display);
+    // Several inputs are read by worker threads (--jobs); results come back in input order.
+    progress.update(0, '读取中');
+    const results = await loadInputs(
+      files.map((f) => ({ path: f, display: displayName(f) })),
+      { jobs: opts.jobs !== undefined ? parseJobs(opts.jobs) : undefined, onLoaded: (done, display) => progress.update(done, `已读取 ${display}`) },
+    );
+    for (const r of results) {
       if (!isLoaded(r)) unreadable.push(r);
       else if (isOwnReviewWorkbook(r)) skipped.push(r.display);
       else loaded.push(r);
@@ -158,6 +171,7 @@ export function registerCheckCommand(program: Command, setExit: (code: number) =
     .option('--out <file>', '写出审核工作簿（.xlsx）')
     .option('--force', '允许覆盖已存在的输出文件')
     .option('--per-unit-out <dir>', '为每个单位分别写出只含本单位内容的审核工作簿')
+    .option('--jobs <n>', '并行读取输入文件的线程数（默认为 CPU 核数）')
     .action(async (inputs: string[], opts: CheckCommandOptions) => {
       const run = await runCheck(inputs, opts);
       setExit(await reportRun(run, opts));

@@ -67,7 +67,20 @@ interface ParentRow {
   values: (number | null)[];
 }
 
-const TEXT_FIELDS: ReadonlyArray<Field> = ['unitCode', 'unitName', 'unitKind'];
+/**
+ * The layout's columns with every field present (undefined when the sheet lacks it): one object
+ * shape, so the per-row reads of `cols.kind`, `cols.basis` … are plain property loads.
+ */
+function everyField(c: Partial<Record<Field, number>>): Partial<Record<Field, number>> {
+  return {
+    unitCode: c.unitCode, unitName: c.unitName, unitKind: c.unitKind, projectCode: c.projectCode, projectName: c.projectName, kind: c.kind,
+    functionCode: c.functionCode, functionName: c.functionName, functionClass: c.functionClass, functionSection: c.functionSection,
+    functionItem: c.functionItem, economicClass: c.economicClass, economicSection: c.economicSection, economicCode: c.economicCode,
+    economicName: c.economicName, govEconomicCode: c.govEconomicCode, fundSource: c.fundSource, amount: c.amount, priorAmount: c.priorAmount,
+    priorActual: c.priorActual, priorExecRate: c.priorExecRate, perfScore: c.perfScore, perfGoal: c.perfGoal, basis: c.basis,
+    sanbao: c.sanbao, ppp: c.ppp, approved: c.approved, approvalNo: c.approvalNo,
+  };
+}
 /** Shared by rows of sheets without per-source prior columns; never written to. */
 const EMPTY_PRIOR_FUND = new Map<string, number | null>();
 
@@ -159,7 +172,7 @@ class SheetReader {
   ) {
     this.rowOff = grid.origin?.row ?? 1;
     this.colOff = grid.origin?.col ?? 1;
-    this.cols = layout.columns;
+    this.cols = everyField(layout.columns);
     this.unit = layout.unit ?? (opts.config.defaultUnit === '万元' ? 'wan' : 'yuan');
     // Half the display step of the sheet: 0.005 万元 on 万元 sheets, exact on 元 sheets.
     this.tolerance = this.unit === 'wan' ? 5000 : 0;
@@ -229,8 +242,8 @@ class SheetReader {
     return ok;
   }
 
-  private text(r: number, f: Field): string {
-    const c = this.cols[f];
+  /** Text of the cell in column c (a field's column, '' when the field has none). */
+  private textAt(r: number, c: number | undefined): string {
     if (c === undefined) return '';
     return cellText(this.get(r, c));
   }
@@ -314,10 +327,12 @@ class SheetReader {
       }
 
       // Fill-down of unit labels (merged down or written once per block).
-      for (let i = 0; i < TEXT_FIELDS.length; i++) {
-        const t = this.text(r, TEXT_FIELDS[i]);
-        if (t) fill[TEXT_FIELDS[i]] = t;
-      }
+      const unitCodeText = this.textAt(r, this.cols.unitCode);
+      if (unitCodeText) fill.unitCode = unitCodeText;
+      const unitNameText = this.textAt(r, this.cols.unitName);
+      if (unitNameText) fill.unitName = unitNameText;
+      const unitKindText = this.textAt(r, this.cols.unitKind);
+      if (unitKindText) fill.unitKind = unitKindText;
       if (!func.code && !func.text && !econ.code && !econ.text && !anyMoney && !anyBad) {
         // A heading row ("县教育局", "一、基本支出"): starts a new block, is not a line.
         block = null;
@@ -352,10 +367,10 @@ class SheetReader {
       }
 
       // Kind and fund source, filled down inside the block when written once.
-      let kindText = this.text(r, 'kind');
+      let kindText = this.textAt(r, this.cols.kind);
       if (!kindText && this.cols.kind !== undefined) kindText = prevDataKind;
       else prevDataKind = kindText;
-      let fundText = this.text(r, 'fundSource');
+      let fundText = this.textAt(r, this.cols.fundSource);
       if (!fundText && this.cols.fundSource !== undefined) fundText = prevFund;
       else prevFund = fundText;
 
@@ -393,7 +408,7 @@ class SheetReader {
       const item = c.functionItem !== undefined ? codePart(this.get(r, c.functionItem), 2) : '';
       const code = cls ? cls + (sec ? sec + (item ? item : '') : '') : '';
       const raw = cellText(this.get(r, c.functionClass));
-      return { code, name: this.text(r, 'functionName'), text: code ? '' : raw, col: c.functionClass };
+      return { code, name: this.textAt(r, this.cols.functionName), text: code ? '' : raw, col: c.functionClass };
     }
     return NO_CODE;
   }
@@ -413,7 +428,7 @@ class SheetReader {
     if (c.economicClass !== undefined) {
       const cls = codePart(this.get(r, c.economicClass), 3);
       const sec = c.economicSection !== undefined ? codePart(this.get(r, c.economicSection), 2) : '';
-      return { code: cls ? cls + sec : '', name: this.text(r, 'economicName'), text: '', col: c.economicClass };
+      return { code: cls ? cls + sec : '', name: this.textAt(r, this.cols.economicName), text: '', col: c.economicClass };
     }
     return NO_CODE;
   }
@@ -453,14 +468,14 @@ class SheetReader {
     values: (number | null)[],
     p: { unitCode: string; unitName: string; unitKind: string; func: CodeRead; econ: CodeRead; kindText: string; fundText: string },
   ): void {
-    const projectCode = this.text(r, 'projectCode');
-    const projectName = this.text(r, 'projectName');
+    const projectCode = this.textAt(r, this.cols.projectCode);
+    const projectName = this.textAt(r, this.cols.projectName);
     const parsedKind = p.kindText ? this.kindOf(p.kindText) : null;
     const declared: DeclaredKind = parsedKind ? parsedKind.kind : projectCode || projectName ? 'project' : 'basic';
     const econ = p.econ.code;
     const kind: LineKind = resolveKind(declared, econ);
     const ppp = (parsedKind?.ppp ?? false) || (this.cols.ppp !== undefined && this.yes(r, this.cols.ppp));
-    const approved = (this.cols.approved !== undefined && this.yes(r, this.cols.approved)) || !!this.text(r, 'approvalNo');
+    const approved = (this.cols.approved !== undefined && this.yes(r, this.cols.approved)) || !!this.textAt(r, this.cols.approvalNo);
     const fund = p.fundText ? this.fundOf(p.fundText) : FUND_GENERAL;
     const base: BudgetLine = {
       src: this.src,
@@ -487,9 +502,9 @@ class SheetReader {
       priorActualFen: null,
       execRate: this.cols.priorExecRate !== undefined ? this.rate(r, this.cols.priorExecRate) : null,
       perfScore: this.cols.perfScore !== undefined ? this.score(r, this.cols.perfScore) : null,
-      perfGoal: this.text(r, 'perfGoal'),
-      basis: this.text(r, 'basis'),
-      sanbao: this.cols.sanbao !== undefined ? this.sanbaoOf(this.text(r, 'sanbao')) : null,
+      perfGoal: this.textAt(r, this.cols.perfGoal),
+      basis: this.textAt(r, this.cols.basis),
+      sanbao: this.cols.sanbao !== undefined ? this.sanbaoOf(this.textAt(r, this.cols.sanbao)) : null,
       ppp,
       approved,
     };

@@ -1,0 +1,323 @@
+/**
+ * `npm run bench` (issue 6, SPEC §6): the performance figures, each the minimum and median of at least
+ * five runs, with the ratio to its target, written to bench/results.md with the machine and Node version.
+ *
+ * Every run is a fresh child process (this file with `child <kind>`), so peak RSS is that run's own
+ * and no run warms the next. Inputs come from the seeded generator (src/testing/synth.ts) and are
+ * written once to .xlsx files in the temp folder (kept between bench runs).
+ *
+ *   node --expose-gc dist/bench/run.js [--runs N] [--quick]
+ *
+ * --quick uses smaller inputs (for trying the bench itself); results.md is then not written.
+ */
+import { spawnSync } from 'child_process';
+import ExcelJS from 'exceljs';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { checkWorkbooks } from '../src/core/check';
+import type { Grid } from '../src/core/grid';
+import { generateTables } from '../src/core/tables';
+import { synthSheet, SynthOptions } from '../src/testing/synth';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const CLI = path.join(ROOT, 'bin', 'budget-review.js');
+const SELF = __filename;
+const DATA_DIR = path.join(os.tmpdir(), 'budget-review-bench');
+
+const CORE_OPTIONS: SynthOptions = { lines: 1_000_000, units: 20, seed: 1, layout: 'long' };
+
+// ---- children ----------------------------------------------------------------------------------
+
+function gc(): void {
+  const g = (globalThis as { gc?: () => void }).gc;
+  if (g) g();
+}
+
+/** Parse + all rules on the synthetic grid, then the consolidated standard tables over its lines. */
+function childCore(lines: number): void {
+  const grid = synthSheet({ ...CORE_OPTIONS, lines }).grid;
+  const rssInputMB = process.memoryUsage().rss / 2 ** 20;
+  // Warm the JIT on a small sheet of the same layout, as any long-running host would be.
+  checkWorkbooks([{ file: 'warm.xlsx', sheets: [synthSheet({ ...CORE_OPTIONS, lines: 20_000, seed: 2 }).grid] }]);
+  gc();
+  const t0 = process.hrtime.bigint();
+  const report = checkWorkbooks([{ file: 'bench.xlsx', sheets: [grid] }]);
+  const checkMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  const peakCheckMB = process.resourceUsage().maxRSS / 1024;
+  const t1 = process.hrtime.bigint();
+  const tables = generateTables(report.lines, { config: report.config, year: report.year });
+  const tablesMs = Number(process.hrtime.bigint() - t1) / 1e6;
+  out({ checkMs, tablesMs, peakCheckMB, rssInputMB, lines: report.lines.length, findings: report.findings.length, tables: tables.length });
+}
+
+async function childExceljs(file: string): Promise<void> {
+  const t0 = process.hrtime.bigint();
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  out({ ms: Number(process.hrtime.bigint() - t0) / 1e6, rows: wb.worksheets[0].rowCount });
+}
+
+function out(x: object): void {
+  process.stdout.write(JSON.stringify(x) + '\n');
+}
+
+// ---- inputs ------------------------------------------------------------------------------------
+
+/** Write a grid as .xlsx with exceljs's streaming writer (shared strings, as Excel saves). */
+async function writeGrid(grid: Grid, file: string): Promise<void> {
+  const tmp = file + '.tmp';
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useSharedStrings: true, useStyles: false });
+  const ws = wb.addWorksheet(grid.name);
+  // Merges first: the streaming writer cannot touch a row once it is committed.
+  for (const m of grid.merges ?? []) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+  grid.cells.forEach((cells, r) => {
+    const row = ws.getRow(r + 1);
+    cells.forEach((v, c) => {
+      if (v !== null && v !== undefined) row.getCell(c + 1).value = v as ExcelJS.CellValue;
+    });
+    row.commit();
+  });
+  ws.commit();
+  await wb.commit();
+  fs.renameSync(tmp, file);
+}
+
+async function ensureBigFile(lines: number): Promise<string> {
+  const file = path.join(DATA_DIR, `check-${lines}.xlsx`);
+  if (!fs.existsSync(file)) {
+    // 20 columns: 序号 … 备注, as a department's full export.
+    await writeGrid(synthSheet({ lines, units: 20, seed: 5, layout: 'long', serialColumn: true, remarkColumn: true }).grid, file);
+  }
+  return file;
+}
+
+/** A folder of department workbooks (several units each, layouts mixed as submissions are). */
+async function ensureFolder(files: number, linesEach: number): Promise<string> {
+  const dir = path.join(DATA_DIR, `departments-${files}x${linesEach}`);
+  const done = path.join(dir, '.complete');
+  if (fs.existsSync(done)) return dir;
+  fs.mkdirSync(dir, { recursive: true });
+  for (let i = 0; i < files; i++) {
+    const layout = (['long', 'long', 'wide', 'split', 'kindSplit'] as const)[i % 5];
+    const g = synthSheet({ lines: linesEach, units: 3, seed: 1000 + i, firstUnit: (i * 3) % 60, layout }).grid;
+    await writeGrid(g, path.join(dir, `部门${String(i + 1).padStart(3, '0')}.xlsx`));
+  }
+  fs.writeFileSync(done, '');
+  return dir;
+}
+
+// ---- measuring ---------------------------------------------------------------------------------
+
+interface Sample {
+  ms: number;
+  [k: string]: number;
+}
+
+function runNode(args: string[], nodeArgs: string[] = []): { ms: number; stdout: string; status: number | null } {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [...nodeArgs, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, cwd: ROOT });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr.slice(-2000)}`);
+  return { ms, stdout: r.stdout, status: r.status };
+}
+
+function childJson(kind: string, args: string[], nodeArgs: string[] = ['--expose-gc']): Sample {
+  const r = runNode([SELF, 'child', kind, ...args], nodeArgs);
+  return JSON.parse(r.stdout.trim().split('\n').pop() as string) as Sample;
+}
+
+function min(xs: number[]): number {
+  return Math.min(...xs);
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function log(s: string): void {
+  process.stderr.write(s + '\n');
+}
+
+interface Row {
+  measure: string;
+  unit: string;
+  values: number[];
+  /** Target (same unit), or null for figures without one. */
+  target: number | null;
+  /** 'max': value must be ≤ target; 'less': value must be < target. */
+  kind?: 'max' | 'less';
+  note?: string;
+}
+
+function fmt(x: number, unit: string): string {
+  if (unit === 'ms') return x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : `${Math.round(x)} ms`;
+  if (unit === 'MB') return `${Math.round(x)} MB`;
+  if (unit === 'B') return `${(x / 2 ** 20).toFixed(2)} MiB`;
+  if (unit === '×') return `${x.toFixed(2)}×`;
+  if (unit === 'files/s') return `${x.toFixed(1)} files/s`;
+  return `${Math.round(x)}`;
+}
+
+function table(rows: Row[]): string {
+  const lines = ['| measure | min | median | target | median ÷ target | |', '|---|---|---|---|---|---|'];
+  for (const r of rows) {
+    const med = median(r.values);
+    const ratio = r.target === null ? '' : `${(med / r.target).toFixed(2)}`;
+    const ok = r.target === null ? '' : (r.kind === 'less' ? med < r.target : med <= r.target) ? 'met' : '**missed**';
+    const target = r.target === null ? '—' : `${r.kind === 'less' ? '<' : '≤'} ${fmt(r.target, r.unit)}`;
+    lines.push(`| ${r.measure}${r.note ? ` (${r.note})` : ''} | ${fmt(min(r.values), r.unit)} | ${fmt(med, r.unit)} | ${target} | ${ratio} | ${ok} |`);
+  }
+  return lines.join('\n');
+}
+
+/** Top self-time functions of one profiled core run (the profile behind the core figure). */
+function coreProfile(lines: number): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-prof-'));
+  try {
+    runNode([SELF, 'child', 'core', String(lines)], ['--expose-gc', '--cpu-prof', `--cpu-prof-dir=${dir}`]);
+    const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+    if (!file) return '(no profile written)';
+    const p = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as {
+      nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+      samples: number[];
+      timeDeltas: number[];
+    };
+    const dt = new Map<number, number>();
+    p.samples.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (p.timeDeltas[i] ?? 0)));
+    const self = new Map<string, number>();
+    for (const n of p.nodes) {
+      const where = n.callFrame.url ? `${n.callFrame.url.replace(/^.*\/dist\//, '')}:${n.callFrame.lineNumber + 1}` : '';
+      const k = `${n.callFrame.functionName || '(anonymous)'} ${where}`.trim();
+      self.set(k, (self.get(k) ?? 0) + (dt.get(n.id) ?? 0));
+    }
+    const total = [...self.values()].reduce((a, b) => a + b, 0);
+    const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 15);
+    return [
+      '| self time | share | function |',
+      '|---|---|---|',
+      ...top.map(([k, us]) => `| ${Math.round(us / 1000)} ms | ${((100 * us) / total).toFixed(1)}% | \`${k}\` |`),
+      '',
+      `(whole child process: synthetic input generation, warm-up, check and tables; ${Math.round(total / 1000)} ms sampled)`,
+    ].join('\n');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const runs = Math.max(5, Number(argv[argv.indexOf('--runs') + 1]) || 5);
+  const quick = argv.includes('--quick');
+  const coreLines = quick ? 100_000 : 1_000_000;
+  const fileLines = quick ? 10_000 : 100_000;
+  const folderFiles = quick ? 20 : 200;
+  const folderLines = quick ? 300 : 1_000;
+  fs.mkdirSync(DATA_DIR, { recursive: true });
+  if (!fs.existsSync(CLI)) throw new Error(`bench: ${CLI} missing; run npm run build:cli first`);
+
+  log(`bench: inputs in ${DATA_DIR}`);
+  const bigFile = await ensureBigFile(fileLines);
+  const folder = await ensureFolder(folderFiles, folderLines);
+
+  // 1. Core: parse + all rules, and the consolidated tables, at 1,000,000 lines.
+  const core: Sample[] = [];
+  for (let i = 0; i < runs; i++) {
+    core.push(childJson('core', [String(coreLines)]));
+    log(`core ${i + 1}/${runs}: check ${Math.round(core[i].checkMs)} ms, peak ${Math.round(core[i].peakCheckMB)} MB, tables ${Math.round(core[i].tablesMs)} ms`);
+  }
+
+  // 2. check --json end to end vs exceljs loading the same file, alternating.
+  const cliMs: number[] = [];
+  const exceljsMs: number[] = [];
+  const altMs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    cliMs.push(runNode([CLI, 'check', bigFile, '--json', '--jobs', '1']).ms);
+    exceljsMs.push(runNode([SELF, 'child', 'exceljs', bigFile]).ms);
+    altMs.push(runNode([path.join(__dirname, 'alternative.js'), bigFile]).ms);
+    log(`check --json ${Math.round(cliMs[i])} ms, exceljs load ${Math.round(exceljsMs[i])} ms, alternative ${Math.round(altMs[i])} ms`);
+  }
+  const cliRatio = cliMs.map((ms, i) => ms / exceljsMs[i]);
+  const altRatio = cliMs.map((ms, i) => ms / altMs[i]);
+
+  // 3. Task pane on the fake host (bench/taskpane.js loads the office.js-typed sources via ts-node).
+  const pane: Sample[] = [];
+  for (let i = 0; i < runs; i++) {
+    const r = runNode([path.join(ROOT, 'bench', 'taskpane.js')]);
+    pane.push(JSON.parse(r.stdout.trim().split('\n').pop() as string) as Sample);
+    log(`task pane: ${pane[i].syncs} syncs, max request ${pane[i].maxRequestBytes} B, max response ${pane[i].maxResponseBytes} B, ${Math.round(pane[i].ms)} ms`);
+  }
+
+  // 4. Many files: the folder with 1 and 2 workers, alternating.
+  const nFiles = fs.readdirSync(folder).filter((f) => f.endsWith('.xlsx')).length;
+  const one: number[] = [];
+  const two: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    one.push(nFiles / (runNode([CLI, 'check', folder, '--json', '--jobs', '1']).ms / 1000));
+    two.push(nFiles / (runNode([CLI, 'check', folder, '--json', '--jobs', '2']).ms / 1000));
+    log(`folder: ${one[i].toFixed(1)} files/s with 1 worker, ${two[i].toFixed(1)} with 2`);
+  }
+
+  const rows: Row[] = [
+    { measure: `core: parse grid + all rules, ${coreLines.toLocaleString('en')} lines`, unit: 'ms', values: core.map((c) => c.checkMs), target: 1000 },
+    { measure: `core: peak RSS of that run`, unit: 'MB', values: core.map((c) => c.peakCheckMB), target: 1536, note: `the input grid alone: ${Math.round(median(core.map((c) => c.rssInputMB)))} MB` },
+    { measure: `core: all standard tables, consolidated, ${coreLines.toLocaleString('en')} lines`, unit: 'ms', values: core.map((c) => c.tablesMs), target: 1000 },
+    { measure: `\`check --json\` end to end, ${fileLines.toLocaleString('en')}-line .xlsx`, unit: 'ms', values: cliMs, target: null },
+    { measure: `exceljs alone loading that file`, unit: 'ms', values: exceljsMs, target: null },
+    { measure: `\`check --json\` ÷ exceljs load (same run, alternating)`, unit: '×', values: cliRatio, target: 1.3 },
+    { measure: `obvious alternative (exceljs + plain loops for 三公 and 一般性支出)`, unit: 'ms', values: altMs, target: null },
+    { measure: `\`check --json\` ÷ obvious alternative`, unit: '×', values: altRatio, target: null },
+    { measure: `task pane: read + check + flag, 100,000 × 20 cells, 10,000 flagged — context.sync() calls`, unit: '', values: pane.map((p) => p.syncs), target: 40 },
+    { measure: `task pane: largest request (UTF-8 JSON)`, unit: 'B', values: pane.map((p) => p.maxRequestBytes), target: 4 * 2 ** 20, kind: 'less' },
+    { measure: `task pane: largest response (UTF-8 JSON)`, unit: 'B', values: pane.map((p) => p.maxResponseBytes), target: 4 * 2 ** 20, kind: 'less' },
+    { measure: `task pane: wall time on the fake host`, unit: 'ms', values: pane.map((p) => p.ms), target: null },
+    { measure: `many files: ${nFiles} department workbooks (${folderLines.toLocaleString('en')} lines each), 1 worker`, unit: 'files/s', values: one, target: null },
+    { measure: `many files: the same folder, 2 workers`, unit: 'files/s', values: two, target: null },
+  ];
+
+  log('profiling one core run …');
+  const profile = coreProfile(coreLines);
+  const cpus = os.cpus();
+  const notesFile = path.join(ROOT, 'bench', 'notes.md');
+  const notes = fs.existsSync(notesFile) ? fs.readFileSync(notesFile, 'utf8').trim() : '';
+  const md = [
+    '# Benchmark results',
+    '',
+    `Written by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString().slice(0, 10)}. Each figure: minimum and median of ${runs} runs, each run a fresh process.`,
+    '',
+    `- Machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.platform()} ${os.release()}`,
+    `- Node ${process.version} (V8 ${process.versions.v8})`,
+    `- Inputs: the seeded generator (src/testing/synth.ts); core: \`synthSheet(${JSON.stringify({ ...CORE_OPTIONS, lines: coreLines })})\`, ` +
+      `the .xlsx of ${fileLines.toLocaleString('en')} lines × 20 columns and ${nFiles} department workbooks written with exceljs's streaming writer.`,
+    '',
+    table(rows),
+    '',
+    `Task pane: ${median(pane.map((p) => p.readSyncs))} of the syncs read the sheet; ${median(pane.map((p) => p.badAmounts))} DATA.BAD_AMOUNT findings flagged (${median(pane.map((p) => p.flaggedCells))} cells); failed syncs: ${Math.max(...pane.map((p) => p.failedSyncs))}.`,
+    '',
+    '## Profile of one core run',
+    '',
+    profile,
+    '',
+    notes,
+    '',
+  ].join('\n');
+  if (quick) {
+    process.stdout.write(md);
+    return;
+  }
+  fs.writeFileSync(path.join(ROOT, 'bench', 'results.md'), md);
+  log('bench/results.md written');
+}
+
+if (process.argv[2] === 'child') {
+  const kind = process.argv[3];
+  if (kind === 'core') childCore(Number(process.argv[4]));
+  else if (kind === 'exceljs') void childExceljs(process.argv[4]);
+  else throw new Error(`bench: unknown child ${kind}`);
+} else {
+  main(process.argv.slice(2)).catch((e) => {
+    process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+    process.exitCode = 1;
+  });
+}
