@@ -33,11 +33,11 @@ beforeAll(async () => {
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-test('two workers read the same grids, in input order, as the main thread alone', async () => {
+test('worker threads and the main thread read the same grids, in input order, as the main thread alone', async () => {
   const seen: string[] = [];
   const stats = { readByWorkers: 0 };
-  const parallel = await loadInputs(files, { jobs: 2, stats, onLoaded: (done, display) => seen.push(`${done}:${display}`) });
-  expect(stats.readByWorkers).toBe(files.length);
+  const parallel = await loadInputs(files, { jobs: 3, stats, onLoaded: (done, display) => seen.push(`${done}:${display}`) });
+  expect(stats.readByWorkers).toBeGreaterThan(0);
   const serial = await loadInputs(files, { jobs: 1 });
   expect(parallel).toEqual(serial);
   expect(parallel.map((r) => r.display)).toEqual(files.map((f) => f.display));

@@ -97,6 +97,19 @@ export type GroupComparison =
   | { status: 'noPrior'; key: string; lines: BudgetLine[] };
 
 /**
+ * A 'compared' group. Its figures are stored after a null so that V8 keeps them as tagged fields: a
+ * literal would start them as small integers and the first total of 2³¹ 分 or more would deprecate the
+ * layout of every comparison made so far (each then migrated when next read; a big sheet has
+ * hundreds of thousands of projects).
+ */
+function compared(key: string, lines: BudgetLine[], actualFen: number, priorFen: number): GroupComparison {
+  const c = { status: 'compared' as const, key, lines, actualFen: null as unknown as number, priorFen: null as unknown as number };
+  c.actualFen = actualFen;
+  c.priorFen = priorFen;
+  return c;
+}
+
+/**
  * Every group of current lines (in input order) with its current and prior totals over lines in fund
  * scope passing `filter`. Null when there is no prior data at all. `groups` may pass the current lines
  * already grouped by `key` (saves a pass on large inputs). Same readings as priorTotals/currentTotals.
@@ -138,8 +151,8 @@ export function compareGroups(
     if (!anyInScope) out.push({ status: 'outOfScope', key: k, lines });
     else if (priorKnown) {
       const p = priorKnown.get(k);
-      out.push(p === undefined ? { status: 'noPrior', key: k, lines } : { status: 'compared', key: k, lines, actualFen, priorFen: p });
-    } else out.push(allWithColumn ? { status: 'compared', key: k, lines, actualFen, priorFen } : { status: 'noPrior', key: k, lines });
+      out.push(p === undefined ? { status: 'noPrior', key: k, lines } : compared(k, lines, actualFen, p));
+    } else out.push(allWithColumn ? compared(k, lines, actualFen, priorFen) : { status: 'noPrior', key: k, lines });
   }
   return out;
 }

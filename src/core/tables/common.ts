@@ -172,6 +172,21 @@ function codeInList(code: string, list: readonly string[]): boolean {
   return list.some((p) => code.startsWith(p));
 }
 
+/**
+ * A project's running totals. They are stored after a null so that V8 keeps them as tagged fields: a
+ * literal 0 would start them as small integers, and the first total of 2³¹ 分 or more would deprecate
+ * the layout of every project object made so far (each then migrated when next touched).
+ */
+function newProject(line: BudgetLine): ProjectInfo {
+  const p: ProjectInfo = {
+    unitCode: line.unitCode, unitName: line.unitName, projectCode: line.projectCode, projectName: line.projectName,
+    totalFen: null as unknown as number, fiscalFen: null as unknown as number, goals: [],
+  };
+  p.totalFen = 0;
+  p.fiscalFen = 0;
+  return p;
+}
+
 /** One pass over the lines of a scope. `config` supplies the 机关运行经费 口径 (adminCut.unitKinds, economicCodes). */
 export function aggregate(lines: Iterable<BudgetLine>, config: RuleConfig): Aggregate {
   const byFunction = new Map<string, number[]>();
@@ -194,6 +209,7 @@ export function aggregate(lines: Iterable<BudgetLine>, config: RuleConfig): Aggr
   let runningAllUnitsFen = 0;
   let unitKindKnown = false;
   let totalFen = 0;
+  let lastProject: ProjectInfo | null = null;
 
   for (const line of lines) {
     const amount = line.amountFen;
@@ -239,10 +255,16 @@ export function aggregate(lines: Iterable<BudgetLine>, config: RuleConfig): Aggr
     }
 
     if (line.kind === 'project') {
-      const pKey = uKey + '\u0001' + projectKey(line);
-      let p = projects.get(pKey);
-      if (p === undefined) {
-        projects.set(pKey, (p = { unitCode: line.unitCode, unitName: line.unitName, projectCode: line.projectCode, projectName: line.projectName, totalFen: 0, fiscalFen: 0, goals: [] }));
+      // A line continuing the previous project line's project needs no key (projects are usually
+      // written line after line; a big sheet has hundreds of thousands of them).
+      let p: ProjectInfo | undefined;
+      if (lastProject !== null && line.unitCode === lastProject.unitCode && line.unitName === lastProject.unitName && line.projectCode === lastProject.projectCode && line.projectName === lastProject.projectName) {
+        p = lastProject;
+      } else {
+        const pKey = uKey + '\u0001' + projectKey(line);
+        p = projects.get(pKey);
+        if (p === undefined) projects.set(pKey, (p = newProject(line)));
+        lastProject = p;
       }
       p.totalFen += amount;
       if (group === 'gp' || group === 'gf' || group === 'sc') p.fiscalFen += amount;

@@ -1,0 +1,62 @@
+/**
+ * 项目支出绩效目标表 (domain §1.2 C, P32/P33): one row per project (a unit's lines with one project
+ * code, or name when codes are missing; SPEC §7), with 项目资金 (合计 · 其中：财政拨款 · 其他资金) and
+ * the 年度绩效目标 text of its lines. Projects are listed by unit code, then project code.
+ */
+import { formatWan } from '../money';
+import { type ProjectInfo, leaf, money } from './common';
+import { type TableContext, makeTable, row, tableName } from './layout';
+import type { StandardTable, TableRow } from './model';
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function order(a: ProjectInfo, b: ProjectInfo): number {
+  return (
+    compare(a.unitCode || a.unitName, b.unitCode || b.unitName) ||
+    compare(a.projectCode, b.projectCode) ||
+    compare(a.projectName, b.projectName)
+  );
+}
+
+export function projectPerformanceTable(ctx: TableContext): StandardTable {
+  const projects = [...ctx.agg.projects.values()]
+    .filter((p) => !ctx.nonZeroOnly || p.totalFen !== 0 || p.goals.length > 0)
+    .sort(order);
+  const rows: TableRow[] = projects.map((p) => {
+    const pname = p.projectName || p.projectCode || '（未命名项目）';
+    return row(
+      [p.unitName || p.unitCode, p.projectCode, pname, p.totalFen, p.fiscalFen, p.totalFen - p.fiscalFen, p.goals.join('；')],
+      p.projectCode,
+      pname,
+      0,
+    );
+  });
+  let total = 0;
+  let fiscal = 0;
+  let withGoal = 0;
+  let withGoalFen = 0;
+  for (const p of projects) {
+    total += p.totalFen;
+    fiscal += p.fiscalFen;
+    if (p.goals.length > 0) {
+      withGoal++;
+      withGoalFen += p.totalFen;
+    }
+  }
+  rows.push(row(['合计', '', '', total, fiscal, total - fiscal, ''], '', '合计', 0, true));
+  return makeTable(ctx, {
+    id: 'projectPerformance',
+    name: tableName(ctx, 'projectPerformance'),
+    orientation: 'landscape',
+    tree: [
+      leaf('单位名称', { key: 'unit', kind: 'text', width: 24 }),
+      leaf('项目编码', { key: 'projectCode', kind: 'code', width: 16 }),
+      leaf('项目名称', { key: 'project', kind: 'text', width: 30 }),
+      { text: '项目资金', children: [leaf('合计', money('total', 14)), leaf('其中：财政拨款', money('fiscal', 14)), leaf('其他资金', money('other', 14))] },
+      leaf('年度绩效目标', { key: 'goal', kind: 'text', width: 50, wrap: true }),
+    ],
+    rows,
+    notes: [`共${projects.length}个项目，其中编报绩效目标的项目${withGoal}个，涉及项目资金${formatWan(withGoalFen)}万元。`],
+    empty: projects.length === 0,
+  });
+}
