@@ -53,12 +53,18 @@ export function buildProgram(setExit: (code: number) => void): Command {
   return program;
 }
 
-let pipesGuarded = false;
+/**
+ * Marked on the stream itself, not in a module variable: main() may run from
+ * several fresh module instances in one process (tests, embedding), and each
+ * must not add another listener.
+ */
+const PIPE_GUARD = Symbol.for('budget-review.pipe-guard');
 
 /** `budget-review check … --json | head` closes stdout early: end quietly instead of crashing. */
 function guardPipes(): void {
-  if (pipesGuarded) return;
-  pipesGuarded = true;
+  const out = process.stdout as NodeJS.WriteStream & { [PIPE_GUARD]?: true };
+  if (out[PIPE_GUARD]) return;
+  out[PIPE_GUARD] = true;
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
   });
