@@ -9,6 +9,7 @@ import * as path from 'path';
 import type ExcelJS from 'exceljs';
 import type { WorkbookGrids } from '../core/grid';
 import { UserError } from './errors';
+import { REVIEW_CREATOR } from './own-output';
 import { readCsvBuffer } from './read-csv';
 import { readXlsx } from './read-xlsx';
 import { readXlsxStream, XlsxReadError } from './xlsx-stream';
@@ -18,8 +19,6 @@ import { DEFAULT_ZIP_LIMITS, inspectZip, ZipLimits } from './zip-inspect';
 export const SAVE_AS_XLSX = SAVE_AS_XLSX_ADVICE;
 export const ENCRYPTED = ENCRYPTED_ADVICE;
 
-/** The creator stamped on review workbooks, so a re-run over a folder skips its own outputs. */
-export const REVIEW_CREATOR = '预算审核助手';
 
 const INPUT_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.csv']);
 

@@ -21,10 +21,8 @@ import { isCellError } from '../core/grid';
 import { unitKey } from '../core/lines';
 import { fileBaseName } from '../io/file-name';
 import { UserError } from './errors';
+import { stampOutput } from './own-output';
 import { worksheetMerges } from './read-xlsx';
-
-/** The creator stamped on review workbooks; a workbook with it (and our sheets) is not re-checked as data. */
-export const REVIEW_CREATOR = '预算审核助手';
 
 export interface ReviewSource {
   /** Display name, equal to Finding.location.file. */
@@ -420,7 +418,7 @@ function writeUnitsSheet(ws: ExcelJS.Worksheet, units: ReadonlyArray<ReviewUnit>
 /** Build the review workbook (all units, or one unit with `opts.unit`). */
 export function buildReviewWorkbook(report: CheckReport, sources: ReadonlyArray<ReviewSource>, opts: BuildOptions = {}): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
-  wb.creator = REVIEW_CREATOR;
+  stampOutput(wb);
   wb.created = new Date();
   const rows = sheetRowsFromLines(report);
   const unit = opts.unit;

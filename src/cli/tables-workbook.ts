@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import { FEN_PER_UNIT } from '../core/money';
 import type { StandardTable, TableValue } from '../core/tables';
+import { stampOutput } from './own-output';
 import { SheetNamer } from './review-workbook';
 
 /** Rows above the header: the title and the unit line. */
@@ -170,7 +171,7 @@ export interface TableSet {
 /** One workbook with a sheet per table of every set, named "1 部门收支总表" or "<unit>-1 部门收支总表". */
 export function buildTablesWorkbook(sets: readonly TableSet[]): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
-  wb.creator = '预算审核助手';
+  stampOutput(wb);
   wb.created = new Date();
   const namer = new SheetNamer();
   for (const set of sets) {

@@ -56,7 +56,8 @@ export function cellText(v: Cell): string {
   if (typeof v === 'string') return v.trim();
   if (typeof v === 'number') return String(v);
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  // An invalid Date (a corrupt serial from some readers) has no text; toISOString would throw.
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
   return v.error;
 }
 

@@ -249,11 +249,9 @@ describe('existing files are not overwritten', () => {
     expect(fs.readdirSync(dir).sort()).toEqual(['a.xlsx', 'sub']);
   }, T);
 
-  // KNOWN BUG, reported (issue 7): given a folder, the CLI leaves --out out of its inputs (meant for
-  // its own earlier review workbook), so `check 预算/ --out 预算/a.xlsx --force` skips the budget file
-  // a.xlsx and overwrites it with the review workbook. test.failing passes while the bug is there;
-  // once check refuses this --out, turn it into a plain test.
-  test.failing('--out naming a budget file inside an input folder is refused even with --force', async () => {
+  // Given a folder, the CLI leaves --out out of its inputs (it may be its own earlier review
+  // workbook); --force must still never replace a budget file that merely sits at that path.
+  test('--out naming a budget file inside an input folder is refused even with --force', async () => {
     const input = await budgetXlsx(path.join(dir, 'a.xlsx'), [{ name: '预算明细', rows: DIRTY }]);
     await budgetXlsx(path.join(dir, 'b.xlsx'), [{ name: '预算明细', rows: CLEAN }]);
     const before = sha256(input);
@@ -261,6 +259,34 @@ describe('existing files are not overwritten', () => {
     expect(sha256(input)).toBe(before);
     expect(r.code).toBe(2);
     expectOneSentence(r);
+  }, T);
+
+  test('re-runs over a folder replace only what the tool wrote: review and tables workbooks with --force, per-unit files only if ours', async () => {
+    await budgetXlsx(path.join(dir, 'a.xlsx'), [{ name: '预算明细', rows: DIRTY }]);
+    const review = path.join(dir, 'review.xlsx');
+    const tables = path.join(dir, 'tables.xlsx');
+    for (let i = 0; i < 2; i++) {
+      const r = await cli('check', dir, '--out', review, '--force', '--json');
+      expect(r.code).toBe(1);
+      // The review workbook is never read back; a tables workbook is, as filled tables to check.
+      expect(JSON.parse(r.stdout).inputs.map((x: { file: string }) => x.file)).toEqual(i === 0 ? ['a.xlsx'] : ['a.xlsx', 'tables.xlsx']);
+      const t = await cli('tables', path.join(dir, 'a.xlsx'), '--out', tables, '--force');
+      expect(t.code).toBe(0);
+    }
+    // A workbook of the user's own that shares a unit file's name is not replaced, even with --force.
+    const units = path.join(dir, 'units');
+    fs.mkdirSync(units);
+    const theirs = await budgetXlsx(path.join(units, '101001 县教育局.xlsx'), [{ name: '预算明细', rows: CLEAN }]);
+    const before = sha256(theirs);
+    const r = await cli('check', path.join(dir, 'a.xlsx'), '--per-unit-out', units, '--force');
+    expect(r.code).toBe(2);
+    expectOneSentence(r);
+    expect(r.stderr).toContain('不是本工具写出的审核文件');
+    expect(sha256(theirs)).toBe(before);
+    // Its own per-unit files from an earlier run are replaced with --force.
+    fs.rmSync(theirs);
+    expect((await cli('check', path.join(dir, 'a.xlsx'), '--per-unit-out', units)).code).toBe(1);
+    expect((await cli('check', path.join(dir, 'a.xlsx'), '--per-unit-out', units, '--force')).code).toBe(1);
   }, T);
 
   test('--out through a symbolic link to an input, with --force: the link is replaced, the input keeps its bytes', async () => {

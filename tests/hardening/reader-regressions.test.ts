@@ -98,3 +98,18 @@ test('a malformed amount in a 其中 row is DATA.BAD_AMOUNT at its cell (the row
   expect(report.lines.map((l) => l.amountFen)).toEqual([100000]);
   expect(report.findings.filter((f) => f.rule === 'DATA.TOTAL_MISMATCH')).toEqual([]);
 });
+
+test('an invalid Date in any column (a corrupt serial) is no crash: in the amount column it is DATA.BAD_AMOUNT at its cell', () => {
+  const bad = new Date(NaN);
+  const { report, at } = check({
+    name: '明细',
+    cells: [
+      ['单位名称', '项目名称', '功能分类科目', '经济分类科目', '金额'],
+      [bad, '校舍维修', '2050101', '30213', 1000],
+      ['县教育局', bad, bad, '30213', bad],
+      ['县教育局', '校舍维修', '2050101', '30213', 500],
+    ],
+  });
+  expect(at('DATA.BAD_AMOUNT')).toEqual(['E3']);
+  expect(report.lines.map((l) => l.amountFen)).toEqual(expect.arrayContaining([50000]));
+});

@@ -13,6 +13,7 @@ import type { WorkbookGrids } from '../../core/grid';
 import { UserError } from '../errors';
 import { displayName, expandInputs, isLoaded, isOwnReviewWorkbook, LoadedInput, loadInput, loadWorkbooks, UnreadableInput, unreadableSentence } from '../inputs';
 import { loadInputs } from '../parallel';
+import { isToolOutputFile } from '../own-output';
 import { createProgress } from '../progress';
 import { assertWritable, buildReviewWorkbook, planPerUnit, writePerUnit, writeWorkbookAtomic } from '../review-workbook';
 import { humanSummary } from '../summary';
@@ -85,12 +86,27 @@ async function loadPrior(file: string): Promise<WorkbookGrids> {
   return r.grids;
 }
 
+/**
+ * Refuse, even with --force, an output path that the folder arguments would have read as an input
+ * but that this tool did not write: `check 预算/ --out 预算/a.xlsx --force` must not replace a.xlsx.
+ * (The path was left out of the inputs only because outputs are not checked again.)
+ */
+async function assertNotSweptInput(targets: ReadonlyArray<string>, args: ReadonlyArray<string>): Promise<void> {
+  const swept = new Set(expandInputs(args));
+  for (const t of targets) {
+    const abs = path.resolve(t);
+    if (!swept.has(abs) || (await isToolOutputFile(abs))) continue;
+    throw new UserError(`输出文件 ${t} 位于输入文件夹中，是一份待检查的文件而不是本工具写出的结果，即使加 --force 也不会覆盖它；请换一个输出文件名。`);
+  }
+}
+
 /** Load and check; throws UserError for every exit-2 situation. Writes nothing. */
 export async function runCheck(args: ReadonlyArray<string>, opts: CheckCommandOptions): Promise<CheckRun> {
   const rules = opts.rules !== undefined ? loadRulesFile(opts.rules) : undefined;
   const exclude = [opts.out, opts.perUnitOut].filter((p): p is string => !!p);
   const files = expandInputs(args, exclude);
   if (opts.out) assertWritable(opts.out, !!opts.force, files);
+  if (opts.out && opts.force) await assertNotSweptInput([opts.out], args);
   const prior = opts.prior !== undefined ? [await loadPrior(opts.prior)] : undefined;
 
   const progress = createProgress(files.length);
@@ -143,6 +159,14 @@ export async function reportRun(run: CheckRun, opts: CheckCommandOptions): Promi
   const { report, loaded } = run;
   // Decide every output name (and refuse existing ones) before writing anything.
   const plan = opts.perUnitOut ? planPerUnit(report, opts.perUnitOut, !!opts.force) : null;
+  if (plan?.force) {
+    // --force replaces earlier per-unit review files, never someone's workbook that shares a unit's name.
+    for (const p of plan.files) {
+      if (fs.existsSync(p.file) && !(await isToolOutputFile(p.file))) {
+        throw new UserError(`文件夹 ${plan.dir} 中的 ${path.basename(p.file)} 不是本工具写出的审核文件，即使加 --force 也不会覆盖它；请换一个输出文件夹。`);
+      }
+    }
+  }
   const say = opts.json ? err : out;
   for (const u of run.unreadable) err(`已跳过无法读取的文件 ${unreadableSentence(u)}\n`);
   if (opts.json) out(JSON.stringify(reportJson(report), null, 2) + '\n');

@@ -11,7 +11,7 @@
  */
 import type { Grid, WorkbookGrids } from '../../core/grid';
 import { XlsxReadError } from './errors';
-import { parsePart, readCreator, readWorkbookInfo } from './parts';
+import { CoreProperties, parsePart, readCoreProperties, readWorkbookInfo } from './parts';
 import { readSharedStrings } from './shared-strings';
 import { SheetBuilder } from './sheet';
 import { readDateStyles } from './styles';
@@ -21,6 +21,7 @@ export { XlsxReadError } from './errors';
 export type { XlsxProblem } from './errors';
 export { DEFAULT_INFLATE_LIMITS } from './zip';
 export type { InflateLimits } from './zip';
+export type { CoreProperties } from './parts';
 
 export interface StreamedXlsx {
   grids: WorkbookGrids;
@@ -45,7 +46,7 @@ export async function readXlsxStream(path: string, displayName: string, opts: St
   const info = await readWorkbookInfo(dir, limits);
   const sharedStrings = await readSharedStrings(dir, info.sharedStringsPart, limits);
   const dateStyles = await readDateStyles(dir, info.stylesPart, limits);
-  const creator = await readCreator(dir, limits);
+  const { creator } = await readCoreProperties(dir, limits);
   const ctx = { sharedStrings, dateStyles, date1904: info.date1904 };
   const sheets: Grid[] = [];
   let sheetXmlBytes = 0;
@@ -56,6 +57,11 @@ export async function readXlsxStream(path: string, displayName: string, opts: St
     sheets.push({ name: s.name, cells: r.cells, merges: r.merges, origin: { row: 1, col: 1 }, hidden: s.hidden, protected: r.protected });
   }
   return { grids: { file: displayName, sheets }, creator, sheetXmlBytes };
+}
+
+/** The core properties of an .xlsx alone (who wrote it), without reading any sheet. */
+export async function readXlsxCoreProperties(path: string, limits: InflateLimits = DEFAULT_INFLATE_LIMITS): Promise<CoreProperties> {
+  return readCoreProperties(readZipDirectory(path), limits);
 }
 
 /** Whether an error is one of ours (a problem with the file, not a bug). */

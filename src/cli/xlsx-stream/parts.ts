@@ -136,24 +136,30 @@ function attrWithLocalName(x: Record<string, string>, local: string): string | u
   return undefined;
 }
 
-/** dc:creator of docProps/core.xml (review workbooks carry ours), or null. */
-export async function readCreator(dir: ZipDirectory, limits: InflateLimits): Promise<string | null> {
-  let inCreator = false;
-  let raw: string | null = null;
+/** Properties of docProps/core.xml that say who wrote a file (review workbooks carry ours). */
+export interface CoreProperties {
+  creator: string | null;
+  category: string | null;
+}
+
+/** dc:creator and cp:category of docProps/core.xml; null where absent. */
+export async function readCoreProperties(dir: ZipDirectory, limits: InflateLimits): Promise<CoreProperties> {
+  const raw: Record<string, string | null> = { creator: null, category: null };
+  let current: string | null = null;
   const found = await parsePart(dir, 'docProps/core.xml', limits, {
     open(_s, name) {
-      if (name === 'creator') {
-        inCreator = true;
-        raw = '';
+      if (name in raw) {
+        current = name;
+        raw[name] = '';
       }
     },
     close(name) {
-      if (name === 'creator') inCreator = false;
+      if (name === current) current = null;
     },
     text(s, a, b) {
-      if (inCreator) raw += s.slice(a, b);
+      if (current !== null) raw[current] += s.slice(a, b);
     },
   });
-  if (found === null || raw === null) return null;
-  return decodeText(raw);
+  const get = (k: string) => (found === null || raw[k] === null ? null : decodeText(raw[k] as string));
+  return { creator: get('creator'), category: get('category') };
 }
