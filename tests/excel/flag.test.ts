@@ -165,8 +165,8 @@ describe('flag and clear', () => {
       const flagSyncs = model.syncCount - before;
       expect(res.flaggedCells).toBe(10_000);
       expect(readSyncs + flagSyncs).toBeLessThanOrEqual(40);
-      expect(model.maxRequestBytes()).toBeLessThan(4 * 1024 * 1024);
-      expect(model.maxResponseBytes()).toBeLessThan(4 * 1024 * 1024);
+      expect(model.maxRequestBytes()).toBeLessThan(4_000_000);
+      expect(model.maxResponseBytes()).toBeLessThan(4_000_000);
       expect(model.failedSyncs()).toEqual([]);
       const c0 = model.syncCount;
       const cleared = await clearFlags(caps);

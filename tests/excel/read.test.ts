@@ -16,8 +16,8 @@ describe('readWorkbook on the fake host', () => {
       expect(g.origin).toEqual({ row: 1, col: 1 });
       expect(progress[progress.length - 1]).toBe(1);
       expect(model.syncCount).toBeLessThanOrEqual(16);
-      expect(model.maxResponseBytes()).toBeLessThan(4 * 1024 * 1024);
-      expect(model.maxRequestBytes()).toBeLessThan(4 * 1024 * 1024);
+      expect(model.maxResponseBytes()).toBeLessThan(4_000_000);
+      expect(model.maxRequestBytes()).toBeLessThan(4_000_000);
     } finally {
       uninstall();
     }
