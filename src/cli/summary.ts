@@ -23,8 +23,11 @@ export function humanSummary(report: CheckReport, opts: { top?: number } = {}): 
   const out: string[] = [];
   const s = report.summary;
   const lines = report.inputs.reduce((n, i) => n + i.lines, 0);
-  const sheets = report.inputs.reduce((n, i) => n + i.sheets.length, 0);
-  out.push(`预算审核完成：${report.inputs.length} 个文件，${sheets} 张明细表，${lines.toLocaleString('en-US')} 行预算。`);
+  // An input without budget lines whose sheets were read is a workbook of filled 公开表.
+  const detailSheets = report.inputs.reduce((n, i) => n + (i.lines > 0 ? i.sheets.length : 0), 0);
+  const tableSheets = report.inputs.reduce((n, i) => n + (i.lines === 0 ? i.sheets.length : 0), 0);
+  const tablesPart = tableSheets ? `，${tableSheets} 张公开表` : '';
+  out.push(`预算审核完成：${report.inputs.length} 个文件，${detailSheets} 张明细表${tablesPart}，${lines.toLocaleString('en-US')} 行预算。`);
   const explained = s.explained ? `（其中已说明 ${s.explained} 条）` : '';
   out.push(`结果：错误 ${s.errors} 条，警告 ${s.warnings} 条，提示 ${s.infos} 条${explained}。`);
   const byRule = Object.entries(s.byRule) as Array<[RuleId, number]>;

@@ -28,3 +28,13 @@ describe('check recognises a workbook of filled standard tables by itself', () =
     expect(JSON.parse(run.stdout).findings).toEqual([]);
   });
 });
+
+test('the summary counts 明细表 and 公开表 apart', async () => {
+  const ex = (f: string) => path.join(__dirname, '../../examples', f);
+  const run = await cli('check', ex('县教育局-明细-元.xlsx'), ex('公开表-例B-全国格式.xlsx'));
+  const j = JSON.parse((await cli('check', ex('县教育局-明细-元.xlsx'), ex('公开表-例B-全国格式.xlsx'), '--json')).stdout) as { inputs: { lines: number; sheets: string[] }[] };
+  const [detail, tables] = j.inputs;
+  expect(detail.lines).toBeGreaterThan(0);
+  expect(tables.lines).toBe(0);
+  expect(run.stdout).toContain(`2 个文件，${detail.sheets.length} 张明细表，${tables.sheets.length} 张公开表，`);
+});
