@@ -35,6 +35,21 @@ export function figuresSheetValues(s: FiguresSheet, text: (v: string) => string 
   return out;
 }
 
+/**
+ * Points for a wrapped paragraph across the table's columns: Excel does not autofit merged cells.
+ * A CJK character takes about two character widths; 15 pt a line; Excel's row limit is 409 pt.
+ */
+export function paragraphRowHeight(text: string): number {
+  const perLine = WIDTHS.reduce((a, b) => a + b, 0) - 4;
+  let lines = 0;
+  for (const part of text.split('\n')) {
+    let w = 0;
+    for (const ch of part) w += ch.charCodeAt(0) > 0x2e7f ? 2 : 1;
+    lines += Math.max(1, Math.ceil(w / perLine));
+  }
+  return Math.min(409, 15 * lines + 3);
+}
+
 /** Write the sheet; `ours` names the sheets this add-in generated earlier. Returns the name used. */
 export async function writeFiguresSheet(s: FiguresSheet, ours: ReadonlyArray<string>): Promise<string> {
   return excelRun(async (ctx) => {
@@ -58,8 +73,15 @@ export async function writeFiguresSheet(s: FiguresSheet, ours: ReadonlyArray<str
     header.format.font.bold = true;
     header.format.fill.color = '#D9E1F2';
     WIDTHS.forEach((w, i) => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w * 7));
-    // The paragraph stays in one unwrapped cell: it overflows to the right and copies whole.
-    if (s.text !== undefined) ws.getRangeByIndexes(tableRows + 1, 0, 1, 1).format.font.bold = true;
+    if (s.text !== undefined) {
+      ws.getRangeByIndexes(tableRows + 1, 0, 1, 1).format.font.bold = true;
+      // One cell (copies whole) merged across the table and wrapped, tall enough to read it all.
+      const para = ws.getRangeByIndexes(tableRows + 2, 0, 1, width);
+      para.merge(false);
+      para.format.wrapText = true;
+      para.format.verticalAlignment = 'Top';
+      para.format.rowHeight = paragraphRowHeight(s.text);
+    }
     ws.freezePanes.freezeRows(1);
     ws.activate();
     await batch.reserve(2000);

@@ -2,7 +2,7 @@
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { workbookToGrids } from '../../src/cli/read-xlsx';
-import { FIGURES_SHEET, figuresSheetValues, writeFiguresSheet } from '../../src/excel/figures';
+import { FIGURES_SHEET, figuresSheetValues, paragraphRowHeight, writeFiguresSheet } from '../../src/excel/figures';
 import { DEFAULT_SETTINGS } from '../../src/excel/settings';
 import { paneFigures } from '../../src/taskpane/figures';
 import { fakeHost } from './helpers';
@@ -31,6 +31,10 @@ test("a user's 报告数字 sheet is kept (ours gets a suffix); our own earlier 
     expect(s.get(values.length - 4, 0)).toBe('收入同比增长6.0%，{土地出让收入.同比:%}');
     expect(s.get(values.length - 1, 0)).toBe('{土地出让收入.同比:%}');
     expect(s.frozenRows).toBe(1);
+    // The paragraph: one cell merged across the table, wrapped, with a row tall enough for it.
+    const para = values.length - 4;
+    expect(s.merges).toContainEqual({ top: para, left: 0, bottom: para, right: 4 });
+    expect(s.formats.get(`${para},0`)).toMatchObject({ wrapText: true, rowHeight: paragraphRowHeight(values[para][0] as string) });
     expect(model.failedSyncs()).toEqual([]);
 
     // Again, with ours named in the settings: replaced in place, the user's sheet still untouched.
@@ -57,4 +61,12 @@ test('ExcelApi 1.7: the sheet is written in a few syncs, a leading = stays text'
   } finally {
     uninstall();
   }
+});
+
+test('the paragraph row grows with the text and stops at Excel’s 409 pt', () => {
+  expect(paragraphRowHeight('短句。')).toBe(18);
+  expect(paragraphRowHeight('收'.repeat(54))).toBe(18);
+  expect(paragraphRowHeight('收'.repeat(55))).toBe(33);
+  expect(paragraphRowHeight('一行\n二行\n三行')).toBe(48);
+  expect(paragraphRowHeight('收'.repeat(10_000))).toBe(409);
 });

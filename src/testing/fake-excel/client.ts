@@ -405,6 +405,9 @@ class FormatProxy {
   set wrapText(v: boolean) {
     this.owner.setFormat('wrapText', v);
   }
+  set rowHeight(v: number) {
+    this.owner.setFormat('rowHeight', v);
+  }
   set horizontalAlignment(v: string) {
     this.owner.setFormat('horizontalAlignment', v);
   }
