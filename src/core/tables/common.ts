@@ -210,6 +210,9 @@ export function aggregate(lines: Iterable<BudgetLine>, config: RuleConfig): Aggr
   let unitKindKnown = false;
   let totalFen = 0;
   let lastProject: ProjectInfo | null = null;
+  // Decided once per distinct text: the tests normalise (NFKC) and scan lists.
+  const adminKindOf = new Map<string, boolean>();
+  const runningCode = new Map<string, boolean>();
 
   for (const line of lines) {
     const amount = line.amountFen;
@@ -242,9 +245,14 @@ export function aggregate(lines: Iterable<BudgetLine>, config: RuleConfig): Aggr
         if (eco === undefined) basicEconomic.set(eKey, (eco = [0, 0]));
         eco[line.kind === 'personnel' ? 0 : 1] += amount;
         if (line.economicName && eKey === line.economicCode.trim() && !economicNames.has(eKey)) economicNames.set(eKey, line.economicName);
-        if (codeInList(eKey, runningCodes)) {
+        let running = runningCode.get(eKey);
+        if (running === undefined) runningCode.set(eKey, (running = codeInList(eKey, runningCodes)));
+        if (running) {
           runningAllUnitsFen += amount;
-          if (unitKindMatches(unit.kind || line.unitKind, adminKinds)) adminRunningFen += amount;
+          const kind = unit.kind || line.unitKind;
+          let admin = adminKindOf.get(kind);
+          if (admin === undefined) adminKindOf.set(kind, (admin = unitKindMatches(kind, adminKinds)));
+          if (admin) adminRunningFen += amount;
         }
       }
       const item = THREE_PUBLIC_BY_CODE.get(eKey);
