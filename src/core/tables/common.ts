@@ -134,7 +134,8 @@ export interface Aggregate {
   /** The same over all units, used when no line says its unit kind. */
   readonly runningAllUnitsFen: number;
   readonly unitKindKnown: boolean;
-  readonly projects: Map<string, ProjectInfo>;
+  /** Projects in the order first seen. */
+  readonly projects: readonly ProjectInfo[];
   readonly units: Map<string, UnitInfo>;
   /** Σ amountFen of all lines in scope. */
   readonly totalFen: number;
@@ -177,10 +178,13 @@ function codeInList(code: string, list: readonly string[]): boolean {
  * literal 0 would start them as small integers, and the first total of 2³¹ 分 or more would deprecate
  * the layout of every project object made so far (each then migrated when next touched).
  */
+/** Shared by every project without a goal (most lines have none): replaced, never pushed to. */
+const NO_GOALS: string[] = [];
+
 function newProject(line: BudgetLine): ProjectInfo {
   const p: ProjectInfo = {
     unitCode: line.unitCode, unitName: line.unitName, projectCode: line.projectCode, projectName: line.projectName,
-    totalFen: null as unknown as number, fiscalFen: null as unknown as number, goals: [],
+    totalFen: null as unknown as number, fiscalFen: null as unknown as number, goals: NO_GOALS,
   };
   p.totalFen = 0;
   p.fiscalFen = 0;
@@ -188,7 +192,7 @@ function newProject(line: BudgetLine): ProjectInfo {
 }
 
 /** One pass over the lines of a scope. `config` supplies the 机关运行经费 口径 (adminCut.unitKinds, economicCodes). */
-export function aggregate(lines: Iterable<BudgetLine>, config: RuleConfig): Aggregate {
+export function aggregate(lines: readonly BudgetLine[], config: RuleConfig): Aggregate {
   const byFunction = new Map<string, number[]>();
   const functionNames = new Map<string, string>();
   const functionFunds = new Map<string, number>();
@@ -196,7 +200,9 @@ export function aggregate(lines: Iterable<BudgetLine>, config: RuleConfig): Aggr
   const economicNames = new Map<string, string>();
   const threePublic = zeroThreePublic();
   const threePublicPrior = zeroThreePublic();
-  const projects = new Map<string, ProjectInfo>();
+  const projects: ProjectInfo[] = [];
+  // unit key → project key → project: no joined key string per project.
+  const projectsByUnit = new Map<string, Map<string, ProjectInfo>>();
   const units = new Map<string, UnitInfo>();
   const groupCache = new Map<string, FundGroup>();
   // Sheets repeat a few distinct codes a million times: normalise each distinct text once.
@@ -214,7 +220,9 @@ export function aggregate(lines: Iterable<BudgetLine>, config: RuleConfig): Aggr
   const adminKindOf = new Map<string, boolean>();
   const runningCode = new Map<string, boolean>();
 
-  for (const line of lines) {
+  // Indexed, not for…of: no iterator result per line.
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
     const amount = line.amountFen;
     totalFen += amount;
     let group = groupCache.get(line.fundSource);
@@ -269,15 +277,23 @@ export function aggregate(lines: Iterable<BudgetLine>, config: RuleConfig): Aggr
       if (lastProject !== null && line.unitCode === lastProject.unitCode && line.unitName === lastProject.unitName && line.projectCode === lastProject.projectCode && line.projectName === lastProject.projectName) {
         p = lastProject;
       } else {
-        const pKey = uKey + '\u0001' + projectKey(line);
-        p = projects.get(pKey);
-        if (p === undefined) projects.set(pKey, (p = newProject(line)));
+        let inUnit = projectsByUnit.get(uKey);
+        if (inUnit === undefined) projectsByUnit.set(uKey, (inUnit = new Map()));
+        const pKey = projectKey(line);
+        p = inUnit.get(pKey);
+        if (p === undefined) {
+          inUnit.set(pKey, (p = newProject(line)));
+          projects.push(p);
+        }
         lastProject = p;
       }
       p.totalFen += amount;
       if (group === 'gp' || group === 'gf' || group === 'sc') p.fiscalFen += amount;
       const goal = line.perfGoal.trim();
-      if (goal !== '' && !p.goals.includes(goal)) p.goals.push(goal);
+      if (goal !== '') {
+        if (p.goals === NO_GOALS) p.goals = [goal];
+        else if (!p.goals.includes(goal)) p.goals.push(goal);
+      }
     }
   }
   if (!Number.isSafeInteger(totalFen)) throw new RangeError('金额合计超出精确范围');

