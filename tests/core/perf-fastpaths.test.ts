@@ -47,3 +47,19 @@ describe('KeyTable', () => {
     expect(hashText('')).not.toBe(hashText('', hashText('')));
   });
 });
+
+describe('rate fast path for numeric cells', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fc = require('fast-check') as typeof import('fast-check');
+  const { parseRate } = require('../../src/core/reader/values') as typeof import('../../src/core/reader/values');
+  const reference = require('../reference/core/reader/values') as typeof import('../reference/core/reader/values');
+
+  test('gives exactly what the text path gives, for any double', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.double(), fc.double({ min: -2, max: 2 }), fc.integer(), fc.constantFrom(1e21, 9.99e20, 1e-6, 9.99e-7, -1e-6, 0, -0)), (x) => {
+        expect(Object.is(parseRate(x), reference.parseRate(x))).toBe(true);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+});

@@ -67,7 +67,14 @@ export function parseYes(v: Cell): boolean {
 /** 上年执行率: 0.55, "55%", "55％", 55 → 0.55 (a value above 1 is a percentage). */
 export function parseRate(v: Cell): number | null {
   if (v === null || isCellError(v) || typeof v === 'boolean' || v instanceof Date) return null;
-  let s = typeof v === 'number' ? String(v) : asciiNumeric(v).normalize('NFKC').trim();
+  // Numbers skip the text path with the same result: the text path refuses the exponent forms that
+  // String() gives for |v| ≥ 1e21 and 0 < |v| < 1e-6.
+  if (typeof v === 'number') {
+    const a = Math.abs(v);
+    if (a === 0) return 0; // -0 too, as the text path reads it
+    return !Number.isFinite(v) || a >= 1e21 || a < 1e-6 ? null : v > 1 ? v / 100 : v;
+  }
+  let s = asciiNumeric(v).normalize('NFKC').trim();
   if (!s) return null;
   const pct = /%$/.test(s);
   s = s.replace(/%$/, '').trim();
