@@ -8,7 +8,6 @@ import type { Figures, Finding, FindingLocation, FindingUnit, RuleId } from '../
 import { projectKey, unitKey } from '../lines';
 import type { BudgetLine, Field } from '../lines';
 import type { RuleContext } from '../context';
-import { hashText, KeyTable } from './key-table';
 
 /** The cell of `field` on the line's row; the amount cell when the field has no column (or none is given). */
 export function lineLocation(line: BudgetLine, field?: Field): FindingLocation {
@@ -81,38 +80,41 @@ export type ProjectGroup = [key: string, lines: BudgetLine[]];
 
 const projectGroupsCache = new WeakMap<ReadonlyArray<BudgetLine>, ReadonlyArray<ProjectGroup>>();
 
-const sameProject = (g: ProjectGroup, l: BudgetLine): boolean => {
-  const f = g[1][0];
-  return unitKey(f) === unitKey(l) && projectKey(f) === projectKey(l);
-};
-
 /**
  * The entries of groupLines(lines, projectGroupKey), in first-seen order, computed once per lines
- * array and shared (read them, never modify them). Grouped in a KeyTable, and a line continuing the
- * previous line's project joins it directly: a big sheet has hundreds of thousands of projects.
+ * array and shared (read them, never modify them). Found in a map per unit (Map lookups reuse each
+ * string's cached hash; no key is hashed per line), and a line continuing the previous line's project
+ * joins it directly: a big sheet has hundreds of thousands of projects.
  */
 export function groupByProject(lines: ReadonlyArray<BudgetLine>): ReadonlyArray<ProjectGroup> {
   const cached = projectGroupsCache.get(lines);
   if (cached) return cached;
-  const table = new KeyTable<ProjectGroup, BudgetLine>(sameProject, 1024);
+  const groups: ProjectGroup[] = [];
+  const byUnit = new Map<string, Map<string, ProjectGroup>>();
   let prev: BudgetLine | null = null;
   let last: BudgetLine[] | null = null;
-  for (const l of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
     if (l.kind !== 'project') continue;
     if (last !== null && prev !== null && l.unitCode === prev.unitCode && l.unitName === prev.unitName && l.projectCode === prev.projectCode && l.projectName === prev.projectName) {
       last.push(l);
       prev = l;
       continue;
     }
-    const h = hashText(projectKey(l), hashText(unitKey(l)));
-    let g = table.find(h, l);
-    if (g === undefined) table.add(h, (g = [projectGroupKey(l) as string, [l]]));
-    else g[1].push(l);
+    const uKey = unitKey(l);
+    let inUnit = byUnit.get(uKey);
+    if (inUnit === undefined) byUnit.set(uKey, (inUnit = new Map()));
+    const pKey = projectKey(l);
+    let g = inUnit.get(pKey);
+    if (g === undefined) {
+      inUnit.set(pKey, (g = [uKey + '\u0001' + pKey, [l]]));
+      groups.push(g);
+    } else g[1].push(l);
     prev = l;
     last = g[1];
   }
-  projectGroupsCache.set(lines, table.items);
-  return table.items;
+  projectGroupsCache.set(lines, groups);
+  return groups;
 }
 
 /** A finding with the rule's default severity. */
