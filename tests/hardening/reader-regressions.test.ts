@@ -113,3 +113,32 @@ test('an invalid Date in any column (a corrupt serial) is no crash: in the amoun
   expect(at('DATA.BAD_AMOUNT')).toEqual(['E3']);
   expect(report.lines.map((l) => l.amountFen)).toEqual(expect.arrayContaining([50000]));
 });
+
+test('a first data row of text only (bracketed codes, amount as text) is a line, not a second header row', () => {
+  // Found by tests/core/reader/synth-property.test.ts (seed -410559817): "一般公共预算拨款" and
+  // "人员经费" read as fund and kind sub-captions, so the only line became part of the header.
+  const { report, at } = check({
+    name: '预算明细',
+    cells: [
+      [null, null, null, null, null, null, null, null, null, null, null, '单位：万元'],
+      ['单位名称', '单位性质', '支出类型', '项目编码', '项目名称', '功能分类科目', '经济分类科目', '资金来源', '本年预算数', '测算依据', '绩效目标', '三保类型'],
+      ['县卫健委机关', '行政单位', '人员经费', null, null, '[2100101]行政运行', '[30101]基本工资', '一般公共预算拨款', '87.902713', null, null, '保工资'],
+      ['合计', null, null, null, null, null, null, null, 87.902713, null, null, null],
+    ],
+  });
+  expect(report.lines.map((l) => [l.functionCode, l.economicCode, l.amountFen])).toEqual([['2100101', '30101', 87902713]]);
+  expect(at('DATA.TOTAL_MISMATCH')).toEqual([]);
+});
+
+test('a real two-row header still reads as one: sub-captions under merged captions', () => {
+  const { report } = check({
+    name: '明细',
+    cells: [
+      ['单位名称', '功能分类科目', '经济分类科目', '本年预算', null],
+      [null, null, null, '一般公共预算拨款', '政府性基金预算拨款'],
+      ['县教育局', '2050101', '30101', 100, 20],
+    ],
+    merges: [{ top: 0, left: 3, bottom: 0, right: 4 }],
+  });
+  expect(report.lines.map((l) => [l.fundSource, l.amountFen])).toEqual([['一般公共预算拨款', 10000], ['政府性基金预算拨款', 2000]]);
+});
