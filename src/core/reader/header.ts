@@ -160,7 +160,7 @@ function scoreOf(classes: ColumnClass[]): number {
  * Codes at the start of a cell, bare or bracketed ("2050101", "[2050101]行政运行", "【30101】"), and
  * amounts stored as text ("87.902713", "1,234.00", "−5"): neither is ever a sub-caption.
  */
-const DATA_TEXT = /^\s*(?:[[【(（〔]\s*)?\d{3,}|^\s*[-−－]?\s*[\d,，]*[1-9][\d,，]*(?:[.．]\d+)?\s*$|^\s*[-−－]?\s*0?[.．]\d*[1-9]\d*\s*$/;
+export const DATA_TEXT = /^\s*(?:[[【(（〔]\s*)?\d{3,}|^\s*[-−－]?\s*[\d,，]*[1-9][\d,，]*(?:[.．]\d+)?\s*$|^\s*[-−－]?\s*0?[.．]\d*[1-9]\d*\s*$/;
 
 /** A row that looks like data (numbers, codes, amounts as text) cannot be a header row. */
 function looksLikeData(get: CellGetter, r: number, width: number): boolean {

@@ -7,6 +7,7 @@ import { Cell, Grid, cellText } from '../../../../src/core/grid';
 import type { Field } from '../lines';
 import { normalizeText, stripUnitSuffix, unitFromLine, yearFromText } from '../text';
 import { headerField, isBreakdownLabel, kindHeader, KindColumn, splitCodeHeader, subtotalKind, wideFundHeader } from './fields';
+import { DATA_TEXT } from '../../../../src/core/reader/header';
 
 export interface FundColumn {
   col: number;
@@ -141,12 +142,15 @@ function scoreOf(classes: ColumnClass[]): number {
   return fields.size + (wide ? 1 : 0);
 }
 
-/** A row that looks like data (numbers, long digit codes) cannot be a header row. */
+/**
+ * A row that looks like data (numbers, codes, amounts as text) cannot be a header row. A reading fix
+ * made after the freeze (bracketed codes and text amounts are data), shared so both readers agree.
+ */
 function looksLikeData(get: CellGetter, r: number, width: number): boolean {
   for (let c = 0; c < width; c++) {
     const v = get(r, c);
     if (typeof v === 'number' && v !== 0) return true;
-    if (typeof v === 'string' && /^\s*\d{3,}/.test(v)) return true;
+    if (typeof v === 'string' && DATA_TEXT.test(v.normalize('NFKC'))) return true;
   }
   return false;
 }
