@@ -193,7 +193,7 @@ export function registerCheckCommand(program: Command, setExit: (code: number) =
     .option('--prior <file>', '上年预算数据文件（同样格式）')
     .option('--json', '在标准输出打印审核结果 JSON')
     .option('--out <file>', '写出审核工作簿（.xlsx）')
-    .option('--force', '允许替换本工具以前写出的输出文件（不会覆盖输入文件或其他工作簿）')
+    .option('--force', '允许覆盖已存在的输出文件（输入文件和输入文件夹中的预算文件除外）')
     .option('--per-unit-out <dir>', '为每个单位分别写出只含本单位内容的审核工作簿')
     .option('--jobs <n>', '并行读取输入文件的线程数（默认为 CPU 核数）')
     .action(async (inputs: string[], opts: CheckCommandOptions) => {

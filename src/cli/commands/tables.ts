@@ -95,7 +95,7 @@ export function registerTablesCommand(program: Command, setExit: (code: number) 
     .option('--per-unit', '另为每个单位各生成一套表')
     .option('--style <style>', '表样：national（全国，默认）或 shanghai（上海）')
     .option('--rules <file>', '规则参数文件（JSON），其中 tables 设置年度、编制部门、样式')
-    .option('--force', '允许替换本工具以前写出的输出文件（不会覆盖输入文件或其他工作簿）')
+    .option('--force', '允许覆盖已存在的输出文件（输入文件和输入文件夹中的预算文件除外）')
     .action(async (files: string[], opts: TablesCommandOptions) => {
       setExit(await runTables(files, opts));
     });
