@@ -91,7 +91,21 @@ interface ColumnClass {
   isCode: boolean;
 }
 
-function classifySingle(text: string): ColumnClass {
+/**
+ * A caption's leading year: "2025年预算数" → 2025 and "预算数"; "2024年度" → 2024 and "". Real sheets
+ * head their amount columns by year instead of 本年/上年; findHeader decides which year is current.
+ */
+export function captionYear(text: string): { year: number | null; rest: string } {
+  const t = text.normalize('NFKC');
+  const m = /^\s*((?:19|20)\d{2})\s*年度?\s*/.exec(t);
+  return m ? { year: Number(m[1]), rest: t.slice(m[0].length) } : { year: null, rest: text };
+}
+
+/** What a caption holds once its year is known to be the prior year's: 执行数 and 决算数. */
+const ACTUAL_CAPTION = /^(执行数|决算数|实际支出数?|执行)$/;
+
+function classifySingle(raw: string): ColumnClass {
+  const text = captionYear(raw).rest;
   const n = normalizeText(text);
   const isCode = /编码|代码/.test(n);
   const split = splitCodeHeader(text);
@@ -162,12 +176,18 @@ function scoreOf(classes: ColumnClass[]): number {
  */
 export const DATA_TEXT = /^\s*(?:[[【(（〔]\s*)?\d{3,}|^\s*[-−－]?\s*[\d,，]*[1-9][\d,，]*(?:[.．]\d+)?\s*$|^\s*[-−－]?\s*0?[.．]\d*[1-9]\d*\s*$/;
 
+const YEAR_CAPTION = /^\s*(?:19|20)\d{2}\s*年/;
+
 /** A row that looks like data (numbers, codes, amounts as text) cannot be a header row. */
 function looksLikeData(get: CellGetter, r: number, width: number): boolean {
   for (let c = 0; c < width; c++) {
     const v = get(r, c);
     if (typeof v === 'number' && v !== 0) return true;
-    if (typeof v === 'string' && DATA_TEXT.test(v.normalize('NFKC'))) return true;
+    if (typeof v === 'string') {
+      const t = v.normalize('NFKC');
+      // "2025年", "2024年预算数": a year sub-caption, never a code (codes have 3, 5 or 7 digits).
+      if (DATA_TEXT.test(t) && !YEAR_CAPTION.test(t)) return true;
+    }
   }
   return false;
 }
@@ -217,6 +237,8 @@ export function findHeader(grid: Grid, get: CellGetter = makeGetter(grid)): Shee
   let top = best;
   let bottom = best;
   const subCaption = (t: string) => {
+    const y = captionYear(t);
+    if (y.year !== null && y.rest.trim() === '') return true; // "2025年" under "预算数"
     const k = classifySingle(t);
     return !!(k.field || k.fund || k.kind || k.priorFund) || CODE_OR_NAME.test(normalizeText(t));
   };
@@ -235,7 +257,8 @@ export function findHeader(grid: Grid, get: CellGetter = makeGetter(grid)): Shee
   const topTexts = texts[top];
   const bottomTexts = bottom < rows ? texts[bottom] : rowTexts(get, bottom, width);
   const classes: ColumnClass[] = [];
-  for (let c = 0; c < width; c++) classes.push(top === bottom ? classifySingle(topTexts[c]) : classifyPair(topTexts[c], bottomTexts[c]));
+  for (let c = 0; c < width; c++) classes.push(top === bottom ? classifySingle(topTexts[c]) : classifyPair(topTexts[c], captionYear(bottomTexts[c]).rest));
+  yearColumns(classes, topTexts, top === bottom ? topTexts : bottomTexts, titleYear(get, top, width));
 
   const layout: SheetLayout = {
     headerTop: top,
@@ -279,6 +302,50 @@ export function findHeader(grid: Grid, get: CellGetter = makeGetter(grid)): Shee
     if (m && m[1].length >= 2 && !/预算|决算/.test(m[1])) layout.sheetUnitName = m[1].trim();
   }
   return layout;
+}
+
+/** The year written in the title lines above the header, if any. */
+function titleYear(get: CellGetter, top: number, width: number): number | null {
+  for (let r = 0; r < top; r++) {
+    for (let c = 0; c < width; c++) {
+      const v = get(r, c);
+      const y = typeof v === 'string' ? yearFromText(v) : null;
+      if (y !== null) return y;
+    }
+  }
+  return null;
+}
+
+/**
+ * Columns headed by a year ("2025年预算数 | 2024年预算数", or "预算数" over "2025年 | 2024年"): the
+ * current year's stay amounts; an earlier year's amount becomes 上年预算数, its fund columns 上年 fund
+ * columns and its 执行数/决算数 上年执行数. The current year is the title's, else the latest written.
+ */
+function yearColumns(classes: ColumnClass[], topTexts: readonly string[], bottomTexts: readonly string[], title: number | null): void {
+  const years = classes.map((_, c) => {
+    const b = captionYear(bottomTexts[c] ?? '');
+    const t = captionYear(topTexts[c] ?? '');
+    return b.year !== null ? b : t.year !== null ? { year: t.year, rest: b.rest || t.rest } : null;
+  });
+  let current = title;
+  if (current === null) {
+    for (let c = 0; c < classes.length; c++) {
+      const y = years[c];
+      const k = classes[c];
+      if (y && (k.field === 'amount' || k.fund || k.kind) && (current === null || y.year! > current)) current = y.year;
+    }
+  }
+  if (current === null) return;
+  for (let c = 0; c < classes.length; c++) {
+    const y = years[c];
+    if (!y || y.year! >= current) continue;
+    const k = classes[c];
+    if (k.field === 'amount') classes[c] = { field: 'priorAmount', unit: k.unit, isCode: false };
+    else if (k.fund) classes[c] = { priorFund: k.fund, unit: k.unit, isCode: false };
+    // An earlier year split by kind has no prior-year reading: never read it as this year's.
+    else if (k.kind) classes[c] = { unit: k.unit, isCode: false };
+    else if (!k.field && !k.kind && ACTUAL_CAPTION.test(normalizeText(stripUnitSuffix(y.rest).text))) classes[c] = { field: 'priorActual', unit: k.unit, isCode: false };
+  }
 }
 
 const CODE_FIELDS: ReadonlyArray<[Field, Field]> = [
