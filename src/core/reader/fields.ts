@@ -80,7 +80,7 @@ const FIELD_PATTERNS: ReadonlyArray<[Field, RegExp]> = [
   ['ppp', /^是否ppp(项目)?$/],
   ['approved', /^是否(批准|审批)$/],
   ['approvalNo', /^(审批|批准)文号$/],
-  ['amount', /^(金额|预算数|本年预算数?|预算金额|本年预算金额|合计|总计|本年数|预算安排数|(本年)?安排数|本年合计|预算数合计)$/],
+  ['amount', /^(金额|预算数?|本年预算数?|预算金额|本年预算金额|合计|总计|本年数|预算安排数|(本年)?安排数|本年合计|预算数合计|(本年)?年初预算(数|安排数)?)$/],
 ];
 
 /** Field named by a header cell, plus the unit suffix it carries ("金额（万元）"). */

@@ -60,3 +60,8 @@ test('only an earlier year’s column: no amount is invented, the missing column
   expect(r.lines).toEqual([]);
   expect(r.data).toContain('DATA.MISSING_COLUMN');
 });
+
+test.each(['年初预算数', '年初预算', '预算', '2025年预算（元）', '2025年年初预算数'])('“%s” heads the amount column', (caption) => {
+  const r = read([[...HEAD, caption], [...ROW, 100]]);
+  expect(r.lines).toEqual([{ fund: '一般公共预算拨款', amountFen: 10000, priorFen: null, priorActualFen: null }]);
+});
