@@ -67,7 +67,7 @@ export function columnGroups(o: Resolved): { left: ColDef[][]; right: ColDef[][]
   if (o.layout !== 'wide') left.push(one({ key: 'fundSource', header: '资金来源' }));
 
   if (o.layout === 'long' || o.layout === 'split') {
-    right.push(one({ key: 'amount', header: '本年预算数', money: true }));
+    right.push(one({ key: 'amount', header: o.yearCaptions ? `${o.year}年预算数` : '本年预算数', money: true }));
   } else if (o.layout === 'wide') {
     right.push(one({ key: 'total', header: '合计', money: true }));
     right.push(FUND_SOURCES.map((f, i) => ({ key: FUND_KEYS[i], header: f, group: '资金来源', sub: f, money: true })));
@@ -81,8 +81,9 @@ export function columnGroups(o: Resolved): { left: ColDef[][]; right: ColDef[][]
   }
   if (o.priorColumns) {
     const g = '上年情况';
+    const prior = o.yearCaptions ? `${o.year - 1}年预算数` : '上年预算数';
     right.push([
-      { key: 'priorAmount', header: '上年预算数', group: g, sub: '上年预算数', money: true },
+      { key: 'priorAmount', header: prior, group: g, sub: prior, money: true },
       { key: 'priorExecRate', header: '上年执行率', group: g, sub: '上年执行率' },
       { key: 'perfScore', header: '上年绩效评价得分', group: g, sub: '上年绩效评价得分' },
     ]);

@@ -74,6 +74,8 @@ export interface SynthOptions {
   projectColumns?: boolean;
   /** 上年预算数, 上年执行率, 上年绩效评价得分 columns; default true. */
   priorColumns?: boolean;
+  /** Amount headers by year ("2025年预算数", "2024年预算数") instead of 本年预算数 / 上年预算数; default false. */
+  yearCaptions?: boolean;
   /** 测算依据 column (filled on project rows); default true. */
   basisColumn?: boolean;
   /** 绩效目标 column (filled on project rows); default true. */
@@ -141,6 +143,7 @@ export function resolve(o: SynthOptions): Resolved {
     unitKindColumn: o.unitKindColumn ?? true,
     projectColumns: o.projectColumns ?? true,
     priorColumns: o.priorColumns ?? true,
+    yearCaptions: o.yearCaptions ?? false,
     basisColumn: o.basisColumn ?? true,
     goalColumn: o.goalColumn ?? true,
     sanbaoColumn: o.sanbaoColumn ?? true,

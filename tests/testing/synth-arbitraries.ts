@@ -22,6 +22,7 @@ export const optionsArb = (layout: SynthLayout): fc.Arbitrary<SynthOptions> =>
     blankRows: fc.boolean(),
     breakdownRows: fc.constantFrom(0, 0.3),
     priorColumns: fc.boolean(),
+    yearCaptions: fc.boolean(),
     serialColumn: fc.boolean(),
     remarkColumn: fc.boolean(),
     shuffleColumns: fc.boolean(),

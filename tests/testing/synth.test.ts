@@ -32,7 +32,7 @@ function fen(cell: Cell, unit: AmountUnit): number {
   return r.fen;
 }
 
-function recompute(grid: Grid, unit: AmountUnit): Recomputed {
+function recompute(grid: Grid, unit: AmountUnit, year = 2025): Recomputed {
   const rows = fillMerges(grid);
   const headerRow = rows.findIndex((r) => r.some((c) => cellText(c) === '单位名称'));
   // A two-row header repeats 单位名称 in its second row once merges are filled.
@@ -50,10 +50,11 @@ function recompute(grid: Grid, unit: AmountUnit): Recomputed {
     headers.push(parts.join('/'));
   }
   const last = (h: string) => h.split('/').pop() as string;
-  const amountCol = headers.findIndex((h) => last(h) === '本年预算数');
+  // Headed 本年预算数 / 上年预算数, or by year with yearCaptions.
+  const amountCol = headers.findIndex((h) => last(h) === '本年预算数' || last(h) === `${year}年预算数`);
   const totalCol = headers.findIndex((h) => last(h) === '合计');
   const partCols = headers.map((h, i) => (PART_HEADERS.has(last(h)) ? i : -1)).filter((i) => i >= 0);
-  const priorCol = headers.findIndex((h) => last(h) === '上年预算数');
+  const priorCol = headers.findIndex((h) => last(h) === '上年预算数' || last(h) === `${year - 1}年预算数`);
   const unitCol = headers.indexOf('单位编码') >= 0 ? headers.indexOf('单位编码') : headers.indexOf('单位名称');
   const moneyCols = amountCol >= 0 ? [amountCol] : [totalCol, ...partCols];
   const firstMoney = Math.min(...moneyCols);
@@ -103,7 +104,7 @@ function recompute(grid: Grid, unit: AmountUnit): Recomputed {
 
 function checkAgainstGrid(opts: SynthOptions): void {
   const { grid, expected } = synthSheet(opts);
-  const re = recompute(grid, expected.unit);
+  const re = recompute(grid, expected.unit, opts.year ?? 2025);
   expect(re.headerRow).toBe(expected.headerRow);
   expect(re.firstDataRow).toBe(expected.firstDataRow);
   expect(re.rowCount).toBe(opts.lines);

@@ -329,13 +329,21 @@ function yearColumns(classes: ColumnClass[], topTexts: readonly string[], bottom
   });
   let current = title;
   if (current === null) {
+    const written = new Set<number>();
+    let unyeared = false;
     for (let c = 0; c < classes.length; c++) {
-      const y = years[c];
       const k = classes[c];
-      if (y && (k.field === 'amount' || k.fund || k.kind) && (current === null || y.year! > current)) current = y.year;
+      if (!(k.field === 'amount' || k.fund || k.kind)) continue;
+      const y = years[c];
+      if (y) written.add(y.year!);
+      else unyeared = true;
     }
+    if (written.size === 0) return;
+    current = Math.max(...written);
+    // "合计 | 人员经费 … | 2024年预算数": this year's columns carry no year, so the one year written is
+    // the prior's.
+    if (unyeared && written.size === 1) current += 1;
   }
-  if (current === null) return;
   for (let c = 0; c < classes.length; c++) {
     const y = years[c];
     if (!y || y.year! >= current) continue;

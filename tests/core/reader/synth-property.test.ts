@@ -20,6 +20,8 @@ test('lines sum exactly to the 合计 row in every layout', () => {
       const total = r.lines.reduce((s, l) => s + l.amountFen, 0);
       expect(total).toBe(expected.totalFen);
       expect(r.lines.length).toBe(expected.lineCount);
+      // The 上年预算数 column, headed 上年预算数 or by year ("2024年预算数"), is read as the prior.
+      if (expected.priorTotalFen !== null) expect(r.lines.reduce((s, l) => s + (l.priorFen ?? 0), 0)).toBe(expected.priorTotalFen);
       const perUnit = new Map<string, number>();
       for (const l of r.lines) perUnit.set(unitKey(l), (perUnit.get(unitKey(l)) ?? 0) + l.amountFen);
       expect(perUnit).toEqual(expected.perUnitTotalFen);

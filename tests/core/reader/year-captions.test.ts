@@ -65,3 +65,8 @@ test.each(['年初预算数', '年初预算', '预算', '2025年预算（元）'
   const r = read([[...HEAD, caption], [...ROW, 100]]);
   expect(r.lines).toEqual([{ fund: '一般公共预算拨款', amountFen: 10000, priorFen: null, priorActualFen: null }]);
 });
+
+test('this year’s columns without a year and one year written (合计 | 人员经费 … | 2024年预算数): that year is the prior', () => {
+  const r = read([[...HEAD, '合计', '人员经费', '公用经费', '2024年预算数'], [...ROW, 100, 100, 0, 90]]);
+  expect(r.lines).toEqual([{ fund: '一般公共预算拨款', amountFen: 10000, priorFen: 9000, priorActualFen: null }]);
+});
