@@ -88,7 +88,35 @@ function classify(paths: string[][], originCol: number, width: number): Layout {
       prior: path.some((p) => /上年/.test(normalizeText(p)) && !/上年结转/.test(normalizeText(p))),
     });
   }
+  markEarlierYears(layout.amountCols);
   return layout;
+}
+
+const captionYearOf = (caption: string): number | null => {
+  const m = /^\s*((?:19|20)\d{2})\s*年/.exec(caption.normalize('NFKC'));
+  return m ? Number(m[1]) : null;
+};
+
+/**
+ * Blocks headed by year instead of 上年/本年 ("2024年预算数 | 2025年预算数"): with two or more years
+ * written, the columns under an earlier one are the prior year's. One year alone is this year's
+ * ("2016年预算数: 小计 | 其中…").
+ */
+function markEarlierYears(cols: TableColumn[]): void {
+  const years = new Set<number>();
+  for (const col of cols) for (const p of col.path) {
+    const y = captionYearOf(p);
+    if (y !== null) years.add(y);
+  }
+  if (years.size < 2) return;
+  const current = Math.max(...years);
+  cols.forEach((col, i) => {
+    const earlier = col.path.some((p) => {
+      const y = captionYearOf(p);
+      return y !== null && y < current;
+    });
+    if (earlier) cols[i] = { ...col, prior: true };
+  });
 }
 
 /** Role of a row of a 收支总表 side from its label: 一、… items, 1.… children, totals. */

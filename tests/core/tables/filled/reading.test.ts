@@ -197,3 +197,28 @@ describe('data that cannot be read gives findings, never an exception', () => {
     ]);
   });
 });
+
+test('三公 blocks headed by year: the earlier year is the prior block, the later the current', () => {
+  for (const [earlier, later] of [['2024年预算数', '2025年预算数'], ['上年预算数', '本年预算数']]) {
+    const wb = workbook('t.xlsx', [sheetOf('s', [
+      ['一般公共预算“三公”经费支出表'],
+      ['单位：元'],
+      [earlier, null, null, null, null, null, later, null, null, null, null, null],
+      ['合计', '因公出国（境）费', '公务用车购置及运行费', null, null, '公务接待费', '合计', '因公出国（境）费', '公务用车购置及运行费', null, null, '公务接待费'],
+      [null, null, '小计', '公务用车购置费', '公务用车运行费', null, null, null, '小计', '公务用车购置费', '公务用车运行费', null],
+      [100, 10, 60, 20, 40, 30, 90, 10, 50, 10, 40, 30],
+    ])]);
+    const cols = readFilledTables(wb)[0].blocks[0].columns;
+    expect(cols.map((c) => c.prior)).toEqual([true, true, true, true, true, true, false, false, false, false, false, false]);
+  }
+  // One year alone is this year's (“2016年预算数: 小计 | 其中…”).
+  const one = workbook('t.xlsx', [sheetOf('s', [
+    ['一般公共预算“三公”经费支出表'],
+    ['单位：元'],
+    ['2016年预算数', null, null, null, null, null],
+    ['合计', '因公出国（境）费', '公务用车购置及运行费', null, null, '公务接待费'],
+    [null, null, '小计', '公务用车购置费', '公务用车运行费', null],
+    [90, 10, 50, 10, 40, 30],
+  ])]);
+  expect(readFilledTables(one)[0].blocks[0].columns.every((c) => !c.prior)).toBe(true);
+});
