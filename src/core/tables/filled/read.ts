@@ -9,6 +9,7 @@ import { normalizeText, stripUnitSuffix, unitFromLine } from '../../text';
 import { columnKey, columnTree, headerPaths, isHeaderRow, labelRole, LabelRole } from './header';
 import type { AmountCell, FilledTable, RowRole, TableBlock, TableColumn, TableRow } from './model';
 import type { Segment } from './segments';
+import { captionYear } from '../../reader/header';
 
 /** A cell that holds text where an amount belongs. */
 export interface BadCell {
@@ -92,11 +93,6 @@ function classify(paths: string[][], originCol: number, width: number): Layout {
   return layout;
 }
 
-const captionYearOf = (caption: string): number | null => {
-  const m = /^\s*((?:19|20)\d{2})\s*年/.exec(caption.normalize('NFKC'));
-  return m ? Number(m[1]) : null;
-};
-
 /**
  * Blocks headed by year instead of 上年/本年 ("2024年预算数 | 2025年预算数"): with two or more years
  * written, the columns under an earlier one are the prior year's. One year alone is this year's
@@ -105,14 +101,14 @@ const captionYearOf = (caption: string): number | null => {
 function markEarlierYears(cols: TableColumn[]): void {
   const years = new Set<number>();
   for (const col of cols) for (const p of col.path) {
-    const y = captionYearOf(p);
+    const y = captionYear(p).year;
     if (y !== null) years.add(y);
   }
   if (years.size < 2) return;
   const current = Math.max(...years);
   cols.forEach((col, i) => {
     const earlier = col.path.some((p) => {
-      const y = captionYearOf(p);
+      const y = captionYear(p).year;
       return y !== null && y < current;
     });
     if (earlier) cols[i] = { ...col, prior: true };
