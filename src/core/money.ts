@@ -77,6 +77,12 @@ export function numberToFen(x: number, unit: AmountUnit): number | null {
   return v === null ? null : v === 0 ? 0 : v; // avoid -0
 }
 
+/** A numeric amount cell in 分, or null when it is not finite or beyond MAX_ABS_FEN (parseAmount's number case, without the result object). */
+export function numberCellFen(x: number, unit: AmountUnit): number | null {
+  const fen = numberToFen(x, unit);
+  return fen === null || fen > MAX_ABS_FEN || fen < -MAX_ABS_FEN ? null : fen;
+}
+
 /**
  * Parse an amount cell (SPEC §2.1): numbers, "1,234.56", full-width digits, "(123.00)" and "−123" as
  * negatives, empty and "-" as zero. Anything else is not money.
@@ -84,8 +90,8 @@ export function numberToFen(x: number, unit: AmountUnit): number | null {
 export function parseAmount(cell: Cell, unit: AmountUnit): AmountResult {
   if (cell === null || cell === undefined) return { ok: true, fen: 0, blank: true };
   if (typeof cell === 'number') {
-    const fen = numberToFen(cell, unit);
-    if (fen === null || Math.abs(fen) > MAX_ABS_FEN) return { ok: false, reason: '金额超出可能范围' };
+    const fen = numberCellFen(cell, unit);
+    if (fen === null) return { ok: false, reason: '金额超出可能范围' };
     return { ok: true, fen, blank: false };
   }
   if (typeof cell === 'boolean') return { ok: false, reason: '逻辑值不是金额' };

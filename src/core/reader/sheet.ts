@@ -9,7 +9,7 @@ import type { RuleConfig } from '../config';
 import { DEFAULT_SEVERITY, Finding, RuleId, Severity } from '../findings';
 import { Cell, Grid, cellText, isCellError } from '../grid';
 import type { BudgetLine, DeclaredKind, Field, LineKind, LineSource } from '../lines';
-import { AmountUnit, MAX_ABS_FEN, numberToFen, parseAmount } from '../money';
+import { AmountUnit, numberCellFen, parseAmount } from '../money';
 import { dataMessages } from '../messages/data';
 import { canonicalFund, FUND_GENERAL, isBreakdownLabel, subtotalKind } from './fields';
 import { CellGetter, findHeader, makeGetter, SheetLayout } from './header';
@@ -106,11 +106,24 @@ function memo<T>(fn: (s: string) => T): (s: string) => T {
   };
 }
 
+/** A cell parser over whole cells: texts memoised (they repeat down a column), other cells parsed directly. */
+function memoCell<T>(fn: (v: Cell) => T): (v: Cell) => T {
+  const text = memo((s: string) => fn(s));
+  return (v: Cell) => (typeof v === 'string' ? text(v) : fn(v));
+}
+
 interface CodeRead {
   code: string;
   name: string;
   text: string;
   col: number;
+}
+
+/** The previous row's code and name cells and their reading (see SheetReader.codeColumn). */
+interface CodeMemo {
+  cell: Cell;
+  name: Cell;
+  read: CodeRead | null;
 }
 
 const NO_CODE: CodeRead = { code: '', name: '', text: '', col: -1 };
@@ -149,11 +162,11 @@ class SheetReader {
   private readonly label = memo(classifyLabel);
   private readonly kindOf = memo(parseKind);
   private readonly fundOf = memo(fundOf);
-  private readonly codeOf = memo((t: string) => parseCodeCell(t));
+  private readonly codeOf = memoCell(parseCodeCell);
   private readonly sanbaoOf = memo(parseSanbao);
-  private readonly rateOf = memo((t: string) => parseRate(t));
-  private readonly scoreOf = memo((t: string) => parseScore(t));
-  private readonly yesOf = memo((t: string) => parseYes(t));
+  private readonly rateOf = memoCell(parseRate);
+  private readonly scoreOf = memoCell(parseScore);
+  private readonly yesOf = memoCell(parseYes);
   /** Per label column: the last label text and its class (labels repeat down a column). */
   private readonly lastLabel: (string | null)[] = [];
   private readonly lastLabelClass: LabelClass[] = [];
@@ -161,8 +174,8 @@ class SheetReader {
   private readonly partIdx: number[] = [];
   /** Scratch values of the current row; copied where a row's values are kept. */
   private readonly scratch: (number | null)[] = [];
-  private lastFunc: { cell: Cell; name: Cell; read: CodeRead } | null = null;
-  private lastEcon: { cell: Cell; name: Cell; read: CodeRead } | null = null;
+  private readonly lastFunc: CodeMemo = { cell: null, name: null, read: null };
+  private readonly lastEcon: CodeMemo = { cell: null, name: null, read: null };
 
   constructor(
     private readonly grid: Grid,
@@ -391,17 +404,7 @@ class SheetReader {
 
   private functionCode(r: number): CodeRead {
     const c = this.cols;
-    if (c.functionCode !== undefined) {
-      const v = this.get(r, c.functionCode);
-      const nameCell = c.functionName !== undefined ? this.get(r, c.functionName) : null;
-      const last = this.lastFunc;
-      if (last !== null && typeof v === 'string' && v === last.cell && nameCell === last.name) return last.read;
-      const p = typeof v === 'string' ? this.codeOf(v) : parseCodeCell(v);
-      const name = p.name || cellText(nameCell);
-      const read = { code: p.code, name, text: p.code ? '' : cellText(v), col: c.functionCode };
-      if (typeof v === 'string') this.lastFunc = { cell: v, name: nameCell, read };
-      return read;
-    }
+    if (c.functionCode !== undefined) return this.codeColumn(r, c.functionCode, c.functionName, this.lastFunc);
     if (c.functionClass !== undefined) {
       const cls = codePart(this.get(r, c.functionClass), 3);
       const sec = c.functionSection !== undefined ? codePart(this.get(r, c.functionSection), 2) : '';
@@ -415,22 +418,31 @@ class SheetReader {
 
   private economicCode(r: number): CodeRead {
     const c = this.cols;
-    if (c.economicCode !== undefined) {
-      const v = this.get(r, c.economicCode);
-      const nameCell = c.economicName !== undefined ? this.get(r, c.economicName) : null;
-      const last = this.lastEcon;
-      if (last !== null && typeof v === 'string' && v === last.cell && nameCell === last.name) return last.read;
-      const p = typeof v === 'string' ? this.codeOf(v) : parseCodeCell(v);
-      const read = { code: p.code, name: p.name || cellText(nameCell), text: p.code ? '' : cellText(v), col: c.economicCode };
-      if (typeof v === 'string') this.lastEcon = { cell: v, name: nameCell, read };
-      return read;
-    }
+    if (c.economicCode !== undefined) return this.codeColumn(r, c.economicCode, c.economicName, this.lastEcon);
     if (c.economicClass !== undefined) {
       const cls = codePart(this.get(r, c.economicClass), 3);
       const sec = c.economicSection !== undefined ? codePart(this.get(r, c.economicSection), 2) : '';
       return { code: cls ? cls + sec : '', name: this.textAt(r, this.cols.economicName), text: '', col: c.economicClass };
     }
     return NO_CODE;
+  }
+
+  /**
+   * A code column ("2050101", "[2050101]行政运行") with its optional name column. Consecutive rows
+   * usually repeat both cells, so the previous row's reading is reused when they are the same.
+   */
+  private codeColumn(r: number, col: number, nameCol: number | undefined, last: CodeMemo): CodeRead {
+    const v = this.get(r, col);
+    const nameCell = nameCol !== undefined ? this.get(r, nameCol) : null;
+    if (last.read !== null && typeof v === 'string' && v === last.cell && nameCell === last.name) return last.read;
+    const p = this.codeOf(v);
+    const read = { code: p.code, name: p.name || cellText(nameCell), text: p.code ? '' : cellText(v), col };
+    if (typeof v === 'string') {
+      last.cell = v;
+      last.name = nameCell;
+      last.read = read;
+    }
+    return read;
   }
 
   /** Parse every money cell of a row; null marks an unreadable cell (reported as DATA.BAD_AMOUNT). */
@@ -445,8 +457,8 @@ class SheetReader {
         continue;
       }
       if (typeof v === 'number') {
-        const fen = numberToFen(v, this.unit);
-        if (fen !== null && fen <= MAX_ABS_FEN && fen >= -MAX_ABS_FEN) {
+        const fen = numberCellFen(v, this.unit);
+        if (fen !== null) {
           out[i] = fen;
           continue;
         }
@@ -474,8 +486,8 @@ class SheetReader {
     const declared: DeclaredKind = parsedKind ? parsedKind.kind : projectCode || projectName ? 'project' : 'basic';
     const econ = p.econ.code;
     const kind: LineKind = resolveKind(declared, econ);
-    const ppp = (parsedKind?.ppp ?? false) || (this.cols.ppp !== undefined && this.yes(r, this.cols.ppp));
-    const approved = (this.cols.approved !== undefined && this.yes(r, this.cols.approved)) || !!this.textAt(r, this.cols.approvalNo);
+    const ppp = (parsedKind?.ppp ?? false) || (this.cols.ppp !== undefined && this.yesOf(this.get(r, this.cols.ppp)));
+    const approved = (this.cols.approved !== undefined && this.yesOf(this.get(r, this.cols.approved))) || !!this.textAt(r, this.cols.approvalNo);
     const fund = p.fundText ? this.fundOf(p.fundText) : FUND_GENERAL;
     const base: BudgetLine = {
       src: this.src,
@@ -498,10 +510,10 @@ class SheetReader {
       functionName: p.func.name,
       economicCode: econ,
       economicName: p.econ.name,
-      govEconomicCode: this.cols.govEconomicCode !== undefined ? this.govCode(r, this.cols.govEconomicCode) : '',
+      govEconomicCode: this.cols.govEconomicCode !== undefined ? this.codeOf(this.get(r, this.cols.govEconomicCode)).code : '',
       priorActualFen: null,
-      execRate: this.cols.priorExecRate !== undefined ? this.rate(r, this.cols.priorExecRate) : null,
-      perfScore: this.cols.perfScore !== undefined ? this.score(r, this.cols.perfScore) : null,
+      execRate: this.cols.priorExecRate !== undefined ? this.rateOf(this.get(r, this.cols.priorExecRate)) : null,
+      perfScore: this.cols.perfScore !== undefined ? this.scoreOf(this.get(r, this.cols.perfScore)) : null,
       perfGoal: this.textAt(r, this.cols.perfGoal),
       basis: this.textAt(r, this.cols.basis),
       sanbao: this.cols.sanbao !== undefined ? this.sanbaoOf(this.textAt(r, this.cols.sanbao)) : null,
@@ -568,27 +580,6 @@ class SheetReader {
       }
     }
     for (const l of emitted) this.lines.push(l);
-  }
-
-  /** parseYes of a cell; texts memoised (the same few marks repeat down the column). */
-  private yes(r: number, c: number): boolean {
-    const v = this.get(r, c);
-    return typeof v === 'string' ? this.yesOf(v) : parseYes(v);
-  }
-
-  private rate(r: number, c: number): number | null {
-    const v = this.get(r, c);
-    return v === null ? null : typeof v === 'string' ? this.rateOf(v) : parseRate(v);
-  }
-
-  private score(r: number, c: number): number | null {
-    const v = this.get(r, c);
-    return v === null ? null : typeof v === 'string' ? this.scoreOf(v) : parseScore(v);
-  }
-
-  private govCode(r: number, c: number): string {
-    const v = this.get(r, c);
-    return v === null ? '' : typeof v === 'string' ? this.codeOf(v).code : parseCodeCell(v).code;
   }
 
   private isBlank(r: number, c: number): boolean {
