@@ -78,6 +78,42 @@ export function projectKey(l: BudgetLine): string {
   return l.projectCode || l.projectName;
 }
 
+/**
+ * The item of each project (SPEC §7: unit key + project key). Lookups go through a map per unit, so no
+ * joined key string is built per project, and a line continuing the previous line's project (projects
+ * are written line after line; a big sheet has hundreds of thousands) skips them.
+ */
+export class ProjectIndex<T> {
+  private readonly byUnit = new Map<string, Map<string, T>>();
+  private prev: BudgetLine | null = null;
+  private prevItem: T | undefined;
+
+  /** The item of the line's project, or undefined when the project is new (then call add). */
+  find(l: BudgetLine): T | undefined {
+    const p = this.prev;
+    if (p !== null && l.unitCode === p.unitCode && l.unitName === p.unitName && l.projectCode === p.projectCode && l.projectName === p.projectName) {
+      this.prev = l;
+      return this.prevItem;
+    }
+    const item = this.byUnit.get(unitKey(l))?.get(projectKey(l));
+    if (item !== undefined) {
+      this.prev = l;
+      this.prevItem = item;
+    }
+    return item;
+  }
+
+  /** Store the item of a new project (find returned undefined for `l`). */
+  add(l: BudgetLine, item: T): void {
+    const uKey = unitKey(l);
+    let inUnit = this.byUnit.get(uKey);
+    if (inUnit === undefined) this.byUnit.set(uKey, (inUnit = new Map()));
+    inUnit.set(projectKey(l), item);
+    this.prev = l;
+    this.prevItem = item;
+  }
+}
+
 /** The prior-year matching key of SPEC §2.1. */
 export function matchKey(l: BudgetLine): string {
   return [unitKey(l), l.kind, l.functionCode, l.economicCode, l.projectCode, l.fundSource].join('\u0001');

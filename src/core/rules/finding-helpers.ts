@@ -5,7 +5,7 @@
 import { a1 } from '../address';
 import { DEFAULT_SEVERITY } from '../findings';
 import type { Figures, Finding, FindingLocation, FindingUnit, RuleId } from '../findings';
-import { projectKey, unitKey } from '../lines';
+import { ProjectIndex, projectKey, unitKey } from '../lines';
 import type { BudgetLine, Field } from '../lines';
 import type { RuleContext } from '../context';
 
@@ -82,36 +82,24 @@ const projectGroupsCache = new WeakMap<ReadonlyArray<BudgetLine>, ReadonlyArray<
 
 /**
  * The entries of groupLines(lines, projectGroupKey), in first-seen order, computed once per lines
- * array and shared (read them, never modify them). Found in a map per unit (Map lookups reuse each
- * string's cached hash; no key is hashed per line), and a line continuing the previous line's project
- * joins it directly: a big sheet has hundreds of thousands of projects.
+ * array and shared (read them, never modify them). A big sheet has hundreds of thousands of projects:
+ * they are found through a ProjectIndex.
  */
 export function groupByProject(lines: ReadonlyArray<BudgetLine>): ReadonlyArray<ProjectGroup> {
   const cached = projectGroupsCache.get(lines);
   if (cached) return cached;
   const groups: ProjectGroup[] = [];
-  const byUnit = new Map<string, Map<string, ProjectGroup>>();
-  let prev: BudgetLine | null = null;
-  let last: BudgetLine[] | null = null;
+  const index = new ProjectIndex<BudgetLine[]>();
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
     if (l.kind !== 'project') continue;
-    if (last !== null && prev !== null && l.unitCode === prev.unitCode && l.unitName === prev.unitName && l.projectCode === prev.projectCode && l.projectName === prev.projectName) {
-      last.push(l);
-      prev = l;
-      continue;
+    const g = index.find(l);
+    if (g !== undefined) g.push(l);
+    else {
+      const own = [l];
+      index.add(l, own);
+      groups.push([projectGroupKey(l) as string, own]);
     }
-    const uKey = unitKey(l);
-    let inUnit = byUnit.get(uKey);
-    if (inUnit === undefined) byUnit.set(uKey, (inUnit = new Map()));
-    const pKey = projectKey(l);
-    let g = inUnit.get(pKey);
-    if (g === undefined) {
-      inUnit.set(pKey, (g = [uKey + '\u0001' + pKey, [l]]));
-      groups.push(g);
-    } else g[1].push(l);
-    prev = l;
-    last = g[1];
   }
   projectGroupsCache.set(lines, groups);
   return groups;

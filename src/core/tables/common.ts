@@ -5,7 +5,7 @@
  * cent to the lines (SPEC §4.4), and a million lines cost one pass.
  */
 import type { RuleConfig } from '../config';
-import { type BudgetLine, type LineKind, projectKey, unitKey } from '../lines';
+import { type BudgetLine, type LineKind, ProjectIndex, unitKey } from '../lines';
 import type { HeaderCell, TableColumn, TableValue } from './model';
 
 // ---- fund groups ---------------------------------------------------------------------------------
@@ -173,14 +173,14 @@ function codeInList(code: string, list: readonly string[]): boolean {
   return list.some((p) => code.startsWith(p));
 }
 
+/** Shared by every project without a goal (most lines have none): replaced, never pushed to. */
+const NO_GOALS: string[] = [];
+
 /**
  * A project's running totals. They are stored after a null so that V8 keeps them as tagged fields: a
  * literal 0 would start them as small integers, and the first total of 2³¹ 分 or more would deprecate
  * the layout of every project object made so far (each then migrated when next touched).
  */
-/** Shared by every project without a goal (most lines have none): replaced, never pushed to. */
-const NO_GOALS: string[] = [];
-
 function newProject(line: BudgetLine): ProjectInfo {
   const p: ProjectInfo = {
     unitCode: line.unitCode, unitName: line.unitName, projectCode: line.projectCode, projectName: line.projectName,
@@ -201,8 +201,7 @@ export function aggregate(lines: readonly BudgetLine[], config: RuleConfig): Agg
   const threePublic = zeroThreePublic();
   const threePublicPrior = zeroThreePublic();
   const projects: ProjectInfo[] = [];
-  // unit key → project key → project: no joined key string per project.
-  const projectsByUnit = new Map<string, Map<string, ProjectInfo>>();
+  const projectIndex = new ProjectIndex<ProjectInfo>();
   const units = new Map<string, UnitInfo>();
   const groupCache = new Map<string, FundGroup>();
   // Sheets repeat a few distinct codes a million times: normalise each distinct text once.
@@ -215,7 +214,6 @@ export function aggregate(lines: readonly BudgetLine[], config: RuleConfig): Agg
   let runningAllUnitsFen = 0;
   let unitKindKnown = false;
   let totalFen = 0;
-  let lastProject: ProjectInfo | null = null;
   // Decided once per distinct text: the tests normalise (NFKC) and scan lists.
   const adminKindOf = new Map<string, boolean>();
   const runningCode = new Map<string, boolean>();
@@ -271,21 +269,11 @@ export function aggregate(lines: readonly BudgetLine[], config: RuleConfig): Agg
     }
 
     if (line.kind === 'project') {
-      // A line continuing the previous project line's project needs no key (projects are usually
-      // written line after line; a big sheet has hundreds of thousands of them).
-      let p: ProjectInfo | undefined;
-      if (lastProject !== null && line.unitCode === lastProject.unitCode && line.unitName === lastProject.unitName && line.projectCode === lastProject.projectCode && line.projectName === lastProject.projectName) {
-        p = lastProject;
-      } else {
-        let inUnit = projectsByUnit.get(uKey);
-        if (inUnit === undefined) projectsByUnit.set(uKey, (inUnit = new Map()));
-        const pKey = projectKey(line);
-        p = inUnit.get(pKey);
-        if (p === undefined) {
-          inUnit.set(pKey, (p = newProject(line)));
-          projects.push(p);
-        }
-        lastProject = p;
+      let p = projectIndex.find(line);
+      if (p === undefined) {
+        p = newProject(line);
+        projectIndex.add(line, p);
+        projects.push(p);
       }
       p.totalFen += amount;
       if (group === 'gp' || group === 'gf' || group === 'sc') p.fiscalFen += amount;
