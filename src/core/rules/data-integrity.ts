@@ -108,26 +108,21 @@ function checkCode(l: BudgetLine, kind: CodeKind, checker: CodeChecker, out: Fin
   for (const v of verdicts) out.push(lineFinding(l, v.rule, field, v.message, v.severity));
 }
 
-/** Whether the economic code is allowed for the declared kind (DATA.KIND_CODE_MISMATCH), memoised. */
+/**
+ * Whether the economic code is allowed for the declared kind (DATA.KIND_CODE_MISMATCH). The previous
+ * line's answer is reused when kind and code repeat, as they do down a sheet.
+ */
 function kindCodeChecker(): (declared: DeclaredKind, economicCode: string) => boolean {
-  const memo = new Map<string, boolean>();
   let lastDeclared: DeclaredKind | null = null;
   let lastCode: string | null = null;
   let lastOk = true;
   return (declared, code) => {
     if (declared === lastDeclared && code === lastCode) return lastOk;
     const allowed = ALLOWED_ECONOMIC[declared];
-    let ok = true;
-    if (allowed && code) {
-      const k = declared + '\u0001' + code;
-      const known = memo.get(k);
-      if (known === undefined) memo.set(k, (ok = allowed.includes(code.slice(0, 3))));
-      else ok = known;
-    }
     lastDeclared = declared;
     lastCode = code;
-    lastOk = ok;
-    return ok;
+    lastOk = !allowed || !code || allowed.includes(code.slice(0, 3));
+    return lastOk;
   };
 }
 

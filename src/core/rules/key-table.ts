@@ -1,5 +1,5 @@
 /**
- * A hash table for composite string keys of budget lines (unit + project, the duplicate-line key …)
+ * A hash table for composite string keys of budget lines (the duplicate-line key of DATA.DUPLICATE_LINE)
  * that builds no key string per line. On a million lines, joining the fields into one string and
  * hashing it in a Map was the largest cost of the rules, and nested Maps per field the largest memory.
  *
