@@ -101,9 +101,6 @@ export function captionYear(text: string): { year: number | null; rest: string }
   return m ? { year: Number(m[1]), rest: t.slice(m[0].length) } : { year: null, rest: text };
 }
 
-/** What a caption holds once its year is known to be the prior year's: 执行数 and 决算数. */
-const ACTUAL_CAPTION = /^(执行数|决算数|实际支出数?|执行)$/;
-
 function classifySingle(raw: string): ColumnClass {
   const text = captionYear(raw).rest;
   const n = normalizeText(text);
@@ -176,8 +173,6 @@ function scoreOf(classes: ColumnClass[]): number {
  */
 export const DATA_TEXT = /^\s*(?:[[【(（〔]\s*)?\d{3,}|^\s*[-−－]?\s*[\d,，]*[1-9][\d,，]*(?:[.．]\d+)?\s*$|^\s*[-−－]?\s*0?[.．]\d*[1-9]\d*\s*$/;
 
-const YEAR_CAPTION = /^\s*(?:19|20)\d{2}\s*年/;
-
 /** A row that looks like data (numbers, codes, amounts as text) cannot be a header row. */
 function looksLikeData(get: CellGetter, r: number, width: number): boolean {
   for (let c = 0; c < width; c++) {
@@ -186,7 +181,7 @@ function looksLikeData(get: CellGetter, r: number, width: number): boolean {
     if (typeof v === 'string') {
       const t = v.normalize('NFKC');
       // "2025年", "2024年预算数": a year sub-caption, never a code (codes have 3, 5 or 7 digits).
-      if (DATA_TEXT.test(t) && !YEAR_CAPTION.test(t)) return true;
+      if (DATA_TEXT.test(t) && captionYear(t).year === null) return true;
     }
   }
   return false;
@@ -352,7 +347,8 @@ function yearColumns(classes: ColumnClass[], topTexts: readonly string[], bottom
     else if (k.fund) classes[c] = { priorFund: k.fund, unit: k.unit, isCode: false };
     // An earlier year split by kind has no prior-year reading: never read it as this year's.
     else if (k.kind) classes[c] = { unit: k.unit, isCode: false };
-    else if (!k.field && !k.kind && ACTUAL_CAPTION.test(normalizeText(stripUnitSuffix(y.rest).text))) classes[c] = { field: 'priorActual', unit: k.unit, isCode: false };
+    // An earlier year's 执行数/决算数 reads as the 上年执行数 it is.
+    else if (!k.field && headerField('上年' + y.rest).field === 'priorActual') classes[c] = { field: 'priorActual', unit: k.unit, isCode: false };
   }
 }
 
