@@ -1,6 +1,7 @@
 /** The human summary printed by `check` and `demo` without --json (Chinese, plain text). */
 import type { CheckReport } from '../core/check';
 import { Finding, RULE_TITLE_ZH, RuleId, Severity, SEVERITY_ZH } from '../core/findings';
+import { displayWidth } from '../core/text';
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -12,10 +13,7 @@ function where(f: Finding): string {
 }
 
 function pad(s: string, width: number): string {
-  // CJK characters take two columns in a terminal.
-  let w = 0;
-  for (const ch of s) w += ch.charCodeAt(0) > 0x2e7f ? 2 : 1;
-  return s + ' '.repeat(Math.max(1, width - w));
+  return s + ' '.repeat(Math.max(1, width - displayWidth(s)));
 }
 
 export function humanSummary(report: CheckReport, opts: { top?: number } = {}): string {

@@ -33,3 +33,10 @@ export function yearFromText(s: string): number | null {
   const m = /(20\d{2})\s*年/.exec(s.normalize('NFKC'));
   return m ? Number(m[1]) : null;
 }
+
+/** Width of a text in character cells: CJK characters (from U+2E80) take two, as in terminals and Excel columns. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += ch.charCodeAt(0) > 0x2e7f ? 2 : 1;
+  return w;
+}

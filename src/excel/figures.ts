@@ -4,6 +4,7 @@
  * A sheet of that name made by the user is never replaced: ours gets a suffix. Our own earlier
  * 报告数字 (named in the saved settings) is replaced, as 审核结果 is.
  */
+import { displayWidth } from '../core/text';
 import { writeRows } from './flag';
 import { Batcher, excelRun } from './run';
 import { asText, ourEarlierSheet, uniqueSheetName } from './sheet-names';
@@ -42,11 +43,7 @@ export function figuresSheetValues(s: FiguresSheet, text: (v: string) => string 
 export function paragraphRowHeight(text: string): number {
   const perLine = WIDTHS.reduce((a, b) => a + b, 0) - 4;
   let lines = 0;
-  for (const part of text.split('\n')) {
-    let w = 0;
-    for (const ch of part) w += ch.charCodeAt(0) > 0x2e7f ? 2 : 1;
-    lines += Math.max(1, Math.ceil(w / perLine));
-  }
+  for (const part of text.split('\n')) lines += Math.max(1, Math.ceil(displayWidth(part) / perLine));
   return Math.min(409, 15 * lines + 3);
 }
 
