@@ -19,7 +19,6 @@ import { DEFAULT_ZIP_LIMITS, inspectZip, ZipLimits } from './zip-inspect';
 export const SAVE_AS_XLSX = SAVE_AS_XLSX_ADVICE;
 export const ENCRYPTED = ENCRYPTED_ADVICE;
 
-
 const INPUT_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.csv']);
 
 export interface LoadedInput {

@@ -87,17 +87,14 @@ async function loadPrior(file: string): Promise<WorkbookGrids> {
 }
 
 /**
- * Refuse, even with --force, an output path that the folder arguments would have read as an input
- * but that this tool did not write: `check 预算/ --out 预算/a.xlsx --force` must not replace a.xlsx.
- * (The path was left out of the inputs only because outputs are not checked again.)
+ * Refuse, even with --force, an existing output path that the folder arguments would have read as an
+ * input but that this tool did not write: `check 预算/ --out 预算/a.xlsx --force` must not replace
+ * a.xlsx. (The path was left out of the inputs only because outputs are not checked again.)
  */
-async function assertNotSweptInput(targets: ReadonlyArray<string>, args: ReadonlyArray<string>): Promise<void> {
-  const swept = new Set(expandInputs(args));
-  for (const t of targets) {
-    const abs = path.resolve(t);
-    if (!swept.has(abs) || (await isToolOutputFile(abs))) continue;
-    throw new UserError(`输出文件 ${t} 位于输入文件夹中，是一份待检查的文件而不是本工具写出的结果，即使加 --force 也不会覆盖它；请换一个输出文件名。`);
-  }
+async function assertNotSweptInput(out: string, args: ReadonlyArray<string>): Promise<void> {
+  const abs = path.resolve(out);
+  if (!fs.existsSync(abs) || !expandInputs(args).includes(abs) || (await isToolOutputFile(abs))) return;
+  throw new UserError(`输出文件 ${out} 位于输入文件夹中，是一份待检查的文件而不是本工具写出的结果，即使加 --force 也不会覆盖它；请换一个输出文件名。`);
 }
 
 /** Load and check; throws UserError for every exit-2 situation. Writes nothing. */
@@ -106,7 +103,7 @@ export async function runCheck(args: ReadonlyArray<string>, opts: CheckCommandOp
   const exclude = [opts.out, opts.perUnitOut].filter((p): p is string => !!p);
   const files = expandInputs(args, exclude);
   if (opts.out) assertWritable(opts.out, !!opts.force, files);
-  if (opts.out && opts.force) await assertNotSweptInput([opts.out], args);
+  if (opts.out && opts.force) await assertNotSweptInput(opts.out, args);
   const prior = opts.prior !== undefined ? [await loadPrior(opts.prior)] : undefined;
 
   const progress = createProgress(files.length);
