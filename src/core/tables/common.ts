@@ -84,13 +84,13 @@ export const THREE_PUBLIC_CODES = {
   vehiclePurchase: '31013', // 公务用车购置
 } as const;
 export type ThreePublicItem = keyof typeof THREE_PUBLIC_CODES;
-const THREE_PUBLIC_BY_CODE: ReadonlyMap<string, ThreePublicItem> = new Map(
+export const THREE_PUBLIC_BY_CODE: ReadonlyMap<string, ThreePublicItem> = new Map(
   (Object.entries(THREE_PUBLIC_CODES) as [ThreePublicItem, string][]).map(([item, code]) => [code, item]),
 );
 
 export type ThreePublicFigures = Record<ThreePublicItem, number>;
 
-function zeroThreePublic(): ThreePublicFigures {
+export function zeroThreePublic(): ThreePublicFigures {
   return { abroad: 0, reception: 0, vehicleRunning: 0, vehiclePurchase: 0 };
 }
 
@@ -163,13 +163,13 @@ export function economicKey(code: string): string {
   return '';
 }
 
-function unitKindMatches(unitKind: string, kinds: readonly string[]): boolean {
+export function unitKindMatches(unitKind: string, kinds: readonly string[]): boolean {
   const uk = unitKind.normalize('NFKC').replace(/\s+/g, '');
   if (uk === '') return false;
   return kinds.some((k) => uk === k || uk.includes(k) || (k.includes('参照公务员法') && /参公|参照公务员法/.test(uk)));
 }
 
-function codeInList(code: string, list: readonly string[]): boolean {
+export function codeInList(code: string, list: readonly string[]): boolean {
   return list.some((p) => code.startsWith(p));
 }
 

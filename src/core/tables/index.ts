@@ -6,7 +6,7 @@
 import { type RuleConfig, DEFAULT_CONFIG } from '../config';
 import { defaultCatalog } from '../catalog';
 import { type BudgetLine, unitKey } from '../lines';
-import { type UnitInfo, aggregate } from './common';
+import { type Aggregate, type UnitInfo, aggregate } from './common';
 import { expenditureTable } from './expenditure';
 import { fiscalSummaryTable } from './fiscal-summary';
 import { generalPublicTable } from './general-public';
@@ -104,13 +104,25 @@ export function departmentName(units: readonly UnitInfo[]): string {
 
 /** The tables for one scope. Throws only for programmer errors (an unknown table id). */
 export function generateTables(lines: readonly BudgetLine[], opts: GenerateOptions = {}): StandardTable[] {
+  return tablesWith(aggregate, lines, opts);
+}
+
+/**
+ * generateTables over a given aggregation of the lines: tests/reference runs the generators on the
+ * simple pre-optimisation aggregate to prove the one-pass aggregate gives the same tables.
+ */
+export function tablesWith(
+  aggregateLines: (lines: readonly BudgetLine[], config: RuleConfig) => Aggregate,
+  lines: readonly BudgetLine[],
+  opts: GenerateOptions = {},
+): StandardTable[] {
   const config = opts.config ?? DEFAULT_CONFIG;
   const style = opts.style ?? config.tables.style;
   const chosen = opts.units ? new Set(opts.units) : null;
   const scoped = chosen ? lines.filter((l) => chosen.has(unitKey(l))) : lines;
   const units = listUnits(scoped);
   const ctx: TableContext = {
-    agg: aggregate(scoped, config),
+    agg: aggregateLines(scoped, config),
     style,
     entity: opts.entity ?? (chosen && chosen.size === 1 ? '单位' : '部门'),
     year: opts.year !== undefined ? opts.year : config.tables.year ?? null,
