@@ -3,7 +3,7 @@
  * Reading, parameters, prior-year matching, rules and explanations are wired here; each rule lives
  * in rules/, each reader in reader/ and aux/.
  */
-import { AuxSheets, readAuxSheets } from './aux';
+import { AuxSheets, readAuxSheets } from './supporting';
 import { createCatalog, defaultCatalog, entriesFromCatalogRows } from './catalog';
 import { ConfigError, RuleConfig, RuleConfigInput, configFromSettingRows, mergeConfig, resolveConfig } from './config';
 import type { AuxData, InputInfo, PriorSource, RuleContext } from './context';

@@ -1,4 +1,4 @@
-import { readAuxSheets } from '../../src/core/aux';
+import { readAuxSheets } from '../../src/core/supporting';
 import type { Explanation } from '../../src/core/context';
 import { applyExplanations, explanationKey, explanationKeyString, parseAt } from '../../src/core/explain';
 import type { Finding } from '../../src/core/findings';

@@ -3,7 +3,7 @@
  * Reading, parameters, prior-year matching, rules and explanations are wired here; each rule lives
  * in rules/, each reader in reader/ and aux/.
  */
-import { AuxSheets, readAuxSheets } from '../../../src/core/aux';
+import { AuxSheets, readAuxSheets } from '../../../src/core/supporting';
 import { createCatalog, defaultCatalog, entriesFromCatalogRows } from '../../../src/core/catalog';
 import { ConfigError, RuleConfig, RuleConfigInput, configFromSettingRows, mergeConfig, resolveConfig } from '../../../src/core/config';
 import type { AuxData, InputInfo, PriorSource, RuleContext } from '../../../src/core/context';

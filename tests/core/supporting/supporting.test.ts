@@ -1,4 +1,4 @@
-import { classifyAuxSheet, parseSanbaoType, readAuxSheets, readBondInterest, readCatalog, readCodeMap, readExecution, readExplanations, readProjectLibrary, readSanbaoNeeds, readSettings } from '../../../src/core/aux';
+import { classifyAuxSheet, parseSanbaoType, readAuxSheets, readBondInterest, readCatalog, readCodeMap, readExecution, readExplanations, readProjectLibrary, readSanbaoNeeds, readSettings } from '../../../src/core/supporting';
 import { createCatalog, entriesFromCatalogRows } from '../../../src/core/catalog';
 import { configFromSettingRows } from '../../../src/core/config';
 import type { Cell, Grid } from '../../../src/core/grid';
