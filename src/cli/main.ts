@@ -3,8 +3,11 @@
  * the code it returns: 0 no errors, 1 errors found, 2 bad usage or a problem the user must fix
  * (always one Chinese sentence on stderr, never a stack trace).
  */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
+import * as fs from 'fs';
+import * as path from 'path';
 import { ConfigError } from '../core/config';
+import { displayWidth } from '../core/text';
 import { registerCheckCommand } from './commands/check';
 import { registerDemoCommand } from './commands/demo';
 import { registerFiguresCommand } from './commands/figures';
@@ -13,8 +16,64 @@ import { UserError } from './errors';
 
 export { UserError };
 
+/** Commander prints these English words in help; the reader of this tool reads Chinese. */
+const HELP_TITLES: Record<string, string> = {
+  'Usage:': '用法：',
+  'Options:': '选项：',
+  'Commands:': '命令：',
+  'Arguments:': '参数：',
+  'Global Options:': '全局选项：',
+};
+
+/** Usage placeholders commander writes in English. */
+function chineseUsage(s: string): string {
+  return s.replace(/\[options\]/g, '[选项]').replace(/\[command\]/g, '[命令]');
+}
+
+/** Argument names as the user should read them in a message ("缺少参数 inputs" mixed English in). */
+const ARGUMENT_NAMES: Record<string, string> = {
+  inputs: '输入文件或文件夹',
+  file: '文件',
+  command: '命令',
+};
+
+/** One worked example per command, shown at the end of its --help. */
+const EXAMPLES: Record<string, string[]> = {
+  check: [
+    'budget-review check 预算/ --out 审核结果.xlsx          审核文件夹中的全部工作簿，写出审核工作簿',
+    'budget-review check 县教育局.xlsx --json > 结果.json     打印审核结果 JSON',
+    'budget-review check 2025.xlsx --prior 2024.xlsx          与上年数据比较（压减、只增不减）',
+    'budget-review check 预算/ --per-unit-out 退回/           每个单位一个只含本单位内容的审核工作簿',
+  ],
+  tables: [
+    'budget-review tables 县教育局.xlsx --out 公开表.xlsx     生成该部门的全部公开表',
+    'budget-review tables 预算/ --unit 101001 --out 公开表.xlsx --style shanghai',
+  ],
+  figures: ['budget-review figures 预算执行.xlsx --template 模板.txt   按模板填写工作报告中的数字'],
+  demo: ['budget-review demo                                         审核 examples/ 中的示例并写出 out/'],
+};
+
+/** The version in package.json, found from this file whether run from src (tests) or dist. */
+export function packageVersion(from: string = __dirname): string {
+  for (let dir = from; ; ) {
+    const pj = path.join(dir, 'package.json');
+    if (fs.existsSync(pj)) {
+      try {
+        const j = JSON.parse(fs.readFileSync(pj, 'utf8'));
+        if (j.name === 'budget-review' && typeof j.version === 'string') return j.version;
+      } catch {
+        // keep looking
+      }
+    }
+    const up = path.dirname(dir);
+    if (up === dir) return '未知';
+    dir = up;
+  }
+}
+
 function commanderMessage(e: CommanderError): string {
-  const quoted = /'([^']+)'/.exec(e.message)?.[1] ?? '';
+  const raw = /'([^']+)'/.exec(e.message)?.[1] ?? '';
+  const quoted = ARGUMENT_NAMES[raw] ?? raw;
   switch (e.code) {
     case 'commander.unknownOption':
       return `未知选项 ${quoted}，请用 budget-review --help 查看用法。`;
@@ -38,6 +97,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .description('预算审核助手：审核部门预算明细表，生成审核工作簿与公开表')
     .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [command]', '显示命令的帮助')
+    .version(`budget-review ${packageVersion()}`, '-V, --version', '显示版本号')
     .exitOverride()
     .showHelpAfterError(false)
     .configureOutput({
@@ -50,6 +110,21 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerDemoCommand(program, setExit);
   registerFiguresCommand(program, setExit);
   registerTablesCommand(program, setExit);
+  const help: Partial<Help> = {
+    styleTitle: (t: string) => HELP_TITLES[t] ?? t,
+    styleUsage: chineseUsage,
+    // Terms are localised before commander measures them, and widths count CJK as two columns,
+    // so the description column stays aligned in a terminal.
+    subcommandTerm: (cmd) => chineseUsage(Help.prototype.subcommandTerm.call(help, cmd)),
+    displayWidth: (str: string) => displayWidth(str.replace(/\x1b\[[0-9;]*m/g, '')),
+  };
+  program.configureHelp(help);
+  program.addHelpText('after', `\n示例：\n  budget-review check 预算/ --out 审核结果.xlsx\n  budget-review check --help      查看一个命令的用法和示例\n`);
+  for (const c of program.commands) {
+    c.configureHelp(help);
+    const examples = EXAMPLES[c.name()];
+    if (examples) c.addHelpText('after', `\n示例：\n${examples.map((l) => `  ${l}`).join('\n')}\n`);
+  }
   return program;
 }
 
