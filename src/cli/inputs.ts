@@ -20,6 +20,34 @@ export const SAVE_AS_XLSX = SAVE_AS_XLSX_ADVICE;
 export const ENCRYPTED = ENCRYPTED_ADVICE;
 
 const INPUT_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.csv']);
+/**
+ * Spreadsheets of other formats found in a folder are taken as inputs too, so that each one becomes
+ * a finding with save-as advice instead of vanishing from a department's submission (issue 14).
+ */
+const OTHER_SPREADSHEETS = new Set(['.xls', '.et', '.ett', '.xlt', '.xlsb', '.ods', '.numbers', '.wps']);
+
+/** Why a file in an input folder was not read. */
+export type SkipReason = 'lock' | 'hidden' | 'other';
+
+export interface SkippedFile {
+  path: string;
+  reason: SkipReason;
+}
+
+/** One summary line naming every file of the folders that was not read, by reason, with counts. */
+export function skippedSentence(skipped: ReadonlyArray<SkippedFile>): string | null {
+  if (skipped.length === 0) return null;
+  const by = (r: SkipReason) => skipped.filter((s) => s.reason === r);
+  const example = (list: SkippedFile[]) => `如 ${path.basename(list[0].path)}`;
+  const parts: string[] = [];
+  const lock = by('lock');
+  if (lock.length) parts.push(`${lock.length} 个 Excel/WPS 打开文件时生成的临时锁定文件（~$ 开头，${example(lock)}）`);
+  const hidden = by('hidden');
+  if (hidden.length) parts.push(`${hidden.length} 个隐藏文件或文件夹（. 开头，${example(hidden)}）`);
+  const other = by('other');
+  if (other.length) parts.push(`${other.length} 个不是表格的文件（${example(other)}）`);
+  return `输入文件夹中另有 ${skipped.length} 个文件未读取：${parts.join('；')}。`;
+}
 
 export interface LoadedInput {
   /** Absolute path on disk. */
@@ -48,7 +76,7 @@ export type Sniffed = { kind: 'xlsx' } | { kind: 'csv' } | { kind: 'refused'; re
  * Expand arguments into a sorted list of files. Folders are searched recursively for .xlsx/.csv
  * files, skipping Excel's ~$ lock files, hidden entries and the paths in `exclude` (our own outputs).
  */
-export function expandInputs(args: ReadonlyArray<string>, exclude: ReadonlyArray<string> = []): string[] {
+export function expandInputs(args: ReadonlyArray<string>, exclude: ReadonlyArray<string> = [], skipped?: SkippedFile[]): string[] {
   const excluded = new Set(exclude.map((p) => path.resolve(p)));
   const out: string[] = [];
   const seen = new Set<string>();
@@ -76,16 +104,26 @@ export function expandInputs(args: ReadonlyArray<string>, exclude: ReadonlyArray
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
-      if (e.name.startsWith('~$') || e.name.startsWith('.')) continue;
       const full = path.join(dir, e.name);
+      if (e.name.startsWith('~$')) {
+        skipped?.push({ path: full, reason: 'lock' });
+        continue;
+      }
+      if (e.name.startsWith('.')) {
+        skipped?.push({ path: full, reason: 'hidden' });
+        continue;
+      }
       let st: fs.Stats;
       try {
         st = fs.statSync(full);
       } catch {
+        skipped?.push({ path: full, reason: 'other' });
         continue;
       }
+      const ext = path.extname(e.name).toLowerCase();
       if (st.isDirectory()) walk(full);
-      else if (st.isFile() && INPUT_EXTENSIONS.has(path.extname(e.name).toLowerCase())) add(full);
+      else if (st.isFile() && (INPUT_EXTENSIONS.has(ext) || OTHER_SPREADSHEETS.has(ext))) add(full);
+      else if (!excluded.has(path.resolve(full))) skipped?.push({ path: full, reason: 'other' });
     }
   };
   for (const arg of args) {
@@ -163,6 +201,8 @@ export function sniffFile(file: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS):
     const v = inspectZip(file, limits);
     if (v.ok) {
       if (!v.entries.some((e) => e === 'xl/workbook.xml' || /^xl\/workbook\d*\.xml$/.test(e))) {
+        if (ext === '.ods' || v.entries.includes('content.xml')) return { kind: 'refused', reason: `这是 OpenDocument（.ods）表格，${SAVE_AS_XLSX}` };
+        if (ext === '.xlsb' || v.entries.includes('xl/workbook.bin')) return { kind: 'refused', reason: `这是 Excel 二进制工作簿（.xlsb），${SAVE_AS_XLSX}` };
         return { kind: 'refused', reason: `不是有效的 .xlsx 文件（压缩包中没有工作簿），${SAVE_AS_XLSX}` };
       }
       return { kind: 'xlsx' };
@@ -178,6 +218,8 @@ export function sniffFile(file: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS):
   if (ext === '.csv') return { kind: 'csv' };
   if (ext === '.xlsx' || ext === '.xlsm') return { kind: 'refused', reason: `不是有效的 .xlsx 文件，${SAVE_AS_XLSX}` };
   if (ext === '.xls' || ext === '.et') return { kind: 'refused', reason: `不是有效的 Excel 文件，${SAVE_AS_XLSX}` };
+  if (ext === '.ods') return { kind: 'refused', reason: `这是 OpenDocument（.ods）表格，${SAVE_AS_XLSX}` };
+  if (ext === '.numbers') return { kind: 'refused', reason: `这是 Numbers 表格，请在 Numbers 中导出为 Excel（.xlsx）后再检查` };
   return { kind: 'refused', reason: '不支持的文件类型，请提供 .xlsx 或 .csv 文件' };
 }
 

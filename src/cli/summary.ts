@@ -21,9 +21,11 @@ export function humanSummary(report: CheckReport, opts: { top?: number } = {}): 
   const out: string[] = [];
   const s = report.summary;
   const lines = report.inputs.reduce((n, i) => n + i.lines, 0);
-  // An input without budget lines whose sheets were read is a workbook of filled 公开表.
-  const detailSheets = report.inputs.reduce((n, i) => n + (i.lines > 0 ? i.sheets.length : 0), 0);
-  const tableSheets = report.inputs.reduce((n, i) => n + (i.lines === 0 ? i.sheets.length : 0), 0);
+  // Sheets are counted by what they were read as: a detail sheet with no readable line (no amount
+  // column, say) is still a 明细表, never a 公开表.
+  const tableFiles = new Set(report.tableFiles ?? []);
+  const detailSheets = report.inputs.reduce((n, i) => n + (tableFiles.has(i.file) ? 0 : i.sheets.length), 0);
+  const tableSheets = report.inputs.reduce((n, i) => n + (tableFiles.has(i.file) ? i.sheets.length : 0), 0);
   const tablesPart = tableSheets ? `，${tableSheets} 张公开表` : '';
   out.push(`预算审核完成：${report.inputs.length} 个文件，${detailSheets} 张明细表${tablesPart}，${lines.toLocaleString('en-US')} 行预算。`);
   const explained = s.explained ? `（其中已说明 ${s.explained} 条）` : '';

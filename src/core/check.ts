@@ -42,6 +42,8 @@ export interface CheckReport {
   recognised: boolean;
   /** The year read from the inputs' titles, when stated. */
   year: number | null;
+  /** Files read as workbooks of filled 公开表 (their sheets are tables, not detail sheets). */
+  tableFiles?: string[];
 }
 
 /** The findings JSON of SPEC §4.1. */
@@ -233,6 +235,7 @@ export function checkWorkbooks(workbooks: ReadonlyArray<WorkbookGrids>, opts: Ch
     priorLines,
     recognised,
     year: years.length ? Math.max(...years) : null,
+    tableFiles: [...tableSheets.keys()],
   };
 }
 

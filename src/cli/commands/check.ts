@@ -11,7 +11,7 @@ import { checkWorkbooks, CheckReport, reportJson } from '../../core/check';
 import { ConfigError, resolveConfig } from '../../core/config';
 import type { WorkbookGrids } from '../../core/grid';
 import { UserError } from '../errors';
-import { displayName, expandInputs, isLoaded, isOwnReviewWorkbook, LoadedInput, loadInput, loadWorkbooks, UnreadableInput, unreadableSentence } from '../inputs';
+import { displayName, expandInputs, isLoaded, isOwnReviewWorkbook, LoadedInput, loadInput, loadWorkbooks, SkippedFile, skippedSentence, UnreadableInput, unreadableSentence } from '../inputs';
 import { loadInputs } from '../parallel';
 import { isToolOutputFile } from '../own-output';
 import { createProgress } from '../progress';
@@ -40,6 +40,8 @@ export interface CheckRun {
   report: CheckReport;
   loaded: LoadedInput[];
   unreadable: UnreadableInput[];
+  /** Files of the input folders that were not read (lock files, hidden files, non-spreadsheets). */
+  skippedFiles?: SkippedFile[];
 }
 
 function out(s: string): void {
@@ -101,7 +103,8 @@ async function assertNotSweptInput(out: string, args: ReadonlyArray<string>): Pr
 export async function runCheck(args: ReadonlyArray<string>, opts: CheckCommandOptions): Promise<CheckRun> {
   const rules = opts.rules !== undefined ? loadRulesFile(opts.rules) : undefined;
   const exclude = [opts.out, opts.perUnitOut].filter((p): p is string => !!p);
-  const files = expandInputs(args, exclude);
+  const skippedFiles: SkippedFile[] = [];
+  const files = expandInputs(args, exclude, skippedFiles);
   if (opts.out) assertWritable(opts.out, !!opts.force, files);
   if (opts.out && opts.force) await assertNotSweptInput(opts.out, args);
   const prior = opts.prior !== undefined ? [await loadPrior(opts.prior)] : undefined;
@@ -148,7 +151,7 @@ export async function runCheck(args: ReadonlyArray<string>, opts: CheckCommandOp
   if (!report.recognised) {
     throw new UserError('输入中没有可识别的预算明细表：需要一张表头至少含两个可识别列（如 单位名称、功能分类科目、经济分类科目、金额）的工作表。');
   }
-  return { report, loaded, unreadable };
+  return { report, loaded, unreadable, skippedFiles };
 }
 
 /** Print and write the results of a run; returns the exit code (1 when errors were found). */
@@ -166,6 +169,8 @@ export async function reportRun(run: CheckRun, opts: CheckCommandOptions): Promi
   }
   const say = opts.json ? err : out;
   for (const u of run.unreadable) err(`已跳过无法读取的文件 ${unreadableSentence(u)}\n`);
+  const notRead = skippedSentence(run.skippedFiles ?? []);
+  if (notRead) err(notRead + '\n');
   if (opts.json) out(JSON.stringify(reportJson(report), null, 2) + '\n');
   else out(humanSummary(report));
   if (opts.out || plan) await loadWorkbooks(loaded);
