@@ -17,6 +17,7 @@ import { isToolOutputFile } from '../own-output';
 import { createProgress } from '../progress';
 import { assertWritable, buildReviewWorkbook, planPerUnit, writePerUnit, writeWorkbookAtomic } from '../review-workbook';
 import { humanSummary } from '../summary';
+import { jsonSyntaxError } from '../json-errors';
 
 export interface CheckCommandOptions {
   rules?: string;
@@ -61,11 +62,10 @@ export function loadRulesFile(file: string): unknown {
     throw new UserError(`找不到规则文件 ${file}，或无法读取。`);
   }
   let rules: unknown;
-  try {
-    rules = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    throw new UserError(`规则文件 ${file} 不是有效的 JSON：${(e as Error).message}。`);
-  }
+  const json = text.replace(/^\uFEFF/, '');
+  const syntax = jsonSyntaxError(json);
+  if (syntax) throw new UserError(`规则文件 ${file} 不是有效的 JSON，${syntax}。`);
+  rules = JSON.parse(json);
   try {
     resolveConfig(rules);
   } catch (e) {
