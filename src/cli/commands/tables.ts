@@ -66,6 +66,18 @@ export function planTableSets(report: Pick<CheckReport, 'lines' | 'config' | 'ye
   return sets;
 }
 
+/**
+ * Tables built from inputs with errors carry those errors into the published figures: say so, with
+ * the count and the first one, so nobody publishes them unknowingly (issue 14).
+ */
+export function inputErrorsWarning(report: Pick<CheckReport, 'findings' | 'summary'>): string | null {
+  const n = report.summary.errors;
+  if (n === 0) return null;
+  const first = report.findings.find((f) => f.severity === 'error');
+  const where = first ? `${first.location.file}${first.location.sheet ? ` ${first.location.sheet}${first.location.cell ? '!' + first.location.cell : ''}` : ''}` : '';
+  return `注意：输入中有 ${n} 条错误${first ? `（第一条：${where}  ${first.message}）` : ''}，公开表是按现有数据生成的，公开前请先用 budget-review check 核对并改正。`;
+}
+
 function countTables(sets: readonly TableSet[]): number {
   return sets.reduce((s, x) => s + x.tables.length, 0);
 }
@@ -81,6 +93,8 @@ export async function runTables(inputs: ReadonlyArray<string>, opts: TablesComma
   await writeWorkbookAtomic(buildTablesWorkbook(sets), opts.out, !!opts.force);
   const empty = sets[0].tables.filter((t: StandardTable) => t.empty).map((t) => t.shortName);
   process.stdout.write(`公开表已写入 ${opts.out}：${sets.length} 套，共 ${countTables(sets)} 张表${empty.length ? `（空表：${empty.join('、')}）` : ''}\n`);
+  const warning = inputErrorsWarning(run.report);
+  if (warning) process.stderr.write(warning + '\n');
   return 0;
 }
 
