@@ -84,7 +84,7 @@ describe('the CLI never writes to its inputs', () => {
     const runs = [
       await cli('check', dir, '--json', '--out', path.join(dir, 'review.xlsx'), '--per-unit-out', path.join(dir, 'units')),
       await cli('check', dir, '--out', path.join(dir, 'review.xlsx'), '--force'),
-      await cli('tables', path.join(dir, '县教育局-明细-元.xlsx'), path.join(dir, '县卫健委-明细-万元-宽表.xlsx'), '--out', path.join(dir, 'tables.xlsx'), '--per-unit'),
+      await cli('tables', path.join(dir, '县教育局-明细-元.xlsx'), path.join(dir, '县卫健委-明细-万元-宽表.xlsx'), '--out', path.join(dir, 'tables.xlsx'), '--per-unit', '--all'),
       await cli('figures', path.join(dir, '预算执行-示例.xlsx'), '--template', path.join(dir, '工作报告模板.txt'), '--json'),
     ];
     for (const r of runs) {
@@ -97,9 +97,10 @@ describe('the CLI never writes to its inputs', () => {
     for (const [f, sum] of Object.entries(before)) expect([f, after[f]]).toEqual([f, sum]);
     const produced = Object.keys(after).filter((f) => !(f in before)).sort();
     expect(produced).toContain('review.xlsx');
-    expect(produced).toContain('tables.xlsx');
+    // Two departments: one tables workbook each (tables-<部门>.xlsx), never one merged tables.xlsx.
+    expect(produced.filter((f) => /^tables-.+\.xlsx$/.test(f))).toHaveLength(2);
     expect(produced.filter((f) => f.startsWith(`units${path.sep}`)).length).toBeGreaterThanOrEqual(3);
-    expect(produced.every((f) => f === 'review.xlsx' || f === 'tables.xlsx' || f.startsWith(`units${path.sep}`))).toBe(true);
+    expect(produced.every((f) => f === 'review.xlsx' || /^tables-.+\.xlsx$/.test(f) || f.startsWith(`units${path.sep}`))).toBe(true);
     expect(leftovers(dir)).toEqual([]);
 
     // Not one writing call touched an input.

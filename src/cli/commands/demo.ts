@@ -8,7 +8,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { UserError } from '../errors';
 import { reportRun, runCheck } from './check';
-import { planTableSets } from './tables';
+import { departmentOutPath, planTablesWorkbooks } from './tables';
+import { departmentLabel } from '../../core/tables/departments';
+import { listUnits } from '../../core/tables';
 import { buildTablesWorkbook } from '../tables-workbook';
 import { writeWorkbookAtomic } from '../review-workbook';
 
@@ -42,30 +44,46 @@ export async function runDemo(root: string = packageRoot()): Promise<number> {
   // run; it is checked on its own so the other examples keep the default parameters.
   const rulesExample = files.filter((f) => path.basename(f).startsWith('规则示例'));
   const others = files.filter((f) => !rulesExample.includes(f));
-  let run: Awaited<ReturnType<typeof runCheck>> | null = null;
-  for (const [group, name] of [[others, 'review.xlsx'], [rulesExample, 'review-规则示例.xlsx']] as const) {
-    if (group.length === 0) continue;
-    const out = path.join(outDir, name);
-    const opts = { out: path.relative(process.cwd(), out) || out, force: true };
-    const r = await runCheck(group, opts);
+  // out/review.xlsx is the one a new user opens first, so it holds the example built to break the rules.
+  const outputs: Array<{ file: string; what: string }> = [];
+  const rel = (p: string) => path.relative(process.cwd(), p) || p;
+  let detailRun: Awaited<ReturnType<typeof runCheck>> | null = null;
+  const groups = [
+    { files: rulesExample, name: 'review.xlsx', about: '规则示例（县级汇总）' },
+    { files: others, name: 'review-明细与公开表.xlsx', about: '各部门明细表、已填公开表和预算执行表' },
+  ];
+  for (const g of groups) {
+    if (g.files.length === 0) continue;
+    const out = path.join(outDir, g.name);
+    const opts = { out: rel(out), force: true };
+    const r = await runCheck(g.files, opts);
     await reportRun(r, opts);
     process.stdout.write('\n');
-    run ??= r;
+    const s = r.report.summary;
+    outputs.push({ file: rel(out), what: `${g.about}${listUnits(r.report.lines).length} 个单位的审核结果：错误 ${s.errors} 条、警告 ${s.warnings} 条、提示 ${s.infos} 条；“审核结果”表逐条链接到单元格` });
+    if (g.files === others) detailRun = r;
   }
-  // The tables step (SPEC §5.1): the department's standard tables consolidated over the examples.
-  if (run && run.report.lines.length) {
+  // The tables step (SPEC §5.1): each department's standard tables in a workbook of its own, never
+  // a merge of the examples' unrelated departments under one 编制部门.
+  if (detailRun && detailRun.report.lines.length) {
     const tablesOut = path.join(outDir, 'tables.xlsx');
-    const sets = planTableSets(run.report, {});
-    await writeWorkbookAtomic(buildTablesWorkbook(sets), tablesOut, true);
-    process.stdout.write(`公开表已写入 ${path.relative(process.cwd(), tablesOut) || tablesOut}：${sets[0].tables.length} 张表\n`);
+    const plans = planTablesWorkbooks(detailRun.report, { all: true });
+    for (const p of plans) {
+      const o = departmentOutPath(tablesOut, plans, p);
+      await writeWorkbookAtomic(buildTablesWorkbook(p.sets), o, true);
+      const who = p.department ? departmentLabel(p.department) : '';
+      outputs.push({ file: rel(o), what: `${who}的部门预算公开表（${p.sets[0].tables.length} 张）` });
+    }
   }
+  process.stdout.write('示例输出：\n');
+  for (const o of outputs) process.stdout.write(`  ${o.file}\n      ${o.what}\n`);
   return 0;
 }
 
 export function registerDemoCommand(program: Command, setExit: (code: number) => void): void {
   program
     .command('demo')
-    .description('检查 examples/ 中的示例工作簿，结果写入 out/review.xlsx 和 out/tables.xlsx')
+    .description('检查 examples/ 中的示例工作簿，审核结果写入 out/review.xlsx，各部门公开表写入 out/tables-<部门>.xlsx')
     .action(async () => {
       setExit(await runDemo());
     });

@@ -7,14 +7,18 @@
 import type { Command } from 'commander';
 import type { CheckReport } from '../../core/check';
 import { type StandardTable, type TableStyle, type UnitInfo, generateTables, listUnits } from '../../core/tables';
+import { type Department, departmentLabel, listDepartments } from '../../core/tables/departments';
+import * as path from 'path';
 import { UserError } from '../errors';
-import { writeWorkbookAtomic } from '../review-workbook';
+import { assertWritable, unitFileName, writeWorkbookAtomic } from '../review-workbook';
 import { type TableSet, buildTablesWorkbook } from '../tables-workbook';
 import { runCheck } from './check';
 
 export interface TablesCommandOptions {
   out?: string;
   unit?: string;
+  /** One department (部门 code or name) of a run that holds several. */
+  dept?: string;
   all?: boolean;
   perUnit?: boolean;
   style?: string;
@@ -43,19 +47,62 @@ function unitLabel(u: UnitInfo): string {
   return u.name || u.code;
 }
 
-/** The table sets a run asks for: the department (or --unit) first, then one per unit with --per-unit. */
-export function planTableSets(report: Pick<CheckReport, 'lines' | 'config' | 'year'>, opts: TablesCommandOptions): TableSet[] {
-  if (opts.unit !== undefined && opts.all) throw new UserError('--unit 与 --all 不能同时使用：--all 生成全部单位的汇总表，--unit 只生成一个单位的表。');
-  const style = parseStyle(opts.style) ?? report.config.tables.style;
-  const base = { config: report.config, style, year: report.config.tables.year ?? report.year ?? null };
+/** The department named by --dept: its code or its name. */
+export function findDepartment(departments: readonly Department[], wanted: string): Department {
+  const w = wanted.trim();
+  const d = departments.find((x) => x.code === w) ?? departments.find((x) => x.name === w) ?? departments.find((x) => departmentLabel(x) === w);
+  if (d) return d;
+  throw new UserError(`输入中没有部门 ${wanted}；可用的部门：${departments.map(departmentLabel).join('；')}。`);
+}
+
+/** One workbook of tables: a department's sets (its consolidated set, then one per unit with --per-unit). */
+export interface TablesWorkbookPlan {
+  department: Department | null;
+  sets: TableSet[];
+}
+
+type ReportPart = Pick<CheckReport, 'lines' | 'config' | 'year'>;
+
+/**
+ * The workbooks a run asks for. A run that holds several departments gets one workbook per
+ * department with --all, or the one named by --dept; without either it is refused, since merging
+ * unrelated departments under one 编制部门 would publish wrong tables (issue 14).
+ */
+export function planTablesWorkbooks(report: ReportPart, opts: TablesCommandOptions): TablesWorkbookPlan[] {
+  if (opts.unit !== undefined && (opts.all || opts.dept !== undefined)) throw new UserError('--unit 不能与 --all 或 --dept 同时使用：--unit 只生成一个单位的表。');
   const units = listUnits(report.lines);
   if (units.length === 0) throw new UserError('输入中没有可用于生成公开表的预算明细行。');
+  if (opts.unit !== undefined) return [{ department: null, sets: planTableSets(report, opts) }];
+  const departments = listDepartments(report.lines, units);
+  let chosen = departments;
+  if (opts.dept !== undefined) chosen = [findDepartment(departments, opts.dept)];
+  else if (departments.length > 1 && !opts.all) {
+    throw new UserError(
+      `输入中有 ${departments.length} 个部门（${departments.map(departmentLabel).join('；')}），公开表按部门编制：` +
+        `请用 --dept ${departments[0].code || departments[0].name} 指定一个部门，或用 --all 为每个部门各写一个工作簿。`,
+    );
+  }
+  return chosen.map((d) => ({ department: d, sets: planTableSets(report, opts, d) }));
+}
+
+/** The table sets of one workbook: the department (or --unit) first, then one per unit with --per-unit. */
+export function planTableSets(report: ReportPart, opts: TablesCommandOptions, department?: Department): TableSet[] {
+  if (opts.unit !== undefined && opts.all) throw new UserError('--unit 与 --all 不能同时使用：--all 为每个部门生成公开表，--unit 只生成一个单位的表。');
+  const style = parseStyle(opts.style) ?? report.config.tables.style;
+  const base = { config: report.config, style, year: report.config.tables.year ?? report.year ?? null };
+  const all = listUnits(report.lines);
+  if (all.length === 0) throw new UserError('输入中没有可用于生成公开表的预算明细行。');
+  const inDept = department ? new Set(department.units) : null;
+  const units = inDept ? all.filter((u) => inDept.has(u.key)) : all;
+  // The configured 编制部门 names one department; with several, each set is titled by its own.
+  const deptName = department && !report.config.tables.department ? department.name : undefined;
+  const deptBase = inDept ? { ...base, units: units.map((u) => u.key), department: deptName } : base;
   const sets: TableSet[] = [];
   if (opts.unit !== undefined) {
     const u = findUnit(units, opts.unit);
     sets.push({ label: opts.perUnit ? unitLabel(u) : undefined, tables: generateTables(report.lines, { ...base, units: [u.key], department: u.name || undefined }) });
   } else {
-    sets.push({ label: opts.perUnit ? '汇总' : undefined, tables: generateTables(report.lines, base) });
+    sets.push({ label: opts.perUnit ? '汇总' : undefined, tables: generateTables(report.lines, deptBase) });
   }
   if (opts.perUnit) {
     for (const u of units) {
@@ -64,6 +111,14 @@ export function planTableSets(report: Pick<CheckReport, 'lines' | 'config' | 'ye
     }
   }
   return sets;
+}
+
+/** Where a department's workbook goes: --out itself for one, "公开表-101 县教育局.xlsx" beside it for several. */
+export function departmentOutPath(out: string, plans: readonly TablesWorkbookPlan[], plan: TablesWorkbookPlan): string {
+  if (plans.length === 1 || !plan.department) return out;
+  const d = plan.department;
+  const stem = path.basename(out).replace(/\.xlsx$/i, '');
+  return path.join(path.dirname(out), `${stem}-${unitFileName({ key: d.key, code: d.code, name: d.name })}`);
 }
 
 /**
@@ -89,10 +144,17 @@ export async function runTables(inputs: ReadonlyArray<string>, opts: TablesComma
   parseStyle(opts.style); // refuse a bad --style before reading anything
   const run = await runCheck(inputs, { rules: opts.rules, out: opts.out, force: opts.force });
   for (const u of run.unreadable) process.stderr.write(`已跳过无法读取的文件 ${u.display}：${u.reason}\n`);
-  const sets = planTableSets(run.report, opts);
-  await writeWorkbookAtomic(buildTablesWorkbook(sets), opts.out, !!opts.force);
-  const empty = sets[0].tables.filter((t: StandardTable) => t.empty).map((t) => t.shortName);
-  process.stdout.write(`公开表已写入 ${opts.out}：${sets.length} 套，共 ${countTables(sets)} 张表${empty.length ? `（空表：${empty.join('、')}）` : ''}\n`);
+  const plans = planTablesWorkbooks(run.report, opts);
+  const outs = plans.map((p) => departmentOutPath(opts.out!, plans, p));
+  // Every name is decided, and existing ones refused, before anything is written.
+  if (plans.length > 1) for (const o of outs) assertWritable(o, !!opts.force);
+  for (let i = 0; i < plans.length; i++) {
+    const { sets, department } = plans[i];
+    await writeWorkbookAtomic(buildTablesWorkbook(sets), outs[i], !!opts.force);
+    const empty = sets[0].tables.filter((t: StandardTable) => t.empty).map((t) => t.shortName);
+    const who = department && plans.length > 1 ? `（${departmentLabel(department)}）` : '';
+    process.stdout.write(`公开表${who}已写入 ${outs[i]}：${sets.length} 套，共 ${countTables(sets)} 张表${empty.length ? `（空表：${empty.join('、')}）` : ''}\n`);
+  }
   const warning = inputErrorsWarning(run.report);
   if (warning) process.stderr.write(warning + '\n');
   return 0;
@@ -105,7 +167,8 @@ export function registerTablesCommand(program: Command, setExit: (code: number) 
     .argument('<inputs...>', '预算明细文件（.xlsx 或 .csv）或文件夹')
     .option('--out <file>', '输出的公开表工作簿（.xlsx）')
     .option('--unit <code>', '只生成该单位的表（单位编码或名称）')
-    .option('--all', '生成全部单位的汇总表（默认）')
+    .option('--dept <code>', '输入含多个部门时，只生成该部门的表（部门编码或名称）')
+    .option('--all', '输入含多个部门时，为每个部门各写一个工作簿（文件名后加部门）')
     .option('--per-unit', '另为每个单位各生成一套表')
     .option('--style <style>', '表样：national（全国，默认）或 shanghai（上海）')
     .option('--rules <file>', '规则参数文件（JSON），其中 tables 设置年度、编制部门、样式')
