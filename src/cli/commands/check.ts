@@ -18,6 +18,7 @@ import { createProgress } from '../progress';
 import { assertWritable, buildReviewWorkbook, planPerUnit, writePerUnit, writeWorkbookAtomic } from '../review-workbook';
 import { humanSummary } from '../summary';
 import { jsonSyntaxError } from '../json-errors';
+import { prepareOutputPath } from '../output-path';
 
 export interface CheckCommandOptions {
   rules?: string;
@@ -26,6 +27,8 @@ export interface CheckCommandOptions {
   out?: string;
   force?: boolean;
   perUnitOut?: string;
+  /** Create a missing --out folder. */
+  mkdir?: boolean;
   /** Worker threads reading the inputs (default: the machine's cores). */
   jobs?: string;
 }
@@ -103,6 +106,7 @@ async function assertNotSweptInput(out: string, args: ReadonlyArray<string>): Pr
 export async function runCheck(args: ReadonlyArray<string>, opts: CheckCommandOptions): Promise<CheckRun> {
   const rules = opts.rules !== undefined ? loadRulesFile(opts.rules) : undefined;
   const exclude = [opts.out, opts.perUnitOut].filter((p): p is string => !!p);
+  if (opts.out) prepareOutputPath(opts.out, { option: '--out', ext: '.xlsx', mkdir: opts.mkdir });
   const skippedFiles: SkippedFile[] = [];
   const files = expandInputs(args, exclude, skippedFiles);
   if (opts.out) assertWritable(opts.out, !!opts.force, files);
@@ -197,6 +201,7 @@ export function registerCheckCommand(program: Command, setExit: (code: number) =
     .option('--out <file>', '写出审核工作簿（.xlsx）')
     .option('--force', '允许覆盖已存在的输出文件（输入文件和输入文件夹中的预算文件除外）')
     .option('--per-unit-out <dir>', '为每个单位分别写出只含本单位内容的审核工作簿')
+    .option('--mkdir', '--out 所在文件夹不存在时自动创建')
     .option('--jobs <n>', '并行读取输入文件的线程数（默认为 CPU 核数）')
     .action(async (inputs: string[], opts: CheckCommandOptions) => {
       const run = await runCheck(inputs, opts);

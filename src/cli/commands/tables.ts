@@ -13,6 +13,7 @@ import { UserError } from '../errors';
 import { assertWritable, unitFileName, writeWorkbookAtomic } from '../review-workbook';
 import { type TableSet, buildTablesWorkbook } from '../tables-workbook';
 import { runCheck } from './check';
+import { prepareOutputPath } from '../output-path';
 
 export interface TablesCommandOptions {
   out?: string;
@@ -24,6 +25,8 @@ export interface TablesCommandOptions {
   style?: string;
   rules?: string;
   force?: boolean;
+  /** Create a missing --out folder. */
+  mkdir?: boolean;
 }
 
 function parseStyle(s: string | undefined): TableStyle | undefined {
@@ -140,7 +143,7 @@ function countTables(sets: readonly TableSet[]): number {
 /** Load, generate and write; returns the exit code. */
 export async function runTables(inputs: ReadonlyArray<string>, opts: TablesCommandOptions): Promise<number> {
   if (!opts.out) throw new UserError('请用 --out 指定输出文件，例如：budget-review tables 预算.xlsx --out 公开表.xlsx');
-  if (!/\.xlsx$/i.test(opts.out)) throw new UserError(`输出文件应以 .xlsx 结尾：${opts.out}`);
+  prepareOutputPath(opts.out, { option: '--out', ext: '.xlsx', mkdir: opts.mkdir });
   parseStyle(opts.style); // refuse a bad --style before reading anything
   const run = await runCheck(inputs, { rules: opts.rules, out: opts.out, force: opts.force });
   for (const u of run.unreadable) process.stderr.write(`已跳过无法读取的文件 ${u.display}：${u.reason}\n`);
@@ -173,6 +176,7 @@ export function registerTablesCommand(program: Command, setExit: (code: number) 
     .option('--style <style>', '表样：national（全国，默认）或 shanghai（上海）')
     .option('--rules <file>', '规则参数文件（JSON），其中 tables 设置年度、编制部门、样式')
     .option('--force', '允许覆盖已存在的输出文件（输入文件和输入文件夹中的预算文件除外）')
+    .option('--mkdir', '--out 所在文件夹不存在时自动创建')
     .action(async (files: string[], opts: TablesCommandOptions) => {
       setExit(await runTables(files, opts));
     });
