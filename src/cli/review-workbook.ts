@@ -570,12 +570,18 @@ export function planPerUnit(report: CheckReport, dir: string, force: boolean): P
 }
 
 /** Write one review workbook per unit; returns the written paths. */
-export async function writePerUnit(report: CheckReport, sources: ReadonlyArray<ReviewSource>, plan: PerUnitPlan): Promise<string[]> {
+export async function writePerUnit(
+  report: CheckReport,
+  sources: ReadonlyArray<ReviewSource>,
+  plan: PerUnitPlan,
+  onWritten: (done: number, file: string) => void = () => undefined,
+): Promise<string[]> {
   fs.mkdirSync(plan.dir, { recursive: true });
   const written: string[] = [];
   for (const p of plan.files) {
     await writeWorkbookAtomic(buildReviewWorkbook(report, sources, { unit: p.unit }), p.file, plan.force);
     written.push(p.file);
+    onWritten(written.length, p.file);
   }
   return written;
 }

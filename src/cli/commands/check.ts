@@ -179,12 +179,26 @@ export async function reportRun(run: CheckRun, opts: CheckCommandOptions): Promi
   else out(humanSummary(report));
   if (opts.out || plan) await loadWorkbooks(loaded);
   const sources = loaded.map((l) => ({ display: l.display, grids: l.grids, workbook: l.workbook }));
+  // Writing a big review workbook takes long: the bar says what is happening (terminal only).
   if (opts.out) {
-    await writeWorkbookAtomic(buildReviewWorkbook(report, sources), opts.out, !!opts.force);
+    const bar = createProgress(1);
+    bar.update(0, `写出审核工作簿 ${path.basename(opts.out)}`);
+    try {
+      await writeWorkbookAtomic(buildReviewWorkbook(report, sources), opts.out, !!opts.force);
+    } finally {
+      bar.finish();
+    }
     say(`审核工作簿已写入 ${opts.out}\n`);
   }
   if (plan) {
-    const written = await writePerUnit(report, sources, plan);
+    const bar = createProgress(plan.files.length);
+    bar.update(0, '写出各单位审核工作簿');
+    let written: string[];
+    try {
+      written = await writePerUnit(report, sources, plan, (done, file) => bar.update(done, `已写出 ${path.basename(file)}`));
+    } finally {
+      bar.finish();
+    }
     say(`已为 ${written.length} 个单位分别写入审核工作簿：${plan.dir}\n`);
   }
   return report.summary.errors > 0 ? 1 : 0;
