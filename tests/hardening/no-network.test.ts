@@ -71,7 +71,7 @@ test('checkWorkbooks and the CLI (check, tables, figures, demo) on the examples 
     const detail = exampleFiles().filter((f) => /明细/.test(f));
     const runs = [
       await cli('check', EXAMPLES, '--json', '--out', path.join(dir, 'review.xlsx'), '--per-unit-out', path.join(dir, 'units')),
-      await cli('tables', ...detail, '--out', path.join(dir, 'tables.xlsx'), '--per-unit'),
+      await cli('tables', ...detail, '--out', path.join(dir, 'tables.xlsx'), '--per-unit', '--all'),
       await cli('figures', path.join(EXAMPLES, '预算执行-示例.xlsx'), '--template', path.join(EXAMPLES, '工作报告模板.txt'), '--json'),
     ];
     for (const r of runs) {
@@ -118,7 +118,7 @@ describe('the built CLI under a preloaded network trap (reaches worker threads a
     const detail = exampleFiles().filter((f) => /明细/.test(f));
     const runs = [
       run(['check', EXAMPLES, '--json', '--out', path.join(dir, 'review.xlsx')], log),
-      run(['tables', ...detail, '--out', path.join(dir, 'tables.xlsx')], log),
+      run(['tables', ...detail, '--out', path.join(dir, 'tables.xlsx'), '--all'], log),
       run(['figures', path.join(EXAMPLES, '预算执行-示例.xlsx'), '--template', path.join(EXAMPLES, '工作报告模板.txt')], log),
       run(['demo'], log),
     ];
