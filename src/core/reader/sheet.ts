@@ -345,6 +345,7 @@ class SheetReader {
         const values = this.readMoneyRow(r).slice();
         subtotals.push({ r, kind: subKind, label, values, blockAbove: block ? blocks.length - 1 : -1, blockBelow: blocks.length });
         block = null;
+        this.units.boundary();
         prevDataKind = prevFund = '';
         continue;
       }

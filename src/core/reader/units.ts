@@ -90,6 +90,14 @@ export class UnitTracker {
     return this.state >= 0 ? this.state : NO_UNIT;
   }
 
+  /** A 合计/小计 row ends a unit's block: the rows after it do not inherit its unit without cells of their own. */
+  boundary(): void {
+    if (this.codeCol === undefined && this.nameCol === undefined) return;
+    this.state = NONE_YET;
+    this.open = null;
+    this.lastResult = NONE_YET;
+  }
+
   set(r: number, id: number): void {
     this.rowUnit[r] = id;
   }

@@ -261,6 +261,7 @@ class SheetReader {
         const values = this.readMoneyRow(r);
         subtotals.push({ r, kind: subKind, label, values, blockAbove: block ? blocks.length - 1 : -1, blockBelow: blocks.length });
         block = null;
+        this.units.boundary();
         prevDataKind = prevFund = '';
         continue;
       }
