@@ -3,11 +3,11 @@
  * offending cell), a 单位汇总 sheet, and copies of every input sheet with the offending cells filled
  * and noted. Links are HYPERLINK("#'sheet'!A1", …) formulas, which work in Excel, WPS and LibreOffice.
  *
- * Per-unit workbooks (--per-unit-out) hold only one unit's findings and rows. Choice: each sheet that
- * holds lines of the unit is copied at the same addresses (so links and notes stay right), keeping
- * the rows above the sheet's first budget line (titles, headers), the unit's own line rows and rows
- * its findings point at; every other row (other units' lines, 合计/小计 rows, notes below) is left
- * out, i.e. blank. Sheets without lines of the unit, and workbook-level findings, are left out.
+ * Per-unit workbooks (--per-unit-out) hold only one unit's findings and rows, as src/core/per-unit.ts
+ * partitions them: each sheet that holds rows of the unit is copied at the same addresses (so links
+ * and notes stay right), keeping the sheet's frame (titles, header) and the unit's own rows; every
+ * other row (other units' rows, sheet-wide 合计 rows, unresolved rows, notes below) is left out, i.e.
+ * blank. Sheets without rows of the unit, and findings of no unit, are left out.
  */
 import ExcelJS from 'exceljs';
 import * as fs from 'fs';
@@ -18,7 +18,7 @@ import { explanationKey, explanationKeyString } from '../core/explain';
 import { Finding, FindingUnit, RULE_TITLE_ZH, Severity, SEVERITY_ZH } from '../core/findings';
 import type { Cell, Grid, WorkbookGrids } from '../core/grid';
 import { isCellError } from '../core/grid';
-import { unitKey } from '../core/lines';
+import { findingUnitKey, partitionByUnit, sheetKey } from '../core/per-unit';
 import { fileBaseName } from '../io/file-name';
 import { UserError } from './errors';
 import { stampOutput } from './own-output';
@@ -110,13 +110,6 @@ function unitLabel(u: FindingUnit | undefined): string {
   return [u.code, u.name].filter(Boolean).join(' ');
 }
 
-function findingUnitMatches(f: Finding, u: ReviewUnit): boolean {
-  if (!f.unit) return false;
-  if (f.unit.code && u.code) return f.unit.code === u.code;
-  if (f.unit.name && u.name) return f.unit.name === u.name;
-  return (f.unit.code || f.unit.name || '') === u.key;
-}
-
 /** The cell a finding points at, when it has one. */
 function findingCell(f: Finding): string | null {
   if (!f.location.sheet) return null;
@@ -166,8 +159,40 @@ function writableValue(v: Cell, formulaText?: string): ExcelJS.CellValue {
   return v as ExcelJS.CellValue;
 }
 
-/** Which 1-based rows to copy (null: all). */
-type RowFilter = ((row: number) => boolean) | null;
+/** Which 1-based rows to copy, ascending (null: all). */
+type RowFilter = ReadonlyArray<number> | null;
+
+const mergesByTop = new WeakMap<object, Map<number, ReturnType<typeof worksheetMerges>>>();
+
+/** A sheet's merged areas by top row, read once per sheet (not once per unit's copy). */
+function mergesOf(key: object, list: () => ReturnType<typeof worksheetMerges>): Map<number, ReturnType<typeof worksheetMerges>> {
+  let m = mergesByTop.get(key);
+  if (!m) {
+    m = new Map();
+    for (const r of list()) {
+      const at = m.get(r.top);
+      if (at) at.push(r);
+      else m.set(r.top, [r]);
+    }
+    mergesByTop.set(key, m);
+  }
+  return m;
+}
+
+/** The merges to recreate: all, or those whose rows are all copied. */
+function keptMerges(byTop: Map<number, ReturnType<typeof worksheetMerges>>, keep: RowFilter): ReturnType<typeof worksheetMerges> {
+  if (!keep) return [...byTop.values()].flat();
+  const rows = new Set(keep);
+  const out: ReturnType<typeof worksheetMerges> = [];
+  for (const r of keep) {
+    for (const m of byTop.get(r) ?? []) {
+      let all = true;
+      for (let x = m.top; x <= m.bottom && all; x++) all = rows.has(x);
+      if (all) out.push(m);
+    }
+  }
+  return out;
+}
 
 function copyFromWorksheet(src: ExcelJS.Worksheet, grid: Grid, target: ExcelJS.Worksheet, keep: RowFilter): void {
   const cols = (src as unknown as { _columns?: ExcelJS.Column[] | null })._columns;
@@ -179,8 +204,7 @@ function copyFromWorksheet(src: ExcelJS.Worksheet, grid: Grid, target: ExcelJS.W
       if (col.hidden) tc.hidden = true;
     });
   }
-  src.eachRow({ includeEmpty: false }, (row, r) => {
-    if (keep && !keep(r)) return;
+  const copyRow = (row: ExcelJS.Row, r: number) => {
     const gridRow = grid.cells[r - 1];
     const tr = target.getRow(r);
     if (row.height) tr.height = row.height;
@@ -202,13 +226,15 @@ function copyFromWorksheet(src: ExcelJS.Worksheet, grid: Grid, target: ExcelJS.W
       const note = (cell as unknown as { note?: unknown }).note;
       if (note) tc.note = note as ExcelJS.Comment;
     });
-  });
-  for (const m of worksheetMerges(src)) {
-    if (keep) {
-      let all = true;
-      for (let r = m.top; r <= m.bottom && all; r++) all = keep(r);
-      if (!all) continue;
+  };
+  // Only the rows kept are visited: a unit's copy costs its own rows, not the sheet's.
+  if (keep) {
+    for (const r of keep) {
+      const row = src.findRow(r);
+      if (row) copyRow(row, r);
     }
+  } else src.eachRow({ includeEmpty: false }, copyRow);
+  for (const m of keptMerges(mergesOf(src, () => worksheetMerges(src)), keep)) {
     try {
       target.mergeCells(m.top, m.left, m.bottom, m.right);
     } catch {
@@ -221,9 +247,9 @@ function copyFromWorksheet(src: ExcelJS.Worksheet, grid: Grid, target: ExcelJS.W
 
 function copyFromGrid(grid: Grid, target: ExcelJS.Worksheet, keep: RowFilter): void {
   const widths: number[] = [];
-  grid.cells.forEach((row, i) => {
+  const each = (i: number) => {
+    const row = grid.cells[i];
     const r = i + 1;
-    if (keep && !keep(r)) return;
     if (!row || row.length === 0) return;
     const tr = target.getRow(r);
     row.forEach((v, c) => {
@@ -232,18 +258,16 @@ function copyFromGrid(grid: Grid, target: ExcelJS.Worksheet, keep: RowFilter): v
       const len = typeof v === 'string' ? Math.min(60, [...v].reduce((n, ch) => n + (ch.charCodeAt(0) > 255 ? 2 : 1), 0)) : 10;
       if (!widths[c] || widths[c] < len) widths[c] = len;
     });
-  });
+  };
+  if (keep) for (const r of keep) each(r - 1);
+  else for (let i = 0; i < grid.cells.length; i++) each(i);
   widths.forEach((w, c) => {
     if (w) target.getColumn(c + 1).width = Math.max(8, w + 2);
   });
-  for (const m of grid.merges ?? []) {
-    if (keep) {
-      let all = true;
-      for (let r = m.top + 1; r <= m.bottom + 1 && all; r++) all = keep(r);
-      if (!all) continue;
-    }
+  const oneBased = () => (grid.merges ?? []).map((m) => ({ top: m.top + 1, left: m.left + 1, bottom: m.bottom + 1, right: m.right + 1 }));
+  for (const m of keptMerges(mergesOf(grid, oneBased), keep)) {
     try {
-      target.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+      target.mergeCells(m.top, m.left, m.bottom, m.right);
     } catch {
       // skip overlapping merges
     }
@@ -292,53 +316,9 @@ export interface BuildOptions {
   explanations?: ReadonlyArray<{ finding: Finding; text: string }>;
 }
 
-/** Which rows of each (file, sheet) belong to which unit, and where each sheet's lines start. */
-interface SheetRows {
-  firstLineRow: number;
-  rowUnit: Map<number, string>;
-}
-
-function sheetRowsFromLines(report: CheckReport): Map<string, SheetRows> {
-  const out = new Map<string, SheetRows>();
-  // Prior-year sheets inside an input workbook belong to their units too.
-  for (const l of [...(report.lines ?? []), ...(report.priorLines ?? [])]) {
-    const k = `${l.src.file}\u0001${l.src.sheet}`;
-    let s = out.get(k);
-    if (!s) out.set(k, (s = { firstLineRow: l.row, rowUnit: new Map() }));
-    if (l.row < s.firstLineRow) s.firstLineRow = l.row;
-    s.rowUnit.set(l.row, unitKey(l));
-  }
-  return out;
-}
-
-/** Every unit of the run: from the lines, then from findings that name a unit no line has. */
+/** Every unit of the run (src/core/per-unit.ts): from the rows, then from findings that name a unit no row has. */
 export function reportUnits(report: CheckReport): ReviewUnit[] {
-  const seen = new Map<string, ReviewUnit>();
-  for (const l of report.lines ?? []) {
-    const key = unitKey(l);
-    if (key && !seen.has(key)) seen.set(key, { key, code: l.unitCode, name: l.unitName });
-  }
-  const all = [...seen.values()];
-  for (const f of report.findings) {
-    if (!f.unit || !(f.unit.code || f.unit.name)) continue;
-    if (all.some((u) => findingUnitMatches(f, u))) continue;
-    const u = { key: f.unit.code || f.unit.name || '', code: f.unit.code ?? '', name: f.unit.name ?? '' };
-    seen.set(u.key, u);
-    all.push(u);
-  }
-  return all;
-}
-
-/** The findings a unit's workbook shows: its own, plus unit-less findings in its sheets' header rows. */
-function unitFindings(report: CheckReport, unit: ReviewUnit, rows: Map<string, SheetRows>): Finding[] {
-  return report.findings.filter((f) => {
-    if (f.unit && (f.unit.code || f.unit.name)) return findingUnitMatches(f, unit);
-    if (!f.location.sheet) return false;
-    const s = rows.get(`${f.location.file}\u0001${f.location.sheet}`);
-    if (!s || ![...s.rowUnit.values()].includes(unit.key)) return false;
-    const r = f.location.row;
-    return r === undefined || r < s.firstLineRow || s.rowUnit.get(r) === unit.key;
-  });
+  return partitionByUnit(report).units;
 }
 
 function writeResultsSheet(ws: ExcelJS.Worksheet, findings: ReadonlyArray<Finding>, link: (f: Finding) => { sheet: string; cell: string } | null, manyFiles: boolean): void {
@@ -391,10 +371,11 @@ function writeUnitsSheet(ws: ExcelJS.Worksheet, units: ReadonlyArray<ReviewUnit>
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
   const counts = units.map(() => ({ error: 0, warning: 0, info: 0, explained: 0 }));
+  const index = new Map(units.map((u, i) => [u.key, i]));
   const none = { error: 0, warning: 0, info: 0, explained: 0 };
   const total = { error: 0, warning: 0, info: 0, explained: 0 };
   for (const f of findings) {
-    const i = f.unit && (f.unit.code || f.unit.name) ? units.findIndex((u) => findingUnitMatches(f, u)) : -1;
+    const i = index.get(findingUnitKey(f.unit)) ?? -1;
     const c = i >= 0 ? counts[i] : none;
     c[f.severity]++;
     total[f.severity]++;
@@ -420,9 +401,9 @@ export function buildReviewWorkbook(report: CheckReport, sources: ReadonlyArray<
   const wb = new ExcelJS.Workbook();
   stampOutput(wb);
   wb.created = new Date();
-  const rows = sheetRowsFromLines(report);
   const unit = opts.unit;
-  const findings = unit ? unitFindings(report, unit, rows) : report.findings;
+  const part = unit ? partitionByUnit(report).byKey.get(unit.key) : undefined;
+  const findings = unit ? part?.findings ?? [] : report.findings;
   const units = unit ? [unit] : reportUnits(report);
   const manyFiles = sources.length > 1;
 
@@ -447,10 +428,9 @@ export function buildReviewWorkbook(report: CheckReport, sources: ReadonlyArray<
       const k = `${src.display}\u0001${grid.name}`;
       let keep: RowFilter = null;
       if (unit) {
-        const s = rows.get(k);
-        if (!s || ![...s.rowUnit.values()].includes(unit.key)) continue;
-        const flaggedRows = new Set((bySheet.get(k) ?? []).map((f) => f.location.row).filter((r): r is number => r !== undefined));
-        keep = (r) => r < s.firstLineRow || s.rowUnit.get(r) === unit.key || (flaggedRows.has(r) && !s.rowUnit.has(r));
+        const rows = part?.sheets.get(sheetKey(src.display, grid.name));
+        if (!rows) continue;
+        keep = rows;
       }
       const name = namer.name(grid.name, manyFiles ? stem : '');
       const target = wb.addWorksheet(name);

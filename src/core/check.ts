@@ -14,6 +14,7 @@ import type { WorkbookGrids } from './grid';
 import type { BudgetLine } from './lines';
 import { dataMessages } from './messages/data';
 import { readWorkbookDetail, unrecognisedFinding, WorkbookRead } from './reader/workbook';
+import { resolveUnitConflicts, SheetUnits } from './reader/units';
 import { RULE_FAMILIES } from './rules';
 import { checkFilledTables, isFilledTablesWorkbook } from './tables/filled';
 
@@ -44,6 +45,11 @@ export interface CheckReport {
   year: number | null;
   /** Files read as workbooks of filled 公开表 (their sheets are tables, not detail sheets). */
   tableFiles?: string[];
+  /**
+   * Which unit each row of each detail sheet of the inputs belongs to (issue 19): what the per-unit
+   * review workbooks are cut by. Absent in reports built by hand (tests).
+   */
+  sheetUnits?: SheetUnits[];
 }
 
 /** The findings JSON of SPEC §4.1. */
@@ -188,6 +194,11 @@ export function checkWorkbooks(workbooks: ReadonlyArray<WorkbookGrids>, opts: Ch
     for (const s of r.unrecognised) findings.push(unrecognisedFinding(wb.file, s));
   }
   const priorReads = (opts.prior ?? []).map((wb) => readWorkbookDetail(wb, config, new Set(), true));
+  // A code with two names (or a name with two codes) anywhere in the run: its rows belong to no unit.
+  // Prior sheets are judged on their own (a unit may have been renamed since last year).
+  findings.push(...resolveUnitConflicts(reads.flatMap((r) => r.current)));
+  for (const r of reads) for (const s of r.prior) findings.push(...resolveUnitConflicts([s]));
+  for (const r of priorReads) for (const s of r.prior) r.findings.push(...resolveUnitConflicts([s]));
   for (const r of priorReads) findings.push(...r.findings.filter((f) => f.severity === 'error'));
 
   const lines: BudgetLine[] = [];
@@ -236,6 +247,7 @@ export function checkWorkbooks(workbooks: ReadonlyArray<WorkbookGrids>, opts: Ch
     recognised,
     year: years.length ? Math.max(...years) : null,
     tableFiles: [...tableSheets.keys()],
+    sheetUnits: reads.flatMap((r) => [...r.current, ...r.prior].map((s) => s.rows)),
   };
 }
 

@@ -31,6 +31,12 @@ export interface Grid {
   readonly numFmts?: ReadonlyMap<string, string>;
   readonly hidden?: boolean;
   readonly protected?: boolean;
+  /** Hidden rows (filtered-out rows included), 0-based into cells, ascending. */
+  readonly hiddenRows?: ReadonlyArray<number>;
+  /** Hidden columns, 0-based into cells, ascending. */
+  readonly hiddenCols?: ReadonlyArray<number>;
+  /** The sheet has an AutoFilter: its hidden rows may be rows filtered out. */
+  readonly filtered?: boolean;
 }
 
 /** A workbook as a list of grids plus the file it came from (a display name, not a path). */

@@ -48,6 +48,14 @@ export const dataMessages = {
     `工作表“${p.sheet}”未写明金额单位，已按“${p.assumed}”计算；请在表头上方注明“单位：元”或“单位：万元”`,
   unreadable: (p: { file: string; reason: string }) => `文件“${p.file}”无法读取：${p.reason}；其余文件已照常检查`,
   sheetSkipped: (p: { sheet: string }) => `工作表“${p.sheet}”未识别为预算明细表或辅助表（未找到表头），未检查`,
+  unitUnresolved: (p: { rows: string; reason: string }) =>
+    `${p.rows}${p.reason}，无法确定所属单位：这些行不计入任何单位，也不写入任何单位的审核工作簿；请补全或更正单位编码和单位名称`,
+  unitNameConflict: (p: { code: string; names: string[] }) =>
+    `单位编码 ${p.code} 对应不同的单位名称（${p.names.map((n) => `“${n}”`).join('、')}），无法确定这些行属于哪个单位：这些行不计入任何单位，也不写入任何单位的审核工作簿；请更正单位编码或单位名称`,
+  mergedAmount: (p: { cell: string; range: string; anchor: string }) =>
+    `金额单元格 ${p.cell} 位于合并区域 ${p.range} 内：合并单元格的金额只计入第一行（${p.anchor}），本行按 0 计；请取消合并并逐行填写金额`,
+  hiddenCells: (p: { sheet: string; parts: string }) =>
+    `工作表“${p.sheet}”有${p.parts}，其中的数据已照常读取并计入审核；请取消隐藏和筛选后核对`,
   noUnit: (p: { sheet: string }) =>
     `工作表“${p.sheet}”既没有单位名称/单位编码列，也没有“编制单位：”行，无法按单位检查`,
 };

@@ -7,13 +7,15 @@
 import { a1 } from '../address';
 import type { RuleConfig } from '../config';
 import { DEFAULT_SEVERITY, Finding, RuleId, Severity } from '../findings';
-import { Cell, Grid, cellText, isCellError } from '../grid';
+import { Cell, Grid, MergeRange, cellText, isCellError } from '../grid';
 import type { BudgetLine, DeclaredKind, Field, LineKind, LineSource } from '../lines';
 import { AmountUnit, numberCellFen, parseAmount } from '../money';
 import { dataMessages } from '../messages/data';
 import { canonicalFund, FUND_GENERAL, isBreakdownLabel, subtotalKind } from './fields';
 import { CellGetter, findHeader, makeGetter, SheetLayout } from './header';
 import { codePart, parseCodeCell, parseKind, parseRate, parseSanbao, parseScore, parseYes } from './values';
+import { hiddenParts, mergedMoneyCells, rangeText } from './sheet-cells';
+import { attachUnits, NO_UNIT, SheetUnits, UnitTracker } from './units';
 
 export interface SheetRead {
   sheet: string;
@@ -27,6 +29,8 @@ export interface SheetRead {
   headerRow: number;
   /** False when a required column is missing and no line could be read. */
   complete: boolean;
+  /** Which unit each row belongs to (issue 19 §1–2). */
+  rows: SheetUnits;
 }
 
 export interface ReadSheetOptions {
@@ -49,6 +53,8 @@ interface Block {
   /** Sum of each money column over the line rows of the block (null once a bad cell is seen). */
   sums: (number | null)[];
   rows: number;
+  /** The unit of all its rows, -1 when they are of several units or unresolved, -2 while empty. */
+  unit: number;
 }
 
 interface SubtotalRow {
@@ -63,7 +69,7 @@ interface SubtotalRow {
 interface ParentRow {
   r: number;
   prefix: string;
-  unit: string;
+  unit: number;
   values: (number | null)[];
 }
 
@@ -176,6 +182,9 @@ class SheetReader {
   private readonly scratch: (number | null)[] = [];
   private readonly lastFunc: CodeMemo = { cell: null, name: null, read: null };
   private readonly lastEcon: CodeMemo = { cell: null, name: null, read: null };
+  private readonly units: UnitTracker;
+  /** Money cells inside merged areas, not their first cell (see mergedMoneyCells). */
+  private readonly mergedMoney: Map<number, MergeRange>;
 
   constructor(
     private readonly grid: Grid,
@@ -193,6 +202,14 @@ class SheetReader {
     for (const [f, c] of Object.entries(layout.columns)) sheetCols[f as Field] = (c as number) + this.colOff;
     this.src = { file: opts.file, sheet: grid.name, columns: sheetCols, unit: this.unit, prior: !!opts.prior };
     this.collectMoneyColumns();
+    this.units = new UnitTracker(grid.cells.length, this.cols.unitCode, this.cols.unitName, layout.sheetUnitName);
+    this.mergedMoney = grid.merges && grid.merges.length ? mergedMoneyCells(grid, this.money.map((m) => m.col), layout.headerBottom + 1) : new Map();
+  }
+
+  /** A money cell as written: merged areas do not fill amounts (see mergedMoneyCells). */
+  private moneyAt(r: number, c: number): Cell {
+    const v = this.grid.cells[r]?.[c];
+    return v === undefined ? null : v;
   }
 
   private collectMoneyColumns(): void {
@@ -230,10 +247,22 @@ class SheetReader {
       this.push('DATA.UNIT_UNKNOWN', L.headerBottom, null, dataMessages.unitUnknown({ sheet: this.grid.name, assumed }));
     }
     if (!this.checkRequiredColumns()) {
-      return { sheet: this.grid.name, layout: L, unit: this.unit, lines: [], findings: this.findings, hasProjects: false, headerRow: L.headerBottom + this.rowOff, complete: false };
+      return { sheet: this.grid.name, layout: L, unit: this.unit, lines: [], findings: this.findings, hasProjects: false, headerRow: L.headerBottom + this.rowOff, complete: false, rows: this.sheetUnits() };
     }
     this.readRows();
-    return { sheet: this.grid.name, layout: L, unit: this.unit, lines: this.lines, findings: this.findings, hasProjects: this.hasProjects, headerRow: L.headerBottom + this.rowOff, complete: true };
+    const hidden = hiddenParts(this.grid, L.headerBottom, this.colOff);
+    if (hidden) this.push('DATA.HIDDEN_CELLS', null, null, dataMessages.hiddenCells({ sheet: this.grid.name, parts: hidden }));
+    for (const f of this.units.findings((r, c) => ({ file: this.opts.file, sheet: this.grid.name, cell: this.addr(r, c), row: r + this.rowOff }))) this.findings.push(f);
+    const rows = this.sheetUnits();
+    attachUnits(this.findings, rows);
+    return { sheet: this.grid.name, layout: L, unit: this.unit, lines: this.lines, findings: this.findings, hasProjects: this.hasProjects, headerRow: L.headerBottom + this.rowOff, complete: true, rows };
+  }
+
+  private sheetUnits(): SheetUnits {
+    return {
+      file: this.opts.file, sheet: this.grid.name, prior: !!this.opts.prior, headerRow: this.layout.headerBottom + this.rowOff,
+      rowOffset: this.rowOff, rowUnit: this.units.rowUnit, units: this.units.units,
+    };
   }
 
   /** DATA.MISSING_COLUMN for required fields; false when the sheet cannot be read at all. */
@@ -269,14 +298,15 @@ class SheetReader {
     const subtotals: SubtotalRow[] = [];
     const parents: ParentRow[] = [];
     let block: Block | null = null;
-    const newBlock = (): Block => ({ sums: new Array(nMoney).fill(0), rows: 0 });
+    const newBlock = (): Block => ({ sums: new Array(nMoney).fill(0), rows: 0, unit: -2 });
     const sheetSums: (number | null)[] = new Array(nMoney).fill(0);
     // Line rows kept for verifying hierarchical parent rows (类/款 rows of split-code sheets); the
     // money values of line j are rowVals[j * nMoney + i], NaN for an unreadable cell.
     const rowFunc: string[] = [];
-    const rowUnit: string[] = [];
+    const rowUnit: number[] = [];
     const rowVals: number[] = [];
-    const fill: Partial<Record<Field, string>> = {};
+    let unitKind = '';
+    let kindOf = NO_UNIT;
     const labelLimit = Number.isFinite(this.firstMoneyCol) ? this.firstMoneyCol : 0;
     let prevDataKind = '';
     let prevFund = '';
@@ -315,11 +345,14 @@ class SheetReader {
         const values = this.readMoneyRow(r).slice();
         subtotals.push({ r, kind: subKind, label, values, blockAbove: block ? blocks.length - 1 : -1, blockBelow: blocks.length });
         block = null;
+        this.units.boundary();
         prevDataKind = prevFund = '';
         continue;
       }
       if (breakdown) {
         // Not a line and not summed, but an unreadable amount in it is still reported at its cell.
+        // It breaks down the row above, so it belongs to that row's unit.
+        this.units.set(r, this.units.current());
         this.readMoneyRow(r);
         continue;
       }
@@ -339,26 +372,29 @@ class SheetReader {
         }
       }
 
-      // Fill-down of unit labels (merged down or written once per block).
-      const unitCodeText = this.textAt(r, this.cols.unitCode);
-      if (unitCodeText) fill.unitCode = unitCodeText;
-      const unitNameText = this.textAt(r, this.cols.unitName);
-      if (unitNameText) fill.unitName = unitNameText;
-      const unitKindText = this.textAt(r, this.cols.unitKind);
-      if (unitKindText) fill.unitKind = unitKindText;
+      // The row's unit: filled down only within a unit (see units.ts).
+      const codeCell = this.cols.unitCode !== undefined ? this.get(r, this.cols.unitCode) : null;
+      const nameCell = this.cols.unitName !== undefined ? this.get(r, this.cols.unitName) : null;
       if (!func.code && !func.text && !econ.code && !econ.text && !anyMoney && !anyBad) {
-        // A heading row ("县教育局", "一、基本支出"): starts a new block, is not a line.
+        // A heading row ("县教育局", "一、基本支出"): starts a new block, is not a line. Only unit
+        // cells of its own make it a unit's row (a note under the table belongs to no unit).
+        if (cellText(codeCell) || cellText(nameCell)) this.units.read(r, codeCell, nameCell);
         block = null;
         continue;
       }
-      const unitCode = fill.unitCode ?? '';
-      const unitName = fill.unitName ?? (this.cols.unitCode === undefined && this.cols.unitName === undefined ? L.sheetUnitName : '');
-      const unitK = unitCode || unitName;
+      const uid = this.units.read(r, codeCell, nameCell);
+      const unitKindText = this.textAt(r, this.cols.unitKind);
+      if (unitKindText) unitKind = unitKindText;
+      else if (uid !== kindOf) unitKind = '';
+      kindOf = uid;
+      const rowU = uid >= 0 ? this.units.units[uid] : null;
+      const unitCode = rowU ? rowU.code : '';
+      const unitName = rowU ? rowU.name : '';
 
       // Hierarchical parent rows: a 类 or 款 code with no economic code is a sum of the rows below.
       const econPresent = this.cols.economicCode !== undefined || this.cols.economicClass !== undefined;
       if (func.code && func.code.length < 7 && econPresent && !econ.code && !econ.text) {
-        parents.push({ r, prefix: func.code, unit: unitK, values: values.slice() });
+        parents.push({ r, prefix: func.code, unit: uid, values: values.slice() });
         continue;
       }
 
@@ -367,13 +403,14 @@ class SheetReader {
         blocks.push(block);
       }
       block.rows++;
+      block.unit = block.unit === -2 || block.unit === uid ? uid : NO_UNIT;
       for (let i = 0; i < nMoney; i++) {
         const v = values[i];
         block.sums[i] = v === null || block.sums[i] === null ? null : (block.sums[i] as number) + v;
         sheetSums[i] = v === null || sheetSums[i] === null ? null : (sheetSums[i] as number) + v;
       }
       rowFunc.push(func.code);
-      rowUnit.push(unitK);
+      rowUnit.push(uid);
       for (let i = 0; i < nMoney; i++) {
         const v = values[i];
         rowVals.push(v === null ? NaN : v);
@@ -387,7 +424,8 @@ class SheetReader {
       if (!fundText && this.cols.fundSource !== undefined) fundText = prevFund;
       else prevFund = fundText;
 
-      this.emitLines(r, values, { unitCode, unitName, unitKind: fill.unitKind ?? '', func, econ, kindText, fundText });
+      // A row whose unit is unresolved is summed (its 小计 still checks) but gives no line.
+      if (uid !== NO_UNIT) this.emitLines(r, values, { unitCode, unitName, unitKind, func, econ, kindText, fundText });
     }
     this.verifySubtotals(subtotals, blocks, sheetSums);
     this.verifyParents(parents, rowFunc, rowUnit, rowVals);
@@ -451,9 +489,11 @@ class SheetReader {
     const out = this.scratch;
     for (let i = 0; i < this.money.length; i++) {
       const col = this.money[i].col;
-      const v = this.get(r, col);
+      const v = this.moneyAt(r, col);
       if (v === null) {
         out[i] = 0;
+        const m = this.mergedMoney.size ? this.mergedMoney.get(r * 16384 + col) : undefined;
+        if (m) this.push('DATA.MERGED_AMOUNT', r, col, dataMessages.mergedAmount({ cell: this.addr(r, col), range: rangeText(m, this.rowOff, this.colOff), anchor: this.addr(m.top, m.left) }));
         continue;
       }
       if (typeof v === 'number') {
@@ -582,12 +622,22 @@ class SheetReader {
     for (const l of emitted) this.lines.push(l);
   }
 
+  /** Whether a money cell is empty as written (merged areas do not fill amounts). */
   private isBlank(r: number, c: number): boolean {
-    const v = this.get(r, c);
+    const v = this.moneyAt(r, c);
     return v === null || (typeof v === 'string' && v.trim() === '');
   }
 
+  /**
+   * Each 合计/小计 row against the lines it sums, and the unit it belongs to: a 小计 naming a unit
+   * ("小计（县卫健委）", or that unit's cells on the row) is that unit's and is checked against that
+   * unit's adjacent block only, wherever it stands; an unnamed one is the unit of the single-unit
+   * block it matches (or of its only neighbour); a 合计 is the sheet's, so it belongs to a unit only
+   * when the whole sheet is that unit's. Otherwise the row belongs to no unit.
+   */
   private verifySubtotals(subtotals: SubtotalRow[], blocks: Block[], sheetSums: (number | null)[]): void {
+    const sole = this.units.soleUnit();
+    const cols = this.cols;
     for (const s of subtotals) {
       const compare = (sums: (number | null)[] | null): number[] | null => {
         if (!sums) return null;
@@ -602,19 +652,30 @@ class SheetReader {
         return bad;
       };
       if (s.kind === 'total') {
+        this.units.set(s.r, sole);
         const bad = compare(sheetSums) ?? [];
         for (const i of bad) this.reportTotal(s, i, sheetSums[i] as number, '全表明细合计');
         continue;
       }
-      const above = s.blockAbove >= 0 ? blocks[s.blockAbove] : null;
-      const below = s.blockBelow < blocks.length ? blocks[s.blockBelow] : null;
+      let named = this.units.named(s.label);
+      if (named < 0) named = this.units.lookup(cols.unitCode !== undefined ? this.get(s.r, cols.unitCode) : null, cols.unitName !== undefined ? this.get(s.r, cols.unitName) : null);
+      let above = s.blockAbove >= 0 ? blocks[s.blockAbove] : null;
+      let below = s.blockBelow < blocks.length ? blocks[s.blockBelow] : null;
+      if (named >= 0) {
+        // Never compare a unit's 小计 with another unit's lines: their sum would reach its file.
+        if (above && above.unit !== named) above = null;
+        if (below && below.unit !== named) below = null;
+      }
       const badAbove = above ? compare(above.sums) : null;
       const badBelow = below ? compare(below.sums) : null;
-      if ((badAbove && badAbove.length === 0) || (badBelow && badBelow.length === 0)) continue;
+      const matched = badAbove && badAbove.length === 0 ? above : badBelow && badBelow.length === 0 ? below : null;
+      const only = above && !below ? above : below && !above ? below : null;
+      this.units.set(s.r, named >= 0 ? named : matched ? Math.max(matched.unit, NO_UNIT) : only ? Math.max(only.unit, NO_UNIT) : NO_UNIT);
+      if (matched) continue;
       const ref = badAbove ? above! : below;
       const bad = badAbove ?? badBelow;
       if (!ref || !bad) {
-        this.push('DATA.TOTAL_MISMATCH', s.r, this.money[0]?.col ?? null, `小计行“${s.label}”上下都没有明细行，无法核对，请删除或补充明细`);
+        this.push('DATA.TOTAL_MISMATCH', s.r, this.money[0]?.col ?? null, `小计行“${s.label}”上下都没有${named >= 0 ? '本单位的' : ''}明细行，无法核对，请删除或补充明细`);
         continue;
       }
       for (const i of bad) this.reportTotal(s, i, ref.sums[i] as number, ref === above ? '上方明细合计' : '下方明细合计');
@@ -629,13 +690,13 @@ class SheetReader {
     });
   }
 
-  private verifyParents(parents: ParentRow[], rowFunc: string[], rowUnit: string[], rowVals: number[]): void {
+  private verifyParents(parents: ParentRow[], rowFunc: string[], rowUnit: number[], rowVals: number[]): void {
     for (const p of parents) {
       const sums: (number | null)[] = new Array(this.money.length).fill(0);
       let n = 0;
       const nMoney = sums.length;
       for (let j = 0; j < rowFunc.length; j++) {
-        if (!rowFunc[j].startsWith(p.prefix) || (p.unit && rowUnit[j] !== p.unit)) continue;
+        if (!rowFunc[j].startsWith(p.prefix) || (p.unit >= 0 && rowUnit[j] !== p.unit)) continue;
         n++;
         for (let i = 0; i < nMoney; i++) {
           const v = rowVals[j * nMoney + i];

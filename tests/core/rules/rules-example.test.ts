@@ -13,7 +13,7 @@ type Row = [string, string, string, string, string];
 
 const EXPECTED: Row[] = [
   ['ZBB.DROPPED_LINE', 'info', '县卫健委', '上年预算', 'L19'],
-  ['DATA.BAD_AMOUNT', 'error', '', '上年预算', 'L23'],
+  ['DATA.BAD_AMOUNT', 'error', '县财政局', '上年预算', 'L23'], // on 县财政局's row: it carries that unit (issue 18 §4),
   ['DATA.MISSING_COLUMN', 'error', '', '补充明细', 'row 1'],
   ['DATA.UNIT_UNKNOWN', 'warning', '', '补充明细', 'row 1'],
   ['ADMIN_CUT.INSUFFICIENT', 'error', '县教育局', '预算明细', 'L4'],

@@ -15,6 +15,7 @@ import type { BudgetLine } from './lines';
 import { dataMessages } from '../../../src/core/messages/data';
 import { readWorkbookDetail, unrecognisedFinding, WorkbookRead } from './reader/workbook';
 import { RULE_FAMILIES } from './rules';
+import { resolveUnitConflicts } from '../../../src/core/reader/units';
 import { checkFilledTables, isFilledTablesWorkbook } from '../../../src/core/tables/filled';
 
 export interface CheckOptions {
@@ -186,6 +187,10 @@ export function checkWorkbooks(workbooks: ReadonlyArray<WorkbookGrids>, opts: Ch
     for (const s of r.unrecognised) findings.push(unrecognisedFinding(wb.file, s));
   }
   const priorReads = (opts.prior ?? []).map((wb) => readWorkbookDetail(wb, config, new Set(), true));
+  // Issue 19: units whose code has two names (or name two codes) belong to no unit.
+  findings.push(...resolveUnitConflicts(reads.flatMap((r) => r.current)));
+  for (const r of reads) for (const s of r.prior) findings.push(...resolveUnitConflicts([s]));
+  for (const r of priorReads) for (const s of r.prior) r.findings.push(...resolveUnitConflicts([s]));
   for (const r of priorReads) findings.push(...r.findings.filter((f) => f.severity === 'error'));
 
   const lines: BudgetLine[] = [];

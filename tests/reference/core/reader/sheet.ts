@@ -7,7 +7,9 @@
 import { a1 } from '../../../../src/core/address';
 import type { RuleConfig } from '../../../../src/core/config';
 import { DEFAULT_SEVERITY, Finding, RuleId, Severity } from '../../../../src/core/findings';
-import { Cell, Grid, cellText, isCellError } from '../../../../src/core/grid';
+import { Cell, Grid, MergeRange, cellText, isCellError } from '../../../../src/core/grid';
+import { hiddenParts, mergedMoneyCells, rangeText } from '../../../../src/core/reader/sheet-cells';
+import { attachUnits, NO_UNIT, SheetUnits, UnitTracker } from '../../../../src/core/reader/units';
 import type { BudgetLine, DeclaredKind, Field, LineKind, LineSource } from '../lines';
 import { AmountUnit, parseAmount } from '../money';
 import { dataMessages } from '../../../../src/core/messages/data';
@@ -27,6 +29,7 @@ export interface SheetRead {
   headerRow: number;
   /** False when a required column is missing and no line could be read. */
   complete: boolean;
+  rows: SheetUnits;
 }
 
 export interface ReadSheetOptions {
@@ -49,6 +52,7 @@ interface Block {
   /** Sum of each money column over the line rows of the block (null once a bad cell is seen). */
   sums: (number | null)[];
   rows: number;
+  unit: number;
 }
 
 interface SubtotalRow {
@@ -63,11 +67,10 @@ interface SubtotalRow {
 interface ParentRow {
   r: number;
   prefix: string;
-  unit: string;
+  unit: number;
   values: (number | null)[];
 }
 
-const TEXT_FIELDS: ReadonlyArray<Field> = ['unitCode', 'unitName', 'unitKind'];
 
 /** Real sheets repeat the same few labels, kinds, fund sources and codes on every row: parse each once. */
 function memo<T>(fn: (s: string) => T): (s: string) => T {
@@ -127,6 +130,22 @@ class SheetReader {
     for (const [f, c] of Object.entries(layout.columns)) sheetCols[f as Field] = (c as number) + this.colOff;
     this.src = { file: opts.file, sheet: grid.name, columns: sheetCols, unit: this.unit, prior: !!opts.prior };
     this.collectMoneyColumns();
+    this.units = new UnitTracker(grid.cells.length, this.cols.unitCode, this.cols.unitName, layout.sheetUnitName);
+    this.mergedMoney = mergedMoneyCells(grid, this.money.map((m) => m.col), layout.headerBottom + 1);
+  }
+
+  private readonly units: UnitTracker;
+  private readonly mergedMoney: Map<number, MergeRange>;
+
+  private moneyAt(r: number, c: number): Cell {
+    return this.grid.cells[r]?.[c] ?? null;
+  }
+
+  private sheetUnits(): SheetUnits {
+    return {
+      file: this.opts.file, sheet: this.grid.name, prior: !!this.opts.prior, headerRow: this.layout.headerBottom + this.rowOff,
+      rowOffset: this.rowOff, rowUnit: this.units.rowUnit, units: this.units.units,
+    };
   }
 
   private collectMoneyColumns(): void {
@@ -160,10 +179,15 @@ class SheetReader {
       this.push('DATA.UNIT_UNKNOWN', L.headerBottom, null, dataMessages.unitUnknown({ sheet: this.grid.name, assumed }));
     }
     if (!this.checkRequiredColumns()) {
-      return { sheet: this.grid.name, layout: L, unit: this.unit, lines: [], findings: this.findings, hasProjects: false, headerRow: L.headerBottom + this.rowOff, complete: false };
+      return { sheet: this.grid.name, layout: L, unit: this.unit, lines: [], findings: this.findings, hasProjects: false, headerRow: L.headerBottom + this.rowOff, complete: false, rows: this.sheetUnits() };
     }
     this.readRows();
-    return { sheet: this.grid.name, layout: L, unit: this.unit, lines: this.lines, findings: this.findings, hasProjects: this.hasProjects, headerRow: L.headerBottom + this.rowOff, complete: true };
+    const hidden = hiddenParts(this.grid, L.headerBottom, this.colOff);
+    if (hidden) this.push('DATA.HIDDEN_CELLS', null, null, dataMessages.hiddenCells({ sheet: this.grid.name, parts: hidden }));
+    for (const f of this.units.findings((r, c) => ({ file: this.opts.file, sheet: this.grid.name, cell: this.addr(r, c), row: r + this.rowOff }))) this.findings.push(f);
+    const rows = this.sheetUnits();
+    attachUnits(this.findings, rows);
+    return { sheet: this.grid.name, layout: L, unit: this.unit, lines: this.lines, findings: this.findings, hasProjects: this.hasProjects, headerRow: L.headerBottom + this.rowOff, complete: true, rows };
   }
 
   /** DATA.MISSING_COLUMN for required fields; false when the sheet cannot be read at all. */
@@ -199,13 +223,14 @@ class SheetReader {
     const subtotals: SubtotalRow[] = [];
     const parents: ParentRow[] = [];
     let block: Block | null = null;
-    const newBlock = (): Block => ({ sums: new Array(nMoney).fill(0), rows: 0 });
+    const newBlock = (): Block => ({ sums: new Array(nMoney).fill(0), rows: 0, unit: -2 });
     const sheetSums: (number | null)[] = new Array(nMoney).fill(0);
     // Line rows kept for verifying hierarchical parent rows (类/款 rows of split-code sheets).
     const rowFunc: string[] = [];
-    const rowUnit: string[] = [];
+    const rowUnit: number[] = [];
     const rowVals: (number | null)[][] = [];
-    const fill: Partial<Record<Field, string>> = {};
+    let unitKind = '';
+    let kindOf = NO_UNIT;
     const labelLimit = Number.isFinite(this.firstMoneyCol) ? this.firstMoneyCol : 0;
     let prevDataKind = '';
     let prevFund = '';
@@ -236,11 +261,13 @@ class SheetReader {
         const values = this.readMoneyRow(r);
         subtotals.push({ r, kind: subKind, label, values, blockAbove: block ? blocks.length - 1 : -1, blockBelow: blocks.length });
         block = null;
+        this.units.boundary();
         prevDataKind = prevFund = '';
         continue;
       }
       if (breakdown) {
         // Not a line and not summed, but an unreadable amount in it is still reported at its cell.
+        this.units.set(r, this.units.current());
         this.readMoneyRow(r);
         continue;
       }
@@ -252,24 +279,27 @@ class SheetReader {
       const anyMoney = values.some((v, i) => v !== 0 && v !== null && (this.money[i].role === 'amount' || this.money[i].role === 'fund' || this.money[i].role === 'kind'));
       const anyBad = values.some((v) => v === null);
 
-      // Fill-down of unit labels (merged down or written once per block).
-      for (const f of TEXT_FIELDS) {
-        const t = this.text(r, f);
-        if (t) fill[f] = t;
-      }
+      const codeCell = this.cols.unitCode !== undefined ? this.get(r, this.cols.unitCode) : null;
+      const nameCell = this.cols.unitName !== undefined ? this.get(r, this.cols.unitName) : null;
       if (!func.code && !func.text && !econ.code && !econ.text && !anyMoney && !anyBad) {
         // A heading row ("县教育局", "一、基本支出"): starts a new block, is not a line.
+        if (cellText(codeCell) || cellText(nameCell)) this.units.read(r, codeCell, nameCell);
         block = null;
         continue;
       }
-      const unitCode = fill.unitCode ?? '';
-      const unitName = fill.unitName ?? (this.cols.unitCode === undefined && this.cols.unitName === undefined ? L.sheetUnitName : '');
-      const unitK = unitCode || unitName;
+      const uid = this.units.read(r, codeCell, nameCell);
+      const unitKindText = this.text(r, 'unitKind');
+      if (unitKindText) unitKind = unitKindText;
+      else if (uid !== kindOf) unitKind = '';
+      kindOf = uid;
+      const rowU = uid >= 0 ? this.units.units[uid] : null;
+      const unitCode = rowU ? rowU.code : '';
+      const unitName = rowU ? rowU.name : '';
 
       // Hierarchical parent rows: a 类 or 款 code with no economic code is a sum of the rows below.
       const econPresent = this.cols.economicCode !== undefined || this.cols.economicClass !== undefined;
       if (func.code && func.code.length < 7 && econPresent && !econ.code && !econ.text) {
-        parents.push({ r, prefix: func.code, unit: unitK, values });
+        parents.push({ r, prefix: func.code, unit: uid, values });
         continue;
       }
 
@@ -278,13 +308,14 @@ class SheetReader {
         blocks.push(block);
       }
       block.rows++;
+      block.unit = block.unit === -2 || block.unit === uid ? uid : NO_UNIT;
       for (let i = 0; i < nMoney; i++) {
         const v = values[i];
         block.sums[i] = v === null || block.sums[i] === null ? null : (block.sums[i] as number) + v;
         sheetSums[i] = v === null || sheetSums[i] === null ? null : (sheetSums[i] as number) + v;
       }
       rowFunc.push(func.code);
-      rowUnit.push(unitK);
+      rowUnit.push(uid);
       rowVals.push(values);
 
       // Kind and fund source, filled down inside the block when written once.
@@ -295,7 +326,7 @@ class SheetReader {
       if (!fundText && this.cols.fundSource !== undefined) fundText = prevFund;
       else prevFund = fundText;
 
-      this.emitLines(r, values, { unitCode, unitName, unitKind: fill.unitKind ?? '', func, econ, kindText, fundText });
+      if (uid !== NO_UNIT) this.emitLines(r, values, { unitCode, unitName, unitKind, func, econ, kindText, fundText });
     }
     this.verifySubtotals(subtotals, blocks, sheetSums);
     this.verifyParents(parents, rowFunc, rowUnit, rowVals);
@@ -349,7 +380,9 @@ class SheetReader {
     const out: (number | null)[] = new Array(this.money.length);
     for (let i = 0; i < this.money.length; i++) {
       const col = this.money[i].col;
-      const v = this.get(r, col);
+      const v = this.moneyAt(r, col);
+      const m = v === null ? this.mergedMoney.get(r * 16384 + col) : undefined;
+      if (m) this.push('DATA.MERGED_AMOUNT', r, col, dataMessages.mergedAmount({ cell: this.addr(r, col), range: rangeText(m, this.rowOff, this.colOff), anchor: this.addr(m.top, m.left) }));
       const res = parseAmount(v, this.unit);
       if (res.ok) out[i] = res.fen;
       else {
@@ -467,11 +500,20 @@ class SheetReader {
   }
 
   private isBlank(r: number, c: number): boolean {
-    const v = this.get(r, c);
+    const v = this.moneyAt(r, c);
     return v === null || (typeof v === 'string' && v.trim() === '');
   }
 
+  /**
+   * Each 合计/小计 row against the lines it sums, and the unit it belongs to: a 小计 naming a unit
+   * ("小计（县卫健委）", or that unit's cells on the row) is that unit's and is checked against that
+   * unit's adjacent block only, wherever it stands; an unnamed one is the unit of the single-unit
+   * block it matches (or of its only neighbour); a 合计 is the sheet's, so it belongs to a unit only
+   * when the whole sheet is that unit's. Otherwise the row belongs to no unit.
+   */
   private verifySubtotals(subtotals: SubtotalRow[], blocks: Block[], sheetSums: (number | null)[]): void {
+    const sole = this.units.soleUnit();
+    const cols = this.cols;
     for (const s of subtotals) {
       const compare = (sums: (number | null)[] | null): number[] | null => {
         if (!sums) return null;
@@ -486,19 +528,30 @@ class SheetReader {
         return bad;
       };
       if (s.kind === 'total') {
+        this.units.set(s.r, sole);
         const bad = compare(sheetSums) ?? [];
         for (const i of bad) this.reportTotal(s, i, sheetSums[i] as number, '全表明细合计');
         continue;
       }
-      const above = s.blockAbove >= 0 ? blocks[s.blockAbove] : null;
-      const below = s.blockBelow < blocks.length ? blocks[s.blockBelow] : null;
+      let named = this.units.named(s.label);
+      if (named < 0) named = this.units.lookup(cols.unitCode !== undefined ? this.get(s.r, cols.unitCode) : null, cols.unitName !== undefined ? this.get(s.r, cols.unitName) : null);
+      let above = s.blockAbove >= 0 ? blocks[s.blockAbove] : null;
+      let below = s.blockBelow < blocks.length ? blocks[s.blockBelow] : null;
+      if (named >= 0) {
+        // Never compare a unit's 小计 with another unit's lines: their sum would reach its file.
+        if (above && above.unit !== named) above = null;
+        if (below && below.unit !== named) below = null;
+      }
       const badAbove = above ? compare(above.sums) : null;
       const badBelow = below ? compare(below.sums) : null;
-      if ((badAbove && badAbove.length === 0) || (badBelow && badBelow.length === 0)) continue;
+      const matched = badAbove && badAbove.length === 0 ? above : badBelow && badBelow.length === 0 ? below : null;
+      const only = above && !below ? above : below && !above ? below : null;
+      this.units.set(s.r, named >= 0 ? named : matched ? Math.max(matched.unit, NO_UNIT) : only ? Math.max(only.unit, NO_UNIT) : NO_UNIT);
+      if (matched) continue;
       const ref = badAbove ? above! : below;
       const bad = badAbove ?? badBelow;
       if (!ref || !bad) {
-        this.push('DATA.TOTAL_MISMATCH', s.r, this.money[0]?.col ?? null, `小计行“${s.label}”上下都没有明细行，无法核对，请删除或补充明细`);
+        this.push('DATA.TOTAL_MISMATCH', s.r, this.money[0]?.col ?? null, `小计行“${s.label}”上下都没有${named >= 0 ? '本单位的' : ''}明细行，无法核对，请删除或补充明细`);
         continue;
       }
       for (const i of bad) this.reportTotal(s, i, ref.sums[i] as number, ref === above ? '上方明细合计' : '下方明细合计');
@@ -513,12 +566,12 @@ class SheetReader {
     });
   }
 
-  private verifyParents(parents: ParentRow[], rowFunc: string[], rowUnit: string[], rowVals: (number | null)[][]): void {
+  private verifyParents(parents: ParentRow[], rowFunc: string[], rowUnit: number[], rowVals: (number | null)[][]): void {
     for (const p of parents) {
       const sums: (number | null)[] = new Array(this.money.length).fill(0);
       let n = 0;
       for (let j = 0; j < rowFunc.length; j++) {
-        if (!rowFunc[j].startsWith(p.prefix) || (p.unit && rowUnit[j] !== p.unit)) continue;
+        if (!rowFunc[j].startsWith(p.prefix) || (p.unit >= 0 && rowUnit[j] !== p.unit)) continue;
         n++;
         for (let i = 0; i < sums.length; i++) {
           const v = rowVals[j][i];
