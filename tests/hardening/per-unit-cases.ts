@@ -117,9 +117,10 @@ function build(
   }
   // A swapped name is detectable only while the unit's code is written with its true name elsewhere
   // (else the sheet consistently says the code is the other unit's): undo the others.
+  // With its code also blanked, a swapped name reads as the named unit continuing: undo that too.
   for (const [r, name] of swaps.reverse()) {
     const code = rows[r][codeCol as number];
-    if (!rows.some((row, r2) => r2 !== r && row[codeCol as number] === code && row[nameCol] === name)) rows[r][nameCol] = name;
+    if (code === null || code === undefined || !rows.some((row, r2) => r2 !== r && row[codeCol as number] === code && row[nameCol] === name)) rows[r][nameCol] = name;
   }
   // Both unit cells blank on a block's first row reads as the unit above continuing (as a unit written
   // once per block does): nothing can tell, so keep the code there.

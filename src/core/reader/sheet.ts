@@ -670,7 +670,8 @@ class SheetReader {
       const badBelow = below ? compare(below.sums) : null;
       const matched = badAbove && badAbove.length === 0 ? above : badBelow && badBelow.length === 0 ? below : null;
       const only = above && !below ? above : below && !above ? below : null;
-      this.units.set(s.r, named >= 0 ? named : matched ? Math.max(matched.unit, NO_UNIT) : only ? Math.max(only.unit, NO_UNIT) : NO_UNIT);
+      const unknownName = named < 0 && this.units.namesUnknown(s.label);
+      this.units.set(s.r, named >= 0 ? named : unknownName ? NO_UNIT : matched ? Math.max(matched.unit, NO_UNIT) : only ? Math.max(only.unit, NO_UNIT) : NO_UNIT);
       if (matched) continue;
       const ref = badAbove ? above! : below;
       const bad = badAbove ?? badBelow;

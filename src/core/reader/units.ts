@@ -166,13 +166,22 @@ export class UnitTracker {
 
   /** The sheet's unit named by a subtotal label ("小计（县卫健委）", "县卫健委小计") or by its code, else -1. */
   named(label: string): number {
-    const n = unitNameKey(label).replace(/^(小计|合计|总计)[:：]?/, '').replace(/(小计|合计)$/, '').replace(/^[（(【[]|[）)】\]]$/g, '');
+    const n = subtotalName(label);
     if (!n) return NO_UNIT;
     let found = NO_UNIT;
     this.units.forEach((u, i) => {
       if ((u.name && unitNameKey(u.name) === n) || (u.code && u.code === n)) found = found === NO_UNIT || found === i ? i : -3;
     });
     return found >= 0 ? found : NO_UNIT;
+  }
+
+  /**
+   * Whether a subtotal label names something ("小计（县卫健委）") that is none of the sheet's units: its
+   * unit's own rows were unresolved, say. Such a row belongs to no unit; guessing the block beside it
+   * would put one unit's total into another's file.
+   */
+  namesUnknown(label: string): boolean {
+    return subtotalName(label) !== '' && this.named(label) === NO_UNIT;
   }
 
   /** The sheet's unit written in a row's unit cells, without moving the fill-down (subtotal rows). */
@@ -291,4 +300,9 @@ export function resolveUnitConflicts(reads: ReadonlyArray<ReadLike>): Finding[] 
     }
   }
   return out;
+}
+
+/** The name part of a subtotal label: "小计（县卫健委）" → the key of 县卫健委, "小计" → ''. */
+function subtotalName(label: string): string {
+  return unitNameKey(label).replace(/^(小计|合计|总计)[:：]?/, '').replace(/(小计|合计)$/, '').replace(/^[（(【[]|[）)】\]]$/g, '');
 }
