@@ -11,8 +11,8 @@ it('a 小计 naming a unit whose own rows are unresolved goes to no unit, not to
   // seed 1458276580: 红枫站's only line has an uncached name, so its 小计 must not reach 白桦所's file.
   const cells: Cell[][] = [
     HEADER,
-    ['小计（白桦所）', null, null, null, null, 100],
-    ['白桦所', '人员经费', '2080201', '30101', '一般公共预算拨款', 100],
+    ['小计（白桦所）', null, null, null, null, '12..5'],
+    ['白桦所', '人员经费', '2080201', '30101', '一般公共预算拨款', '12..5'],
     ['小计（红枫站）', null, null, null, null, 130.58],
     [{ error: '#NO_CACHE' } as unknown as Cell, '人员经费', '2130101', '30101', '一般公共预算拨款', 130.58],
   ];
