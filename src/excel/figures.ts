@@ -6,7 +6,7 @@
  */
 import { displayWidth } from '../core/text';
 import { writeRows } from './flag';
-import { Batcher, excelRun } from './run';
+import { Batcher, excelRun, jsonBytes } from './run';
 import { asText, ourEarlierSheet, uniqueSheetName } from './sheet-names';
 
 export const FIGURES_SHEET = '报告数字';
@@ -64,8 +64,10 @@ export async function writeFiguresSheet(s: FiguresSheet, ours: ReadonlyArray<str
     const tableRows = s.rows.length;
     // Text cells stay text ('@'); the 数值 column keeps the unrounded number, shown with two decimals.
     const formats = values.slice(0, tableRows).map((r, i) => WIDTHS.map((_, c) => (i > 0 && c === 1 && typeof r[1] === 'number' ? '#,##0.00' : '@')));
+    await batch.reserve(jsonBytes(formats) + 600);
     ws.getRangeByIndexes(0, 0, tableRows, width).numberFormat = formats;
     await writeRows(ws, batch, values);
+    await batch.reserve(3000);
     const header = ws.getRangeByIndexes(0, 0, 1, width);
     header.format.font.bold = true;
     header.format.fill.color = '#D9E1F2';
@@ -81,7 +83,6 @@ export async function writeFiguresSheet(s: FiguresSheet, ours: ReadonlyArray<str
     }
     ws.freezePanes.freezeRows(1);
     ws.activate();
-    await batch.reserve(2000);
     await batch.flush();
     return name;
   });
