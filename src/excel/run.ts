@@ -48,6 +48,7 @@ export async function excelRun<T>(batch: (ctx: Excel.RequestContext) => Promise<
     if (hasRequirement(11)) return await Excel.run({ delayForCellEdit: true }, batch);
     return await Excel.run(batch);
   } catch (e) {
+    if (e instanceof HostStateError) throw e;
     const code = errorCode(e);
     if (code === 'InvalidOperationInCellEditMode') throw new HostStateError(CELL_EDIT_MESSAGE, code, e);
     if (code === 'AccessDenied') throw new HostStateError(PROTECTED_MESSAGE, code, e);
