@@ -127,8 +127,8 @@ describe('issue 11 on the strict fake', () => {
     const s = model.put('明细', budgetRows(1200, 6));
     for (let r = 1; r <= 1200; r += 2) s.merges.push({ top: r, left: 0, bottom: r + 1, right: 0 });
     const wb = await readWorkbook({ file: 'b.xlsx', caps: caps(model) });
-    expect(wb.sheets[0].merges.length).toBe(600);
-    expect(wb.sheets[0].merges).toContainEqual({ top: 1199, left: 0, bottom: 1200, right: 0 });
+    expect(wb.sheets[0].merges!.length).toBe(600);
+    expect(wb.sheets[0].merges!).toContainEqual({ top: 1199, left: 0, bottom: 1200, right: 0 });
   });
 
   test('row 5: sheets named "1-1" and "01" keep their names in the record, so their flags clear', async () => {
