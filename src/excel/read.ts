@@ -118,7 +118,7 @@ export async function readWorkbook(opts: ReadOptions): Promise<WorkbookGrids> {
         merges: [],
         next: 0,
         mergesRead: empty || !opts.caps.mergedAreas,
-        mergeRows: empty ? 0 : used.rowCount,
+        mergeRows: empty ? 0 : Math.min(used.rowCount, 1000),
       };
     });
 
