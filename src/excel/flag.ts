@@ -32,8 +32,19 @@ export const RECORD_SHEET = '预算审核_标记记录';
 export const NOTE_PREFIX = '【预算审核】';
 /** Rectangles recorded in one record row stay small enough for one cell (32,767 characters). */
 const MAX_RECT_CELLS = 256;
-const RECORD_COLS = 5;
-const RECORD_HEADER = ['类型', '工作表', '地址', '标记色', '原格式（预算审核助手用于清除标记，请勿修改）'];
+const RECORD_COLS = 6;
+/**
+ * The sixth column holds each row's size in bytes, so 清除标记 can read the record in blocks that
+ * are known to fit the 5 MB response before asking (short fill rows and long note rows mix).
+ */
+const RECORD_HEADER = ['类型', '工作表', '地址', '标记色', '原格式（预算审核助手用于清除标记，请勿修改）', '字节'];
+const SIZE_HEADER = '字节';
+
+/** A record row as written: the five fields (as text) and their size. */
+function recordLine(r: ReadonlyArray<string>): Array<string | number> {
+  const cells = r.map(asText);
+  return [...cells, jsonBytes(cells) + 24];
+}
 const FILL_PROPS = { color: true, pattern: true, patternColor: true, tintAndShade: true, patternTintAndShade: true };
 /** Our note text stays well inside a record cell (32,767 characters). */
 const MAX_NOTE_CHARS = 8000;
@@ -237,12 +248,12 @@ export async function flagFindings(findings: ReadonlyArray<Finding>, caps: HostC
       let rec: Excel.Worksheet;
       if (keptRows > 0) {
         rec = wb.worksheets.getItem(RECORD_SHEET);
-        await writeRows(rec, batch, recordRows.map((r) => r.map(asText)), keptRows + 2);
+        await writeRows(rec, batch, recordRows.map(recordLine), keptRows + 2);
       } else {
         await batch.reserve(600);
         rec = wb.worksheets.add(RECORD_SHEET);
         rec.visibility = 'VeryHidden' as Excel.SheetVisibility;
-        await writeRows(rec, batch, [RECORD_HEADER, ...recordRows].map((r) => r.map(asText)));
+        await writeRows(rec, batch, [RECORD_HEADER.map(asText), ...recordRows.map(recordLine)]);
       }
       await batch.flush();
     }
@@ -404,6 +415,8 @@ async function clearIn(ctx: Excel.RequestContext, caps: HostCaps): Promise<{ res
   if (structure()) throw new HostStateError(STRUCTURE_PROTECTED_MESSAGE, 'AccessDenied');
   const used = rec.getUsedRangeOrNullObject(true);
   used.load('rowCount');
+  const header = rec.getRangeByIndexes(0, 0, 1, RECORD_COLS);
+  header.load('values');
   const all = wb.worksheets;
   all.load('items/name,items/protection/protected');
   await ctx.sync();
@@ -411,11 +424,31 @@ async function clearIn(ctx: Excel.RequestContext, caps: HostCaps): Promise<{ res
   // The record, in blocks that fit the 5 MB response (a 15k-flag record with real messages is more).
   const rows: RecordRow[] = [];
   if (!used.isNullObject && used.rowCount > 1) {
-    const read = await readRowBlocks<unknown[]>(ctx, used.rowCount - 1, (start, n) => {
-      const range = rec.getRangeByIndexes(1 + start, 0, n, RECORD_COLS);
+    const n = used.rowCount - 1;
+    const blockOf = (start: number, count: number) => {
+      const range = rec.getRangeByIndexes(1 + start, 0, count, RECORD_COLS);
       range.load('values');
       return () => range.values;
-    }, { startRows: 4000 });
+    };
+    let read: unknown[][];
+    if (String(header.values[0][RECORD_COLS - 1]) === SIZE_HEADER) {
+      // Sizes first (short numbers, one column), then blocks planned to fit the budget.
+      const sizes = await readRowBlocks<unknown[]>(ctx, n, (start, count) => {
+        const range = rec.getRangeByIndexes(1 + start, RECORD_COLS - 1, count, 1);
+        range.load('values');
+        return () => range.values;
+      }, { startRows: 50_000 });
+      read = [];
+      for (let i = 0; i < n;) {
+        let bytes = 0;
+        let j = i;
+        while (j < n && (j === i || bytes + (Number(sizes[j][0]) || 2000) < PAYLOAD_BUDGET * 0.9)) bytes += Number(sizes[j++][0]) || 2000;
+        const get = blockOf(i, j - i);
+        await ctx.sync();
+        read.push(...get());
+        i = j;
+      }
+    } else read = await readRowBlocks<unknown[]>(ctx, n, blockOf, { startRows: 4000 });
     for (const v of read) rows.push({ kind: String(v[0]), sheet: String(v[1]), address: String(v[2]), color: String(v[3]), data: String(v[4]) });
   }
   const writable = new Set(all.items.filter((s) => !s.protection.protected).map((s) => s.name));
@@ -532,7 +565,7 @@ async function clearIn(ctx: Excel.RequestContext, caps: HostCaps): Promise<{ res
     // Keep the records we could not act on, so a later 清除标记 can finish the job.
     await batch.reserve(600);
     rec.getRangeByIndexes(1, 0, Math.max(1, rows.length), RECORD_COLS).clear('Contents' as Excel.ClearApplyTo);
-    await writeRows(rec, batch, keep.map((r) => [r.kind, r.sheet, r.address, r.color, r.data].map(asText)), 2);
+    await writeRows(rec, batch, keep.map((r) => recordLine([r.kind, r.sheet, r.address, r.color, r.data])), 2);
   }
   await batch.flush();
   return { result, kept: keep.length };

@@ -113,7 +113,8 @@ export class Batcher {
 
 /**
  * Reads `rows` rows of a range block by block, as few syncs as the budget allows: blocks start at
- * `startRows`, adapt to the bytes a row really costs, and halve on a payload error (either face).
+ * `startRows`, adapt to the bytes a row really costs (growing at most twofold), and shrink to a
+ * quarter on a payload error (either face).
  * `load(start, count)` queues the load of rows [start, start+count) and returns a getter for them.
  */
 export async function readRowBlocks<R>(
@@ -136,15 +137,21 @@ export async function readRowBlocks<R>(
       await ctx.sync();
     } catch (e) {
       if (!isPayloadError(e) || count <= 1 || ++failures > 24) throw e;
-      perSync = Math.max(1, Math.floor(count / 2));
+      // The block was over 5 MB while it was meant to be under the budget: rows got much longer
+      // (a record's note rows follow its short fill rows), so go well below half.
+      perSync = Math.max(1, Math.floor(count / 4));
       continue;
     }
     const got = get();
-    const b = bytesOf(got);
-    for (const r of got) out.push(r);
+    let longest = 0;
+    for (const r of got) {
+      out.push(r);
+      longest = Math.max(longest, bytesOf([r]));
+    }
     next += count;
-    const perRow = b / Math.max(1, got.length);
-    perSync = Math.max(1, Math.min(count * 4, Math.floor((budget * 0.85) / Math.max(perRow, 1))));
+    // Sized by the longest row just read, not the mean: rows further on may all be that long.
+    const perRow = longest;
+    perSync = Math.max(1, Math.min(count * 2, Math.floor((budget * 0.85) / Math.max(perRow, 1))));
   }
   return out;
 }
