@@ -7,7 +7,7 @@
 import { displayWidth } from '../core/text';
 import { writeRows } from './flag';
 import { Batcher, excelRun, jsonBytes } from './run';
-import { asText, ourEarlierSheet, uniqueSheetName } from './sheet-names';
+import { asFormulaText, asText, ourEarlierSheet, uniqueSheetName } from './sheet-names';
 
 export const FIGURES_SHEET = '报告数字';
 const WIDTHS = [30, 14, 10, 14, 44];
@@ -25,7 +25,11 @@ export interface FiguresSheet {
  * left unfilled. `text` guards strings (Excel reads a leading '=' as a formula; exceljs does not).
  */
 export function figuresSheetValues(s: FiguresSheet, text: (v: string) => string = asText): Array<Array<string | number>> {
-  const out: Array<Array<string | number>> = s.rows.map((r) => r.map((v) => (typeof v === 'string' ? text(v) : v)));
+  // The table's cells are formatted as Text ('@') before they are written, so Excel keeps them as
+  // they are but for a leading '=' (the guard they always had); the rows after it are General, where
+  // every string Excel would reinterpret ("74,356.00", "2018-12-31") needs asText.
+  const tableText = text === asText ? asFormulaText : text;
+  const out: Array<Array<string | number>> = s.rows.map((r) => r.map((v) => (typeof v === 'string' ? tableText(v) : v)));
   if (s.text !== undefined) {
     out.push([], ['填好的段落'], [text(s.text)]);
     if (s.unresolved && s.unresolved.length > 0) {

@@ -45,6 +45,11 @@ export function isReinterpreted(s: string): boolean {
   return false;
 }
 
+/** The formula guard alone, for cells formatted as Text ('@'): a leading '=' or '@', or '+'/'-' before text. */
+export function asFormulaText(s: string): string {
+  return /^[=@]|^[+-]\D/.test(s) ? `'${s}` : s;
+}
+
 /**
  * Text written as a cell value, kept as that exact text: a leading apostrophe makes Excel store the
  * rest as text (it is not part of the value), for anything Excel would otherwise reinterpret.
