@@ -1,8 +1,13 @@
 /**
- * Builds the task pane into dist/web/: taskpane.html (served page, CSP without 'unsafe-eval'),
- * loader.js (ES5, loads office.js with a timeout), taskpane.js (React + Fluent UI + core + exceljs
- * from its sources), manifest.xml, icons, and budget-review-offline.html — one self-contained file
- * that works opened from disk (file://).
+ * Builds the task pane into dist/web/: taskpane.html (served page, CSP without 'unsafe-eval',
+ * office.js referenced in <head>), loader.js (ES5, decides between Excel and file mode),
+ * taskpane.js (React + Fluent UI + core + exceljs from its sources), manifest.xml, icons, and
+ * budget-review-offline.html — one self-contained file that works opened from disk (file://).
+ *
+ * taskpane.js is ES2020 on purpose: the core computes report figures with BigInt, which the
+ * EdgeHTML 18 webview of volume-licensed Office 2019 lacks (as it lacks `?.` and `??`), so no
+ * transpile target could make the pane run there. loader.js (ES5) detects such webviews, Trident
+ * and EdgeHTML alike, and sends the user to the offline page with one sentence (issue 11, row 12).
  */
 const path = require('path');
 const fs = require('fs');
@@ -105,7 +110,8 @@ module.exports = async (env, argv) => {
       }),
       new webpack.ProvidePlugin({ Buffer: ['buffer', 'Buffer'], process: shim('process.ts') }),
       new webpack.DefinePlugin({ 'process.env.NODE_ENV': JSON.stringify(dev ? 'development' : 'production') }),
-      new HtmlWebpackPlugin({ template: './src/taskpane/taskpane.html', filename: 'taskpane.html', chunks: ['loader'], inject: 'body', scriptLoading: 'blocking' }),
+      // The loader goes in <head>, right after office.js (which the template references there).
+      new HtmlWebpackPlugin({ template: './src/taskpane/taskpane.html', filename: 'taskpane.html', chunks: ['loader'], inject: 'head', scriptLoading: 'blocking' }),
       new StaticAndOfflinePlugin(),
     ],
     performance: { hints: false },

@@ -249,6 +249,18 @@ async function main(argv: string[]): Promise<void> {
     log(`task pane: ${pane[i].syncs} syncs, max request ${pane[i].maxRequestBytes} B, max response ${pane[i].maxResponseBytes} B, ${Math.round(pane[i].ms)} ms`);
   }
 
+  // 3b. Issue 11 on the strict fake host (Excel on the web): clearing 20,000 flags, and 审核结果 with
+  // 40,000 findings, real-length messages (bench/taskpane-limits.js).
+  const clear: Sample[] = [];
+  const results: Sample[] = [];
+  for (let i = 0; i < runs; i++) {
+    for (const [kind, list] of [['clear', clear], ['results', results]] as const) {
+      const r = runNode([path.join(ROOT, 'bench', 'taskpane-limits.js'), kind]);
+      list.push(JSON.parse(r.stdout.trim().split('\n').pop() as string) as Sample);
+      log(`task pane ${kind}: ${list[i].syncs} syncs, max request ${list[i].maxRequestBytes} B, max response ${list[i].maxResponseBytes} B, failed ${list[i].failedSyncs}`);
+    }
+  }
+
   // 4. Many files: the folder with 1 and 2 workers, alternating.
   const nFiles = fs.readdirSync(folder).filter((f) => f.endsWith('.xlsx')).length;
   const one: number[] = [];
@@ -272,6 +284,10 @@ async function main(argv: string[]): Promise<void> {
     { measure: `task pane: largest request (UTF-8 JSON)`, unit: 'B', values: pane.map((p) => p.maxRequestBytes), target: 4_000_000, kind: 'less' },
     { measure: `task pane: largest response (UTF-8 JSON)`, unit: 'B', values: pane.map((p) => p.maxResponseBytes), target: 4_000_000, kind: 'less' },
     { measure: `task pane: wall time on the fake host`, unit: 'ms', values: pane.map((p) => p.ms), target: null },
+    { measure: `task pane, strict fake (web): 清除标记 of 20,000 flags with notes — context.sync() calls`, unit: '', values: clear.map((p) => p.syncs), target: 40 },
+    { measure: `task pane: that clear's largest request / response`, unit: 'B', values: clear.map((p) => Math.max(p.maxRequestBytes, p.maxResponseBytes)), target: 4_000_000, kind: 'less' },
+    { measure: `task pane, strict fake (web): 写入审核结果 with 40,000 findings — context.sync() calls`, unit: '', values: results.map((p) => p.syncs), target: 40 },
+    { measure: `task pane: that write's largest request / response`, unit: 'B', values: results.map((p) => Math.max(p.maxRequestBytes, p.maxResponseBytes)), target: 4_000_000, kind: 'less' },
     { measure: `many files: \`check --json --jobs 1\` on ${nFiles} department workbooks (${folderLines.toLocaleString('en')} lines each), main thread only`, unit: 'files/s', values: one, target: null },
     { measure: `many files: the same folder, \`--jobs 2\` (main thread + 1 worker thread reading)`, unit: 'files/s', values: two, target: null },
   ];
@@ -292,6 +308,8 @@ async function main(argv: string[]): Promise<void> {
       `the .xlsx of ${fileLines.toLocaleString('en')} lines × 20 columns and ${nFiles} department workbooks written with exceljs's streaming writer.`,
     '',
     table(rows),
+    '',
+    `Task pane, issue 11 rows: failed syncs while clearing ${Math.max(...clear.map((p) => p.failedSyncs))}, while writing 审核结果 ${Math.max(...results.map((p) => p.failedSyncs))}; cells restored ${median(clear.map((p) => p.restoredCells))}.`,
     '',
     `Task pane: ${median(pane.map((p) => p.readSyncs))} of the syncs read the sheet; ${median(pane.map((p) => p.badAmounts))} DATA.BAD_AMOUNT findings flagged (${median(pane.map((p) => p.flaggedCells))} cells); failed syncs: ${Math.max(...pane.map((p) => p.failedSyncs))}.`,
     '',

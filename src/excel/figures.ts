@@ -6,8 +6,8 @@
  */
 import { displayWidth } from '../core/text';
 import { writeRows } from './flag';
-import { Batcher, excelRun } from './run';
-import { asText, ourEarlierSheet, uniqueSheetName } from './sheet-names';
+import { Batcher, excelRun, jsonBytes } from './run';
+import { asFormulaText, asText, ourEarlierSheet, uniqueSheetName } from './sheet-names';
 
 export const FIGURES_SHEET = '报告数字';
 const WIDTHS = [30, 14, 10, 14, 44];
@@ -25,7 +25,11 @@ export interface FiguresSheet {
  * left unfilled. `text` guards strings (Excel reads a leading '=' as a formula; exceljs does not).
  */
 export function figuresSheetValues(s: FiguresSheet, text: (v: string) => string = asText): Array<Array<string | number>> {
-  const out: Array<Array<string | number>> = s.rows.map((r) => r.map((v) => (typeof v === 'string' ? text(v) : v)));
+  // The table's cells are formatted as Text ('@') before they are written, so Excel keeps them as
+  // they are but for a leading '=' (the guard they always had); the rows after it are General, where
+  // every string Excel would reinterpret ("74,356.00", "2018-12-31") needs asText.
+  const tableText = text === asText ? asFormulaText : text;
+  const out: Array<Array<string | number>> = s.rows.map((r) => r.map((v) => (typeof v === 'string' ? tableText(v) : v)));
   if (s.text !== undefined) {
     out.push([], ['填好的段落'], [text(s.text)]);
     if (s.unresolved && s.unresolved.length > 0) {
@@ -64,8 +68,10 @@ export async function writeFiguresSheet(s: FiguresSheet, ours: ReadonlyArray<str
     const tableRows = s.rows.length;
     // Text cells stay text ('@'); the 数值 column keeps the unrounded number, shown with two decimals.
     const formats = values.slice(0, tableRows).map((r, i) => WIDTHS.map((_, c) => (i > 0 && c === 1 && typeof r[1] === 'number' ? '#,##0.00' : '@')));
+    await batch.reserve(jsonBytes(formats) + 600);
     ws.getRangeByIndexes(0, 0, tableRows, width).numberFormat = formats;
     await writeRows(ws, batch, values);
+    await batch.reserve(3000);
     const header = ws.getRangeByIndexes(0, 0, 1, width);
     header.format.font.bold = true;
     header.format.fill.color = '#D9E1F2';
@@ -81,7 +87,6 @@ export async function writeFiguresSheet(s: FiguresSheet, ours: ReadonlyArray<str
     }
     ws.freezePanes.freezeRows(1);
     ws.activate();
-    await batch.reserve(2000);
     await batch.flush();
     return name;
   });

@@ -14,9 +14,28 @@ export interface FillProps {
 
 export type FillRecord = 'none' | FillProps;
 
-export function fromCellProperties(fill: { color?: string; pattern?: string; patternColor?: string; tintAndShade?: number; patternTintAndShade?: number } | undefined): FillRecord {
+/**
+ * A cell's fill as getCellProperties reports it. No Fill reads as #FFFFFF like solid white
+ * (office-js#6218) but with a null tintAndShade (office-js#4900) and a null or 'None' pattern;
+ * a null tint on a white cell is taken as No Fill. Nulls are never recorded, so a restore never
+ * writes a null property (Excel refuses it).
+ */
+export function fromCellProperties(fill: { color?: string | null; pattern?: string | null; patternColor?: string | null; tintAndShade?: number | null; patternTintAndShade?: number | null } | undefined): FillRecord {
   if (!fill || fill.pattern === 'None') return 'none';
-  return { c: String(fill.color ?? '').toUpperCase(), p: fill.pattern, pc: fill.patternColor?.toUpperCase(), t: fill.tintAndShade ?? 0, pt: fill.patternTintAndShade ?? 0 };
+  const c = String(fill.color ?? '').toUpperCase();
+  const noTint = fill.tintAndShade === null || fill.tintAndShade === undefined;
+  if (noTint && (fill.pattern === null || fill.pattern === undefined || c === '#FFFFFF' || c === '')) return 'none';
+  const r: FillProps = { c };
+  if (typeof fill.pattern === 'string') r.p = fill.pattern;
+  if (typeof fill.patternColor === 'string') r.pc = fill.patternColor.toUpperCase();
+  if (typeof fill.tintAndShade === 'number') r.t = fill.tintAndShade;
+  if (typeof fill.patternTintAndShade === 'number') r.pt = fill.patternTintAndShade;
+  return r;
+}
+
+/** Typings, RangeFill.pattern: "LinearGradient and RectangularGradient are not supported" for writing. */
+export function isGradient(s: FillRecord): boolean {
+  return s !== 'none' && (s.p === 'LinearGradient' || s.p === 'RectangularGradient');
 }
 
 export function fromColorOnly(color: string | null | undefined): FillRecord {

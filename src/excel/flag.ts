@@ -2,24 +2,53 @@
  * 标记 / 清除标记: fill the offending cells, add a note or comment, and restore every original fill
  * exactly. Before any format changes, the originals go to a very hidden record sheet; 清除标记
  * restores a cell only where it still carries the flag's fill (a user's later change stays), and
- * removes only the notes and comments we wrote, unchanged (the user's own are never touched).
- * Writing formats clears Excel's undo stack, so flagging is always an explicit action of the user.
+ * removes only the notes and comments we wrote, unchanged (the user's own are never touched, nor a
+ * comment of ours that somebody replied to). Writing formats clears Excel's undo stack, so
+ * flagging is always an explicit action of the user.
+ *
+ * What real Excel does that this file relies on (each modelled by src/testing/fake-excel):
+ * - a VeryHidden sheet cannot be deleted (typings, Worksheet.delete; office-js#365): the record is
+ *   made Hidden first, in the same batch;
+ * - strings written through `values` are parsed (office-js#229): every text cell goes through asText;
+ * - 5 MB per request and response (GeneralException on the web): every op is budgeted before it
+ *   is queued, reads go in adaptive blocks;
+ * - getRanges fails below 8,192 characters on the web (office-js#5198): pieces halve on InvalidArgument;
+ * - No Fill reads as #FFFFFF with a null tint (office-js#4900, #6218), gradients cannot be written;
+ * - notes need ExcelApi 1.18 (Office 2021 has 1.14, 2024 1.17): rows this host cannot clear stay in
+ *   the record for a host that can;
+ * - a comment cannot be added where a legacy note is (office-js#1847): that cell alone is skipped.
  */
-import { quoteSheet } from '../core/address';
 import type { Finding, Severity } from '../core/findings';
 import { RULE_TITLE_ZH } from '../core/findings';
+import { addAnnotations, AnnotationJob, ListedAnnotation, listComments, listNotes } from './annotations';
 import type { HostCaps } from './caps';
-import { decodeStates, encodeStates, FillRecord, fromCellProperties, fromColorOnly, isFlagFill, stateKey } from './fill-state';
-import { cellsToRects, joinAddresses, parseRect, Rect, rectAddress, rectCellList, rectCells } from './rects';
-import { Batcher, excelRun, jsonBytes } from './run';
+import { decodeStates, encodeStates, FillRecord, fromCellProperties, fromColorOnly, isFlagFill, isGradient, stateKey } from './fill-state';
+import { cellsToRects, parseRect, Rect, rectAddress, rectCellList, rectCells } from './rects';
+import { Batcher, errorCode, excelRun, HostStateError, jsonBytes, PAYLOAD_BUDGET, readRowBlocks } from './run';
+import { asText } from './sheet-names';
 
 export const FLAG_COLOR: Record<Severity, string | null> = { error: '#FFC7CE', warning: '#FFEB9C', info: null };
 export const RECORD_SHEET = '预算审核_标记记录';
 export const NOTE_PREFIX = '【预算审核】';
 /** Rectangles recorded in one record row stay small enough for one cell (32,767 characters). */
 const MAX_RECT_CELLS = 256;
-const RECORD_COLS = 5;
+const RECORD_COLS = 6;
+/**
+ * The sixth column holds each row's size in bytes, so 清除标记 can read the record in blocks that
+ * are known to fit the 5 MB response before asking (short fill rows and long note rows mix).
+ */
+const RECORD_HEADER = ['类型', '工作表', '地址', '标记色', '原格式（预算审核助手用于清除标记，请勿修改）', '字节'];
+const SIZE_HEADER = '字节';
+
+/** A record row as written: the five fields (as text) and their size. */
+function recordLine(r: ReadonlyArray<string>): Array<string | number> {
+  const cells = r.map(asText);
+  return [...cells, jsonBytes(cells) + 24];
+}
 const FILL_PROPS = { color: true, pattern: true, patternColor: true, tintAndShade: true, patternTintAndShade: true };
+/** Our note text stays well inside a record cell (32,767 characters). */
+const MAX_NOTE_CHARS = 8000;
+export const STRUCTURE_PROTECTED_MESSAGE = '工作簿结构受保护（审阅 → 保护工作簿），无法添加或删除标记记录表。请先撤消工作簿保护，再标记或清除标记。';
 
 export interface FlagTarget {
   sheet: string;
@@ -58,10 +87,14 @@ export interface FlagResult {
   protectedSheets: string[];
   noteMode: 'note' | 'comment' | 'none';
   notesAdded: number;
-  /** Cells that already had a note or comment of the user's: ours was not added. */
+  /** Cells that already had a note or comment of the user's (or that Excel refused one): ours was not added. */
   notesSkipped: number;
+  /** Cells with a gradient fill: left unfilled, since Excel cannot write a gradient back. */
+  gradientCells: number;
   /** Flags of an earlier run that were cleared first. */
   clearedFirst: ClearResult | null;
+  /** Sentences for the user about what was left as it was, and why. */
+  remarks: string[];
 }
 
 export interface ClearResult {
@@ -69,8 +102,14 @@ export interface ClearResult {
   /** Flagged cells whose fill the user changed since: their change stays. */
   keptUserChanges: number;
   notesRemoved: number;
+  /** Comments of ours that somebody replied to: kept with their replies. */
+  repliedComments: number;
+  /** Notes or comments this Excel cannot remove (notes need ExcelApi 1.18): their record stays. */
+  pendingNotes: number;
   /** Sheets deleted, renamed or protected since flagging: their flags stay. */
   skippedSheets: string[];
+  /** Sentences for the user about what was left as it was, and why. */
+  remarks: string[];
 }
 
 function noteModeOf(caps: HostCaps): FlagResult['noteMode'] {
@@ -81,14 +120,13 @@ function cellKey(sheet: string, row: number, col: number): string {
   return `${sheet}\u0000${row},${col}`;
 }
 
-/** "'明细'!H12" → sheet and cell (1-based). */
-function splitQualified(address: string): { sheet: string; rect: Rect } | null {
-  const bang = address.lastIndexOf('!');
-  if (bang < 0) return null;
-  let sheet = address.slice(0, bang);
-  if (/^'.*'$/.test(sheet)) sheet = sheet.slice(1, -1).replace(/''/g, "'");
-  const rect = parseRect(address.slice(bang + 1));
-  return rect ? { sheet, rect } : null;
+
+/** Whether the workbook structure is protected (ExcelApi 1.7; older hosts are not supported). */
+function loadStructureProtection(ctx: Excel.RequestContext, caps: HostCaps): (() => boolean) {
+  if (caps.version < 7) return () => false;
+  const p = ctx.workbook.protection;
+  p.load('protected');
+  return () => p.protected;
 }
 
 /** Flag the cells of the findings. Clears an earlier run's flags first (so originals stay the user's). */
@@ -99,6 +137,7 @@ export async function flagFindings(findings: ReadonlyArray<Finding>, caps: HostC
     const wb = ctx.workbook;
     const record = wb.worksheets.getItemOrNullObject(RECORD_SHEET);
     record.load('name');
+    const structure = loadStructureProtection(ctx, caps);
     const sheetNames = [...new Set(targets.map((t) => t.sheet))];
     const sheets = new Map<string, Excel.Worksheet>();
     for (const name of sheetNames) {
@@ -108,11 +147,15 @@ export async function flagFindings(findings: ReadonlyArray<Finding>, caps: HostC
       sheets.set(name, ws);
     }
     await ctx.sync();
+    if (structure()) throw new HostStateError(STRUCTURE_PROTECTED_MESSAGE, 'AccessDenied');
 
-    const clearedFirst = record.isNullObject ? null : await clearIn(ctx, caps);
+    const cleared = record.isNullObject ? null : await clearIn(ctx, caps);
+    const clearedFirst = cleared ? cleared.result : null;
     if (clearedFirst && clearedFirst.skippedSheets.length > 0) {
       throw new Error(`上次的标记未能全部清除（工作表 ${clearedFirst.skippedSheets.join('、')} 已被保护、删除或改名）。请取消保护后先“清除标记”，再重新标记。`);
     }
+    /** Record rows an earlier clear had to leave (notes this Excel cannot remove): ours go after them. */
+    const keptRows = cleared ? cleared.kept : 0;
 
     const protectedSheets: string[] = [];
     const usable = new Set<string>();
@@ -122,43 +165,22 @@ export async function flagFindings(findings: ReadonlyArray<Finding>, caps: HostC
       else usable.add(name);
     }
     const live = targets.filter((t) => usable.has(t.sheet));
+    const remarks: string[] = [];
 
-    // Existing notes / comments: ours are only added where the user has none.
-    const batch = new Batcher(ctx);
+    // Existing notes and comments: ours only go where the user has none. Threaded comments block
+    // notes and vice versa: look at both where the host has them.
     const occupied = new Set<string>();
-    const noteLocs: Array<{ sheet: string; range: Excel.Range }> = [];
     if (noteMode !== 'none' && live.length > 0) {
-      const notesBySheet = new Map<string, Excel.NoteCollection>();
-      let comments: Excel.CommentCollection | null = null;
-      if (noteMode === 'note') for (const name of usable) {
-        const n = wb.worksheets.getItem(name).notes;
-        n.load('items/content');
-        notesBySheet.set(name, n);
-      }
-      // Threaded comments block notes and vice versa: look at both where the host has them.
-      if (caps.comments) {
-        comments = wb.comments;
-        comments.load('items/content');
-      }
-      await batch.reserve(200);
-      await batch.flush();
-      for (const [name, coll] of notesBySheet) for (const n of coll.items) {
-        const r = n.getLocation();
-        r.load('address');
-        noteLocs.push({ sheet: name, range: r });
-        await batch.reserve(150, 100);
-      }
-      if (comments) for (const c of comments.items) {
-        const r = c.getLocation();
-        r.load('address');
-        noteLocs.push({ sheet: '', range: r });
-        await batch.reserve(150, 100);
-      }
+      const listed: ListedAnnotation[] = [];
+      if (noteMode === 'note') for (const name of usable) listed.push(...(await listNotes(ctx, name)));
+      if (caps.comments) listed.push(...(await listComments(ctx, false)));
+      for (const a of listed) occupied.add(cellKey(a.sheet, a.row, a.col));
     }
 
     // Original fills of every rectangle we are about to fill.
+    const batch = new Batcher(ctx);
     type RectJob = { sheet: string; color: string; rect: Rect; props?: OfficeExtension.ClientResult<Excel.CellProperties[][]>; fill?: Excel.RangeFill; states?: FillRecord[] };
-    const jobs: RectJob[] = [];
+    let jobs: RectJob[] = [];
     const groups = new Map<string, FlagTarget[]>();
     for (const t of live) {
       const k = `${t.sheet}\u0000${FLAG_COLOR[t.severity]}`;
@@ -172,20 +194,16 @@ export async function flagFindings(findings: ReadonlyArray<Finding>, caps: HostC
       for (const rect of cellsToRects(g, MAX_RECT_CELLS)) jobs.push({ sheet, color, rect });
     }
     for (const j of jobs) {
-      const range = wb.worksheets.getItem(j.sheet).getRange(rectAddress(j.rect));
       const n = rectCells(j.rect);
+      await batch.reserve(320 + j.sheet.length * 3, caps.rangeAreas ? 140 * n + 60 : 80);
+      const range = wb.worksheets.getItem(j.sheet).getRange(rectAddress(j.rect));
       if (caps.rangeAreas) j.props = range.getCellProperties({ format: { fill: FILL_PROPS } });
       else {
         j.fill = range.format.fill;
         j.fill.load('color');
       }
-      await batch.reserve(220 + j.sheet.length * 2, caps.rangeAreas ? 130 * n : 40);
     }
     await batch.flush();
-    for (const { sheet, range } of noteLocs) {
-      const loc = splitQualified(range.address);
-      if (loc) occupied.add(cellKey(sheet || loc.sheet, loc.rect.top, loc.rect.left));
-    }
     // Without getCellProperties a mixed rectangle reads as null: read its cells one by one.
     const perCell: Array<{ job: RectJob; fills: Excel.RangeFill[] }> = [];
     for (const j of jobs) {
@@ -195,10 +213,10 @@ export async function flagFindings(findings: ReadonlyArray<Finding>, caps: HostC
         const ws = wb.worksheets.getItem(j.sheet);
         const fills: Excel.RangeFill[] = [];
         for (const c of rectCellList(j.rect)) {
+          await batch.reserve(300, 80);
           const f = ws.getRange(rectAddress({ top: c.row, left: c.col, bottom: c.row, right: c.col })).format.fill;
           f.load('color');
           fills.push(f);
-          await batch.reserve(200, 40);
         }
         perCell.push({ job: j, fills });
       }
@@ -206,73 +224,161 @@ export async function flagFindings(findings: ReadonlyArray<Finding>, caps: HostC
     await batch.flush();
     for (const { job, fills } of perCell) job.states = fills.map((f) => fromColorOnly(f.color));
 
-    // The record first, then the fills, then the notes: in this order within the batches.
-    const recordRows: string[][] = jobs.map((j) => ['fill', j.sheet, rectAddress(j.rect), j.color, encodeStates(j.states!)]);
-    const noteJobs = noteMode === 'none' ? [] : live.filter((t) => !occupied.has(cellKey(t.sheet, t.row, t.col)));
-    for (const t of noteJobs) recordRows.push([noteMode, t.sheet, t.cell, '', NOTE_PREFIX + t.text]);
-    if (jobs.length > 0 || noteJobs.length > 0) {
-      const rec = wb.worksheets.add(RECORD_SHEET);
-      rec.visibility = 'VeryHidden' as Excel.SheetVisibility;
-      await writeRows(rec, batch, [['类型', '工作表', '地址', '标记色', '原格式（预算审核助手用于清除标记，请勿修改）'], ...recordRows]);
-    }
-    for (const [, g] of groups) {
-      const ws = wb.worksheets.getItem(g[0].sheet);
-      const color = FLAG_COLOR[g[0].severity]!;
-      const addrs = jobs.filter((j) => j.sheet === g[0].sheet && j.color === color).map((j) => rectAddress(j.rect));
-      if (caps.rangeAreas) {
-        for (const joined of joinAddresses(addrs)) {
-          setFlagFill(ws.getRanges(joined).format.fill, color);
-          await batch.reserve(joined.length * 2 + 300);
-        }
-      } else {
-        for (const a of addrs) {
-          setFlagFill(ws.getRange(a).format.fill, color);
-          await batch.reserve(a.length * 2 + 300);
-        }
+    // A gradient cannot be written back (typings, RangeFill.pattern): such a cell keeps its fill and
+    // gets the note only. Its rectangle splits into the other cells.
+    let gradientCells = 0;
+    jobs = jobs.flatMap((j) => {
+      if (!j.states!.some(isGradient)) return [j];
+      const out: RectJob[] = [];
+      let i = 0;
+      for (const c of rectCellList(j.rect)) {
+        const s = j.states![i++];
+        if (isGradient(s)) gradientCells++;
+        else out.push({ sheet: j.sheet, color: j.color, rect: { top: c.row, left: c.col, bottom: c.row, right: c.col }, states: [s] });
       }
+      return out;
+    });
+    if (gradientCells) remarks.push(`${gradientCells} 个单元格是渐变填充，Excel 无法还原渐变，故未改其填充色，只添加了问题说明`);
+
+    // The record first, then the fills, then the notes: in this order, each in its own syncs.
+    const recordRows: string[][] = jobs.map((j) => ['fill', j.sheet, rectAddress(j.rect), j.color, encodeStates(j.states!)]);
+    const noteJobs: AnnotationJob[] = noteMode === 'none' ? [] : live.filter((t) => !occupied.has(cellKey(t.sheet, t.row, t.col))).map((t) => ({ sheet: t.sheet, cell: t.cell, content: noteContent(t.text) }));
+    for (const t of noteJobs) recordRows.push([noteMode, t.sheet, t.cell, '', t.content]);
+    if (recordRows.length > 0) {
+      let rec: Excel.Worksheet;
+      if (keptRows > 0) {
+        rec = wb.worksheets.getItem(RECORD_SHEET);
+        await writeRows(rec, batch, recordRows.map(recordLine), keptRows + 2);
+      } else {
+        await batch.reserve(600);
+        rec = wb.worksheets.add(RECORD_SHEET);
+        rec.visibility = 'VeryHidden' as Excel.SheetVisibility;
+        await writeRows(rec, batch, [RECORD_HEADER.map(asText), ...recordRows.map(recordLine)]);
+      }
+      await batch.flush();
     }
-    for (const t of noteJobs) {
-      const content = NOTE_PREFIX + t.text;
-      if (noteMode === 'note') wb.worksheets.getItem(t.sheet).notes.add(t.cell, content);
-      else wb.comments.add(`${quoteSheet(t.sheet)}!${t.cell}`, content);
-      await batch.reserve(jsonBytes(content) + 200);
+    const fillGroups = new Map<string, { sheet: string; color: string; addrs: string[] }>();
+    for (const j of jobs) {
+      const k = `${j.sheet}\u0000${j.color}`;
+      const g = fillGroups.get(k) ?? { sheet: j.sheet, color: j.color, addrs: [] };
+      g.addrs.push(rectAddress(j.rect));
+      fillGroups.set(k, g);
     }
-    await batch.flush();
+    await applyFills(ctx, caps, [...fillGroups.values()].map((g) => ({ sheet: g.sheet, addrs: g.addrs, apply: (f: Excel.RangeFill) => setFlagFill(f, g.color), bytes: 500 })));
+    let notesAdded = 0;
+    let refused = 0;
+    if (noteMode !== 'none' && noteJobs.length > 0) {
+      const r = await addAnnotations(ctx, noteMode, noteJobs, PAYLOAD_BUDGET);
+      notesAdded = r.added;
+      refused = r.refused.length;
+      if (refused) remarks.push(`${refused} 个单元格已有批注（例如 WPS 或旧版 Excel 的批注，此版本 Excel 读不到），Excel 拒绝再添加，这些单元格只标了颜色`);
+    }
     return {
       flaggedCells: jobs.reduce((s, j) => s + rectCells(j.rect), 0),
       protectedSheets,
       noteMode,
-      notesAdded: noteJobs.length,
-      notesSkipped: noteMode === 'none' ? 0 : live.length - noteJobs.length,
+      notesAdded,
+      notesSkipped: noteMode === 'none' ? 0 : live.length - noteJobs.length + refused,
+      gradientCells,
       clearedFirst,
+      remarks,
     };
   });
 }
 
-/** Write rows from A1 down, in chunks that respect the payload budget. */
+function noteContent(text: string): string {
+  const s = NOTE_PREFIX + text;
+  return s.length <= MAX_NOTE_CHARS ? s : `${s.slice(0, MAX_NOTE_CHARS - 1)}…`;
+}
+
+/** Write rows from row `startRow` down, in chunks that respect the payload budget. */
 export async function writeRows(ws: Excel.Worksheet, batch: Batcher, rows: ReadonlyArray<ReadonlyArray<string | number | boolean>>, startRow = 1, startCol = 1, formulas = false): Promise<void> {
   const width = Math.max(1, ...rows.map((r) => r.length));
+  // An op of at most a third of the budget, so a batch holds a few and none is ever too big.
+  const maxOp = Math.max(10_000, Math.floor(batch.budget / 3));
   let i = 0;
   while (i < rows.length) {
     let bytes = 0;
     let j = i;
-    while (j < rows.length && (j === i || bytes + jsonBytes(rows[j]) < 1.5 * 1024 * 1024)) bytes += jsonBytes(rows[j++]);
+    while (j < rows.length && (j === i || bytes + jsonBytes(rows[j]) + width * 2 < maxOp)) bytes += jsonBytes(rows[j++]) + width * 2;
     const chunk = rows.slice(i, j).map((r) => {
       const out = r.slice();
       while (out.length < width) out.push('');
       return out;
     });
+    await batch.reserve(bytes + 400);
     const range = ws.getRangeByIndexes(startRow - 1 + i, startCol - 1, chunk.length, width);
     if (formulas) range.formulas = chunk as unknown[][] as string[][];
     else range.values = chunk as unknown[][] as string[][];
-    await batch.reserve(bytes + 200);
     i = j;
+  }
+}
+
+/** The getRanges piece size that this host accepted last (on the web it is below 8,192: office-js#5198). */
+const rangesLimit = { chars: 2000, areas: 150 };
+
+/** Split addresses into comma-joined pieces within the current getRanges limits. */
+function pieces(addrs: ReadonlyArray<string>): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let n = 0;
+  for (const a of addrs) {
+    const next = cur === '' ? a : `${cur},${a}`;
+    if (cur !== '' && (next.length > rangesLimit.chars || n + 1 > rangesLimit.areas)) {
+      out.push(cur);
+      cur = a;
+      n = 1;
+    } else {
+      cur = next;
+      n++;
+    }
+  }
+  if (cur !== '') out.push(cur);
+  return out;
+}
+
+/**
+ * Applies fill changes to many cells: a few getRanges per sync (ExcelApi 1.9), else one getRange
+ * per rectangle. When Excel refuses a piece with InvalidArgument (the undocumented web limit), the
+ * pieces halve and the batch runs again: fills are idempotent, so what the failed batch already did
+ * is simply done again.
+ */
+export async function applyFills(ctx: Excel.RequestContext, caps: HostCaps, groups: ReadonlyArray<{ sheet: string; addrs: string[]; apply: (f: Excel.RangeFill) => void; bytes: number }>): Promise<void> {
+  const wb = ctx.workbook;
+  type Piece = { g: number; address: string };
+  const split = (gs: ReadonlyArray<{ g: number; addrs: string[] }>): Piece[] => gs.flatMap(({ g, addrs }) => (caps.rangeAreas ? pieces(addrs) : addrs).map((address) => ({ g, address })));
+  let list = split(groups.map((g, i) => ({ g: i, addrs: g.addrs })));
+  let i = 0;
+  while (i < list.length) {
+    const start = i;
+    let bytes = 0;
+    for (; i < list.length; i++) {
+      const p = list[i];
+      const b = p.address.length + groups[p.g].sheet.length * 3 + groups[p.g].bytes;
+      if (i > start && bytes + b > PAYLOAD_BUDGET) break;
+      bytes += b;
+      const ws = wb.worksheets.getItem(groups[p.g].sheet);
+      groups[p.g].apply(caps.rangeAreas ? ws.getRanges(p.address).format.fill : ws.getRange(p.address).format.fill);
+    }
+    try {
+      await ctx.sync();
+    } catch (e) {
+      const many = list.slice(start, i).some((p) => p.address.includes(','));
+      if (errorCode(e) !== 'InvalidArgument' || !caps.rangeAreas || !many) throw e;
+      rangesLimit.chars = Math.max(20, Math.floor(rangesLimit.chars / 2));
+      rangesLimit.areas = Math.max(1, Math.floor(rangesLimit.areas / 2));
+      const rest = list.slice(start);
+      const regrouped = new Map<number, string[]>();
+      for (const p of rest) regrouped.set(p.g, [...(regrouped.get(p.g) ?? []), ...p.address.split(',')]);
+      list = [...list.slice(0, start), ...split([...regrouped].map(([g, addrs]) => ({ g, addrs })))];
+      i = start;
+    }
   }
 }
 
 /** 清除标记. */
 export async function clearFlags(caps: HostCaps): Promise<ClearResult> {
-  return excelRun(async (ctx) => clearIn(ctx, caps));
+  return excelRun(async (ctx) => (await clearIn(ctx, caps)).result);
 }
 
 export async function hasFlags(): Promise<boolean> {
@@ -292,85 +398,118 @@ interface RecordRow {
   data: string;
 }
 
-async function clearIn(ctx: Excel.RequestContext, caps: HostCaps): Promise<ClearResult> {
+function emptyClear(): ClearResult {
+  return { restoredCells: 0, keptUserChanges: 0, notesRemoved: 0, repliedComments: 0, pendingNotes: 0, skippedSheets: [], remarks: [] };
+}
+
+/** Clears what the record lists; returns the result and how many record rows had to stay. */
+async function clearIn(ctx: Excel.RequestContext, caps: HostCaps): Promise<{ result: ClearResult; kept: number }> {
   const wb = ctx.workbook;
-  const result: ClearResult = { restoredCells: 0, keptUserChanges: 0, notesRemoved: 0, skippedSheets: [] };
+  const result = emptyClear();
   const rec = wb.worksheets.getItemOrNullObject(RECORD_SHEET);
+  rec.load('name,visibility');
+  const structure = loadStructureProtection(ctx, caps);
+  await ctx.sync();
+  // Nothing was flagged: no record sheet, nothing to do (and no method may be called on the null object).
+  if (rec.isNullObject) return { result, kept: 0 };
+  if (structure()) throw new HostStateError(STRUCTURE_PROTECTED_MESSAGE, 'AccessDenied');
   const used = rec.getUsedRangeOrNullObject(true);
   used.load('rowCount');
+  const header = rec.getRangeByIndexes(0, 0, 1, RECORD_COLS);
+  header.load('values');
   const all = wb.worksheets;
   all.load('items/name,items/protection/protected');
-  let comments: Excel.CommentCollection | null = null;
-  if (caps.comments) {
-    comments = wb.comments;
-    comments.load('items/content');
-  }
-  rec.load('name');
   await ctx.sync();
-  if (rec.isNullObject) return result;
-  const batch = new Batcher(ctx);
+
+  // The record, in blocks that fit the 5 MB response (a 15k-flag record with real messages is more).
   const rows: RecordRow[] = [];
-  if (!used.isNullObject) {
-    const n = used.rowCount;
-    const blocks: Excel.Range[] = [];
-    for (let r = 0; r < n; r += 20000) {
-      const range = rec.getRangeByIndexes(r, 0, Math.min(20000, n - r), RECORD_COLS);
+  if (!used.isNullObject && used.rowCount > 1) {
+    const n = used.rowCount - 1;
+    const blockOf = (start: number, count: number) => {
+      const range = rec.getRangeByIndexes(1 + start, 0, count, RECORD_COLS);
       range.load('values');
-      blocks.push(range);
-      await batch.reserve(200, 20000 * 150);
-    }
-    await batch.flush();
-    for (const b of blocks) for (const v of b.values) rows.push({ kind: String(v[0]), sheet: String(v[1]), address: String(v[2]), color: String(v[3]), data: String(v[4]) });
-    rows.shift(); // header
+      return () => range.values;
+    };
+    let read: unknown[][];
+    if (String(header.values[0][RECORD_COLS - 1]) === SIZE_HEADER) {
+      // Sizes first (short numbers, one column), then blocks planned to fit the budget.
+      const sizes = await readRowBlocks<unknown[]>(ctx, n, (start, count) => {
+        const range = rec.getRangeByIndexes(1 + start, RECORD_COLS - 1, count, 1);
+        range.load('values');
+        return () => range.values;
+      }, { startRows: 50_000 });
+      read = [];
+      for (let i = 0; i < n;) {
+        let bytes = 0;
+        let j = i;
+        while (j < n && (j === i || bytes + (Number(sizes[j][0]) || 2000) < PAYLOAD_BUDGET * 0.9)) bytes += Number(sizes[j++][0]) || 2000;
+        const get = blockOf(i, j - i);
+        await ctx.sync();
+        read.push(...get());
+        i = j;
+      }
+    } else read = await readRowBlocks<unknown[]>(ctx, n, blockOf, { startRows: 4000 });
+    for (const v of read) rows.push({ kind: String(v[0]), sheet: String(v[1]), address: String(v[2]), color: String(v[3]), data: String(v[4]) });
   }
   const writable = new Set(all.items.filter((s) => !s.protection.protected).map((s) => s.name));
   const skipped = new Set<string>();
-  const live = rows.filter((r) => {
-    if (writable.has(r.sheet)) return true;
-    skipped.add(r.sheet);
-    return false;
-  });
+  const keep: RecordRow[] = [];
+  const live: RecordRow[] = [];
+  for (const r of rows) {
+    if (r.kind === '' && r.sheet === '') continue;
+    if (!writable.has(r.sheet)) {
+      skipped.add(r.sheet);
+      keep.push(r);
+    } else if ((r.kind === 'note' && !caps.notes) || (r.kind === 'comment' && !caps.comments)) {
+      // Flagged in an Excel with notes (Microsoft 365, the web), cleared in one without (2021,
+      // 2024): this host cannot see the note, so its record stays for a host that can.
+      result.pendingNotes++;
+      keep.push(r);
+    } else live.push(r);
+  }
   result.skippedSheets = [...skipped];
 
   // Current fills of the flagged rectangles; our notes and comments as they are now.
+  const batch = new Batcher(ctx);
   type FillJob = { row: RecordRow; rect: Rect; props?: OfficeExtension.ClientResult<Excel.CellProperties[][]>; fills?: Excel.RangeFill[] };
   const fillJobs: FillJob[] = [];
   const noteJobs: Array<{ row: RecordRow; note: Excel.Note }> = [];
   for (const row of live) {
-    const ws = wb.worksheets.getItem(row.sheet);
     if (row.kind === 'fill') {
       const rect = parseRect(row.address);
       if (!rect) continue;
+      const ws = wb.worksheets.getItem(row.sheet);
       const job: FillJob = { row, rect };
       if (caps.rangeAreas) {
+        await batch.reserve(320 + row.sheet.length * 3, 100 * rectCells(rect) + 60);
         job.props = ws.getRange(row.address).getCellProperties({ format: { fill: { color: true, pattern: true, tintAndShade: true } } });
-        await batch.reserve(220, 90 * rectCells(rect));
       } else {
         job.fills = [];
         for (const c of rectCellList(rect)) {
+          await batch.reserve(300, 80);
           const f = ws.getRange(rectAddress({ top: c.row, left: c.col, bottom: c.row, right: c.col })).format.fill;
           f.load('color');
           job.fills.push(f);
-          await batch.reserve(200, 40);
         }
       }
       fillJobs.push(job);
-    } else if (row.kind === 'note' && caps.notes) {
-      const note = ws.notes.getItemOrNullObject(row.address);
+    } else if (row.kind === 'note') {
+      await batch.reserve(320 + row.sheet.length * 3, jsonBytes(row.data) + 120);
+      const note = wb.worksheets.getItem(row.sheet).notes.getItemOrNullObject(row.address);
       note.load('content');
       noteJobs.push({ row, note });
-      await batch.reserve(200, jsonBytes(row.data) + 50);
     }
   }
-  const ourComments: Array<{ comment: Excel.Comment; range: Excel.Range }> = [];
-  if (comments) for (const c of comments.items) {
-    if (!c.content.startsWith(NOTE_PREFIX)) continue;
-    const range = c.getLocation();
-    range.load('address');
-    ourComments.push({ comment: c, range });
-    await batch.reserve(150, 100);
-  }
   await batch.flush();
+  const commentRows = live.filter((r) => r.kind === 'comment');
+  const ourComments: ListedAnnotation[] = [];
+  if (commentRows.length > 0) {
+    const wanted = new Set(commentRows.map((r) => `${r.sheet}\u0000${r.address}\u0000${r.data}`));
+    for (const c of await listComments(ctx, true)) {
+      const addr = rectAddress({ top: c.row, left: c.col, bottom: c.row, right: c.col });
+      if (wanted.has(`${c.sheet}\u0000${addr}\u0000${c.content}`)) ourComments.push(c);
+    }
+  }
 
   // Restore: group cells by original state, so the writes grow with states, not cells.
   const restore = new Map<string, { sheet: string; state: FillRecord; cells: Array<{ row: number; col: number }> }>();
@@ -383,7 +522,7 @@ async function clearIn(ctx: Excel.RequestContext, caps: HostCaps): Promise<Clear
     for (const c of rectCellList(job.rect)) {
       const orig = originals[i];
       const cur = current[i++];
-      if (!isFlagFill(cur, job.row.color)) {
+      if (!isFlagFill(cur, job.row.color) || orig === undefined) {
         result.keptUserChanges++;
         continue;
       }
@@ -394,44 +533,42 @@ async function clearIn(ctx: Excel.RequestContext, caps: HostCaps): Promise<Clear
       result.restoredCells++;
     }
   }
-  for (const g of restore.values()) {
-    const ws = wb.worksheets.getItem(g.sheet);
-    const addrs = cellsToRects(g.cells).map(rectAddress);
-    const targets: Array<{ fill: Excel.RangeFill; size: number }> = [];
-    if (caps.rangeAreas) for (const joined of joinAddresses(addrs)) targets.push({ fill: ws.getRanges(joined).format.fill, size: joined.length });
-    else for (const a of addrs) targets.push({ fill: ws.getRange(a).format.fill, size: a.length });
-    for (const t of targets) {
-      applyState(t.fill, g.state, caps);
-      await batch.reserve(t.size + 400);
-    }
-  }
+  await applyFills(ctx, caps, [...restore.values()].map((g) => ({ sheet: g.sheet, addrs: cellsToRects(g.cells).map(rectAddress), apply: (f: Excel.RangeFill) => applyState(f, g.state, caps), bytes: 900 })));
+
   for (const { row, note } of noteJobs) {
     if (!note.isNullObject && note.content === row.data) {
+      await batch.reserve(320);
       note.delete();
       result.notesRemoved++;
-      await batch.reserve(150);
     }
   }
-  const wantedComments = new Set(live.filter((r) => r.kind === 'comment').map((r) => `${r.sheet}\u0000${r.address}\u0000${r.data}`));
-  for (const { comment, range } of ourComments) {
-    const loc = splitQualified(range.address);
-    if (!loc) continue;
-    if (wantedComments.has(`${loc.sheet}\u0000${rectAddress(loc.rect)}\u0000${comment.content}`)) {
-      comment.delete();
-      result.notesRemoved++;
-      await batch.reserve(150);
+  for (const c of ourComments) {
+    // Comment.delete() deletes the replies too (typings): a thread somebody answered stays.
+    if ((c.replies ?? 0) > 0) {
+      result.repliedComments++;
+      continue;
     }
+    await batch.reserve(320);
+    (c.item as Excel.Comment).delete();
+    result.notesRemoved++;
   }
-  if (skipped.size === 0) rec.delete();
-  else {
-    // Keep the records of sheets we could not restore, so a later 清除标记 can finish the job.
-    const keep = rows.filter((r) => skipped.has(r.sheet));
-    rec.getRangeByIndexes(1, 0, rows.length, RECORD_COLS).clear('Contents' as Excel.ClearApplyTo);
-    await writeRows(rec, batch, keep.map((r) => [r.kind, r.sheet, r.address, r.color, r.data]), 2);
-  }
-  await batch.reserve(100);
   await batch.flush();
-  return result;
+  if (result.repliedComments) result.remarks.push(`${result.repliedComments} 条本助手添加的批注已有他人回复，为保留回复未删除`);
+  if (result.pendingNotes) result.remarks.push(`${result.pendingNotes} 条备注由支持“备注”的 Excel（Microsoft 365 或网页版）添加，此版本 Excel 无法删除；已保留记录，请在 Microsoft 365 或网页版 Excel 中再次“清除标记”`);
+
+  if (keep.length === 0) {
+    // A VeryHidden sheet cannot be deleted (typings, Worksheet.delete; office-js#365): Hidden first.
+    await batch.reserve(600);
+    if (rec.visibility === 'VeryHidden') rec.visibility = 'Hidden' as Excel.SheetVisibility;
+    rec.delete();
+  } else {
+    // Keep the records we could not act on, so a later 清除标记 can finish the job.
+    await batch.reserve(600);
+    rec.getRangeByIndexes(1, 0, Math.max(1, rows.length), RECORD_COLS).clear('Contents' as Excel.ClearApplyTo);
+    await writeRows(rec, batch, keep.map((r) => recordLine([r.kind, r.sheet, r.address, r.color, r.data])), 2);
+  }
+  await batch.flush();
+  return { result, kept: keep.length };
 }
 
 /** A plain solid fill of the flag colour, whatever pattern or tint the cell had. */
@@ -440,6 +577,7 @@ function setFlagFill(fill: Excel.RangeFill, color: string): void {
   fill.color = color;
 }
 
+/** Puts a recorded fill back. Only recorded (never null) properties are written; a gradient cannot be. */
 function applyState(fill: Excel.RangeFill, s: FillRecord, caps: HostCaps): void {
   if (s === 'none') {
     fill.clear();
@@ -447,8 +585,8 @@ function applyState(fill: Excel.RangeFill, s: FillRecord, caps: HostCaps): void 
   }
   fill.color = s.c;
   if (!caps.rangeAreas) return;
-  if (s.p !== undefined) fill.pattern = s.p as Excel.FillPattern;
-  if (s.pc !== undefined) fill.patternColor = s.pc;
-  if (s.t !== undefined) fill.tintAndShade = s.t;
-  if (s.pt !== undefined) fill.patternTintAndShade = s.pt;
+  if (typeof s.p === 'string' && !isGradient(s)) fill.pattern = s.p as Excel.FillPattern;
+  if (typeof s.pc === 'string') fill.patternColor = s.pc;
+  if (typeof s.t === 'number') fill.tintAndShade = s.t;
+  if (typeof s.pt === 'number') fill.patternTintAndShade = s.pt;
 }

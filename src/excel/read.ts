@@ -1,7 +1,10 @@
 /**
  * Reading sheets into the core's neutral Grid: the used range first, then the values in row blocks.
  * Blocks start at about 10,000 rows (never above 5 million cells) and adapt to the bytes a cell
- * actually costs, so syncs grow with blocks, not rows; a payload error halves the block and retries.
+ * actually costs, so syncs grow with blocks, not rows; a payload error (either face: *PayloadSize-
+ * LimitExceeded or, on the web, GeneralException) halves the block and retries. Merged areas come in
+ * row blocks of their own: getMergedAreasOrNullObject fails when a range holds more than 512 merged
+ * areas (typings), and budget sheets merge cells row by row.
  */
 import type { Cell, Grid, MergeRange, WorkbookGrids } from '../core/grid';
 import type { HostCaps } from './caps';
@@ -19,6 +22,10 @@ export interface SheetInfo {
 export const START_BLOCK_CELLS = 150_000;
 export const MAX_BLOCK_CELLS = 5_000_000;
 const MIN_BLOCK_ROWS = 1;
+/** Below this many cells a GeneralException is not taken for the payload limit any more. */
+const MIN_GENERAL_RETRY_CELLS = 512;
+/** Merged areas asked per range: under the 512 at which Excel fails, with room for a denser block. */
+const MERGES_PER_QUERY = 400;
 
 const ERROR_TEXT = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
 
@@ -72,6 +79,8 @@ interface SheetPlan {
   merges: MergeRange[];
   next: number; // next row (0-based, relative to row0) to read
   mergesRead: boolean;
+  /** Rows per merged-areas query (halves when Excel refuses one). */
+  mergeRows: number;
 }
 
 /** Read sheets as grids. Hidden sheets are read too (the core decides what they mean). */
@@ -109,6 +118,7 @@ export async function readWorkbook(opts: ReadOptions): Promise<WorkbookGrids> {
         merges: [],
         next: 0,
         mergesRead: empty || !opts.caps.mergedAreas,
+        mergeRows: empty ? 0 : Math.min(used.rowCount, 1000),
       };
     });
 
@@ -120,7 +130,7 @@ export async function readWorkbook(opts: ReadOptions): Promise<WorkbookGrids> {
       const pending = plans.filter((p) => p.next < p.rows);
       if (pending.length === 0) break;
       // Pack blocks of one or more sheets into this sync, up to the cell budget.
-      type Block = { plan: SheetPlan; start: number; count: number; range: Excel.Range; merges?: Excel.RangeAreas };
+      type Block = { plan: SheetPlan; start: number; count: number; range: Excel.Range };
       const blocks: Block[] = [];
       let cells = 0;
       for (const p of pending) {
@@ -130,19 +140,14 @@ export async function readWorkbook(opts: ReadOptions): Promise<WorkbookGrids> {
         const ws = ctx.workbook.worksheets.getItem(p.name);
         const range = ws.getRangeByIndexes(p.row0 + p.next, p.col0, count, p.cols);
         range.load('values');
-        const b: Block = { plan: p, start: p.next, count, range };
-        if (!p.mergesRead) {
-          b.merges = ws.getRangeByIndexes(p.row0, p.col0, p.rows, p.cols).getMergedAreasOrNullObject();
-          b.merges.load('address');
-        }
-        blocks.push(b);
+        blocks.push({ plan: p, start: p.next, count, range });
         cells += count * p.cols;
       }
       try {
         await ctx.sync();
       } catch (e) {
         if (!isPayloadError(e)) throw e;
-        if (budget <= MIN_BLOCK_ROWS) throw e;
+        if (budget <= MIN_BLOCK_ROWS || ((e as { code?: string }).code === 'GeneralException' && cells <= MIN_GENERAL_RETRY_CELLS)) throw e;
         budget = Math.max(1, Math.floor(budget / 2));
         continue;
       }
@@ -152,10 +157,6 @@ export async function readWorkbook(opts: ReadOptions): Promise<WorkbookGrids> {
         bytes += jsonBytes(values);
         for (let i = 0; i < values.length; i++) b.plan.cells[b.start + i] = trimRow(values[i].map(toGridCell));
         b.plan.next = b.start + b.count;
-        if (b.merges) {
-          b.plan.mergesRead = true;
-          if (!b.merges.isNullObject) b.plan.merges = parseMerges(b.merges.address, b.plan.row0, b.plan.col0);
-        }
       }
       done += cells;
       opts.onProgress?.(done, total);
@@ -163,6 +164,8 @@ export async function readWorkbook(opts: ReadOptions): Promise<WorkbookGrids> {
       const perCell = bytes / Math.max(1, cells);
       budget = Math.max(1, Math.min(MAX_BLOCK_CELLS, Math.floor((PAYLOAD_BUDGET * 0.85) / Math.max(perCell, 1)), budget * 4));
     }
+
+    for (const p of plans) if (!p.mergesRead) p.merges = await readMerges(ctx, p);
 
     const sheets: Grid[] = plans.map((p) => ({
       name: p.name,
@@ -174,6 +177,48 @@ export async function readWorkbook(opts: ReadOptions): Promise<WorkbookGrids> {
     }));
     return { file: opts.file, sheets };
   });
+}
+
+/**
+ * The merged areas of a sheet's used range, in row blocks: several queries per sync, each meant to
+ * stay under 512 areas. When a sync fails (Excel refuses a block above 512), the blocks halve and
+ * the same rows are asked again; the size then adapts to the density met. An area that crosses a
+ * block boundary is reported by both blocks: areas are kept once, by address.
+ */
+async function readMerges(ctx: Excel.RequestContext, p: SheetPlan): Promise<MergeRange[]> {
+  const ws = ctx.workbook.worksheets.getItem(p.name);
+  const seen = new Map<string, MergeRange>();
+  let next = 0;
+  let rows = Math.max(1, p.mergeRows);
+  while (next < p.rows) {
+    const queries: Array<{ areas: Excel.RangeAreas; count: number }> = [];
+    let r = next;
+    for (let q = 0; q < 16 && r < p.rows; q++) {
+      const count = Math.min(rows, p.rows - r);
+      const areas = ws.getRangeByIndexes(p.row0 + r, p.col0, count, p.cols).getMergedAreasOrNullObject();
+      areas.load('address,areaCount');
+      queries.push({ areas, count });
+      r += count;
+    }
+    try {
+      await ctx.sync();
+    } catch (e) {
+      if (rows <= 1) throw e;
+      rows = Math.max(1, Math.floor(rows / 2));
+      continue;
+    }
+    let most = 0;
+    for (const { areas } of queries) {
+      if (areas.isNullObject) continue;
+      most = Math.max(most, areas.areaCount);
+      for (const m of parseMerges(areas.address, p.row0, p.col0)) seen.set(`${m.top},${m.left},${m.bottom},${m.right}`, m);
+    }
+    next = r;
+    // Aim each query at MERGES_PER_QUERY areas with the density just met.
+    if (most > 0) rows = Math.max(1, Math.min(rows * 4, Math.floor((rows * MERGES_PER_QUERY) / most)));
+    else rows = Math.min(p.rows, rows * 4);
+  }
+  return [...seen.values()];
 }
 
 function trimRow(row: Cell[]): Cell[] {

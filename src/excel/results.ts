@@ -66,6 +66,8 @@ export async function writeResultsSheet(findings: ReadonlyArray<Finding>, caps: 
     const batch = new Batcher(ctx);
     const rows = resultRows(findings);
     await writeRows(ws, batch, rows, 1, 1, true);
+    // Budgeted before the format ops are queued (Batcher.reserve comes first, never after).
+    await batch.reserve(3000);
     const header = ws.getRangeByIndexes(0, 0, 1, RESULTS_HEADER.length);
     header.format.font.bold = true;
     header.format.fill.color = '#D9E1F2';
@@ -73,7 +75,6 @@ export async function writeResultsSheet(findings: ReadonlyArray<Finding>, caps: 
     ws.freezePanes.freezeRows(1);
     if (caps.rangeAreas && rows.length > 1) ws.autoFilter.apply(ws.getRangeByIndexes(0, 0, rows.length, RESULTS_HEADER.length));
     ws.activate();
-    await batch.reserve(2000);
     await batch.flush();
     return name;
   });

@@ -62,13 +62,28 @@ export async function writeTables(tables: ReadonlyArray<StandardTable>, label = 
       const name = uniqueSheetName(`${label ? label + '-' : ''}${i + 1} ${t.shortName}`, taken);
       taken.push(name);
       names.push(name);
+      await batch.reserve(600);
       const ws = ctx.workbook.worksheets.add(name);
       const { values, formats, merges, headerEnd } = tableLayout(t);
       const n = t.columns.length;
-      const all = ws.getRange(`A1:${a1(values.length, n)}`);
-      all.numberFormat = formats;
-      all.values = values;
-      for (const [r1, c1, r2, c2] of merges) ws.getRange(`${a1(r1 + 1, c1 + 1)}:${a1(r2 + 1, c2 + 1)}`).merge(false);
+      // Values and formats in row chunks: a 3,000-row 绩效目标表 is about 5.7 MB as one op, over
+      // Excel's 5 MB request limit (office-js-docs-pr#2846). Formats go first, so '@' cells keep text.
+      const maxOp = Math.floor(batch.budget / 3);
+      for (let i = 0; i < values.length;) {
+        let bytes = 0;
+        let j = i;
+        while (j < values.length && (j === i || bytes + jsonBytes(values[j]) + jsonBytes(formats[j]) < maxOp)) bytes += jsonBytes(values[j]) + jsonBytes(formats[j++]);
+        await batch.reserve(bytes + 800);
+        const part = ws.getRangeByIndexes(i, 0, j - i, n);
+        part.numberFormat = formats.slice(i, j);
+        part.values = values.slice(i, j);
+        i = j;
+      }
+      for (const [r1, c1, r2, c2] of merges) {
+        await batch.reserve(300);
+        ws.getRange(`${a1(r1 + 1, c1 + 1)}:${a1(r2 + 1, c2 + 1)}`).merge(false);
+      }
+      await batch.reserve(3000 + n * 300);
       const title = ws.getRange('A1');
       title.format.font.bold = true;
       title.format.font.size = 16;
@@ -80,7 +95,6 @@ export async function writeTables(tables: ReadonlyArray<StandardTable>, label = 
       head.format.fill.color = '#F2F2F2';
       t.columns.forEach((c, j) => (ws.getRange(`${a1(1, j + 1)}`).format.columnWidth = Math.min(60, c.width) * 7));
       ws.freezePanes.freezeRows(headerEnd);
-      await batch.reserve(jsonBytes(values) + jsonBytes(formats) + merges.length * 150 + 2000);
     }
     await batch.flush();
     return names;

@@ -52,12 +52,14 @@ export function CheckExcel({ excel, settings, onSettings, report, onReport }: Ch
     if (r.notesSkipped) parts.push(`${r.notesSkipped} 个单元格已有用户批注，未添加`);
     if (r.protectedSheets.length) parts.push(`受保护的工作表 ${r.protectedSheets.join('、')} 未改动（问题见“审核结果”表）`);
     if (r.noteMode === 'none') parts.push('此版本 Excel 不支持批注，问题说明请写入“审核结果”表查看');
+    parts.push(...(r.remarks ?? []));
     return parts.join('；') + '。';
   });
 
   const clear = () => run('清除标记', async () => {
     const r = await excel.clearFlags();
-    return `已恢复 ${r.restoredCells} 个单元格的原格式${r.keptUserChanges ? `，${r.keptUserChanges} 个单元格您已改过格式，保留您的修改` : ''}${r.notesRemoved ? `，移除本助手添加的批注 ${r.notesRemoved} 条` : ''}。`;
+    const more = (r.remarks ?? []).map((x) => `；${x}`).join('');
+    return `已恢复 ${r.restoredCells} 个单元格的原格式${r.keptUserChanges ? `，${r.keptUserChanges} 个单元格您已改过格式，保留您的修改` : ''}${r.notesRemoved ? `，移除本助手添加的批注 ${r.notesRemoved} 条` : ''}${more}。`;
   });
 
   const writeResults = () => run('写入审核结果表', async () => {

@@ -1,16 +1,39 @@
 /**
  * The client side of the fake Excel host: proxies that queue commands and load requests like
- * office.js does, and a context whose sync() runs them against the in-memory model. It enforces the
- * limits of Excel on the web (5 MB per request and per response, 5 million cells per range read,
- * 8192 characters per getRanges address) and can pretend to be an older ExcelApi version.
+ * office.js does, and a context whose sync() runs them against the in-memory model. It is as strict
+ * as Excel wherever the adapter relies on Excel's behaviour; each rule cites its source:
+ * - 5 MB per request and per response, failing as GeneralException or as *PayloadSizeLimitExceeded
+ *   (model.payloadLimit, model.payloadFace); 5 million cells per range read;
+ * - getRanges: 8,191 characters, and fewer areas on the web (model.getRangesMax*);
+ * - getMergedAreasOrNullObject fails above 512 merged areas;
+ * - `values` writes are parsed as typed input ("001001" → 1001, "2018-12-31" → a date serial);
+ * - Worksheet.delete() of a VeryHidden sheet fails with InvalidOperation;
+ * - Comment.delete() deletes the thread's replies too; a comment cannot go on a cell with a note;
+ * - No Fill reads as #FFFFFF with null tintAndShade and pattern; gradients cannot be written, nor
+ *   null fill properties;
+ * - cell-edit mode, sheet protection, workbook structure protection;
+ * - every API needs its ExcelApi version (model.apiVersion; HOST_PROFILES for Office versions).
+ * A batch that fails keeps the effects of the operations before the failing one, as Excel does
+ * (no rollback), so a half-applied batch shows in the model.
  */
 import {
   Area, FakeComment, SyncStat, FakeSheet, FakeValue, FakeWorkbookModel, FillState, NO_FILL, areaAddress, key, newId, parseArea, qualify, splitSheet,
 } from './model';
 
-export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+export const PAYLOAD_LIMIT_BYTES = 5_000_000;
 export const MAX_READ_CELLS = 5_000_000;
 export const MAX_ADDRESS_CHARS = 8192;
+/**
+ * Typings, Range.getMergedAreasOrNullObject: "if the merged areas count in this range is more than
+ * 512, then this method will fail to return the result".
+ */
+export const MAX_MERGED_AREAS = 512;
+/**
+ * Bytes office.js adds per queued action and per loaded object (ids, action type, object path):
+ * the fake's JSON of an op is shorter than the real request, so each op carries this much more.
+ */
+export const OP_OVERHEAD_BYTES = 100;
+export const LOAD_OVERHEAD_BYTES = 40;
 
 /** An error shaped like OfficeExtension.Error. */
 export class FakeRichApiError extends Error {
@@ -41,6 +64,8 @@ export class FakeRequestContext {
   private queue: Op[] = [];
   readonly workbook: WorkbookProxy;
   readonly trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
+  /** Excel.run's RunOptions.delayForCellEdit (ExcelApi 1.11). */
+  delayForCellEdit = false;
   constructor(readonly model: FakeWorkbookModel) {
     this.workbook = new WorkbookProxy(this);
   }
@@ -57,14 +82,23 @@ export class FakeRequestContext {
   async sync<T>(passThrough?: T): Promise<T> {
     const ops = this.queue;
     this.queue = [];
-    const requestBytes = bytes(ops.map((o) => o.est));
+    const m = this.model;
+    // Typings, Excel.RunOptions.delayForCellEdit: with it (ExcelApi 1.11) the batch waits for the
+    // user to leave the cell; without it, the batch fails while the user edits a cell.
+    if (m.cellEditMode && this.delayForCellEdit && m.apiVersion >= 11) await m.whenNotEditing();
+    const requestBytes = bytes(ops.map((o) => o.est)) + OP_OVERHEAD_BYTES * ops.length;
     const stat: SyncStat = { requestBytes, responseBytes: 0, ops: ops.length };
-    this.model.syncs.push(stat);
+    m.syncs.push(stat);
     const fail = (e: FakeRichApiError): never => {
       stat.error = e.code;
       throw e;
     };
-    if (requestBytes > PAYLOAD_LIMIT_BYTES) fail(new FakeRichApiError('RequestPayloadSizeLimitExceeded', `request of ${requestBytes} bytes exceeds 5 MB`));
+    const payloadError = (which: 'Request' | 'Response', n: number): FakeRichApiError =>
+      m.nextPayloadFace() === 'general'
+        ? new FakeRichApiError('GeneralException', 'An internal error has occurred.')
+        : new FakeRichApiError(`${which}PayloadSizeLimitExceeded`, `${which.toLowerCase()} of ${n} bytes exceeds 5 MB`);
+    if (m.cellEditMode && ops.length > 0) fail(new FakeRichApiError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.'));
+    if (m.payloadLimit !== null && requestBytes > m.payloadLimit) fail(payloadError('Request', requestBytes));
     const loads: Pending[] = [];
     for (const op of ops) {
       if (op.minVersion > this.model.apiVersion) fail(new FakeRichApiError('ApiNotFound', `needs ExcelApi 1.${op.minVersion}, host has 1.${this.model.apiVersion}`));
@@ -76,8 +110,8 @@ export class FakeRequestContext {
       }
       if (r instanceof PendingLoad) loads.push({ obj: r.obj, result: r.data });
     }
-    stat.responseBytes = bytes(loads.map((l) => l.result));
-    if (stat.responseBytes > PAYLOAD_LIMIT_BYTES) fail(new FakeRichApiError('ResponsePayloadSizeLimitExceeded', `response of ${stat.responseBytes} bytes exceeds 5 MB`));
+    stat.responseBytes = bytes(loads.map((l) => l.result)) + LOAD_OVERHEAD_BYTES * loads.length;
+    if (m.payloadLimit !== null && stat.responseBytes > m.payloadLimit) fail(payloadError('Response', stat.responseBytes));
     for (const l of loads) l.obj._commit(l.result as Record<string, unknown>);
     return passThrough as T;
   }
@@ -124,12 +158,24 @@ class WorkbookProxy extends ClientObject {
   readonly settings: SettingCollectionProxy;
   readonly comments: CommentCollectionProxy;
   readonly application: { suspendApiCalculationUntilNextSync(): void };
+  /** WorkbookProtection (ExcelApi 1.7): protection of the workbook structure. */
+  readonly protection: { load: (p?: string) => unknown; readonly protected: boolean };
   constructor(ctx: FakeRequestContext) {
     super(ctx);
+    const self = this;
     this.worksheets = new WorksheetCollectionProxy(ctx);
     this.settings = new SettingCollectionProxy(ctx);
     this.comments = new CommentCollectionProxy(ctx);
     this.application = { suspendApiCalculationUntilNextSync: () => this.op('suspendApiCalculationUntilNextSync', [], () => undefined, 6) };
+    this.protection = {
+      load: () => {
+        this.queueLoad(['protected'], () => ({ _wbProtected: this.ctx.model.structureProtected }), 7);
+        return this.protection;
+      },
+      get protected(): boolean {
+        return self.prop<boolean>('_wbProtected');
+      },
+    };
   }
 
   getSelectedRange(): RangeProxy {
@@ -157,6 +203,16 @@ function req(model: FakeWorkbookModel, name: string): FakeSheet {
   const s = model.sheet(name);
   if (!s) throw new FakeRichApiError('ItemNotFound', `worksheet ${name} not found`);
   return s;
+}
+
+/** Workbook structure protection: no sheet can be added, deleted, renamed, moved or (un)hidden. */
+function structureWrite(model: FakeWorkbookModel, what: string): void {
+  if (model.structureProtected) throw new FakeRichApiError('AccessDenied', `The workbook structure is protected: cannot ${what}.`);
+}
+
+/** Sheet protection: cells, formats, merges, notes and comments of the sheet are read-only. */
+function sheetWrite(s: FakeSheet, what: string): void {
+  if (s.protected) throw new FakeRichApiError('AccessDenied', `The sheet ${s.name} is protected: cannot ${what}.`);
 }
 
 class WorksheetCollectionProxy extends ClientObject {
@@ -196,6 +252,7 @@ class WorksheetCollectionProxy extends ClientObject {
   add(name: string): WorksheetProxy {
     let created: FakeSheet | null = null;
     this.op('add', [name], () => {
+      structureWrite(this.ctx.model, 'add a sheet');
       if (this.ctx.model.sheet(name)) throw new FakeRichApiError('ItemAlreadyExists', `A sheet named ${name} already exists`);
       if (name.length > 31 || /[[\]:*?/\\]/.test(name)) throw new FakeRichApiError('InvalidArgument', `bad sheet name ${name}`);
       created = this.ctx.model.addSheet(name);
@@ -264,10 +321,16 @@ class WorksheetProxy extends ClientObject {
     return this.prop('visibility');
   }
   set visibility(v: string) {
-    this.op('set visibility', [v], () => void (this.sheet().visibility = v as FakeSheet['visibility']));
+    this.op('set visibility', [v], () => {
+      structureWrite(this.ctx.model, 'change a sheet\'s visibility');
+      this.sheet().visibility = v as FakeSheet['visibility'];
+    });
   }
   set name(v: string) {
-    this.op('set name', [v], () => void (this.sheet().name = v));
+    this.op('set name', [v], () => {
+      structureWrite(this.ctx.model, 'rename a sheet');
+      this.sheet().name = v;
+    });
   }
   get position(): number {
     return this.prop('position');
@@ -281,6 +344,10 @@ class WorksheetProxy extends ClientObject {
     this.op('delete', [], () => {
       const s = this.sheet();
       const m = this.ctx.model;
+      structureWrite(m, 'delete a sheet');
+      // Typings, Worksheet.delete(): "if the worksheet's visibility is set to VeryHidden, the delete
+      // operation will fail with an InvalidOperation exception" (office-js#365, office-js-docs-pr#754).
+      if (s.visibility === 'VeryHidden') throw new FakeRichApiError('InvalidOperation', 'This operation is not permitted for the current object: the worksheet is very hidden.');
       m.sheets.splice(m.sheets.indexOf(s), 1);
       for (let i = m.comments.length - 1; i >= 0; i--) if (m.comments[i].sheet === s.name) m.comments.splice(i, 1);
       if (m.activeSheet === s.name) m.activeSheet = m.sheets[0]?.name ?? null;
@@ -302,9 +369,14 @@ class WorksheetProxy extends ClientObject {
 
   getRanges(address: string): RangeAreasProxy {
     return new RangeAreasProxy(this.ctx, () => {
-      if (address.length > MAX_ADDRESS_CHARS) throw new FakeRichApiError('InvalidArgument', `address of ${address.length} characters exceeds ${MAX_ADDRESS_CHARS}`);
+      const m = this.ctx.model;
+      const parts = address.split(',');
+      // Typings (Worksheet.getRange/getRanges): 8,192 characters at most; on the web a long list
+      // fails below that (office-js#5198, office-js-docs-pr#2255): model.getRangesMax*.
+      if (address.length > Math.min(MAX_ADDRESS_CHARS - 1, m.getRangesMaxChars)) throw new FakeRichApiError('InvalidArgument', `The argument is invalid or missing or has an incorrect format (address of ${address.length} characters).`);
+      if (parts.length > m.getRangesMaxAreas) throw new FakeRichApiError('InvalidArgument', `The argument is invalid or missing or has an incorrect format (${parts.length} areas).`);
       const s = this.sheet();
-      return address.split(',').map((a) => {
+      return parts.map((a) => {
         const area = parseArea(a);
         if (!area) throw new FakeRichApiError('InvalidArgument', `bad address ${a}`);
         return { sheet: s, area };
@@ -336,55 +408,102 @@ function forEachCell(a: Area, fn: (r: number, c: number, i: number, j: number) =
   for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) fn(r, c, r - a.top, c - a.left);
 }
 
+/**
+ * A cell's fill as Excel reports it. No Fill reads as #FFFFFF, like solid white (office-js#6218),
+ * but with a null tintAndShade (office-js#4900: "if you are setting No Fill, you will get null;
+ * if you fill as white or other colour, you will get a number") and a null pattern. A theme colour
+ * reads as its RGB and tint.
+ */
+export function fillFace(sheet: FakeSheet, r: number, c: number): Record<string, unknown> {
+  if (!sheet.fills.has(key(r, c))) return { color: '#FFFFFF', pattern: null, patternColor: null, tintAndShade: null, patternTintAndShade: null };
+  const f = sheet.fill(r, c);
+  return { color: f.color, pattern: f.pattern, patternColor: f.patternColor, tintAndShade: f.tintAndShade, patternTintAndShade: f.patternTintAndShade };
+}
+
+/** Typings, RangeFill.pattern: "LinearGradient and RectangularGradient are not supported". */
+const GRADIENTS = new Set(['LinearGradient', 'RectangularGradient']);
+const PATTERNS = new Set(['None', 'Solid', 'Gray50', 'Gray75', 'Gray25', 'Horizontal', 'Vertical', 'Down', 'Up', 'Checker', 'SemiGray75', 'LightHorizontal', 'LightVertical', 'LightDown', 'LightUp', 'Grid', 'CrissCross', 'Gray16', 'Gray8']);
+
+function invalid(what: string): FakeRichApiError {
+  return new FakeRichApiError('InvalidArgument', `The argument is invalid or missing or has an incorrect format (${what}).`);
+}
+
+function checkColor(v: unknown): string {
+  if (typeof v !== 'string' || !/^#[0-9A-Fa-f]{6}$|^[A-Za-z]+$/.test(v)) throw invalid(`color ${String(v)}`);
+  return v.toUpperCase();
+}
+
+function checkTint(v: unknown): number {
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < -1 || v > 1) throw invalid(`tintAndShade ${String(v)}`);
+  return v;
+}
+
 class FillProxy extends ClientObject {
   constructor(ctx: FakeRequestContext, readonly targets: () => Resolved[], readonly minVersion: number) {
     super(ctx);
   }
   private apply(name: string, v: unknown, patch: (r: Resolved, row: number, col: number) => void, minVersion = this.minVersion): void {
     this.op(`fill.${name}`, [v], () => {
-      for (const t of this.targets()) forEachCell(t.area, (r, c) => patch(t, r, c));
-    }, minVersion);
+      for (const t of this.targets()) {
+        sheetWrite(t.sheet, 'change a fill');
+        forEachCell(t.area, (r, c) => patch(t, r, c));
+      }
+    }, Math.max(minVersion, this.minVersion));
   }
   set color(v: string) {
     this.apply('color', v, (t, r, c) => {
+      const color = checkColor(v);
+      const had = t.sheet.fills.has(key(r, c));
       const cur = t.sheet.fill(r, c);
-      t.sheet.setFill(r, c, { color: v.toUpperCase(), pattern: cur.pattern === 'None' ? 'Solid' : cur.pattern });
+      t.sheet.fills.set(key(r, c), { ...cur, theme: undefined, color, pattern: !had || cur.pattern === 'None' || GRADIENTS.has(cur.pattern) ? 'Solid' : cur.pattern });
     });
   }
   get color(): string {
     return this.prop('color');
   }
+  get pattern(): string {
+    return this.prop('pattern');
+  }
+  get tintAndShade(): number {
+    return this.prop('tintAndShade');
+  }
   set pattern(v: string) {
-    this.apply('pattern', v, (t, r, c) => (v === 'None' ? t.sheet.setFill(r, c, null) : t.sheet.setFill(r, c, { pattern: v })), 9);
+    this.apply('pattern', v, (t, r, c) => {
+      if (typeof v !== 'string' || GRADIENTS.has(v) || !PATTERNS.has(v)) throw invalid(`pattern ${String(v)}`);
+      if (v === 'None') t.sheet.setFill(r, c, null);
+      else t.sheet.setFill(r, c, { pattern: v, theme: undefined });
+    }, 9);
   }
   set patternColor(v: string) {
-    this.apply('patternColor', v, (t, r, c) => t.sheet.setFill(r, c, { patternColor: v.toUpperCase() }), 9);
+    this.apply('patternColor', v, (t, r, c) => t.sheet.setFill(r, c, { patternColor: checkColor(v) }), 9);
   }
   set tintAndShade(v: number) {
-    this.apply('tintAndShade', v, (t, r, c) => t.sheet.setFill(r, c, { tintAndShade: v }), 9);
+    this.apply('tintAndShade', v, (t, r, c) => t.sheet.setFill(r, c, { tintAndShade: checkTint(v), theme: undefined }), 9);
   }
   set patternTintAndShade(v: number) {
-    this.apply('patternTintAndShade', v, (t, r, c) => t.sheet.setFill(r, c, { patternTintAndShade: v }), 9);
+    this.apply('patternTintAndShade', v, (t, r, c) => t.sheet.setFill(r, c, { patternTintAndShade: checkTint(v) }), 9);
   }
   clear(): void {
     this.apply('clear', null, (t, r, c) => t.sheet.setFill(r, c, null));
   }
   load(props?: string | string[]): this {
-    this.queueLoad(propList(props), (ps) => {
+    const ps0 = propList(props);
+    // RangeFill.color is ExcelApi 1.1; pattern, patternColor and the tints are 1.9.
+    const need = ps0.some((p) => p !== 'color') ? 9 : this.minVersion;
+    this.queueLoad(ps0, (ps) => {
       const out: Record<string, unknown> = {};
       for (const p of ps) {
         let v: unknown = undefined;
         for (const t of this.targets()) {
           forEachCell(t.area, (r, c) => {
-            const f = t.sheet.fill(r, c) as unknown as Record<string, unknown>;
-            const x = f[p];
+            const x = fillFace(t.sheet, r, c)[p];
             v = v === undefined ? x : v === x ? v : null;
           });
         }
         out[p] = v ?? null;
       }
       return out;
-    });
+    }, need);
     return this;
   }
 }
@@ -441,6 +560,7 @@ class RangeProxy extends ClientObject {
   setFormat(name: string, v: unknown, minVersion = this.minVersion): void {
     this.op(`format.${name}`, [v], () => {
       const t = this.resolve();
+      sheetWrite(t.sheet, `set ${name}`);
       if (name === 'columnWidth') for (let c = t.area.left; c <= t.area.right; c++) t.sheet.columnWidths.set(c, v as number);
       else forEachCell(t.area, (r, c) => void (t.sheet.format(r, c)[name] = v));
     }, minVersion);
@@ -513,26 +633,36 @@ class RangeProxy extends ClientObject {
       if (!scalar && (grid.length !== t.area.bottom - t.area.top + 1 || grid.some((row) => row.length !== t.area.right - t.area.left + 1))) {
         throw new FakeRichApiError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${name}).`);
       }
-      if (t.sheet.protected) throw new FakeRichApiError('AccessDenied', `sheet ${t.sheet.name} is protected`);
+      sheetWrite(t.sheet, `set ${name}`);
       forEachCell(t.area, (r, c, i, j) => fn(t, r, c, scalar ? v : grid[i][j]));
     }, this.minVersion);
   }
 
   set values(v: unknown[][]) {
+    // Strings written through `values` are parsed as if typed (office-js#229): see typedInput.
     this.write('values', v, (t, r, c, x) => {
-      t.sheet.formulas.delete(key(r, c));
-      t.sheet.set(r, c, x as FakeValue);
+      const nf = t.sheet.formats.get(key(r, c))?.numberFormat;
+      const typed = typedInput(x, typeof nf === 'string' ? nf : 'General');
+      if (typed.formula) {
+        t.sheet.formulas.set(key(r, c), typed.formula);
+        t.sheet.set(r, c, evaluate(typed.formula));
+      } else {
+        t.sheet.formulas.delete(key(r, c));
+        t.sheet.set(r, c, typed.value);
+      }
     });
   }
 
   set formulas(v: unknown[][]) {
     this.write('formulas', v, (t, r, c, x) => {
-      if (typeof x === 'string' && x.startsWith('=')) {
-        t.sheet.formulas.set(key(r, c), x);
-        t.sheet.set(r, c, evaluate(x));
+      const nf = t.sheet.formats.get(key(r, c))?.numberFormat;
+      const typed = typedInput(x, typeof nf === 'string' ? nf : 'General');
+      if (typed.formula) {
+        t.sheet.formulas.set(key(r, c), typed.formula);
+        t.sheet.set(r, c, evaluate(typed.formula));
       } else {
         t.sheet.formulas.delete(key(r, c));
-        t.sheet.set(r, c, typeof x === 'string' && x.startsWith("'") ? x.slice(1) : (x as FakeValue));
+        t.sheet.set(r, c, typed.value);
       }
     });
   }
@@ -544,6 +674,7 @@ class RangeProxy extends ClientObject {
   clear(applyTo: string = 'All'): void {
     this.op('clear', [applyTo], () => {
       const t = this.resolve();
+      sheetWrite(t.sheet, 'clear');
       forEachCell(t.area, (r, c) => {
         if (applyTo === 'All' || applyTo === 'Contents') {
           t.sheet.set(r, c, '');
@@ -560,6 +691,7 @@ class RangeProxy extends ClientObject {
   merge(across = false): void {
     this.op('merge', [across], () => {
       const t = this.resolve();
+      sheetWrite(t.sheet, 'merge');
       t.sheet.merges.push({ ...t.area });
     }, 2);
   }
@@ -590,7 +722,7 @@ class RangeProxy extends ClientObject {
         for (let r = t.area.top; r <= t.area.bottom; r++) {
           const row: unknown[] = [];
           for (let c = t.area.left; c <= t.area.right; c++) {
-            const f = t.sheet.fill(r, c) as unknown as Record<string, unknown>;
+            const f = fillFace(t.sheet, r, c);
             const fill: Record<string, unknown> = {};
             for (const k of wanted) fill[k] = f[k];
             row.push({ format: { fill } });
@@ -607,6 +739,7 @@ class RangeProxy extends ClientObject {
     return new RangeAreasProxy(this.ctx, () => {
       const t = this.resolve();
       const hits = t.sheet.merges.filter((m) => m.bottom >= t.area.top && m.top <= t.area.bottom && m.right >= t.area.left && m.left <= t.area.right);
+      if (hits.length > MAX_MERGED_AREAS) throw new FakeRichApiError('GeneralException', `The merged areas count in this range (${hits.length}) is more than ${MAX_MERGED_AREAS}.`);
       return hits.length ? hits.map((area) => ({ sheet: t.sheet, area })) : null;
     }, 13, true);
   }
@@ -619,6 +752,57 @@ class ResultHolder extends ClientObject {
   _commit(data: Record<string, unknown>): void {
     this.onData(data as unknown as unknown[][]);
   }
+}
+
+/** An OfficeExtension.ClientResult<T>: `value` after the sync that computed it. */
+function clientResult<T>(ctx: FakeRequestContext, o: string, m: string, minVersion: number, compute: () => T): { value: T } {
+  const box: { done: boolean; v?: T } = { done: false };
+  const holder = new ResultHolder(ctx, (d) => {
+    box.done = true;
+    box.v = d as unknown as T;
+  });
+  ctx.enqueue({ est: { o, m, a: [] }, minVersion, run: () => new PendingLoad(holder, compute()) });
+  return {
+    get value(): T {
+      if (!box.done) throw new FakeRichApiError('PropertyNotLoaded', 'ClientResult value is not available before sync');
+      return box.v as T;
+    },
+  };
+}
+
+/**
+ * What Excel makes of a value written to a cell: strings are parsed like typed input (office-js#229:
+ * "001001" becomes the number 1001, "2018-12-31" and "1-1" dates, "TRUE" a boolean, "=…" a formula,
+ * "50%" 0.5), unless the cell's number format is Text ('@'). A leading apostrophe keeps the rest as
+ * text and is not part of the value. Dates become serial numbers (1900 date system, local year for
+ * "m-d"), as Range.values reads them.
+ */
+export function typedInput(x: unknown, numberFormat: string): { value: FakeValue; formula?: string } {
+  if (x === null || x === undefined) return { value: '' };
+  if (typeof x !== 'string') return { value: x as FakeValue };
+  if (x.startsWith("'")) return { value: x.slice(1) };
+  if (numberFormat === '@') return { value: x };
+  if (x.startsWith('=') && x.length > 1) return { value: '', formula: x };
+  const t = x.trim();
+  if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === 'true' };
+  const num = /^([+-]?)(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][+-]?\d+)?(%?)$/.exec(t);
+  if (num && (num[2] || num[4])) {
+    const n = Number(t.replace(/[,%]/g, ''));
+    if (Number.isFinite(n)) return { value: num[6] ? n / 100 : n };
+  }
+  const ymd = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(t);
+  const md = /^(\d{1,2})[-/](\d{1,2})$/.exec(t);
+  const date = ymd ? serial(+ymd[1], +ymd[2], +ymd[3]) : md ? serial(new Date().getFullYear(), +md[1], +md[2]) : null;
+  if (date !== null) return { value: date };
+  return { value: x };
+}
+
+function serial(y: number, m: number, d: number): number | null {
+  if (m < 1 || m > 12 || d < 1 || d > 31) return null;
+  const t = Date.UTC(y, m - 1, d);
+  const back = new Date(t);
+  if (back.getUTCMonth() !== m - 1) return null;
+  return Math.round((t - Date.UTC(1899, 11, 30)) / 86_400_000);
 }
 
 /** Enough of a formula evaluator for what the adapter writes: HYPERLINK's friendly text. */
@@ -642,6 +826,7 @@ class RangeAreasProxy extends ClientObject {
   }
   setFormat(name: string, v: unknown): void {
     this.op(`format.${name}`, [v], () => {
+      for (const t of this.resolve()) sheetWrite(t.sheet, `set ${name}`);
       for (const t of this.resolve()) forEachCell(t.area, (r, c) => void (t.sheet.format(r, c)[name] = v));
     }, this.minVersion);
   }
@@ -721,6 +906,7 @@ class NoteProxy extends ClientObject {
   delete(): void {
     this.op('note.delete', [], () => {
       const { sheet, id } = this.target();
+      sheetWrite(sheet, 'delete a note');
       const i = sheet.notes.findIndex((x) => x.id === id);
       if (i >= 0) sheet.notes.splice(i, 1);
     }, 18);
@@ -741,11 +927,26 @@ class NoteCollectionProxy extends ClientObject {
     this.op('notes.add', [cellAddress, content], () => {
       const s = this.sheetFn();
       const { sheet, r, c } = locate(this.ctx.model, s, cellAddress);
+      sheetWrite(sheet, 'add a note');
       if (sheet.notes.some((n) => n.row === r && n.col === c)) throw new FakeRichApiError('InvalidArgument', 'the cell already has a note');
+      // A cell holds a threaded comment or a note, not both (support.microsoft.com, "The difference
+      // between threaded comments and notes").
+      if (this.ctx.model.comments.some((x) => x.sheet === sheet.name && x.row === r && x.col === c)) throw new FakeRichApiError('InvalidOperation', 'the cell already has a threaded comment');
       id = newId('note');
       sheet.notes.push({ id, row: r, col: c, content });
     }, 18);
     return new NoteProxy(this.ctx, () => ({ sheet: this.sheetFn(), id }));
+  }
+  getCount(): { value: number } {
+    return clientResult(this.ctx, 'NoteCollection', 'getCount', 18, () => this.sheetFn().notes.length);
+  }
+  getItemAt(index: number): NoteProxy {
+    return new NoteProxy(this.ctx, () => {
+      const s = this.sheetFn();
+      const n = s.notes[index];
+      if (!n) throw new FakeRichApiError('ItemNotFound', `no note at ${index}`);
+      return { sheet: s, id: n.id };
+    });
   }
   getItemOrNullObject(cellAddress: string): NoteProxy {
     return new NoteProxy(this.ctx, () => {
@@ -769,9 +970,29 @@ class NoteCollectionProxy extends ClientObject {
   }
 }
 
+/** Comment.replies (CommentReplyCollection, ExcelApi 1.10): enough for getCount and items. */
+class CommentReplyCollectionProxy extends ClientObject {
+  constructor(ctx: FakeRequestContext, readonly find: () => FakeComment) {
+    super(ctx);
+  }
+  getCount(): { value: number } {
+    return clientResult(this.ctx, 'CommentReplyCollection', 'getCount', 10, () => (this.find().replies ?? []).length);
+  }
+  load(props?: string | string[]): this {
+    const inner = propList(props).map((p) => p.replace(/^items\//, ''));
+    this.queueLoad(inner, () => ({ items: (this.find().replies ?? []).map((r) => ({ id: r.id, content: r.content, authorName: r.authorName })) }), 10);
+    return this;
+  }
+  get items(): Array<{ content: string }> {
+    return this.prop('items');
+  }
+}
+
 class CommentProxy extends ClientObject {
+  readonly replies: CommentReplyCollectionProxy;
   constructor(ctx: FakeRequestContext, readonly idFn: () => string, readonly orNull = false) {
     super(ctx);
+    this.replies = new CommentReplyCollectionProxy(ctx, () => this.find());
   }
   load(props?: string | string[]): this {
     this.queueLoad(propList(props), () => {
@@ -807,11 +1028,13 @@ class CommentProxy extends ClientObject {
       return { sheet: req(this.ctx.model, c.sheet), area: { top: c.row, left: c.col, bottom: c.row, right: c.col } };
     }, false, 10);
   }
+  /** Typings, Comment.delete(): "Deletes the comment and all the connected replies." */
   delete(): void {
     this.op('comment.delete', [], () => {
       const m = this.ctx.model;
-      const i = m.comments.indexOf(this.find());
-      m.comments.splice(i, 1);
+      const c = this.find();
+      sheetWrite(req(m, c.sheet), 'delete a comment');
+      m.comments.splice(m.comments.indexOf(c), 1);
     }, 10);
   }
 }
@@ -826,7 +1049,11 @@ class CommentCollectionProxy extends ClientObject {
     let id = '';
     this.op('comments.add', [cellAddress, content], () => {
       const { sheet, r, c } = locate(this.ctx.model, null, cellAddress);
+      sheetWrite(sheet, 'add a comment');
       if (this.ctx.model.comments.some((x) => x.sheet === sheet.name && x.row === r && x.col === c)) throw new FakeRichApiError('InvalidArgument', 'the cell already has a comment');
+      // A legacy note (批注 of WPS or older Excel) blocks a threaded comment; below ExcelApi 1.18 the
+      // add-in cannot even see the note (office-js#1847). Safe reading: adding fails.
+      if (sheet.notes.some((n) => n.row === r && n.col === c)) throw new FakeRichApiError('InvalidOperation', 'the cell already has a note');
       id = newId('comment');
       this.ctx.model.comments.push({ id, sheet: sheet.name, row: r, col: c, content, authorName: this.ctx.model.commentAuthor });
     }, 10);
@@ -834,6 +1061,20 @@ class CommentCollectionProxy extends ClientObject {
   }
   getItem(id: string): CommentProxy {
     return new CommentProxy(this.ctx, () => id);
+  }
+  getCount(): { value: number } {
+    return clientResult(this.ctx, 'CommentCollection', 'getCount', 10, () => this.ctx.model.comments.length);
+  }
+  getItemAt(index: number): CommentProxy {
+    let id: string | undefined;
+    return new CommentProxy(this.ctx, () => {
+      if (id === undefined) {
+        const c = this.ctx.model.comments[index];
+        if (!c) throw new FakeRichApiError('ItemNotFound', `no comment at ${index}`);
+        id = c.id;
+      }
+      return id;
+    });
   }
   getItemOrNullObject(id: string): CommentProxy {
     return new CommentProxy(this.ctx, () => id, true);

@@ -10,7 +10,9 @@ export interface FakeOfficeGlobals {
   Excel: unknown;
 }
 
-export function fakeOfficeGlobals(model: FakeWorkbookModel, platform = 'OfficeOnline'): FakeOfficeGlobals {
+export function fakeOfficeGlobals(model: FakeWorkbookModel, platformOverride?: string): FakeOfficeGlobals {
+  const platform = platformOverride ?? model.platform;
+  // Answers from the model at call time, so a test can reopen the workbook in another Office version.
   const requirements = {
     isSetSupported(name: string, version?: string): boolean {
       if (name !== 'ExcelApi') return false;
@@ -30,8 +32,12 @@ export function fakeOfficeGlobals(model: FakeWorkbookModel, platform = 'OfficeOn
   };
   const Excel = {
     RequestContext: FakeRequestContext,
-    async run<T>(batch: (ctx: FakeRequestContext) => Promise<T>): Promise<T> {
+    /** Excel.run(batch) or Excel.run(options, batch) (Excel.RunOptions: delayForCellEdit, ExcelApi 1.11). */
+    async run<T>(a: unknown, b?: (ctx: FakeRequestContext) => Promise<T>): Promise<T> {
+      const batch = (typeof a === 'function' ? a : b) as (ctx: FakeRequestContext) => Promise<T>;
+      const options = (typeof a === 'function' ? {} : a ?? {}) as { delayForCellEdit?: boolean };
       const ctx = new FakeRequestContext(model);
+      ctx.delayForCellEdit = !!options.delayForCellEdit;
       const result = await batch(ctx);
       // office.js flushes what the batch left queued.
       if (ctx.pending > 0) await ctx.sync();

@@ -1,18 +1,32 @@
 /**
  * The in-memory workbook behind the fake Excel host: sheets of values, formulas, fills, notes,
  * comments and settings. Tests arrange it directly and inspect it after the adapter ran.
+ *
+ * The host's strictness lives here as settings (see client.ts for where each one bites), each as
+ * strict as Excel by default, so that a test cannot pass on a kinder host without saying so:
+ * the 5 MB payload limit and its GeneralException face, the getRanges limits, cell-edit mode,
+ * protection of sheets and of the workbook structure, and the requirement sets of each Office
+ * version (HOST_PROFILES).
  */
 import { a1, columnNumber } from '../../core/address';
 
 export type FakeValue = string | number | boolean;
 
-/** The fill properties Excel exposes per cell (CellPropertiesFill, ExcelApi 1.9). */
+/**
+ * The fill properties Excel exposes per cell (CellPropertiesFill, ExcelApi 1.9). A cell without an
+ * entry in FakeSheet.fills has No Fill; the host reads it with nulls (see client.ts fillFace).
+ * `pattern` may be LinearGradient or RectangularGradient when a test arranges a gradient the user
+ * made in Excel's dialog: the API reads it but cannot write it (typings, RangeFill.pattern).
+ * `theme` names a theme colour the user picked (Excel reads it as its RGB `color` plus
+ * `tintAndShade`); any write of the fill through the API replaces it by plain RGB.
+ */
 export interface FillState {
   color: string;
   pattern: string;
   patternColor: string;
   tintAndShade: number;
   patternTintAndShade: number;
+  theme?: string;
 }
 
 export const NO_FILL: Readonly<FillState> = { color: '#FFFFFF', pattern: 'None', patternColor: '#000000', tintAndShade: 0, patternTintAndShade: 0 };
@@ -68,6 +82,12 @@ export interface FakeNote {
   content: string;
 }
 
+export interface FakeCommentReply {
+  id: string;
+  content: string;
+  authorName: string;
+}
+
 export interface FakeComment {
   id: string;
   sheet: string;
@@ -75,7 +95,27 @@ export interface FakeComment {
   col: number;
   content: string;
   authorName: string;
+  /** Replies of the thread (Comment.replies, ExcelApi 1.10): Comment.delete() deletes them too. */
+  replies?: FakeCommentReply[];
 }
+
+/**
+ * Office versions and the newest ExcelApi 1.x each supports (learn.microsoft.com, "Excel JavaScript
+ * API requirement sets": Excel 2016 has only 1.1; Office 2019 stops at 1.8, Office 2021 at 1.14,
+ * Office 2024 at 1.17; Microsoft 365 and Excel on the web have 1.20). `webview` is the control the
+ * add-in runs in on Windows ("Browsers and webview controls used by Office Add-ins"): Trident for
+ * 2016, EdgeHTML or Trident for volume-licensed 2019, WebView2 from 2021 on.
+ */
+export const HOST_PROFILES = {
+  '2016': { apiVersion: 1, platform: 'PC', webview: 'Trident' },
+  '2019': { apiVersion: 8, platform: 'PC', webview: 'EdgeHTML' },
+  '2021': { apiVersion: 14, platform: 'PC', webview: 'WebView2' },
+  '2024': { apiVersion: 17, platform: 'PC', webview: 'WebView2' },
+  '365': { apiVersion: 20, platform: 'PC', webview: 'WebView2' },
+  web: { apiVersion: 20, platform: 'OfficeOnline', webview: 'browser' },
+} as const;
+
+export type HostProfile = keyof typeof HOST_PROFILES;
 
 let nextId = 1;
 export function newId(prefix: string): string {
@@ -85,6 +125,7 @@ export function newId(prefix: string): string {
 export class FakeSheet {
   readonly id = newId('ws');
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
+  /** Sheet protection: every write to its cells, formats, notes and comments is refused. */
   protected = false;
   /** Dense rows of values; undefined or '' is empty. */
   readonly rows: FakeValue[][] = [];
@@ -166,8 +207,75 @@ export class FakeWorkbookModel {
   activeSheet: string | null = null;
   selection: { sheet: string; address: string } | null = null;
   readonly syncs: SyncStat[] = [];
-  /** Set true to make sure nothing calls Excel while a test expects no host calls. */
-  constructor(public apiVersion = 18, public commentAuthor = '张三') {}
+  /** Protection of the workbook structure: sheets cannot be added, deleted, renamed or hidden. */
+  structureProtected = false;
+  /**
+   * Bytes per request and per response that the host accepts. Excel on the web refuses more than
+   * 5 MB each way (learn.microsoft.com "Resource limits and performance optimization", the
+   * performance article; office-js-docs-pr#2846). The fake enforces it on every platform (null
+   * switches it off), counting 5 MB as 5,000,000 bytes, the stricter reading.
+   */
+  payloadLimit: number | null = 5_000_000;
+  /**
+   * How an oversized payload fails. 'general': as Excel on the web often reports it, a
+   * GeneralException "An internal error has occurred." (office-js#1012, #1314, office-js-docs#1247);
+   * 'code': RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded. The default
+   * alternates, starting with 'general', so an adapter must understand both faces.
+   */
+  payloadFace: 'general' | 'code' | 'alternate' = 'alternate';
+  private payloadFailures = 0;
+  /**
+   * Worksheet.getRanges: the documented 8,192-character limit, and a lower, undocumented one on the
+   * web (office-js#5198: an address of 513 areas fails, office-js-docs-pr#2255: "some longer
+   * strings fail while others of the same length pass"). The fake refuses a list of more than
+   * `getRangesMaxAreas` areas; the adapter must fall back to smaller pieces.
+   */
+  getRangesMaxChars = 8191;
+  getRangesMaxAreas = 300;
+  /**
+   * The user is typing in a cell (desktop): every batch fails with InvalidOperationInCellEditMode,
+   * unless Excel.run got { delayForCellEdit: true } (ExcelApi 1.11), which waits until the edit
+   * ends (typings, Excel.RunOptions.delayForCellEdit).
+   */
+  cellEditMode = false;
+  private editWaiters: Array<() => void> = [];
+  constructor(public apiVersion = 18, public commentAuthor = '张三', public platform: string = 'OfficeOnline') {}
+
+  /** A workbook in the given Office version (requirement sets and platform of HOST_PROFILES). */
+  static forHost(profile: HostProfile): FakeWorkbookModel {
+    const p = HOST_PROFILES[profile];
+    return new FakeWorkbookModel(p.apiVersion, '张三', p.platform);
+  }
+
+  /** Switch the same workbook to another Office version ("flag in 365, clear in 2021"). */
+  openIn(profile: HostProfile): this {
+    this.apiVersion = HOST_PROFILES[profile].apiVersion;
+    this.platform = HOST_PROFILES[profile].platform;
+    return this;
+  }
+
+  /** The face of the next payload failure. */
+  nextPayloadFace(): 'general' | 'code' {
+    if (this.payloadFace !== 'alternate') return this.payloadFace;
+    return this.payloadFailures++ % 2 === 0 ? 'general' : 'code';
+  }
+
+  enterCellEdit(): void {
+    this.cellEditMode = true;
+  }
+
+  exitCellEdit(): void {
+    this.cellEditMode = false;
+    const w = this.editWaiters;
+    this.editWaiters = [];
+    for (const f of w) f();
+  }
+
+  /** Resolves when the user leaves cell-edit mode (at once when not editing). */
+  whenNotEditing(): Promise<void> {
+    if (!this.cellEditMode) return Promise.resolve();
+    return new Promise((r) => this.editWaiters.push(r));
+  }
 
   sheet(name: string): FakeSheet | undefined {
     const n = name.toLowerCase();
