@@ -12,14 +12,14 @@ import {
 } from '../../messages/tables';
 import { normalizeText } from '../../text';
 import { CrossChecker } from './cross';
-import type { FilledTable, NamingFamily, TableKind } from './model';
+import type { FilledTable, NamingFamily, TableKind, TableStage } from './model';
 import { BadCell, readTable } from './read';
 import { countTitles, findSegments } from './segments';
 import { checkHierarchy, checkRowSums, checkSummarySides, checkThreePublicRows, tableFinding } from './sums';
-import { EXPECTED_TABLES, tableName } from './titles';
+import { EXPECTED_FINAL_TABLES, EXPECTED_TABLES, tableName } from './titles';
 
-export type { FilledTable, NamingFamily, TableKind } from './model';
-export { matchTitle, EXPECTED_TABLES, TABLE_NAMES, tableName } from './titles';
+export type { FilledTable, NamingFamily, TableKind, TableStage } from './model';
+export { matchTitle, EXPECTED_FINAL_TABLES, EXPECTED_TABLES, TABLE_NAMES, TABLE_TITLES, tableName } from './titles';
 
 interface ReadAll {
   tables: FilledTable[];
@@ -94,6 +94,15 @@ export function isFilledTablesWorkbook(wb: WorkbookGrids): boolean {
   return titles === 1 && !detail;
 }
 
+/** The stage most tables belong to (预算 when tied). */
+export function tableStage(tables: ReadonlyArray<FilledTable>): TableStage {
+  const final = tables.filter((t) => t.stage === 'final').length;
+  return final * 2 > tables.length ? 'final' : 'budget';
+}
+
+/** Fewer kinds than this: tables published one by one, not a set that could lack a table. */
+const MIN_SET_KINDS = 3;
+
 const FAMILY_ZH: Record<NamingFamily, string> = { national: '财政部（全国通用）', shanghai: '上海市区级部门预算' };
 const CODE_TABLES: ReadonlySet<TableKind> = new Set(['income', 'expense', 'generalExpense', 'generalBasic', 'govFund', 'stateCapital']);
 
@@ -112,11 +121,11 @@ export function checkFilledTables(wb: WorkbookGrids): { findings: Finding[]; tab
   const family = namingFamily(tables);
 
   for (const { table, cell } of bad) {
-    findings.push(tableFinding('DATA.BAD_AMOUNT', file, table, cell, badAmountMessage(tableName(table.kind, table.family), cell.row, cell.text, cell.reason)));
+    findings.push(tableFinding('DATA.BAD_AMOUNT', file, table, cell, badAmountMessage(tableName(table.kind, table.family, table.stage), cell.row, cell.text, cell.reason)));
   }
 
   for (const table of tables) {
-    const name = tableName(table.kind, table.family);
+    const name = tableName(table.kind, table.family, table.stage);
     if (table.problem) {
       findings.push(tableFinding('TABLES.NOT_CHECKED', file, table, undefined, notCheckedMessage(name, table.problem)));
       continue;
@@ -141,12 +150,23 @@ export function checkFilledTables(wb: WorkbookGrids): { findings: Finding[]; tab
   for (const t of tables) if (!byKind.has(t.kind)) byKind.set(t.kind, t);
   findings.push(...new CrossChecker(file, byKind).run());
 
-  for (const kind of EXPECTED_TABLES[family]) {
-    if (byKind.has(kind)) continue;
+  // A set is checked for missing tables; a table published on its own (a county's 三公 table) is not.
+  const stage = tableStage(tables);
+  if (byKind.size >= MIN_SET_KINDS) {
+    const expected = stage === 'final' ? EXPECTED_FINAL_TABLES : EXPECTED_TABLES[family];
+    for (const kind of expected) {
+      if (byKind.has(kind)) continue;
+      findings.push({
+        rule: 'TABLES.MISSING', severity: DEFAULT_SEVERITY['TABLES.MISSING'], location: { file },
+        message: missingMessage(tableName(kind, family, stage), stage === 'final' ? '部门决算' : FAMILY_ZH[family]),
+        ...(tables[0].department ? { unit: { name: tables[0].department } } : {}),
+      });
+    }
+  } else {
+    const names = [...byKind.values()].map((t) => `“${tableName(t.kind, t.family, t.stage)}”`).join('、');
     findings.push({
-      rule: 'TABLES.MISSING', severity: DEFAULT_SEVERITY['TABLES.MISSING'], location: { file },
-      message: missingMessage(tableName(kind, family), FAMILY_ZH[family]),
-      ...(tables[0].department ? { unit: { name: tables[0].department } } : {}),
+      rule: 'TABLES.NOT_CHECKED', severity: DEFAULT_SEVERITY['TABLES.NOT_CHECKED'], location: { file },
+      message: notCheckedMessage('整套公开表', `本文件只有${names}，按单独公开的表核对，未检查是否缺少其他公开表`),
     });
   }
   return { findings, tables };

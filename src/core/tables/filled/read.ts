@@ -11,6 +11,25 @@ import type { AmountCell, FilledTable, RowRole, TableBlock, TableColumn, TableRo
 import type { Segment } from './segments';
 import { captionYear } from '../../reader/header';
 
+/** "单位不需填列", "不适用", "无": a cell that says the item does not apply, read as blank (南通 2016). */
+const NOT_APPLICABLE = /^(本?单位)?(不需|无需|不用|不必)(填列|填报|填写|填)$|^不适用$|^无$|^\/$/;
+
+/** Rows of counts under a 三公 table ("4.公务用车保有量(辆)", "5.公务接待批次(批)"): not money. */
+const COUNT_ROW = /[(（](个|人|辆|批|次|台|人次|批次)[)）]\s*$/;
+
+/** Rate columns (增减幅度, 增长率, 比上年增减%) hold percentages, not amounts. */
+function isRateCaption(caption: string): boolean {
+  return /幅度|率|%|％|百分/.test(normalizeText(caption));
+}
+
+/** The year a caption starts with: "2025年预算数", "2016年度", and "2016-执行数" as some pages render 年. */
+function yearOf(caption: string): number | null {
+  const y = captionYear(caption).year;
+  if (y !== null) return y;
+  const m = /^\s*((?:19|20)\d{2})\s*-/.exec(caption.normalize('NFKC'));
+  return m ? Number(m[1]) : null;
+}
+
 /** A cell that holds text where an amount belongs. */
 export interface BadCell {
   readonly sheet: string;
@@ -79,6 +98,7 @@ function classify(paths: string[][], originCol: number, width: number): Layout {
       continue;
     }
     const above = path.slice(0, -1);
+    if (isRateCaption(leaf)) continue;
     layout.amountCols.push({
       index: c,
       col: originCol + c,
@@ -101,14 +121,14 @@ function classify(paths: string[][], originCol: number, width: number): Layout {
 function markEarlierYears(cols: TableColumn[]): void {
   const years = new Set<number>();
   for (const col of cols) for (const p of col.path) {
-    const y = captionYear(p).year;
+    const y = yearOf(p);
     if (y !== null) years.add(y);
   }
   if (years.size < 2) return;
   const current = Math.max(...years);
   cols.forEach((col, i) => {
     const earlier = col.path.some((p) => {
-      const y = captionYear(p).year;
+      const y = yearOf(p);
       return y !== null && y < current;
     });
     if (earlier) cols[i] = { ...col, prior: true };
@@ -186,6 +206,7 @@ export function readTable(seg: Segment, file: string, inheritedUnit: AmountUnit 
   const base = {
     kind: seg.match.kind,
     family: seg.match.family,
+    stage: seg.match.stage,
     title: seg.title,
     sheet,
     titleRow: seg.titleR !== undefined ? org.row + seg.titleR : undefined,
@@ -235,7 +256,8 @@ export function readTable(seg: Segment, file: string, inheritedUnit: AmountUnit 
   const bad: BadCell[] = [];
   const readCells = (r: number, cols: ReadonlyArray<TableColumn>): (AmountCell | null)[] =>
     cols.map((col) => {
-      const v = seg.cells[r]?.[col.index] ?? null;
+      const raw = seg.cells[r]?.[col.index] ?? null;
+      const v = typeof raw === 'string' && NOT_APPLICABLE.test(normalizeText(raw)) ? null : raw;
       const res = parseAmount(v, theUnit);
       const row = org.row + r;
       const address = a1(row, col.col);
@@ -328,6 +350,7 @@ function readCodeBlock(
       return v !== null && v !== undefined && cellText(v) !== '';
     });
     if (!code && label && isEmptyStatement(label)) continue;
+    if (!code && COUNT_ROW.test(label)) continue;
     if (!code && !hasAmount && normalizeText(label).length > 12) continue; // a note
     const fixed = codeRole(label);
     let role: RowRole;
