@@ -8,12 +8,12 @@ import type { Grid, WorkbookGrids } from '../../grid';
 import { cellText } from '../../grid';
 import { AmountUnit } from '../../money';
 import {
-  badAmountMessage, emptyUnexplainedMessage, missingMessage, notCheckedMessage, unitUnknownMessage,
+  badAmountMessage, contradictionMessage, emptyUnexplainedMessage, missingMessage, notCheckedMessage, shortCodeMessage, unitUnknownMessage,
 } from '../../messages/tables';
 import { normalizeText } from '../../text';
 import { CrossChecker } from './cross';
 import type { FilledTable, NamingFamily, TableKind, TableStage } from './model';
-import { BadCell, readTable } from './read';
+import { BadCell, ShortCode, readTable } from './read';
 import { countTitles, findSegments } from './segments';
 import { checkHierarchy, checkRowSums, checkSummarySides, checkThreePublicRows, tableFinding } from './sums';
 import { EXPECTED_FINAL_TABLES, EXPECTED_TABLES, tableName } from './titles';
@@ -24,17 +24,19 @@ export { matchTitle, EXPECTED_FINAL_TABLES, EXPECTED_TABLES, TABLE_NAMES, TABLE_
 interface ReadAll {
   tables: FilledTable[];
   bad: Array<{ table: FilledTable; cell: BadCell }>;
+  short: Array<{ table: FilledTable; code: ShortCode }>;
 }
 
 function readAll(wb: WorkbookGrids): ReadAll {
-  const out: ReadAll = { tables: [], bad: [] };
+  const out: ReadAll = { tables: [], bad: [], short: [] };
   for (const grid of wb.sheets) {
     let unit: AmountUnit | null = null;
     for (const seg of findSegments(grid)) {
-      const { table, bad } = readTable(seg, wb.file, unit);
+      const { table, bad, shortCodes } = readTable(seg, wb.file, unit);
       if (table.unitFound) unit = table.unit;
       out.tables.push(table);
       for (const cell of bad) out.bad.push({ table, cell });
+      for (const code of shortCodes ?? []) out.short.push({ table, code });
     }
   }
   return out;
@@ -109,7 +111,7 @@ const CODE_TABLES: ReadonlySet<TableKind> = new Set(['income', 'expense', 'gener
 /** Read and check every filled table of a workbook. */
 export function checkFilledTables(wb: WorkbookGrids): { findings: Finding[]; tables: FilledTable[] } {
   const file = wb.file;
-  const { tables, bad } = readAll(wb);
+  const { tables, bad, short } = readAll(wb);
   const findings: Finding[] = [];
   if (tables.length === 0) {
     findings.push({
@@ -124,8 +126,14 @@ export function checkFilledTables(wb: WorkbookGrids): { findings: Finding[]; tab
     findings.push(tableFinding('DATA.BAD_AMOUNT', file, table, cell, badAmountMessage(tableName(table.kind, table.family, table.stage), cell.row, cell.text, cell.reason)));
   }
 
+  for (const { table, code } of short) {
+    findings.push(tableFinding('DATA.CODE_LEVEL', file, table, code, shortCodeMessage(tableName(table.kind, table.family, table.stage), code.row, code.printed, code.code)));
+  }
+
   for (const table of tables) {
     const name = tableName(table.kind, table.family, table.stage);
+    // "本表为空表" over printed figures: one of the two is wrong.
+    if (table.statement && !table.empty) findings.push(tableFinding('TABLES.CONTRADICTION', file, table, undefined, contradictionMessage(name, table.statement)));
     if (table.problem) {
       findings.push(tableFinding('TABLES.NOT_CHECKED', file, table, undefined, notCheckedMessage(name, table.problem)));
       continue;
