@@ -7,7 +7,7 @@ import { Cell, cellText } from '../../grid';
 import { AmountUnit, parseAmount } from '../../money';
 import { normalizeText, stripUnitSuffix, unitFromLine } from '../../text';
 import { columnKey, columnTree, headerPaths, isHeaderRow, labelRole, LabelRole } from './header';
-import type { AmountCell, FilledTable, RowRole, TableBlock, TableColumn, TableRow } from './model';
+import type { AmountCell, ColumnKey, FilledTable, RowRole, TableBlock, TableColumn, TableRow } from './model';
 import type { Segment } from './segments';
 import { threePublicRowLayout } from './three-public';
 import { captionYear } from '../../reader/header';
@@ -328,6 +328,7 @@ function subtotalThenTotal(rows: TableRow[]): void {
   });
 }
 
+const THREE_PUBLIC_COLUMNS: ReadonlyArray<ColumnKey> = ['abroad', 'reception', 'vehicle', 'vehiclePurchase', 'vehicleOperation'];
 const CODE_KINDS: ReadonlySet<FilledTable['kind']> = new Set(['income', 'expense', 'generalExpense', 'generalBasic', 'govFund', 'stateCapital']);
 
 /**
@@ -349,8 +350,8 @@ function structureProblem(table: FilledTable): string | null {
   if (table.kind === 'threePublic') {
     if (threePublicRowLayout(table)) return null;
     const block = table.blocks[0];
-    const keys = new Set(block?.columns.map((c) => c.key) ?? []);
-    const items = ['abroad', 'reception', 'vehicle', 'vehiclePurchase', 'vehicleOperation'].filter((k) => keys.has(k as never));
+    const keys = new Set<ColumnKey>(block?.columns.map((c) => c.key) ?? []);
+    const items = THREE_PUBLIC_COLUMNS.filter((k) => keys.has(k));
     return items.length >= 2 ? null : '未识别出因公出国（境）费、公务接待费、公务用车购置及运行费等项目';
   }
   return null;

@@ -8,7 +8,7 @@ import { checkWorkbooks } from '../../../../src/core/check';
 import { checkFilledTables, matchTitle, readFilledTables } from '../../../../src/core/tables/filled';
 import { workbook } from '../../../fixtures/filled/build';
 import { exampleBNational, exampleBShanghai } from '../../../fixtures/filled/example-b';
-import { flat } from '../../../fixtures/filled/edit';
+import { flat, withCell } from '../../../fixtures/filled/edit';
 import * as path from 'path';
 import { readXlsx } from '../../../../src/cli/read-xlsx';
 
@@ -124,9 +124,7 @@ describe('short 款 codes', () => {
 
   test('full codes give no warning, and the hierarchy is still checked', () => {
     expect(flat(checkFilledTables(basic('02', '07')).findings, ['DATA.CODE_LEVEL'])).toEqual([]);
-    const wb = basic('2', '7');
-    wb.sheets[0].cells[3][3] = 31;
-    wb.sheets[0].cells[3][4] = 31;
+    const wb = withCell(withCell(basic('2', '7'), 's', 3, 3, 31), 's', 3, 4, 31);
     expect(flat(checkFilledTables(wb).findings, ['TABLES.HIERARCHY_SUM']).map((f) => f[2])).toContain('D4');
   });
 });
@@ -212,17 +210,17 @@ describe('部门决算 tables (G4 layout; figures illustrative)', () => {
 describe('a 公开表 workbook given as --prior', () => {
   test('feeds the 三公 year-on-year check by item', () => {
     const current = exampleBNational();
-    const prior = exampleBNational();
+    const base = exampleBNational();
     // Last year's 公务接待费 1.00 万元 lower (the 三公 table's 本年 row of the prior file).
-    const sheet = prior.sheets.find((g) => g.cells.some((r) => typeof r[0] === 'string' && r[0].includes('三公')))!;
-    const three = readFilledTables({ ...prior, sheets: [sheet] }).find((t) => t.kind === 'threePublic')!;
+    const sheet = base.sheets.find((g) => g.cells.some((r) => typeof r[0] === 'string' && r[0].includes('三公')))!;
+    const three = readFilledTables({ ...base, sheets: [sheet] }).find((t) => t.kind === 'threePublic')!;
     const row = three.blocks[0].rows[0];
     const reception = three.blocks[0].columns.findIndex((c) => c.key === 'reception' && !c.prior);
     const cell = row.cells[reception]!;
     const origin = sheet.origin ?? { row: 1, col: 1 };
     const r = cell.row - origin.row;
     const c = cell.col - origin.col;
-    sheet.cells[r][c] = Number(sheet.cells[r][c]) - 1;
+    const prior = withCell(base, sheet.name, r, c, Number(sheet.cells[r][c]) - 1);
     const report = checkWorkbooks([current], { prior: [prior] });
     expect(report.findings.filter((f) => f.rule === 'DATA.MISSING_COLUMN')).toEqual([]);
     const inc = report.findings.filter((f) => f.rule === 'THREE_PUBLIC.ITEM_INCREASE');
