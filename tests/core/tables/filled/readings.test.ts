@@ -240,3 +240,30 @@ describe('a 公开表 workbook given as --prior', () => {
     expect(note[0].message).toContain('没有预算明细行');
   });
 });
+
+describe('recognised by what the table holds, not by its title', () => {
+  // The 江北区 2021 table (tests/fixtures/published/cq-jiangbei-2021) without its title line, on a
+  // sheet called Sheet1, as a department's own working copy often is.
+  const untitled = (total: Cell) => workbook('t.xlsx', [sheetOf('Sheet1', [
+    ['单位:万元'],
+    ['项目', '预算数'],
+    ['合计', total],
+    ['1.因公出国(境)费用', '39'],
+    ['2.公务接待费', '323'],
+    ['3.公务用车购置及运行维护费', '4070'],
+    ['其中:公务用车运行维护费', '2648'],
+    ['公务用车购置', '1422'],
+  ])]);
+
+  test('a “三公” table with no title is read as one and checked', () => {
+    const { tables, findings } = checkFilledTables(untitled('4432'));
+    expect(tables.map((t) => [t.kind, t.problem])).toEqual([['threePublic', null]]);
+    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(flat(checkFilledTables(untitled('4433')).findings, ['TABLES.ROW_SUM'])).toEqual([['TABLES.ROW_SUM', 'Sheet1', 'B3']]);
+  });
+
+  test('a sheet with none of the three items is not taken for one', () => {
+    const wb = workbook('t.xlsx', [sheetOf('Sheet1', [['项目', '预算数'], ['公务接待费', '5'], ['会议费', '3']])]);
+    expect(readFilledTables(wb)).toEqual([]);
+  });
+});
