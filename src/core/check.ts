@@ -16,7 +16,8 @@ import { dataMessages } from './messages/data';
 import { readWorkbookDetail, unrecognisedFinding, WorkbookRead } from './reader/workbook';
 import { resolveUnitConflicts, SheetUnits } from './reader/units';
 import { RULE_FAMILIES } from './rules';
-import { checkFilledTables, isFilledTablesWorkbook } from './tables/filled';
+import { checkFilledTables, isFilledTablesWorkbook, readFilledTables } from './tables/filled';
+import { priorTablesRefused, tablesYearOnYear } from './tables/filled/prior';
 
 export interface CheckOptions {
   /** Partial config from a rules file (--rules); layered over the workbook's 规则设置 sheet. */
@@ -171,15 +172,20 @@ export function checkWorkbooks(workbooks: ReadonlyArray<WorkbookGrids>, opts: Ch
   const reads: WorkbookRead[] = [];
   const tableSheets = new Map<string, string[]>();
   let recognised = false;
+  // A prior year given as 公开表 has no budget lines: it feeds the table checks that allow it.
+  const priorTables = (opts.prior ?? []).filter((wb) => isFilledTablesWorkbook(wb)).map((wb) => ({ file: wb.file, tables: readFilledTables(wb) }));
+  const priorDetail = (opts.prior ?? []).filter((wb) => !priorTables.some((p) => p.file === wb.file));
   for (const wb of workbooks) {
     let a = auxByFile.get(wb.file) as AuxSheets;
     // A workbook of filled standard tables (公开表) is checked by the TABLES.* rules instead.
     if (isFilledTablesWorkbook(wb)) {
       const t = checkFilledTables(wb);
       findings.push(...t.findings, ...a.findings);
+      for (const p of priorTables) findings.push(...tablesYearOnYear(wb.file, t.tables, p.file, p.tables, config));
       reads.push({ file: wb.file, current: [], prior: [], unrecognised: [], findings: [] });
       tableSheets.set(wb.file, [...new Set(t.tables.map((x) => x.sheet))]);
-      recognised = true;
+      // Tables recognised by name only, none understood, leave nothing checked (exit 2 as for any unreadable input).
+      if (t.tables.some((x) => x.problem === null)) recognised = true;
       continue;
     }
     const r = readWorkbookDetail(wb, config, new Set(a.usedSheets));
@@ -193,7 +199,7 @@ export function checkWorkbooks(workbooks: ReadonlyArray<WorkbookGrids>, opts: Ch
     if (r.current.length || r.prior.length || a.usedSheets.length > 0) recognised = true;
     for (const s of r.unrecognised) findings.push(unrecognisedFinding(wb.file, s));
   }
-  const priorReads = (opts.prior ?? []).map((wb) => readWorkbookDetail(wb, config, new Set(), true));
+  const priorReads = priorDetail.map((wb) => readWorkbookDetail(wb, config, new Set(), true));
   // A code with two names (or a name with two codes) anywhere in the run: its rows belong to no unit.
   // Prior sheets are judged on their own (a unit may have been renamed since last year).
   findings.push(...resolveUnitConflicts(reads.flatMap((r) => r.current)));
@@ -221,6 +227,7 @@ export function checkWorkbooks(workbooks: ReadonlyArray<WorkbookGrids>, opts: Ch
   const ctx: RuleContext = { config, lines, prior, aux, inputs: inputs.filter((i) => i.lines > 0), catalog };
 
   findings.push(...missingOptionalColumns(reads, prior));
+  if (lines.length) for (const p of priorTables) findings.push(priorTablesRefused(p.file));
   if (lines.length) {
     for (const family of RULE_FAMILIES) {
       try {

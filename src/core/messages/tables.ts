@@ -87,3 +87,13 @@ export function badAmountMessage(table: string, row: number, text: string, reaso
 export function unitUnknownMessage(table: string): string {
   return `“${table}”未找到金额单位（如“单位：元”“单位：万元”），已按元核对`;
 }
+
+/** TABLES.CONTRADICTION: a table that says it is empty and prints figures. */
+export function contradictionMessage(table: string, statement: string): string {
+  return `“${table}”注明“${statement}”，但表中列有金额；请核对：无此项预算时应删除金额，有预算时应删除空表说明`;
+}
+
+/** DATA.CODE_LEVEL for a 款 code printed without its leading zero ("2" under 类 301). */
+export function shortCodeMessage(table: string, row: number, printed: string, read: string): string {
+  return `${table}第 ${row} 行科目编码印为“${printed}”，不是完整的两位款级编码，已按上级科目读作 ${read}；请补全编码`;
+}

@@ -102,7 +102,7 @@ function roundedCount(f: Figure): number {
 function side(f: Figure): CrossSide {
   const cell = f.value.cell;
   return {
-    table: tableName(f.table.kind, f.table.family),
+    table: tableName(f.table.kind, f.table.family, f.table.stage),
     where: cell ? `${f.table.sheet}!${cell.address}` : `${f.table.sheet}`,
     label: f.label ? `“${f.label}”` : '',
     fen: f.value.fen,

@@ -9,11 +9,21 @@ import type { ColumnKey, ColumnNode, TableColumn } from './model';
 
 const HEADER_WORD = /合计|小计|项目|科目|编码|代码|名称|预算数|支出|收入|经费|金额|^类$|^款$|^项$|费$/;
 
-/** A header row: two or more distinct captions, at least one a header word, no figures or codes. */
+/** Row labels, never column captions: "一、财政拨款收入", "1. 一般公共预算", "（一）…". */
+const NUMBERED_LABEL = /^\s*([一二三四五六七八九十]+\s*[、.．]|\d+\s*[、.．](?!\d)|[（(]\s*[一二三四五六七八九十\d]+\s*[)）])/;
+/** Total rows' labels: a row of only these is the 收入总计 / 支出总计 line of a blank table. */
+const TOTAL_LABEL = /总计$|^(本年|当年)?(收入|支出)?(合计|小计)$/;
+
+/**
+ * A header row: two or more distinct captions, at least one a header word, no figures or codes.
+ * A blank template's data rows are all text too; numbered row labels and a line of totals tell them
+ * apart (普陀 compilation template with its amount columns still empty).
+ */
 export function isHeaderRow(row: ReadonlyArray<Cell> | undefined): boolean {
   if (!row) return false;
   const texts = new Set<string>();
   let word = false;
+  let totals = 0;
   for (const v of row) {
     if (v === null || v === undefined) continue;
     if (typeof v !== 'string') return false; // numbers, dates, errors: data
@@ -23,12 +33,14 @@ export function isHeaderRow(row: ReadonlyArray<Cell> | undefined): boolean {
     if (a.ok && !a.blank) return false;
     if (/^\d{3,7}$/.test(t)) return false;
     if (unitFromLine(t) || /^编制(部门|单位)/.test(t)) return false;
+    if (NUMBERED_LABEL.test(t)) return false;
     const n = normalizeText(t);
     if (n.length > 30) return false; // a sentence, not a caption
     texts.add(n);
+    if (TOTAL_LABEL.test(n)) totals++;
     if (HEADER_WORD.test(n)) word = true;
   }
-  return word && texts.size >= 2;
+  return word && texts.size >= 2 && totals < texts.size;
 }
 
 /** Role of a non-amount column. */
@@ -41,7 +53,8 @@ export function labelRole(leaf: string): LabelRole | null {
   if (n === '项') return 'item';
   if (/行次|栏次|序号/.test(n)) return 'ignore';
   if (/编码|代码|^编号$/.test(n) && !/名称/.test(n)) return 'code';
-  if (/名称|^(收入|支出)?项目$|科目$|^单位$|^部门$|^功能分类$|^经济分类$/.test(n)) return 'label';
+  // 江苏 收支预算总表 lists 支出 three ways: 支出类别, 政府预算经济分类, 部门预算经济分类, 功能分类.
+  if (/名称|^(收入|支出)?项目$|^项目[(（]?按|科目$|^单位$|^部门$|(功能|经济)分类$|^支出(类别|用途)$|^用途$/.test(n)) return 'label';
   return null;
 }
 

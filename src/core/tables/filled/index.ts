@@ -8,33 +8,35 @@ import type { Grid, WorkbookGrids } from '../../grid';
 import { cellText } from '../../grid';
 import { AmountUnit } from '../../money';
 import {
-  badAmountMessage, emptyUnexplainedMessage, missingMessage, notCheckedMessage, unitUnknownMessage,
+  badAmountMessage, contradictionMessage, emptyUnexplainedMessage, missingMessage, notCheckedMessage, shortCodeMessage, unitUnknownMessage,
 } from '../../messages/tables';
 import { normalizeText } from '../../text';
 import { CrossChecker } from './cross';
-import type { FilledTable, NamingFamily, TableKind } from './model';
-import { BadCell, readTable } from './read';
+import type { FilledTable, NamingFamily, TableKind, TableStage } from './model';
+import { BadCell, ShortCode, readTable } from './read';
 import { countTitles, findSegments } from './segments';
 import { checkHierarchy, checkRowSums, checkSummarySides, checkThreePublicRows, tableFinding } from './sums';
-import { EXPECTED_TABLES, tableName } from './titles';
+import { EXPECTED_FINAL_TABLES, EXPECTED_TABLES, tableName } from './titles';
 
-export type { FilledTable, NamingFamily, TableKind } from './model';
-export { matchTitle, EXPECTED_TABLES, TABLE_NAMES, tableName } from './titles';
+export type { FilledTable, NamingFamily, TableKind, TableStage } from './model';
+export { matchTitle, EXPECTED_FINAL_TABLES, EXPECTED_TABLES, TABLE_NAMES, TABLE_TITLES, tableName } from './titles';
 
 interface ReadAll {
   tables: FilledTable[];
   bad: Array<{ table: FilledTable; cell: BadCell }>;
+  short: Array<{ table: FilledTable; code: ShortCode }>;
 }
 
 function readAll(wb: WorkbookGrids): ReadAll {
-  const out: ReadAll = { tables: [], bad: [] };
+  const out: ReadAll = { tables: [], bad: [], short: [] };
   for (const grid of wb.sheets) {
     let unit: AmountUnit | null = null;
     for (const seg of findSegments(grid)) {
-      const { table, bad } = readTable(seg, wb.file, unit);
+      const { table, bad, shortCodes } = readTable(seg, wb.file, unit);
       if (table.unitFound) unit = table.unit;
       out.tables.push(table);
       for (const cell of bad) out.bad.push({ table, cell });
+      for (const code of shortCodes ?? []) out.short.push({ table, code });
     }
   }
   return out;
@@ -94,13 +96,22 @@ export function isFilledTablesWorkbook(wb: WorkbookGrids): boolean {
   return titles === 1 && !detail;
 }
 
+/** The stage most tables belong to (预算 when tied). */
+export function tableStage(tables: ReadonlyArray<FilledTable>): TableStage {
+  const final = tables.filter((t) => t.stage === 'final').length;
+  return final * 2 > tables.length ? 'final' : 'budget';
+}
+
+/** Fewer kinds than this: tables published one by one, not a set that could lack a table. */
+const MIN_SET_KINDS = 3;
+
 const FAMILY_ZH: Record<NamingFamily, string> = { national: '财政部（全国通用）', shanghai: '上海市区级部门预算' };
 const CODE_TABLES: ReadonlySet<TableKind> = new Set(['income', 'expense', 'generalExpense', 'generalBasic', 'govFund', 'stateCapital']);
 
 /** Read and check every filled table of a workbook. */
 export function checkFilledTables(wb: WorkbookGrids): { findings: Finding[]; tables: FilledTable[] } {
   const file = wb.file;
-  const { tables, bad } = readAll(wb);
+  const { tables, bad, short } = readAll(wb);
   const findings: Finding[] = [];
   if (tables.length === 0) {
     findings.push({
@@ -112,11 +123,17 @@ export function checkFilledTables(wb: WorkbookGrids): { findings: Finding[]; tab
   const family = namingFamily(tables);
 
   for (const { table, cell } of bad) {
-    findings.push(tableFinding('DATA.BAD_AMOUNT', file, table, cell, badAmountMessage(tableName(table.kind, table.family), cell.row, cell.text, cell.reason)));
+    findings.push(tableFinding('DATA.BAD_AMOUNT', file, table, cell, badAmountMessage(tableName(table.kind, table.family, table.stage), cell.row, cell.text, cell.reason)));
+  }
+
+  for (const { table, code } of short) {
+    findings.push(tableFinding('DATA.CODE_LEVEL', file, table, code, shortCodeMessage(tableName(table.kind, table.family, table.stage), code.row, code.printed, code.code)));
   }
 
   for (const table of tables) {
-    const name = tableName(table.kind, table.family);
+    const name = tableName(table.kind, table.family, table.stage);
+    // "本表为空表" over printed figures: one of the two is wrong.
+    if (table.statement && !table.empty) findings.push(tableFinding('TABLES.CONTRADICTION', file, table, undefined, contradictionMessage(name, table.statement)));
     if (table.problem) {
       findings.push(tableFinding('TABLES.NOT_CHECKED', file, table, undefined, notCheckedMessage(name, table.problem)));
       continue;
@@ -141,12 +158,23 @@ export function checkFilledTables(wb: WorkbookGrids): { findings: Finding[]; tab
   for (const t of tables) if (!byKind.has(t.kind)) byKind.set(t.kind, t);
   findings.push(...new CrossChecker(file, byKind).run());
 
-  for (const kind of EXPECTED_TABLES[family]) {
-    if (byKind.has(kind)) continue;
+  // A set is checked for missing tables; a table published on its own (a county's 三公 table) is not.
+  const stage = tableStage(tables);
+  if (byKind.size >= MIN_SET_KINDS) {
+    const expected = stage === 'final' ? EXPECTED_FINAL_TABLES : EXPECTED_TABLES[family];
+    for (const kind of expected) {
+      if (byKind.has(kind)) continue;
+      findings.push({
+        rule: 'TABLES.MISSING', severity: DEFAULT_SEVERITY['TABLES.MISSING'], location: { file },
+        message: missingMessage(tableName(kind, family, stage), stage === 'final' ? '部门决算' : FAMILY_ZH[family]),
+        ...(tables[0].department ? { unit: { name: tables[0].department } } : {}),
+      });
+    }
+  } else {
+    const names = [...byKind.values()].map((t) => `“${tableName(t.kind, t.family, t.stage)}”`).join('、');
     findings.push({
-      rule: 'TABLES.MISSING', severity: DEFAULT_SEVERITY['TABLES.MISSING'], location: { file },
-      message: missingMessage(tableName(kind, family), FAMILY_ZH[family]),
-      ...(tables[0].department ? { unit: { name: tables[0].department } } : {}),
+      rule: 'TABLES.NOT_CHECKED', severity: DEFAULT_SEVERITY['TABLES.NOT_CHECKED'], location: { file },
+      message: notCheckedMessage('整套公开表', `本文件只有${names}，按单独公开的表核对，未检查是否缺少其他公开表`),
     });
   }
   return { findings, tables };

@@ -17,6 +17,9 @@ export type TableKind =
   | 'stateCapital' // 国有资本经营预算支出表 / 部门国有资本经营预算支出功能分类预算表
   | 'performance'; // 项目支出绩效目标表 (national set only)
 
+/** 预算 tables, or the 部门决算 set (收入支出决算总表 …), whose figures are rounded from 元. */
+export type TableStage = 'budget' | 'final';
+
 /** Naming families seen in practice: the 财政部 template names, and the Shanghai district names. */
 export type NamingFamily = 'national' | 'shanghai';
 
@@ -96,6 +99,7 @@ export interface FilledTable {
   readonly kind: TableKind;
   /** Family of this table's title, null when the title fits both (e.g. 项目支出绩效目标表). */
   readonly family: NamingFamily | null;
+  readonly stage: TableStage;
   /** The title as written. */
   readonly title: string;
   readonly sheet: string;

@@ -7,9 +7,29 @@ import { Cell, cellText } from '../../grid';
 import { AmountUnit, parseAmount } from '../../money';
 import { normalizeText, stripUnitSuffix, unitFromLine } from '../../text';
 import { columnKey, columnTree, headerPaths, isHeaderRow, labelRole, LabelRole } from './header';
-import type { AmountCell, FilledTable, RowRole, TableBlock, TableColumn, TableRow } from './model';
+import type { AmountCell, ColumnKey, FilledTable, RowRole, TableBlock, TableColumn, TableRow } from './model';
 import type { Segment } from './segments';
+import { threePublicRowLayout } from './three-public';
 import { captionYear } from '../../reader/header';
+
+/** "单位不需填列", "不适用", "无": a cell that says the item does not apply, read as blank (南通 2016). */
+const NOT_APPLICABLE = /^(本?单位)?(不需|无需|不用|不必)(填列|填报|填写|填)$|^不适用$|^无$|^\/$/;
+
+/** Rows of counts under a 三公 table ("4.公务用车保有量(辆)", "5.公务接待批次(批)"): not money. */
+const COUNT_ROW = /[(（](个|人|辆|批|次|台|人次|批次)[)）]\s*$/;
+
+/** Rate columns (增减幅度, 增长率, 比上年增减%) hold percentages, not amounts. */
+function isRateCaption(caption: string): boolean {
+  return /幅度|率|%|％|百分/.test(normalizeText(caption));
+}
+
+/** The year a caption starts with: "2025年预算数", "2016年度", and "2016-执行数" as some pages render 年. */
+function yearOf(caption: string): number | null {
+  const y = captionYear(caption).year;
+  if (y !== null) return y;
+  const m = /^\s*((?:19|20)\d{2})\s*-/.exec(caption.normalize('NFKC'));
+  return m ? Number(m[1]) : null;
+}
 
 /** A cell that holds text where an amount belongs. */
 export interface BadCell {
@@ -20,10 +40,22 @@ export interface BadCell {
   readonly reason: string;
 }
 
+/** A 款 code printed short ("2" under 类 301), read in the context of its parent. */
+export interface ShortCode {
+  readonly row: number;
+  readonly address: string;
+  readonly printed: string;
+  readonly code: string;
+}
+
 export interface ReadResult {
   readonly table: FilledTable;
   readonly bad: BadCell[];
+  readonly shortCodes?: ShortCode[];
 }
+
+/** Rows that number the columns (栏次 1 2 3 …) or rows (行次) of 决算 tables: not data. */
+const NUMBERING_ROW = /^(栏次|行次|序号|栏号|行号)$/;
 
 /** How far below the title the header may start (unit line, 编制部门 line, blank rows). */
 const HEADER_SEARCH_ROWS = 8;
@@ -79,6 +111,7 @@ function classify(paths: string[][], originCol: number, width: number): Layout {
       continue;
     }
     const above = path.slice(0, -1);
+    if (isRateCaption(leaf)) continue;
     layout.amountCols.push({
       index: c,
       col: originCol + c,
@@ -101,14 +134,14 @@ function classify(paths: string[][], originCol: number, width: number): Layout {
 function markEarlierYears(cols: TableColumn[]): void {
   const years = new Set<number>();
   for (const col of cols) for (const p of col.path) {
-    const y = captionYear(p).year;
+    const y = yearOf(p);
     if (y !== null) years.add(y);
   }
   if (years.size < 2) return;
   const current = Math.max(...years);
   cols.forEach((col, i) => {
     const earlier = col.path.some((p) => {
-      const y = captionYear(p).year;
+      const y = yearOf(p);
       return y !== null && y < current;
     });
     if (earlier) cols[i] = { ...col, prior: true };
@@ -129,7 +162,7 @@ function summaryRole(label: string): RowRole {
   }
   // normalizeText drops brackets, so "（一）" arrives as "一" followed by the name.
   if (/总计$/.test(rest)) return 'grandTotal';
-  if (/^(本年)?(收入|支出)?合计$/.test(rest)) return 'yearTotal';
+  if (/^(本年|当年)?(收入|支出)?(合计|小计)$/.test(rest)) return 'yearTotal';
   return role;
 }
 
@@ -186,6 +219,7 @@ export function readTable(seg: Segment, file: string, inheritedUnit: AmountUnit 
   const base = {
     kind: seg.match.kind,
     family: seg.match.family,
+    stage: seg.match.stage,
     title: seg.title,
     sheet,
     titleRow: seg.titleR !== undefined ? org.row + seg.titleR : undefined,
@@ -233,9 +267,11 @@ export function readTable(seg: Segment, file: string, inheritedUnit: AmountUnit 
   }
 
   const bad: BadCell[] = [];
+  const shortCodes: ShortCode[] = [];
   const readCells = (r: number, cols: ReadonlyArray<TableColumn>): (AmountCell | null)[] =>
     cols.map((col) => {
-      const v = seg.cells[r]?.[col.index] ?? null;
+      const raw = seg.cells[r]?.[col.index] ?? null;
+      const v = typeof raw === 'string' && NOT_APPLICABLE.test(normalizeText(raw)) ? null : raw;
       const res = parseAmount(v, theUnit);
       const row = org.row + r;
       const address = a1(row, col.col);
@@ -258,19 +294,67 @@ export function readTable(seg: Segment, file: string, inheritedUnit: AmountUnit 
       const rows: TableRow[] = [];
       for (let r = h1 + 1; r < seg.end; r++) {
         const label = cellText(seg.cells[r]?.[lc] ?? null);
-        if (label === '' || isEmptyStatement(label)) continue;
+        if (label === '' || isEmptyStatement(label) || NUMBERING_ROW.test(normalizeText(label))) continue;
         if (normalizeText(label).length > 40) continue; // a note written across the table
         rows.push({ row: org.row + r, label, code: null, role: summaryRole(label), cells: readCells(r, cols) });
       }
+      subtotalThenTotal(rows);
       blocks.push({ side, columns: cols, tree: columnTree(cols), rows });
     });
   } else {
-    blocks.push(readCodeBlock(seg, layout, h1 + 1, org.row, readCells));
+    blocks.push(readCodeBlock(seg, layout, h1 + 1, org.row, readCells, shortCodes));
   }
 
   const empty = blocks.every((b) => b.rows.every((row) => row.cells.every((c) => c === null || c.fen === 0)));
   const table: FilledTable = { ...base, unit: theUnit, unitFound, blocks, empty, problem: null };
-  return { table, bad };
+  const problem = empty ? null : structureProblem(table);
+  return { table: problem ? { ...table, problem } : table, bad, shortCodes };
+}
+
+/**
+ * "当年收入小计 … 上年结转 … 收入合计" (江苏 收支预算总表): 小计 is this year's subtotal and the 合计
+ * below it the side's grand total, which adds the 小计 and the rows between — not the items again.
+ */
+function subtotalThenTotal(rows: TableRow[]): void {
+  let sub = false;
+  rows.forEach((r, i) => {
+    if (r.role !== 'yearTotal') return;
+    const n = normalizeText(r.label);
+    if (/小计$/.test(n)) sub = true;
+    else if (sub && /合计$/.test(n)) {
+      rows[i] = { ...r, role: 'grandTotal' };
+      sub = false;
+    }
+  });
+}
+
+const THREE_PUBLIC_COLUMNS: ReadonlyArray<ColumnKey> = ['abroad', 'reception', 'vehicle', 'vehiclePurchase', 'vehicleOperation'];
+const CODE_KINDS: ReadonlySet<FilledTable['kind']> = new Set(['income', 'expense', 'generalExpense', 'generalBasic', 'govFund', 'stateCapital']);
+
+/**
+ * A table is recognised by what it is, not by its title alone: a 收支总表 has its two sides and a
+ * total line, a code table its 科目 rows or 合计, a 三公 table its items. A sheet that only carries
+ * the name (a year × item CSV saved as 收支预算总表.csv) is not understood, and says so.
+ */
+function structureProblem(table: FilledTable): string | null {
+  const rows = table.blocks.flatMap((b) => b.rows);
+  if (table.kind === 'summary' || table.kind === 'fiscalSummary') {
+    const sides = table.blocks.filter((b) => b.side !== 'single');
+    const totals = rows.some((r) => r.role === 'grandTotal' || r.role === 'yearTotal');
+    return sides.length > 0 && totals ? null : '未识别出收入、支出两栏及“收入总计”“支出总计”等合计行，表格结构与收支总表不符';
+  }
+  if (CODE_KINDS.has(table.kind)) {
+    const coded = rows.some((r) => r.code !== null || r.role === 'total');
+    return coded ? null : '未识别出科目编码、科目名称或“合计”行，表格结构与该表不符';
+  }
+  if (table.kind === 'threePublic') {
+    if (threePublicRowLayout(table)) return null;
+    const block = table.blocks[0];
+    const keys = new Set<ColumnKey>(block?.columns.map((c) => c.key) ?? []);
+    const items = THREE_PUBLIC_COLUMNS.filter((k) => keys.has(k));
+    return items.length >= 2 ? null : '未识别出因公出国（境）费、公务接待费、公务用车购置及运行费等项目';
+  }
+  return null;
 }
 
 function readCodeBlock(
@@ -279,6 +363,7 @@ function readCodeBlock(
   from: number,
   originRow: number,
   readCells: (r: number, cols: ReadonlyArray<TableColumn>) => (AmountCell | null)[],
+  shortCodes: ShortCode[],
 ): TableBlock {
   const { codeCols, labelCols, amountCols } = layout;
   const rows: TableRow[] = [];
@@ -301,6 +386,10 @@ function readCodeBlock(
       const cls = k && k.length === 3 ? k : null;
       if (cls) lastClass = cls;
       const sec = s ? s.padStart(2, '0') : null;
+      // "2" under 类 301: a 款 printed without its leading zero, read in its parent's context.
+      if (s && s.length === 1 && (cls ?? lastClass) && codeCols.section !== undefined) {
+        shortCodes.push({ row: originRow + r, address: a1(originRow + r, (seg.grid.origin?.col ?? 1) + codeCols.section), printed: s, code: (cls ?? lastClass) + sec });
+      }
       if (cls && !sec && !i) code = cls;
       else if (sec && (cls || lastClass)) {
         code = (cls ?? lastClass) + sec;
@@ -311,7 +400,14 @@ function readCodeBlock(
     } else if (codeCols.code !== undefined) {
       codeText = texts[codeCols.code] ?? '';
       const lc = leadingCode(codeText);
-      if (lc) code = lc.code;
+      if (lc) {
+        code = lc.code;
+        if (code.length === 3) lastClass = code;
+      } else if (/^\d{1,2}$/.test(codeText.trim()) && lastClass) {
+        // One code column printing only the 款 digits under their 类 row.
+        code = lastClass + codeText.trim().padStart(2, '0');
+        shortCodes.push({ row: originRow + r, address: a1(originRow + r, (seg.grid.origin?.col ?? 1) + codeCols.code), printed: codeText.trim(), code });
+      }
     }
     let label = labelText;
     if (!code && labelText) {
@@ -328,6 +424,7 @@ function readCodeBlock(
       return v !== null && v !== undefined && cellText(v) !== '';
     });
     if (!code && label && isEmptyStatement(label)) continue;
+    if (!code && (COUNT_ROW.test(label) || NUMBERING_ROW.test(normalizeText(label)))) continue;
     if (!code && !hasAmount && normalizeText(label).length > 12) continue; // a note
     const fixed = codeRole(label);
     let role: RowRole;

@@ -71,10 +71,36 @@ function titleCandidates(cells: ReadonlyArray<ReadonlyArray<Cell>>, limit = Infi
   return out;
 }
 
+/** Rows searched for a table's own captions when neither a title nor the sheet name names it. */
+const STRUCTURE_ROWS = 15;
+
+/**
+ * A table recognised by what it holds rather than by a title: the three “三公” items among its
+ * captions or row labels (因公出国（境）费, 公务接待费, 公务用车…) make a “三公” table, whatever the
+ * sheet is called. Other tables share their captions with one another (支出总表 and 一般公共预算支出表),
+ * so only their titles tell them apart.
+ */
+export function matchStructure(grid: Grid): TitleMatch | null {
+  let abroad = false;
+  let reception = false;
+  let vehicle = false;
+  let final = false;
+  for (let r = 0; r < Math.min(grid.cells.length, STRUCTURE_ROWS); r++) {
+    for (const v of grid.cells[r] ?? []) {
+      if (typeof v !== 'string' || v.length > 30) continue;
+      if (/因公出国/.test(v)) abroad = true;
+      if (/公务接待/.test(v)) reception = true;
+      if (/公务用车/.test(v)) vehicle = true;
+      if (/决算数/.test(v)) final = true;
+    }
+  }
+  return abroad && reception && vehicle ? { kind: 'threePublic', family: 'national', stage: final ? 'final' : 'budget' } : null;
+}
+
 /** How many standard-table titles a sheet shows, counting up to `limit` (cheap: no merge filling). */
 export function countTitles(grid: Grid, limit: number): number {
   const n = titleCandidates(grid.cells, limit).length;
-  return n > 0 ? n : matchTitle(grid.name) ? 1 : 0;
+  return n > 0 ? n : matchTitle(grid.name) || matchStructure(grid) ? 1 : 0;
 }
 
 /** The tables on one sheet. */
@@ -83,7 +109,7 @@ export function findSegments(grid: Grid): Segment[] {
   // merged areas are filled only for sheets that hold tables.
   const cands = titleCandidates(grid.cells);
   if (cands.length === 0) {
-    const m = matchTitle(grid.name);
+    const m = matchTitle(grid.name) ?? matchStructure(grid);
     if (!m) return [];
     const all = fillMerges(grid);
     return [{ grid, cells: all, match: m, title: grid.name, start: 0, end: all.length }];

@@ -9,7 +9,7 @@ import type { AmountCell, ColumnNode, FilledTable, TableBlock, TableRow } from '
 import { tableName } from './titles';
 import { threePublicRowLayout } from './three-public';
 import {
-  Value, allowance, captionOf, nodeValue, partsOf, rowCaption, sumValues, totalChild,
+  Value, allowance, captionOf, isChangeCaption, nodeValue, partsOf, rowCaption, sumValues, totalChild,
 } from './values';
 
 export interface SumContext {
@@ -39,7 +39,7 @@ function compare(
   const tol = allowance(ctx.table.unit, total.figures + parts.figures);
   const diff = total.fen - parts.fen;
   if (Math.abs(diff) <= tol) return;
-  const name = tableName(ctx.table.kind, ctx.table.family);
+  const name = tableName(ctx.table.kind, ctx.table.family, ctx.table.stage);
   const m = {
     table: name, row: row.row, label: rowCaption(row), totalLabel, partsLabel,
     actualFen: total.fen, expectedFen: parts.fen, unit: ctx.table.unit, toleranceFen: tol,
@@ -177,24 +177,31 @@ export function checkSummarySides(ctx: SumContext): void {
   }
 }
 
-/** 三公 tables laid out down the rows (合计 / 因公出国 / 公务接待 / 公务用车 …). */
+/**
+ * 三公 tables laid out down the rows (合计 / 因公出国 / 公务接待 / 公务用车 …): every figure column is
+ * checked — 本年 and 上年, and "其中：…" columns, which must add up the same way (桂林 2015 prints
+ * the same slip in both of its columns).
+ */
 export function checkThreePublicRows(ctx: SumContext): void {
   const layout = threePublicRowLayout(ctx.table);
   if (!layout) return;
-  const { block, rows, column } = layout;
-  const val = (r: TableRow | undefined): Value | null => {
-    if (!r) return { fen: 0, figures: 0 };
-    const c = r.cells[column];
-    return c ? { fen: c.fen, figures: 1, cell: c } : null;
-  };
-  const caption = captionOf(block, { label: block.columns[column].label, key: block.columns[column].key, column, children: [] });
-  const vehicleParts = [rows.vehiclePurchase, rows.vehicleOperation].filter((r): r is TableRow => r !== undefined);
-  if (rows.vehicle && vehicleParts.length > 0) {
-    compare(ctx, 'TABLES.ROW_SUM', val(rows.vehicle), sumValues(vehicleParts.map(val)), rows.vehicle, caption, '公务用车购置费＋公务用车运行费');
-  }
-  if (rows.total) {
-    const vehicle = rows.vehicle ? [rows.vehicle] : vehicleParts;
-    const parts = [rows.abroad, rows.reception, ...vehicle].filter((r): r is TableRow => r !== undefined);
-    if (parts.length > 0) compare(ctx, 'TABLES.ROW_SUM', val(rows.total), sumValues(parts.map(val)), rows.total, caption, '因公出国（境）费＋公务接待费＋公务用车购置及运行费');
-  }
+  const { block, rows } = layout;
+  block.columns.forEach((col, column) => {
+    if (isChangeCaption(col.label)) return;
+    const val = (r: TableRow | undefined): Value | null => {
+      if (!r) return { fen: 0, figures: 0 };
+      const c = r.cells[column];
+      return c ? { fen: c.fen, figures: 1, cell: c } : null;
+    };
+    const caption = captionOf(block, { label: col.label, key: col.key, column, children: [] });
+    const vehicleParts = [rows.vehiclePurchase, rows.vehicleOperation].filter((r): r is TableRow => r !== undefined);
+    if (rows.vehicle && vehicleParts.length > 0) {
+      compare(ctx, 'TABLES.ROW_SUM', val(rows.vehicle), sumValues(vehicleParts.map(val)), rows.vehicle, caption, '公务用车购置费＋公务用车运行费');
+    }
+    if (rows.total) {
+      const vehicle = rows.vehicle ? [rows.vehicle] : vehicleParts;
+      const parts = [rows.abroad, rows.reception, ...vehicle].filter((r): r is TableRow => r !== undefined);
+      if (parts.length > 0) compare(ctx, 'TABLES.ROW_SUM', val(rows.total), sumValues(parts.map(val)), rows.total, caption, '因公出国（境）费＋公务接待费＋公务用车购置及运行费');
+    }
+  });
 }

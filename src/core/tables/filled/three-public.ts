@@ -24,7 +24,7 @@ function rowKey(label: string): ColumnKey {
   const n = normalizeText(label)
     .replace(/^其中[:：]?/, '')
     .replace(/^[一二三四五六七八九十\d]+[、.．]?/, '');
-  if (/^三公经费(合计|小计)?$|^(合计|小计|总计)$|三公经费合计/.test(n)) return 'total';
+  if (/^三公经费(支出)?(合计|小计)?$|^(支出)?(合计|小计|总计)$|三公经费(支出)?合计/.test(n)) return 'total';
   return columnKey(n, /公务用车/.test(n) ? ['公务用车'] : []);
 }
 

@@ -1,43 +1,98 @@
 /**
  * Recognising a standard table by its title (SPEC §2.3, domain §1.1): both naming families, 部门 or
- * 单位, with or without the year, the department's name and numbering ("一、", "表1", "附表3：").
+ * 单位, 预算 or 决算, with or without the year, the department's name and numbering ("一、", "表1",
+ * "附表3："). Every title a table is published under is declared once, in TABLE_TITLES below.
  */
 import { normalizeText } from '../../text';
-import type { NamingFamily, TableKind } from './model';
+import type { NamingFamily, TableKind, TableStage } from './model';
 
 export interface TitleMatch {
   readonly kind: TableKind;
   /** null when the title fits both families. */
   readonly family: NamingFamily | null;
+  /** 预算 (budget) or 决算 (final accounts) set. */
+  readonly stage: TableStage;
 }
 
 interface TitlePattern extends TitleMatch {
   readonly re: RegExp;
 }
 
-// Patterns run on normalizeText output (no spaces, brackets or quotes: “三公” → 三公). Order
-// matters: specific titles before the ones they contain (财政拨款收支总表 before 收支总表).
-const PATTERNS: ReadonlyArray<TitlePattern> = [
-  { kind: 'performance', family: null, re: /项目支出绩效目标(申报)?(情况)?表/ },
-  { kind: 'threePublic', family: 'shanghai', re: /三公经费和机关运行经费(预算)?(情况)?表/ },
-  { kind: 'threePublic', family: 'national', re: /三公经费(部门)?(支出|预算|预算支出|支出预算)?(统计)?(情况)?表/ },
-  { kind: 'generalBasic', family: 'shanghai', re: /一般公共预算基本支出(部门预算)?经济分类预算表/ },
-  { kind: 'generalBasic', family: 'national', re: /一般公共预算(财政拨款)?基本支出(明细|预算|情况)?表/ },
-  { kind: 'generalExpense', family: 'shanghai', re: /一般公共预算支出功能分类预算表/ },
-  { kind: 'generalExpense', family: 'national', re: /一般公共预算(财政拨款)?支出(预算|情况)?表/ },
-  { kind: 'govFund', family: 'shanghai', re: /政府性基金预算支出功能分类预算表/ },
-  { kind: 'govFund', family: 'national', re: /政府性基金预算(财政拨款)?支出(预算|情况)?表/ },
-  { kind: 'stateCapital', family: 'shanghai', re: /国有资本经营预算支出功能分类预算表/ },
-  { kind: 'stateCapital', family: 'national', re: /国有资本经营预算(预算)?(财政拨款)?支出(预算|情况)?表/ },
-  { kind: 'fiscalSummary', family: 'shanghai', re: /财政拨款收支预算总表/ },
-  { kind: 'fiscalSummary', family: 'national', re: /财政拨款收支(预算)?总表/ },
-  { kind: 'summary', family: 'shanghai', re: /财务收支预算总表/ },
-  { kind: 'summary', family: 'national', re: /收支(预算)?总表/ },
-  { kind: 'income', family: 'shanghai', re: /收入预算总表/ },
-  { kind: 'income', family: 'national', re: /(部门|单位)?收入总表|(部门|单位)收入(预算)?表/ },
-  { kind: 'expense', family: 'shanghai', re: /支出预算总表/ },
-  { kind: 'expense', family: 'national', re: /(部门|单位)?支出总表|(部门|单位)支出(预算)?表/ },
+type Synonyms = Partial<Record<'shanghai' | 'national' | 'both' | 'final', ReadonlyArray<RegExp>>>;
+
+/**
+ * The titles of each table, as published. Patterns run on normalizeText output (no spaces,
+ * brackets or quotes: “三公” → 三公). Seen in: 财政部 template and county sets (德江 2025, 宿州 2019,
+ * 遂溪 2018), Shanghai districts (普陀 2024–2026), provincial sets (江苏 收支预算总表 / 收入预算表 /
+ * 财政拨款收支预算表 / 财政拨款政府性基金支出预算表 / “三公”经费、会议费、培训费支出预算表), county
+ * 三公 tables (江北 2021, 桂林 2015, 南通 2016, 施甸 2016) and the national 决算 template (G4).
+ */
+export const TABLE_TITLES: Readonly<Record<TableKind, Synonyms>> = {
+  performance: { both: [/项目支出绩效目标(申报)?(情况)?表/] },
+  threePublic: {
+    shanghai: [/三公经费和机关运行经费(预算)?(情况)?表/],
+    final: [/三公经费[^表]{0,16}决算[^表]{0,6}表/],
+    // 一般公共预算“三公”经费支出表, “三公”经费、会议费、培训费支出预算表, 部门“三公”经费情况统计表,
+    // 财政拨款“三公”经费预算表, 区本级“三公”经费预算支出表, 部门预算资金安排的“三公”经费情况表.
+    national: [/三公经费[^表]{0,16}表/],
+  },
+  generalBasic: {
+    shanghai: [/一般公共预算基本支出(部门预算)?经济分类预算表/],
+    final: [/一般公共预算财政拨款基本支出决算(明细)?表/],
+    national: [/一般公共预算(财政拨款)?基本支出(明细|预算|情况)?表/],
+  },
+  generalExpense: {
+    shanghai: [/一般公共预算支出功能分类预算表/],
+    final: [/一般公共预算财政拨款(支出)?决算表/],
+    national: [/一般公共预算(财政拨款)?支出(预算|情况)?表/],
+  },
+  govFund: {
+    shanghai: [/政府性基金预算支出功能分类预算表/],
+    final: [/政府性基金预算财政拨款(收入)?支出决算表/],
+    national: [/(财政拨款)?政府性基金(预算)?(财政)?(拨款)?支出(预算|情况)?表/],
+  },
+  stateCapital: {
+    shanghai: [/国有资本经营预算支出功能分类预算表/],
+    final: [/国有资本经营预算财政拨款(收入)?支出决算表/],
+    national: [/国有资本经营预算(预算)?(财政拨款)?支出(预算|情况)?表/],
+  },
+  fiscalSummary: {
+    shanghai: [/财政拨款收支预算总表/],
+    final: [/财政拨款收入支出决算总表/],
+    national: [/财政拨款收支(预算)?总表|财政拨款收支预算表/],
+  },
+  summary: {
+    shanghai: [/财务收支预算总表/],
+    final: [/收入支出决算总表/],
+    national: [/收支(预算)?总表/],
+  },
+  income: {
+    shanghai: [/收入预算总表/],
+    final: [/收入决算表/],
+    national: [/(部门|单位)?收入总表|(部门|单位|\d{4}年度?|^|[、.．:：])收入(预算)?表/],
+  },
+  expense: {
+    shanghai: [/支出预算总表/],
+    final: [/支出决算表/],
+    national: [/(部门|单位)?支出总表|(部门|单位|\d{4}年度?|^|[、.．:：])支出(预算)?表/],
+  },
+};
+
+/** Order matters: specific titles before the ones they contain (财政拨款收支总表 before 收支总表). */
+const KIND_ORDER: ReadonlyArray<TableKind> = [
+  'performance', 'threePublic', 'generalBasic', 'generalExpense', 'govFund', 'stateCapital',
+  'fiscalSummary', 'summary', 'income', 'expense',
 ];
+
+const PATTERNS: ReadonlyArray<TitlePattern> = KIND_ORDER.flatMap((kind) => {
+  const s = TABLE_TITLES[kind];
+  const out: TitlePattern[] = [];
+  for (const re of s.both ?? []) out.push({ kind, family: null, stage: 'budget', re });
+  for (const re of s.shanghai ?? []) out.push({ kind, family: 'shanghai', stage: 'budget', re });
+  for (const re of s.final ?? []) out.push({ kind, family: 'national', stage: 'final', re });
+  for (const re of s.national ?? []) out.push({ kind, family: 'national', stage: 'budget', re });
+  return out;
+});
 
 /** Longest text before the title proper: a department name, the year, numbering. */
 const MAX_PREFIX = 48;
@@ -46,7 +101,7 @@ const MAX_SUFFIX = 12;
 
 /**
  * The table a title names, or null. Sentences that merely mention a table ("见部门收支总表。") and
- * other tables (政府采购支出表, 一般公共预算项目支出表) are not titles.
+ * other tables (政府采购支出表, 一般公共预算项目支出表, 财政拨款支出决算明细表) are not titles.
  */
 export function matchTitle(text: string): TitleMatch | null {
   const t = normalizeText(text);
@@ -60,7 +115,7 @@ export function matchTitle(text: string): TitleMatch | null {
     if (before.length > MAX_PREFIX || after.length > MAX_SUFFIX) continue;
     if (/表/.test(after.replace(/续表/, ''))) continue; // "…总表说明表" and the like: something else
     if (/(说明|附注|注释)$/.test(after)) continue;
-    return { kind: p.kind, family: p.family };
+    return { kind: p.kind, family: p.family, stage: p.stage };
   }
   return null;
 }
@@ -92,13 +147,30 @@ export const TABLE_NAMES: Record<NamingFamily, Partial<Record<TableKind, string>
   },
 };
 
+/** The national 部门决算 set (domain §1.2 B). */
+export const FINAL_TABLE_NAMES: Partial<Record<TableKind, string>> = {
+  summary: '收入支出决算总表',
+  income: '收入决算表',
+  expense: '支出决算表',
+  fiscalSummary: '财政拨款收入支出决算总表',
+  generalExpense: '一般公共预算财政拨款支出决算表',
+  generalBasic: '一般公共预算财政拨款基本支出决算表',
+  threePublic: '财政拨款“三公”经费支出决算表',
+  govFund: '政府性基金预算财政拨款收入支出决算表',
+  stateCapital: '国有资本经营预算财政拨款支出决算表',
+};
+
 /** The tables a workbook of each family is expected to hold, in publication order. */
 export const EXPECTED_TABLES: Record<NamingFamily, ReadonlyArray<TableKind>> = {
   national: ['summary', 'income', 'expense', 'fiscalSummary', 'generalExpense', 'generalBasic', 'threePublic', 'govFund', 'stateCapital', 'performance'],
   shanghai: ['summary', 'income', 'expense', 'fiscalSummary', 'generalExpense', 'govFund', 'stateCapital', 'generalBasic', 'threePublic'],
 };
 
-/** Name of a table in messages: its canonical name in the family, else the national one. */
-export function tableName(kind: TableKind, family: NamingFamily | null): string {
+/** The 决算 set: the nine tables of FINAL_TABLE_NAMES. */
+export const EXPECTED_FINAL_TABLES: ReadonlyArray<TableKind> = ['summary', 'income', 'expense', 'fiscalSummary', 'generalExpense', 'generalBasic', 'threePublic', 'govFund', 'stateCapital'];
+
+/** Name of a table in messages: its canonical name in the family (or the 决算 set), else the national one. */
+export function tableName(kind: TableKind, family: NamingFamily | null, stage: TableStage = 'budget'): string {
+  if (stage === 'final' && FINAL_TABLE_NAMES[kind]) return FINAL_TABLE_NAMES[kind] as string;
   return (family && TABLE_NAMES[family][kind]) ?? TABLE_NAMES.national[kind] ?? kind;
 }

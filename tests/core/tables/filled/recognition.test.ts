@@ -30,7 +30,7 @@ describe('matchTitle', () => {
     ['国有资本经营预算支出表', 'stateCapital', 'national'],
     ['十一、项目支出绩效目标表', 'performance', null],
   ])('%s', (title, kind, family) => {
-    expect(matchTitle(title)).toEqual({ kind, family });
+    expect(matchTitle(title)).toEqual({ kind, family, stage: 'budget' });
   });
 
   test.each([

@@ -1,0 +1,96 @@
+/**
+ * Converts the stored text of published 公开表 (tests/fixtures/published/<id>/source.txt, kept as the
+ * page or PDF text gave it) into table.csv, one grid row per table row. The conversion only splits
+ * text into cells and places them in columns, as declared in each fixture's source.json; it never
+ * changes, drops or adds a figure. tests/core/tables/filled/published.test.ts checks that every
+ * committed table.csv is what this script writes today.
+ *
+ *   npx ts-node --transpile-only scripts/convert-published.ts
+ *
+ * Layouts of the stored text:
+ * - "rows":   one table row per line, cells separated by "|" (HTML tables flattened by the crawler);
+ * - "cells":  one cell per "|"-terminated token, `width` cells a row (each cell on its own line);
+ * - "spaces": one row per line, cells separated by spaces (pdftotext-like text); rows with figures
+ *   are right-aligned to `width` (the label first, the figures in the last columns), since blank
+ *   cells leave no trace in such text.
+ * `place` puts a line's first cell at a column (a header row below a merged caption); `left` lists
+ * lines whose cells start at column 0 without right alignment (header rows).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+
+export interface ConversionSpec {
+  readonly layout: 'rows' | 'cells' | 'spaces';
+  /** Columns of the table. */
+  readonly width: number;
+  /** "cells": 0-based line where the cell tokens start; lines before it are one-cell rows. */
+  readonly tableFrom?: number;
+  /** 0-based line → 0-based column of its first cell. */
+  readonly place?: Readonly<Record<string, number>>;
+  /** "spaces": lines not right-aligned. */
+  readonly left?: ReadonlyArray<number>;
+}
+
+function trimEnd(row: string[]): string[] {
+  const out = row.slice();
+  while (out.length > 0 && out[out.length - 1] === '') out.pop();
+  return out;
+}
+
+function placed(cells: string[], at: number | undefined): string[] {
+  return at ? [...Array<string>(at).fill(''), ...cells] : cells;
+}
+
+export function convertPublished(text: string, spec: ConversionSpec): string[][] {
+  const lines = text.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
+  const rows: string[][] = [];
+  if (spec.layout === 'cells') {
+    const from = spec.tableFrom ?? 0;
+    for (const l of lines.slice(0, from)) rows.push([l.trim()]);
+    const tokens = lines.slice(from).join('\n').split('|').map((t) => t.trim());
+    if (tokens[tokens.length - 1] === '') tokens.pop();
+    for (let i = 0; i < tokens.length; i += spec.width) rows.push(trimEnd(tokens.slice(i, i + spec.width)));
+    return rows;
+  }
+  lines.forEach((line, i) => {
+    const at = spec.place?.[String(i)];
+    if (spec.layout === 'rows') {
+      const cells = line.includes('|') ? trimEnd(line.split('|').map((c) => c.trim())) : [line.trim()];
+      rows.push(placed(cells, at));
+      return;
+    }
+    const cells = line.trim() === '' ? [] : line.trim().split(/\s+/);
+    if (cells.length >= 2 && !spec.left?.includes(i) && at === undefined) {
+      const pad = Math.max(0, spec.width - cells.length);
+      rows.push([cells[0], ...Array<string>(pad).fill(''), ...cells.slice(1)]);
+    } else rows.push(placed(cells, at));
+  });
+  return rows;
+}
+
+/** RFC 4180 CSV with CRLF line ends, quoting only where needed. */
+export function toCsv(rows: ReadonlyArray<ReadonlyArray<string>>): string {
+  const field = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  return rows.map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
+}
+
+export const PUBLISHED_DIR = path.join(__dirname, '..', 'tests', 'fixtures', 'published');
+
+export function fixtureIds(): string[] {
+  return fs.readdirSync(PUBLISHED_DIR).filter((d) => fs.existsSync(path.join(PUBLISHED_DIR, d, 'source.json'))).sort();
+}
+
+/** The CSV a fixture's source.txt converts to. */
+export function convertFixture(id: string): string {
+  const dir = path.join(PUBLISHED_DIR, id);
+  const meta = JSON.parse(fs.readFileSync(path.join(dir, 'source.json'), 'utf8')) as { conversion: ConversionSpec };
+  return toCsv(convertPublished(fs.readFileSync(path.join(dir, 'source.txt'), 'utf8'), meta.conversion));
+}
+
+if (require.main === module) {
+  for (const id of fixtureIds()) {
+    const file = path.join(PUBLISHED_DIR, id, `${id}.csv`);
+    fs.writeFileSync(file, convertFixture(id));
+    process.stdout.write(`${path.relative(process.cwd(), file)}\n`);
+  }
+}
