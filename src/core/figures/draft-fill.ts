@@ -327,7 +327,10 @@ export function fillDraft(draft: string, set: FigureSet, opts: DraftFillOptions 
       if (p.subject.kind === 'unknown') {
         // A written number after words that name no row and no measure is not a figure of the sheet.
         if (tok.kind === 'written' && p.phrase.literal === 0) return;
-        return fail(p.phrase.literal === 0 ? `没有认出“${p.subject.text}”是预算执行表的哪一行` : `预算执行表中没有“${p.subject.text}”行`);
+        const reason = p.phrase.literal === 0 ? `没有认出“${p.subject.text}”是预算执行表的哪一行` : `预算执行表中没有“${p.subject.text}”行`;
+        // What follows is about this subject too: it must not fall back to an earlier row.
+        current = { word: p.subject.text, resolved: { reason } };
+        return fail(reason);
       }
       if (p.subject.kind === 'row') {
         state = rowState(p.subject.word);
@@ -419,7 +422,7 @@ export function fillDraft(draft: string, set: FigureSet, opts: DraftFillOptions 
         if (!dw || !opts.fixWords || !fixable) {
           const said = dw ? `原文为“${dw.word}”` : '原文的词表示相反方向';
           const opposite = dw ? dw.opposite : down ? '增长' : '下降';
-          unresolved(tok, context, `数据为${opposite} ${magnitude}${unit}，${said}${dw && !opts.fixWords ? '（可改写词语后填入）' : ''}`);
+          unresolved(tok, context, `数据为${opposite} ${magnitude}${unit}，${said}`);
           return;
         }
         const [a, b] = originalRange(n, dw.at, dw.at + dw.word.length);

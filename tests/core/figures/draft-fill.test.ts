@@ -100,7 +100,7 @@ describe('signs and words', () => {
       expect(r.unresolved).toEqual([]);
       expect(r.filled.some((f) => f.word)).toBe(true);
       expect(r.text).not.toMatch(/-\d/);
-    } else expect(r.unresolved.map((u) => u.reason.replace(/（.*）$/, ''))).toEqual([reason]);
+    } else expect(r.unresolved.map((u) => u.reason)).toEqual([reason]);
   });
 
   test('the turned word is recorded, and the highlight covers the inserted number', () => {
@@ -163,6 +163,14 @@ describe('what no data answers stays an X, with its clause and reason', () => {
     // The X's are kept exactly as written, each one listed.
     for (const u of r.unresolved) expect(r.text.slice(u.start, u.end)).toBe(u.slot);
     expect(r.text.match(/X+/g)).toHaveLength(r.unresolved.length);
+  });
+
+  test('after a row the sheet lacks, the next clause is not given an earlier row', () => {
+    const r = fill('全县一般公共预算收入完成XXX万元，全县教育支出完成XXX万元，同比增长XX%；新增减税降费XX亿元，增长XX%。');
+    expect(r.filled.map((f) => f.row)).toEqual(['一般公共预算收入']);
+    expect(r.unresolved.map((u) => u.reason)).toEqual([
+      '预算执行表中没有“教育支出”行', '预算执行表中没有“教育支出”行', '没有认出“新增减税降费”是预算执行表的哪一行', '没有认出“新增减税降费”是预算执行表的哪一行',
+    ]);
   });
 
   test('no 预算执行 sheet at all', () => {
