@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { cli } from './run-cli';
+import { runDemo } from '../../src/cli/commands/demo';
 import { DRAFT, EXAMPLE_DRAFT, EXAMPLE_XLSX } from '../../scripts/make-figures-example';
 
 const FILLED_HEAD = [
@@ -101,4 +102,22 @@ test('user problems are exit 2', async () => {
   fs.writeFileSync(badWords, '{"rows": "税收"}');
   const w = await cli('figures', EXAMPLE_XLSX, '--fill', EXAMPLE_DRAFT, '--words', badWords);
   expect([w.code, w.stderr]).toEqual([2, expect.stringMatching(/词表有误：rows/)]);
+});
+
+test('the demo fills the example draft into out/工作报告-已填.txt, and again over its own earlier output', async () => {
+  const root = path.join(dir, 'demo');
+  fs.mkdirSync(path.join(root, 'examples'), { recursive: true });
+  for (const f of [EXAMPLE_XLSX, EXAMPLE_DRAFT]) fs.copyFileSync(f, path.join(root, 'examples', path.basename(f)));
+  const write = process.stdout.write.bind(process.stdout);
+  let stdout = '';
+  process.stdout.write = ((x: string | Uint8Array) => ((stdout += String(x)), true)) as typeof process.stdout.write;
+  try {
+    expect(await runDemo(root)).toBe(0);
+    expect(await runDemo(root)).toBe(0);
+  } finally {
+    process.stdout.write = write;
+  }
+  expect(fs.readFileSync(path.join(root, 'out', '工作报告-已填.txt'), 'utf8')).toBe([...FILLED_HEAD, LINE3_KEPT, LINE4, ''].join('\n'));
+  expect(stdout).toContain('工作报告草稿：');
+  expect(stdout).toContain('已填 17 处');
 });

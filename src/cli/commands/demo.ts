@@ -1,6 +1,7 @@
 /**
  * `budget-review demo` (SPEC §5.1): check the bundled example workbooks and write out/review.xlsx and out/tables.xlsx,
- * replacing what an earlier demo wrote there (out/ is the demo's own folder). Exit 0 even when the
+ * replacing what an earlier demo wrote there (out/ is the demo's own folder), then fill the example
+ * draft's X's from the example 预算执行 sheet into out/工作报告-已填.txt (issue 17). Exit 0 even when the
  * examples have findings: showing findings is the point of the demo.
  */
 import type { Command } from 'commander';
@@ -8,6 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { UserError } from '../errors';
 import { reportRun, runCheck } from './check';
+import { runFigures } from './figures';
 import { planTableSets } from './tables';
 import { buildTablesWorkbook } from '../tables-workbook';
 import { writeWorkbookAtomic } from '../review-workbook';
@@ -59,13 +61,22 @@ export async function runDemo(root: string = packageRoot()): Promise<number> {
     await writeWorkbookAtomic(buildTablesWorkbook(sets), tablesOut, true);
     process.stdout.write(`公开表已写入 ${path.relative(process.cwd(), tablesOut) || tablesOut}：${sets[0].tables.length} 张表\n`);
   }
+  // The figures step: the example draft, X's and all, filled from the example 预算执行 sheet.
+  const draft = path.join(examples, '工作报告草稿.txt');
+  const execution = path.join(examples, '预算执行-示例.xlsx');
+  if (fs.existsSync(draft) && fs.existsSync(execution)) {
+    const filledOut = path.join(outDir, '工作报告-已填.txt');
+    const rel = (p: string): string => path.relative(process.cwd(), p) || p;
+    const f = await runFigures(rel(execution), { fill: rel(draft), out: rel(filledOut), force: true });
+    process.stdout.write(`\n工作报告草稿：${rel(draft)}\n${f.stdout}`);
+  }
   return 0;
 }
 
 export function registerDemoCommand(program: Command, setExit: (code: number) => void): void {
   program
     .command('demo')
-    .description('检查 examples/ 中的示例工作簿，结果写入 out/review.xlsx 和 out/tables.xlsx')
+    .description('检查 examples/ 中的示例工作簿，结果写入 out/review.xlsx 和 out/tables.xlsx，并把示例工作报告草稿中的 X 填好写入 out/工作报告-已填.txt')
     .action(async () => {
       setExit(await runDemo());
     });
