@@ -208,6 +208,8 @@ test('报表 → 报告数字 on files: the paragraph of the example template eq
   await page.getByRole('tab', { name: '报表' }).click();
   await page.getByRole('tab', { name: '报告数字' }).waitFor();
   expect(await page.getByRole('tab', { name: '报告数字' }).getAttribute('aria-selected')).toBe('true');
+  // Without a 模板 sheet the tab opens on 报告原文 (issue 17); the placeholder template is one click away.
+  await page.getByRole('radio', { name: '占位符模板' }).check();
   const box = page.getByRole('textbox', { name: /段落模板/ });
   expect(await box.inputValue()).toContain('{一般公共预算收入.本期累计:万元}');
   await box.fill(fs.readFileSync(FIGURES_TEMPLATE, 'utf8'));

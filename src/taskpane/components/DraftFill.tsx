@@ -16,7 +16,7 @@ const useStyles = makeStyles({
   // Side by side where there is room (the offline page), one under the other in a narrow pane.
   columns: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(260px, 1fr))', gap: '8px' },
   text: { whiteSpace: 'pre-wrap', lineHeight: '1.8', fontSize: '14px', padding: '8px', background: tokens.colorNeutralBackground3, borderRadius: '4px', wordBreak: 'break-all', margin: 0 },
-  filled: { background: '#fff1a8', borderRadius: '2px', padding: '0 1px' },
+  filled: { background: '#fff1a8', borderRadius: '2px', padding: '0 1px', whiteSpace: 'nowrap' },
   unresolved: { background: '#fde7e9', color: '#a4262c', outline: '1px dashed #a4262c', borderRadius: '2px' },
   mismatch: { background: '#fed9cc', textDecoration: 'underline wavy #d83b01', borderRadius: '2px' },
   heading: { fontSize: '14px', fontWeight: 600, margin: '4px 0 0' },
