@@ -10,7 +10,7 @@ import type { ExcelActions } from '../../excel';
 import type { LoadedFile } from '../../web/read-files';
 import { draftPieces, EXAMPLE_DRAFT, paneFillDraft, PaneDraft } from '../figures';
 import type { Status } from './common';
-import { useCommonStyles } from './common';
+import { copyOrSelect, useCommonStyles } from './common';
 
 const useStyles = makeStyles({
   // Side by side where there is room (the offline page), one under the other in a narrow pane.
@@ -76,22 +76,7 @@ export function DraftFill({ settings, state, onState, excel, files, sheetsToRead
 
   const copy = async () => {
     const text = result?.fill.text;
-    if (!text) return;
-    try {
-      await navigator.clipboard.writeText(text);
-      setStatus({ kind: 'success', text: '填好的文稿已复制，可粘贴到报告中。' });
-    } catch {
-      const el = copyTarget.current;
-      if (el) {
-        const range = document.createRange();
-        range.selectNodeContents(el);
-        const sel = window.getSelection();
-        sel?.removeAllRanges();
-        sel?.addRange(range);
-        el.focus();
-      }
-      setStatus({ kind: 'info', text: '浏览器不允许直接复制：文稿已选中，请按 Ctrl+C 复制。' });
-    }
+    if (text) await copyOrSelect(text, copyTarget.current, '填好的文稿', setStatus);
   };
 
   const fill = result?.fill ?? null;

@@ -13,7 +13,7 @@ import { FIGURES_SHEET } from '../../excel';
 import { figuresWorkbook, saveBlob, workbookBlob } from '../../web/downloads';
 import { ACCEPT, LoadedFile, readFiles } from '../../web/read-files';
 import { EXAMPLE_TEMPLATE, paneFigures, PaneFigures, templateOf } from '../figures';
-import { StatusBar, useAction, useCommonStyles } from './common';
+import { copyOrSelect, StatusBar, useAction, useCommonStyles } from './common';
 import { DraftFill, DraftState, EMPTY_DRAFT } from './DraftFill';
 
 const useStyles = makeStyles({
@@ -126,23 +126,7 @@ export function FiguresPanel({ settings, onSettings, state, onState, excel, file
 
   const copy = async () => {
     const text = result?.report.fill?.text;
-    if (!text) return;
-    try {
-      await navigator.clipboard.writeText(text);
-      setStatus({ kind: 'success', text: '段落已复制，可粘贴到报告中。' });
-    } catch {
-      // No clipboard permission (file://, old webviews): select the text for Ctrl+C instead.
-      const el = copyTarget.current;
-      if (el) {
-        const range = document.createRange();
-        range.selectNodeContents(el);
-        const sel = window.getSelection();
-        sel?.removeAllRanges();
-        sel?.addRange(range);
-        el.focus();
-      }
-      setStatus({ kind: 'info', text: '浏览器不允许直接复制：段落已选中，请按 Ctrl+C 复制。' });
-    }
+    if (text) await copyOrSelect(text, copyTarget.current, '段落', setStatus);
   };
 
   const fill = result?.report.fill ?? null;
