@@ -3,7 +3,9 @@
  *   examples/预算执行-示例.xlsx  a 预算执行 sheet as county finance bureaus keep it (title, unit line,
  *                               项目 | 年初预算 | 调整预算 | 本期累计 | 上年同期 | 月份), amounts in 万元;
  *   examples/工作报告模板.txt    a work-report paragraph (paraphrasing the sentences of domain/ §7)
- *                               with placeholders instead of X.
+ *                               with placeholders instead of X;
+ *   examples/工作报告草稿.txt    a draft as staff write it, X's and figures already written, for
+ *                               `figures --fill` (issue 17).
  * Run: npx ts-node --transpile-only scripts/make-figures-example.ts
  * The figures are invented but of a realistic size for a district; tests/cli/figures.test.ts checks
  * the filled paragraph word for word.
@@ -16,6 +18,7 @@ import * as path from 'path';
 const ROOT = path.resolve(__dirname, '..');
 export const EXAMPLE_XLSX = path.join(ROOT, 'examples', '预算执行-示例.xlsx');
 export const EXAMPLE_TEMPLATE = path.join(ROOT, 'examples', '工作报告模板.txt');
+export const EXAMPLE_DRAFT = path.join(ROOT, 'examples', '工作报告草稿.txt');
 
 type Row = [string, number | null, number | null, number | null, number | null, number];
 
@@ -42,7 +45,18 @@ export const TEMPLATE = [
   '“三公”经费支出{三公经费:万元}万元，同比压减{三公经费压减率:%}。',
 ].join('');
 
-export async function makeFiguresExample(xlsxPath = EXAMPLE_XLSX, templatePath = EXAMPLE_TEMPLATE): Promise<void> {
+/**
+ * A draft in the wording of county work reports: X's where the figures go, two figures already
+ * written (one of them out of date), a 增长 where spending fell, and a row the sheet does not have.
+ */
+export const DRAFT = [
+  '一、1-XX月财政收支情况',
+  '1-XX月，全区一般公共预算收入完成XXX万元，同比增长XX%，超序时进度X个百分点，增收XXX万元。其中，税收收入完成XX亿元，增长XX%，占比XX%；非税收入XXX万元，增长XX%。',
+  '1-XX月份，全区财政支出XXX万元，完成调整预算的XX%，同比增长XX%，超序时进度X个百分点。其中，用于民生领域支出达XXX万元，占总支出比重为XX%，增长0.9%；“三保”支出XX亿元，较上年增长3.6%。',
+  '全区教育支出完成XXX万元，同比增长XX%。',
+].join('\n');
+
+export async function makeFiguresExample(xlsxPath = EXAMPLE_XLSX, templatePath = EXAMPLE_TEMPLATE, draftPath = EXAMPLE_DRAFT): Promise<void> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('预算执行');
   ws.addRow(['XX区2024年1-4月财政预算执行情况表']);
@@ -61,11 +75,12 @@ export async function makeFiguresExample(xlsxPath = EXAMPLE_XLSX, templatePath =
   fs.mkdirSync(path.dirname(xlsxPath), { recursive: true });
   fs.writeFileSync(xlsxPath, await deterministicXlsx(wb));
   fs.writeFileSync(templatePath, TEMPLATE + '\n', 'utf8');
+  fs.writeFileSync(draftPath, DRAFT + '\n', 'utf8');
 }
 
 if (require.main === module) {
   makeFiguresExample().then(
-    () => console.log(`已写入 ${path.relative(ROOT, EXAMPLE_XLSX)} 和 ${path.relative(ROOT, EXAMPLE_TEMPLATE)}`),
+    () => console.log(`已写入 ${path.relative(ROOT, EXAMPLE_XLSX)}、${path.relative(ROOT, EXAMPLE_TEMPLATE)} 和 ${path.relative(ROOT, EXAMPLE_DRAFT)}`),
     (e) => {
       console.error(e);
       process.exit(1);

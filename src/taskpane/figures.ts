@@ -4,7 +4,8 @@
  * reportFigures), the user's paragraph filled, and the rows of the figures sheet.
  */
 import { checkWorkbooks } from '../core/check';
-import { figuresJson, figuresSheetRows, FiguresJson, FiguresReport, reportFigures, templateFromSheets } from '../core/figures';
+import { figuresJson, figuresSheetRows, FiguresJson, FiguresReport, fillDraft, reportFigures, templateFromSheets } from '../core/figures';
+import type { DraftFillResult } from '../core/figures';
 import type { WorkbookGrids } from '../core/grid';
 import type { FiguresSheet } from '../excel/figures';
 import { baseConfig, RuleSettings } from './model';
@@ -59,4 +60,55 @@ export function paneFigures(workbooks: ReadonlyArray<WorkbookGrids>, settings: R
     json: figuresJson(report),
     sheet: { rows: figuresSheetRows(report), text: report.fill?.text, unresolved: report.fill?.unresolved.map((u) => ({ placeholder: u.placeholder, reason: u.reason })) },
   };
+}
+
+/** The draft offered in the 报告原文 box: sentences as drafts are written, X's and all. */
+export const EXAMPLE_DRAFT =
+  '1-XX月，全区一般公共预算收入完成XXX万元，同比增长XX%，超序时进度X个百分点。其中，税收收入完成XX亿元，增长XX%，占比XX%。\n' +
+  '1-XX月份，全区财政支出XXX万元，同比增长XX%。其中，用于民生领域支出达XXX万元，占总支出比重为XX%。';
+
+export interface PaneDraft {
+  report: FiguresReport;
+  fill: DraftFillResult;
+}
+
+/**
+ * Fill the X's of a pasted draft and check its written figures, as `figures --fill` does. Throws
+ * with a Chinese message when the inputs hold no 预算执行 sheet (the draft's rows come from it).
+ */
+export function paneFillDraft(workbooks: ReadonlyArray<WorkbookGrids>, settings: RuleSettings, draft: string, fixWords: boolean): PaneDraft {
+  const check = checkWorkbooks(workbooks, { base: baseConfig(settings) });
+  const report = reportFigures(workbooks, {
+    lines: check.lines,
+    priorLines: check.priorLines.length > 0 ? check.priorLines : undefined,
+    config: check.config,
+  });
+  if (!report.execution) throw new Error('没有找到预算执行表（表头：项目、年初预算、调整预算、本期累计、上年同期、月份），无法填写报告中的数字');
+  const text = draft.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  return { report, fill: fillDraft(text, report.set, { fixWords }) };
+}
+
+/** A line of the filled text cut at its highlights, for the pane to render as text with marks. */
+export type DraftPiece = { text: string; kind: 'plain' | 'filled' | 'unresolved' | 'mismatch'; title?: string };
+
+export function draftPieces(fill: DraftFillResult): DraftPiece[][] {
+  const lines = fill.text.split('\n');
+  const marks: Array<{ line: number; start: number; end: number; kind: DraftPiece['kind']; title: string }> = [
+    ...fill.filled.map((f) => ({ line: f.line, start: f.start, end: f.end, kind: 'filled' as const, title: `${f.row ? `${f.row} ` : ''}${f.measure}${f.total ? `（占${f.total}）` : ''}${f.word ? `；已把“${f.word.from}”改为“${f.word.to}”` : ''}` })),
+    ...fill.unresolved.map((u) => ({ line: u.line, start: u.start, end: u.end, kind: 'unresolved' as const, title: u.reason })),
+    ...fill.mismatches.map((m) => ({ line: m.line, start: m.start, end: m.end, kind: 'mismatch' as const, title: `数据为 ${m.actual}` })),
+  ];
+  return lines.map((text, i) => {
+    const here = marks.filter((m) => m.line === i + 1 && m.end > m.start).sort((a, b) => a.start - b.start);
+    const out: DraftPiece[] = [];
+    let at = 0;
+    for (const m of here) {
+      if (m.start < at) continue;
+      if (m.start > at) out.push({ text: text.slice(at, m.start), kind: 'plain' });
+      out.push({ text: text.slice(m.start, m.end), kind: m.kind, title: m.title });
+      at = m.end;
+    }
+    if (at < text.length || out.length === 0) out.push({ text: text.slice(at), kind: 'plain' });
+    return out;
+  });
 }

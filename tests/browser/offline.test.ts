@@ -12,6 +12,7 @@ import { workbookToGrids } from '../../src/cli/read-xlsx';
 import { checkWorkbooks } from '../../src/core/check';
 import { explanationKey } from '../../src/core/explain';
 import { cli } from '../cli/run-cli';
+import { EXAMPLE_DRAFT } from '../../scripts/make-figures-example';
 import { artifact, ensureBuilt, launch, OFFICE_JS, ROOT, serve, WEB } from './harness';
 
 const EXAMPLE = path.join(ROOT, 'examples', '县教育局-明细-元.xlsx');
@@ -208,6 +209,8 @@ test('报表 → 报告数字 on files: the paragraph of the example template eq
   await page.getByRole('tab', { name: '报表' }).click();
   await page.getByRole('tab', { name: '报告数字' }).waitFor();
   expect(await page.getByRole('tab', { name: '报告数字' }).getAttribute('aria-selected')).toBe('true');
+  // Without a 模板 sheet the tab opens on 报告原文 (issue 17); the placeholder template is one click away.
+  await page.getByRole('radio', { name: '占位符模板' }).check();
   const box = page.getByRole('textbox', { name: /段落模板/ });
   expect(await box.inputValue()).toContain('{一般公共预算收入.本期累计:万元}');
   await box.fill(fs.readFileSync(FIGURES_TEMPLATE, 'utf8'));
@@ -320,4 +323,54 @@ test('keyboard: Tab walks the page in reading order and never lands on the hidde
   expect(seen.every((s) => s.after)).toBe(true);
   expect(seen.some((s) => s.hiddenInput)).toBe(false);
   expect(errors).toEqual([]);
+}, 120_000);
+
+// ---- 报告数字 → 报告原文 (issue 17): paste a draft as written, X's and all -------------------------
+
+test('报表 → 报告数字 → 报告原文: paste a draft, get the filled text beside it with the figures highlighted, as the CLI fills it', async () => {
+  const context = await browser.newContext({ viewport: { width: 900, height: 1000 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.route('**/*', (route) => (route.request().url().startsWith(server.url) ? route.continue() : route.abort('internetdisconnected')));
+  const draft = fs.readFileSync(EXAMPLE_DRAFT, 'utf8');
+  const want = JSON.parse((await cli('figures', FIGURES_EXAMPLE, '--fill', EXAMPLE_DRAFT, '--json')).stdout);
+  const wantFixed = JSON.parse((await cli('figures', FIGURES_EXAMPLE, '--fill', EXAMPLE_DRAFT, '--json', '--fix-words')).stdout);
+
+  await page.goto(`${server.url}/taskpane.html`);
+  await page.getByText('选择 .xlsx / .csv 文件…').waitFor({ timeout: 10_000 });
+  await page.getByTestId('file-input').setInputFiles(FIGURES_EXAMPLE);
+  await page.getByTestId('status').filter({ hasText: '报告数字' }).waitFor({ timeout: 30_000 });
+  await page.getByRole('tab', { name: '报表' }).click();
+  expect(await page.getByRole('radio', { name: '报告原文（含 X）' }).isChecked()).toBe(true);
+  const box = page.getByRole('textbox', { name: /报告原文/ });
+  expect(await box.inputValue()).toContain('XXX万元');
+  await box.fill(draft);
+  await page.getByRole('button', { name: '填写 X 并核对数字' }).click();
+  const filled = page.getByTestId('draft-filled');
+  await filled.waitFor({ timeout: 30_000 });
+
+  expect(await filled.innerText()).toBe(want.text);
+  expect(await page.getByTestId('draft-original').innerText()).toBe(draft);
+  // Every filled figure is highlighted, in order; the X's left and the 3.6% are marked apart.
+  const marked = (kind: string) => filled.locator(`mark[data-kind="${kind}"]`).allInnerTexts();
+  expect(await marked('filled')).toEqual(want.filled.map((f: { value: string }) => f.value.replace(/(万元|亿元|%|个百分点|月)$/, '')));
+  expect(await marked('unresolved')).toEqual(['XX', 'X', 'XXX', 'XX']);
+  expect(await marked('mismatch')).toEqual(['3.6%']);
+  expect(await filled.locator('mark[data-kind="unresolved"]').first().getAttribute('title')).toBe('数据为下降 2.6%，原文为“增长”');
+  expect(await page.getByTestId('draft-unresolved').innerText()).toContain('第4行「全区教育支出完成XXX万元」：预算执行表中没有“教育支出”行');
+  expect(await page.getByTestId('draft-mismatches').innerText()).toContain('原文 3.6%，数据 2.8%');
+  expect(await page.getByTestId('status').getAttribute('data-intent')).toBe('warning');
+  // Side by side on a wide page.
+  const [a, b] = [await page.getByTestId('draft-original').boundingBox(), await filled.boundingBox()];
+  expect(b!.x).toBeGreaterThan(a!.x + a!.width - 1);
+  await page.screenshot({ path: artifact('offline-draft-fill.png'), fullPage: true });
+
+  await page.getByRole('checkbox', { name: /改写词语/ }).check();
+  await page.getByRole('button', { name: '填写 X 并核对数字' }).click();
+  await filled.filter({ hasText: '同比下降2.6%，低于序时进度0.4个百分点' }).waitFor({ timeout: 30_000 });
+  expect(await filled.innerText()).toBe(wantFixed.text);
+  expect(await marked('unresolved')).toEqual(['XXX', 'XX']);
+  expect(errors).toEqual([]);
+  await context.close();
 }, 120_000);

@@ -1,6 +1,7 @@
 /**
  * `budget-review demo` (SPEC §5.1): check the bundled example workbooks and write out/review.xlsx and out/tables.xlsx,
- * replacing what an earlier demo wrote there (out/ is the demo's own folder). Exit 0 even when the
+ * replacing what an earlier demo wrote there (out/ is the demo's own folder), then fill the example
+ * draft's X's from the example 预算执行 sheet into out/工作报告-已填.txt (issue 17). Exit 0 even when the
  * examples have findings: showing findings is the point of the demo.
  */
 import type { Command } from 'commander';
@@ -11,6 +12,7 @@ import { reportRun, runCheck } from './check';
 import { departmentOutPath, planTablesWorkbooks } from './tables';
 import { departmentLabel } from '../../core/tables/departments';
 import { listUnits } from '../../core/tables';
+import { runFigures } from './figures';
 import { buildTablesWorkbook } from '../tables-workbook';
 import { writeWorkbookAtomic } from '../review-workbook';
 
@@ -75,7 +77,16 @@ export async function runDemo(root: string = packageRoot()): Promise<number> {
       outputs.push({ file: rel(o), what: `${who}的部门预算公开表（${p.sets[0].tables.length} 张）` });
     }
   }
-  process.stdout.write('示例输出：\n');
+  // The figures step: the example draft, X's and all, filled from the example 预算执行 sheet.
+  const draft = path.join(examples, '工作报告草稿.txt');
+  const execution = path.join(examples, '预算执行-示例.xlsx');
+  if (fs.existsSync(draft) && fs.existsSync(execution)) {
+    const filledOut = path.join(outDir, '工作报告-已填.txt');
+    const f = await runFigures(rel(execution), { fill: rel(draft), out: rel(filledOut), force: true });
+    process.stdout.write(`\n工作报告草稿：${rel(draft)}\n${f.stdout}`);
+    outputs.push({ file: rel(filledOut), what: `工作报告草稿 ${path.basename(draft)} 中的 X 按预算执行表填好（填不了的保留 X 并说明原因）` });
+  }
+  process.stdout.write('\n示例输出：\n');
   for (const o of outputs) process.stdout.write(`  ${o.file}\n      ${o.what}\n`);
   return 0;
 }
@@ -83,7 +94,7 @@ export async function runDemo(root: string = packageRoot()): Promise<number> {
 export function registerDemoCommand(program: Command, setExit: (code: number) => void): void {
   program
     .command('demo')
-    .description('检查 examples/ 中的示例工作簿，审核结果写入 out/review.xlsx，各部门公开表写入 out/tables-<部门>.xlsx')
+    .description('检查 examples/ 中的示例工作簿，审核结果写入 out/review.xlsx，各部门公开表写入 out/tables-<部门>.xlsx，并把示例工作报告草稿中的 X 填好写入 out/工作报告-已填.txt')
     .action(async () => {
       setExit(await runDemo());
     });

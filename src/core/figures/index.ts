@@ -97,3 +97,7 @@ export { fillTemplate, formatFigure, parsePlaceholder, placeholdersOf, templateF
 export type { FillResult, Placeholder, UnresolvedPlaceholder } from './template';
 export { findExecutionSheet, readExecutionSheet, monthFromText, cleanItemName } from './execution';
 export type { ExecutionSheet } from './execution';
+export { fillDraft } from './draft-fill';
+export type { DraftFillOptions, DraftFillResult, DraftFilled, DraftMismatch, DraftUnchecked, DraftUnresolved } from './draft-fill';
+export { compileWords, DEFAULT_DRAFT_WORDS, draftWordsSchema, mergeDraftWords, WRITTEN_UNITS } from './draft-words';
+export type { CompiledWords, DraftWords, WrittenUnit } from './draft-words';

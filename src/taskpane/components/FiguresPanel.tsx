@@ -1,17 +1,20 @@
 /**
- * 报告数字 (in the 报表 tab): the user's paragraph with placeholders, the figures computed from the
- * 预算执行 sheet (and the budget lines), the filled paragraph ready to copy, and the placeholders
- * that could not be filled. In Excel the figures table goes into a new sheet; on files, a download.
+ * 报告数字 (in the 报表 tab), in two ways: 报告原文 — a draft pasted as written, its X's filled and its
+ * figures checked (DraftFill) — or 占位符模板 — the user's paragraph with placeholders, the figures
+ * computed from the 预算执行 sheet (and the budget lines), the filled paragraph ready to copy, and the
+ * placeholders that could not be filled. In Excel the figures table goes into a new sheet; on files,
+ * a download.
  */
 import * as React from 'react';
-import { Button, Field, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Radio, RadioGroup, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { findExecutionSheet } from '../../core/figures';
 import type { ExcelActions, PaneSettings } from '../../excel';
 import { FIGURES_SHEET } from '../../excel';
 import { figuresWorkbook, saveBlob, workbookBlob } from '../../web/downloads';
 import { ACCEPT, LoadedFile, readFiles } from '../../web/read-files';
 import { EXAMPLE_TEMPLATE, paneFigures, PaneFigures, templateOf } from '../figures';
-import { StatusBar, useAction, useCommonStyles } from './common';
+import { copyOrSelect, StatusBar, useAction, useCommonStyles } from './common';
+import { DraftFill, DraftState, EMPTY_DRAFT } from './DraftFill';
 
 const useStyles = makeStyles({
   paragraph: { whiteSpace: 'pre-wrap', lineHeight: '1.7', fontSize: '14px', padding: '8px', background: tokens.colorNeutralBackground3, borderRadius: '4px', wordBreak: 'break-all' },
@@ -28,6 +31,9 @@ export interface FiguresState {
   resultFiles?: ReadonlyArray<LoadedFile>;
   /** Where the template came from: a 模板 sheet, the example, or typed. */
   source: 'sheet' | 'example' | 'typed';
+  /** Chosen by the user; by default 占位符模板 when the workbook has a 模板 sheet, else 报告原文. */
+  mode?: 'draft' | 'template';
+  draft?: DraftState;
 }
 
 export const EMPTY_FIGURES: FiguresState = { template: null, result: null, source: 'example' };
@@ -81,14 +87,16 @@ export function FiguresPanel({ settings, onSettings, state, onState, excel, file
   }, [excel, files, state, onState]);
 
   const template = state.template ?? '';
+  const mode = state.mode ?? (state.source === 'sheet' ? 'template' : 'draft');
   const result = excel || state.resultFiles === files ? state.result : null;
+
+  const sheetsToRead = async (): Promise<string[]> => sourceSheets(await excel!.listSheets(), settings.generated);
 
   const compute = () => run('计算报告数字', async () => {
     let result: PaneFigures;
     if (excel) {
       setProgress(0);
-      const names = sourceSheets(await excel.listSheets(), settings.generated);
-      const wb = await excel.read(names, (d, t) => setProgress(t ? d / t : 1));
+      const wb = await excel.read(await sheetsToRead(), (d, t) => setProgress(t ? d / t : 1));
       setProgress(null);
       result = paneFigures([wb], settings, template);
       const name = await excel.writeFigures(result.sheet, settings.generated.filter((g) => g.kind === 'figures').map((g) => g.name));
@@ -118,23 +126,7 @@ export function FiguresPanel({ settings, onSettings, state, onState, excel, file
 
   const copy = async () => {
     const text = result?.report.fill?.text;
-    if (!text) return;
-    try {
-      await navigator.clipboard.writeText(text);
-      setStatus({ kind: 'success', text: '段落已复制，可粘贴到报告中。' });
-    } catch {
-      // No clipboard permission (file://, old webviews): select the text for Ctrl+C instead.
-      const el = copyTarget.current;
-      if (el) {
-        const range = document.createRange();
-        range.selectNodeContents(el);
-        const sel = window.getSelection();
-        sel?.removeAllRanges();
-        sel?.addRange(range);
-        el.focus();
-      }
-      setStatus({ kind: 'info', text: '浏览器不允许直接复制：段落已选中，请按 Ctrl+C 复制。' });
-    }
+    if (text) await copyOrSelect(text, copyTarget.current, '段落', setStatus);
   };
 
   const fill = result?.report.fill ?? null;
@@ -153,6 +145,14 @@ export function FiguresPanel({ settings, onSettings, state, onState, excel, file
           </div>
         </>
       ) : null}
+      <RadioGroup layout="horizontal" value={mode} onChange={(_, d) => onState({ ...state, mode: d.value as 'draft' | 'template' })} aria-label="填写方式">
+        <Radio value="draft" label="报告原文（含 X）" />
+        <Radio value="template" label="占位符模板" />
+      </RadioGroup>
+      {mode === 'draft' ? (
+        <DraftFill settings={settings} state={state.draft ?? EMPTY_DRAFT} onState={(d) => onState({ ...state, mode, draft: d })} excel={excel} files={files}
+          sheetsToRead={sheetsToRead} busy={busy} run={run} setStatus={setStatus} onProgress={setProgress} statusBar={<StatusBar status={status} busy={busy} progress={progress} />} />
+      ) : <>
       <Field label={{ sheet: '段落模板（来自“模板”工作表，可修改）', example: '段落模板（示例，可改成您的报告原文）', typed: '段落模板（含占位符的报告原文）' }[state.source]} hint="占位符写法：{行.指标:格式}，如 {一般公共预算收入.同比:%}、{一般公共预算收入.超序时:pp}；格式见 docs/figures.md。">
         <Textarea value={template} rows={7} resize="vertical" onChange={(_, d) => onState({ ...state, template: d.value, source: 'typed' })} />
       </Field>
@@ -181,6 +181,7 @@ export function FiguresPanel({ settings, onSettings, state, onState, excel, file
       ) : null}
       {result ? <Text as="p" className={c.hint}>共算出 {result.report.set.figures.size} 个数字{result.report.execution ? `（预算执行表：${result.report.execution.sheet}）` : ''}。</Text> : null}
       {result?.report.notes.map((n) => <Text as="p" key={n} className={c.hint}>注意：{n}</Text>)}
+      </>}
     </div>
   );
 }

@@ -59,3 +59,24 @@ export function downloadText(text: string, name: string, type = 'application/jso
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
+
+/**
+ * Copy `text` to the clipboard; without clipboard permission (file://, old webviews) select `el`'s
+ * text for Ctrl+C instead. `what` names the text in the status line ("段落").
+ */
+export async function copyOrSelect(text: string, el: HTMLElement | null, what: string, setStatus: (s: Status) => void): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+    setStatus({ kind: 'success', text: `${what}已复制，可粘贴到报告中。` });
+  } catch {
+    if (el) {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const sel = window.getSelection();
+      sel?.removeAllRanges();
+      sel?.addRange(range);
+      el.focus();
+    }
+    setStatus({ kind: 'info', text: `浏览器不允许直接复制：${what}已选中，请按 Ctrl+C 复制。` });
+  }
+}
