@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import * as iconv from 'iconv-lite';
 import { readCsvBuffer } from '../../src/cli/read-csv';
-import { workbookToGrids } from '../../src/cli/read-xlsx';
+import { workbookToGrids } from '../../src/io/read-xlsx';
 import { checkWorkbooks } from '../../src/core/check';
 import { explanationKey } from '../../src/core/explain';
 import { cli } from '../cli/run-cli';

@@ -13,9 +13,10 @@ import type { WorkbookGrids } from '../../core/grid';
 import { UserError } from '../errors';
 import { displayName, expandInputs, isLoaded, isOwnReviewWorkbook, LoadedInput, loadInput, loadWorkbooks, UnreadableInput, unreadableSentence } from '../inputs';
 import { loadInputs } from '../parallel';
-import { isToolOutputFile } from '../own-output';
+import { buildReviewWorkbook } from '../../io/review-workbook';
+import { isToolOutputFile } from '../file-source';
 import { createProgress } from '../progress';
-import { assertWritable, buildReviewWorkbook, planPerUnit, writePerUnit, writeWorkbookAtomic } from '../review-workbook';
+import { assertWritable, planPerUnit, writePerUnit, writeWorkbookAtomic } from '../write-outputs';
 import { humanSummary } from '../summary';
 
 export interface CheckCommandOptions {

@@ -9,8 +9,8 @@ import * as path from 'path';
 import { UserError } from '../errors';
 import { reportRun, runCheck } from './check';
 import { planTableSets } from './tables';
-import { buildTablesWorkbook } from '../tables-workbook';
-import { writeWorkbookAtomic } from '../review-workbook';
+import { buildTablesWorkbook } from '../../io/tables-workbook';
+import { writeWorkbookAtomic } from '../write-outputs';
 
 /** The package root: the nearest folder above this file holding package.json with our name. */
 export function packageRoot(from: string = __dirname): string {

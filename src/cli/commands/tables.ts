@@ -8,8 +8,8 @@ import type { Command } from 'commander';
 import type { CheckReport } from '../../core/check';
 import { type StandardTable, type TableStyle, type UnitInfo, generateTables, listUnits } from '../../core/tables';
 import { UserError } from '../errors';
-import { writeWorkbookAtomic } from '../review-workbook';
-import { type TableSet, buildTablesWorkbook } from '../tables-workbook';
+import { writeWorkbookAtomic } from '../write-outputs';
+import { type TableSet, buildTablesWorkbook } from '../../io/tables-workbook';
 import { runCheck } from './check';
 
 export interface TablesCommandOptions {
