@@ -1,16 +1,15 @@
 /**
  * One reader behind every door (issue 12): the page and the CLI give identical findings JSON on every
  * example workbook and on the hardening fixtures. The CLI runs in-process as `check FILE --json`
- * (from the file's folder, so findings name the file as the page does); the page reads the same bytes
- * as a File through src/web/read-files.ts (the shared streaming reader over Blob.slice) and checks
- * with the pane's default settings, as the offline page does.
+ * (from the file's folder, so findings name the file as the page does); the page's side is the job its
+ * Web Worker runs (src/web/check-job.ts: the shared streaming reader over Blob.slice, then the check
+ * with the pane's default settings), given the same bytes as a File.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { reportJson } from '../../src/core/check';
 import { DEFAULT_SETTINGS } from '../../src/excel/settings';
-import { runCheck } from '../../src/taskpane/model';
-import { isLoaded, readFile } from '../../src/web/read-files';
+import { readAndCheck } from '../../src/web/check-job';
 import { cli } from '../cli/run-cli';
 import { budgetXlsx, CLEAN, DIRTY, tempDir } from '../hardening/fixtures';
 
@@ -29,10 +28,10 @@ async function viaCli(file: string): Promise<unknown> {
 }
 
 async function viaPage(file: string): Promise<unknown> {
-  const r = await readFile(new File([fs.readFileSync(file)], path.basename(file)));
-  if (!isLoaded(r)) throw new Error(r.reason);
+  const r = await readAndCheck([new File([fs.readFileSync(file)], path.basename(file))], DEFAULT_SETTINGS);
+  if (!r.report) throw new Error(r.bad.map((b) => b.reason).join('；'));
   // The page serialises the report as the CLI does (导出 JSON): compare the parsed JSON of both.
-  return JSON.parse(JSON.stringify(reportJson(runCheck([r.grids], DEFAULT_SETTINGS))));
+  return JSON.parse(JSON.stringify(reportJson(r.report)));
 }
 
 const examples = fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.xlsx')).map((f) => path.join(EXAMPLES, f));
