@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import { builtinModules } from 'module';
 import * as path from 'path';
 import * as ts from 'typescript';
+import { moduleSpecifiers } from '../hardening/imports';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SRC = path.join(ROOT, 'src');
@@ -25,20 +26,7 @@ function parse(file: string): ts.SourceFile {
   return ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.ES2020, true);
 }
 
-/** Every module specifier of a file: import/export from, import(), require(). */
-function imports(sf: ts.SourceFile): string[] {
-  const specs: string[] = [];
-  const visit = (n: ts.Node): void => {
-    if ((ts.isImportDeclaration(n) || ts.isExportDeclaration(n)) && n.moduleSpecifier && ts.isStringLiteral(n.moduleSpecifier)) specs.push(n.moduleSpecifier.text);
-    if (ts.isCallExpression(n) && n.arguments.length > 0 && ts.isStringLiteral(n.arguments[0])) {
-      if (n.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(n.expression) && n.expression.text === 'require')) specs.push(n.arguments[0].text);
-    }
-    if (ts.isImportEqualsDeclaration(n) && ts.isExternalModuleReference(n.moduleReference) && ts.isStringLiteral(n.moduleReference.expression)) specs.push(n.moduleReference.expression.text);
-    ts.forEachChild(n, visit);
-  };
-  visit(sf);
-  return specs;
-}
+const imports = moduleSpecifiers;
 
 /** A relative specifier → the source file it names. */
 function resolveRelative(from: string, spec: string): string | null {
