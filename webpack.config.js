@@ -1,8 +1,9 @@
 /**
  * Builds the task pane into dist/web/: taskpane.html (served page, CSP without 'unsafe-eval',
  * office.js referenced in <head>), loader.js (ES5, decides between Excel and file mode),
- * taskpane.js (React + Fluent UI + core + exceljs from its sources), manifest.xml, icons, and
- * budget-review-offline.html — one self-contained file that works opened from disk (file://).
+ * taskpane.js (React + Fluent UI + core + exceljs from its sources), check-worker.js (the Web Worker
+ * that reads and checks files), manifest.xml, icons, and budget-review-offline.html — one
+ * self-contained file, worker inlined, that works opened from disk (file://).
  *
  * taskpane.js is ES2020 on purpose: the core computes report figures with BigInt, which the
  * EdgeHTML 18 webview of volume-licensed Office 2019 lacks (as it lacks `?.` and `??`), so no
@@ -28,10 +29,12 @@ class StaticAndOfflinePlugin {
         const assets = path.resolve(__dirname, 'assets');
         if (fs.existsSync(assets)) for (const f of fs.readdirSync(assets)) compilation.emitAsset(`assets/${f}`, new RawSource(fs.readFileSync(path.join(assets, f))));
         const js = compilation.getAsset('taskpane.js');
-        if (!js) return;
-        const code = js.source.source().toString().replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+        const worker = compilation.getAsset('check-worker.js');
+        if (!js || !worker) return;
+        const inline = (asset) => asset.source.source().toString().replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
         const template = fs.readFileSync(path.resolve(__dirname, 'src/web/offline.html'), 'utf8');
-        const html = template.replace('/*BUNDLE*/', () => code);
+        // The worker's code rides along as inert text; the page starts it from a blob: URL (file:// too).
+        const html = template.replace('/*WORKER*/', () => inline(worker)).replace('/*BUNDLE*/', () => inline(js));
         compilation.emitAsset('budget-review-offline.html', new RawSource(html));
       });
     });
@@ -68,6 +71,8 @@ module.exports = async (env, argv) => {
     entry: {
       taskpane: './src/taskpane/index.tsx',
       loader: './src/taskpane/loader.ts',
+      // Reading and checking off the main thread (src/web/check-client.ts starts it).
+      'check-worker': './src/web/check-worker.ts',
     },
     output: { path: OUT, filename: '[name].js', publicPath: '', clean: true },
     // No eval-based source maps: the page runs under a CSP without 'unsafe-eval'.

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { readXlsx } from '../src/cli/read-xlsx';
+import { readXlsx } from '../src/cli/file-source';
 import { checkWorkbooks } from '../src/core/check';
 import { parseAmount } from '../src/core/money';
 import { synthSheet } from '../src/testing/synth';

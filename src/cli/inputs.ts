@@ -1,7 +1,7 @@
 /**
  * Command-line inputs: expand files and folders (SPEC §7 Several inputs), recognise each file by its
  * content rather than its name, and load it into grids. Inputs are only ever opened for reading.
- * .xlsx grids come from the streaming reader (src/cli/xlsx-stream); the exceljs workbook, which only
+ * .xlsx grids come from the shared streaming reader (src/io/xlsx-stream); the exceljs workbook, which only
  * the review workbook needs (to copy sheets with their formats), is loaded on demand by loadWorkbooks.
  */
 import * as fs from 'fs';
@@ -9,12 +9,12 @@ import * as path from 'path';
 import type ExcelJS from 'exceljs';
 import type { WorkbookGrids } from '../core/grid';
 import { UserError } from './errors';
-import { REVIEW_CREATOR } from './own-output';
+import { REVIEW_CREATOR } from '../io/own-output';
+import { XlsxReadError } from '../io/xlsx-stream';
+import { ENCRYPTED_ADVICE, SAVE_AS_XLSX_ADVICE } from '../io/xlsx-stream/messages';
+import { DEFAULT_ZIP_LIMITS, ZipLimits } from '../io/zip-inspect';
+import { inspectZipFile, readXlsx, readXlsxFile } from './file-source';
 import { readCsvBuffer } from './read-csv';
-import { readXlsx } from './read-xlsx';
-import { readXlsxStream, XlsxReadError } from './xlsx-stream';
-import { ENCRYPTED_ADVICE, SAVE_AS_XLSX_ADVICE } from './xlsx-stream/messages';
-import { DEFAULT_ZIP_LIMITS, inspectZip, ZipLimits } from './zip-inspect';
 
 export const SAVE_AS_XLSX = SAVE_AS_XLSX_ADVICE;
 export const ENCRYPTED = ENCRYPTED_ADVICE;
@@ -194,11 +194,11 @@ function oleIsEncrypted(file: string): boolean {
 }
 
 /** Recognise a file by its first bytes (and its name only where the content cannot tell). */
-export function sniffFile(file: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Sniffed {
+export async function sniffFile(file: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<Sniffed> {
   const ext = path.extname(file).toLowerCase();
   const head = readHead(file, 8);
   if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && (head[2] === 0x03 || head[2] === 0x05) && (head[3] === 0x04 || head[3] === 0x06)) {
-    const v = inspectZip(file, limits);
+    const v = await inspectZipFile(file, limits);
     if (v.ok) {
       if (!v.entries.some((e) => e === 'xl/workbook.xml' || /^xl\/workbook\d*\.xml$/.test(e))) {
         if (ext === '.ods' || v.entries.includes('content.xml')) return { kind: 'refused', reason: `这是 OpenDocument（.ods）表格，${SAVE_AS_XLSX}` };
@@ -229,7 +229,7 @@ export async function loadInput(abs: string, display: string, limits: ZipLimits 
   try {
     const st = fs.statSync(abs);
     if (st.size === 0) return { path: abs, display, reason: '文件是空的' };
-    sniffed = sniffFile(abs, limits);
+    sniffed = await sniffFile(abs, limits);
   } catch {
     return { path: abs, display, reason: '无法打开文件，请检查文件是否存在以及读取权限' };
   }
@@ -242,7 +242,7 @@ export async function loadInput(abs: string, display: string, limits: ZipLimits 
     }
   }
   try {
-    const { grids, creator, sheetXmlBytes } = await readXlsxStream(abs, display, { limits });
+    const { grids, creator, sheetXmlBytes } = await readXlsxFile(abs, display, { limits });
     return { path: abs, display, grids, creator, sheetXmlBytes };
   } catch (e) {
     if (e instanceof XlsxReadError) return { path: abs, display, reason: e.reason };

@@ -10,7 +10,7 @@
 import * as os from 'os';
 import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
 import { loadInput, LoadedInput, UnreadableInput } from './inputs';
-import type { ZipLimits } from './zip-inspect';
+import type { ZipLimits } from '../io/zip-inspect';
 
 export type LoadResult = LoadedInput | UnreadableInput;
 

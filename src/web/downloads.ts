@@ -3,8 +3,9 @@ import ExcelJS from 'exceljs';
 import type { CheckReport } from '../core/check';
 import type { Finding } from '../core/findings';
 import type { StandardTable } from '../core/tables/model';
-import { buildReviewWorkbook, reportUnits, ReviewUnit, unitFileName } from '../cli/review-workbook';
-import { buildTablesWorkbook } from '../cli/tables-workbook';
+import { readXlsxBuffer } from '../io/read-xlsx';
+import { buildReviewWorkbook, reportUnits, ReviewUnit, unitFileName } from '../io/review-workbook';
+import { buildTablesWorkbook } from '../io/tables-workbook';
 import { FIGURES_SHEET, figuresSheetValues, FiguresSheet } from '../excel/figures';
 import type { LoadedFile } from './read-files';
 
@@ -27,9 +28,31 @@ export function saveBlob(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 
+/** Above this much worksheet XML an input is copied from its grid, as in the CLI (src/cli/inputs.ts). */
+const EXCELJS_COPY_LIMIT_BYTES = 200 * 1024 * 1024;
+
+/**
+ * The exceljs workbooks of the .xlsx files, loaded once, only to copy their sheets' formats into the
+ * review workbook (grids always come from the streaming reader). Files exceljs cannot load, and very
+ * big ones, are copied from their grids.
+ */
+const loadedWorkbooks = new WeakMap<object, Promise<ExcelJS.Workbook | undefined>>();
+
+function formatsOf(f: LoadedFile): Promise<ExcelJS.Workbook | undefined> {
+  const blob = f.xlsx;
+  if (!blob || (f.sheetXmlBytes ?? 0) > EXCELJS_COPY_LIMIT_BYTES) return Promise.resolve(undefined);
+  let p = loadedWorkbooks.get(blob);
+  if (!p) {
+    p = blob.slice(0, blob.size).arrayBuffer().then((buf) => readXlsxBuffer(buf, f.name)).then((x) => x.workbook, () => undefined);
+    loadedWorkbooks.set(blob, p);
+  }
+  return p;
+}
+
 /** The review workbook; explanations typed on the page go into its 审核说明 sheet. */
-export function reviewWorkbook(report: CheckReport, files: ReadonlyArray<LoadedFile>, unit?: ReviewUnit, explanations: ReadonlyArray<{ finding: Finding; text: string }> = []): ExcelJS.Workbook {
-  return buildReviewWorkbook(report, files.map((f) => ({ display: f.name, grids: f.grids, workbook: f.workbook })), { unit, explanations });
+export async function reviewWorkbook(report: CheckReport, files: ReadonlyArray<LoadedFile>, unit?: ReviewUnit, explanations: ReadonlyArray<{ finding: Finding; text: string }> = []): Promise<ExcelJS.Workbook> {
+  const sources = await Promise.all(files.map(async (f) => ({ display: f.name, grids: f.grids, workbook: await formatsOf(f) })));
+  return buildReviewWorkbook(report, sources, { unit, explanations });
 }
 
 export function unitsOf(report: CheckReport): ReviewUnit[] {

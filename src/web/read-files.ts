@@ -1,18 +1,20 @@
 /**
- * Files chosen in the browser → the core's grids: .xlsx with exceljs bundled from its sources (no
- * eval), .csv decoded here (UTF-8, else GB18030) and parsed by src/io/csv.ts. Nothing leaves the
- * machine: the bytes are read with Blob.arrayBuffer and parsed in the page.
+ * Files chosen in the browser → the core's grids: .xlsx with the CLI's own streaming reader
+ * (src/io/xlsx-stream, reading the File by ranges), .csv decoded here (UTF-8, else GB18030) and parsed
+ * by src/io/csv.ts. Nothing leaves the machine: the bytes are read with Blob.slice and parsed in the page.
  */
-import ExcelJS from 'exceljs';
 import type { WorkbookGrids } from '../core/grid';
-import { workbookToGrids } from '../cli/read-xlsx';
 import { csvBytesToWorkbook, CsvEncoding } from '../io/csv';
+import { BlobLike, blobSource } from '../io/source';
+import { isXlsxReadError, readXlsxStream, ReadProgress } from '../io/xlsx-stream';
 
 export interface LoadedFile {
   name: string;
   grids: WorkbookGrids;
-  /** The exceljs workbook of an .xlsx (its formats are copied into the review workbook); absent for .csv. */
-  workbook?: ExcelJS.Workbook;
+  /** The .xlsx itself: the review workbook loads it with exceljs to copy its formats; absent for .csv. */
+  xlsx?: BlobLike;
+  /** Bytes of worksheet XML in an .xlsx (decides whether exceljs may load it, as in the CLI). */
+  sheetXmlBytes?: number;
   /** How a .csv was decoded. */
   encoding?: CsvEncoding;
 }
@@ -42,13 +44,15 @@ export function sniff(name: string, head: Uint8Array): string | null {
   return null;
 }
 
-export async function readFile(file: Blob & { name: string }): Promise<LoadedFile | UnreadableFile> {
-  const buf = await file.arrayBuffer();
-  const head = new Uint8Array(buf.slice(0, 8));
+/** A file as the page has it: a Blob with a name (File), in the page or in its worker. */
+export type NamedBlob = Blob & { name: string };
+
+export async function readFile(file: NamedBlob, onProgress?: (p: ReadProgress) => void): Promise<LoadedFile | UnreadableFile> {
+  const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
   if (isCsvName(file.name)) {
     // An .xlsx renamed to .csv is still read as the workbook it is.
     if (head[0] !== 0x50 || head[1] !== 0x4b) {
-      const { grids, encoding } = csvBytesToWorkbook(new Uint8Array(buf), file.name);
+      const { grids, encoding } = csvBytesToWorkbook(new Uint8Array(await file.arrayBuffer()), file.name);
       return { name: file.name, grids, encoding };
     }
   } else {
@@ -56,10 +60,10 @@ export async function readFile(file: Blob & { name: string }): Promise<LoadedFil
     if (bad) return { name: file.name, reason: bad };
   }
   try {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(buf);
-    return { name: file.name, grids: workbookToGrids(workbook, file.name), workbook };
+    const { grids, sheetXmlBytes } = await readXlsxStream(blobSource(file), file.name, { onProgress });
+    return { name: file.name, grids, xlsx: file, sheetXmlBytes };
   } catch (e) {
+    if (isXlsxReadError(e)) return { name: file.name, reason: e.reason };
     return { name: file.name, reason: `文件无法读取（${(e as Error).message || '格式错误'}），可能已损坏；请在 Excel 中打开后另存为 .xlsx` };
   }
 }
@@ -69,7 +73,7 @@ export function isLoaded(x: LoadedFile | UnreadableFile): x is LoadedFile {
 }
 
 /** Read every chosen file; the readable ones, and a reason for each of the others. */
-export async function readFiles(list: ReadonlyArray<Blob & { name: string }>): Promise<{ ok: LoadedFile[]; bad: Array<{ file: string; reason: string }> }> {
+export async function readFiles(list: ReadonlyArray<NamedBlob>): Promise<{ ok: LoadedFile[]; bad: Array<{ file: string; reason: string }> }> {
   const loaded = await Promise.all(list.map((f) => readFile(f)));
   const ok = loaded.filter(isLoaded);
   const bad = loaded.filter((x): x is UnreadableFile => !isLoaded(x)).map((x) => ({ file: x.name, reason: x.reason }));

@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { workbookToGrids } from '../../src/cli/read-xlsx';
+import { workbookToGrids } from '../../src/io/read-xlsx';
 import { isCellError } from '../../src/core/grid';
 import { DEFAULT_SETTINGS } from '../../src/excel/settings';
 import { paneFigures } from '../../src/taskpane/figures';

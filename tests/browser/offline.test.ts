@@ -8,11 +8,12 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import * as iconv from 'iconv-lite';
 import { readCsvBuffer } from '../../src/cli/read-csv';
-import { workbookToGrids } from '../../src/cli/read-xlsx';
+import { workbookToGrids } from '../../src/io/read-xlsx';
 import { checkWorkbooks } from '../../src/core/check';
 import { explanationKey } from '../../src/core/explain';
 import { cli } from '../cli/run-cli';
 import { EXAMPLE_DRAFT } from '../../scripts/make-figures-example';
+import { BUDGET_STRINGS, budgetSheetXml, writeXlsx } from '../cli/xlsx-stream/xlsx-writer';
 import { artifact, ensureBuilt, launch, OFFICE_JS, ROOT, serve, WEB } from './harness';
 
 const EXAMPLE = path.join(ROOT, 'examples', '县教育局-明细-元.xlsx');
@@ -126,6 +127,8 @@ test('cell text is shown as text, never as HTML', async () => {
 
 test('the single-file offline page works from file://', async () => {
   const { page, errors } = await newPage();
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
   const file = path.join(WEB, 'budget-review-offline.html');
   expect(fs.statSync(file).size).toBeGreaterThan(100_000);
   await page.goto(`file://${file}`);
@@ -133,6 +136,9 @@ test('the single-file offline page works from file://', async () => {
   await page.getByTestId('file-input').setInputFiles(EXAMPLE);
   await page.getByTestId('summary').waitFor({ timeout: 60_000 });
   expect(await summaryCount(page)).toBeGreaterThan(0);
+  // The inlined worker read and checked the file, started from a blob: URL.
+  expect(workers.length).toBeGreaterThan(0);
+  expect(workers[0]).toMatch(/^blob:/);
   await page.getByRole('tab', { name: '报表' }).click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载报表工作簿' }).click()]);
   const out = artifact('offline-报表.xlsx');
@@ -374,3 +380,32 @@ test('报表 → 报告数字 → 报告原文: paste a draft, get the filled te
   expect(errors).toEqual([]);
   await context.close();
 }, 120_000);
+
+test('reading and checking run in a Web Worker: progress with a ProgressBar, and 取消 stops the job', async () => {
+  const { page, violations, errors } = await newPage();
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  const big = artifact('大文件-300000行.xlsx');
+  if (!fs.existsSync(big)) writeXlsx(big, [{ name: '明细', xml: budgetSheetXml(300_000, 8) }], { sharedStrings: BUDGET_STRINGS });
+  await page.goto(`${server.url}/taskpane.html`);
+  await page.getByText('选择 .xlsx / .csv 文件…').waitFor({ timeout: 10_000 });
+  await page.getByTestId('file-input').setInputFiles(big);
+  // The served page starts dist/web/check-worker.js (same origin, allowed by its CSP).
+  await page.getByTestId('cancel').waitFor({ timeout: 30_000 });
+  await page.getByText(/正在(读取|审核)/).first().waitFor({ timeout: 30_000 });
+  expect(await page.getByRole('progressbar').count()).toBeGreaterThan(0);
+  expect(workers.some((u) => u.endsWith('/check-worker.js'))).toBe(true);
+  // The page answers while the worker reads: a click on the tab list goes through at once.
+  const t0 = Date.now();
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
+  expect(Date.now() - t0).toBeLessThan(1000);
+  await page.getByTestId('cancel').click();
+  await page.getByText('已取消读取和审核。').waitFor({ timeout: 10_000 });
+  expect(await page.getByTestId('summary').count()).toBe(0);
+  // A new choice after 取消 starts afresh and completes.
+  await page.getByTestId('file-input').setInputFiles(EXAMPLE);
+  await page.getByTestId('summary').waitFor({ timeout: 60_000 });
+  expect(await summaryCount(page)).toBeGreaterThan(0);
+  expect(violations).toEqual([]);
+  expect(errors).toEqual([]);
+}, 180_000);

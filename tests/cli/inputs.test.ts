@@ -44,44 +44,44 @@ afterEach(() => {
 });
 
 describe('sniffFile', () => {
-  it('accepts a real .xlsx by its zip content, whatever the name', () => {
-    expect(sniffFile(write('a.xlsx', xlsxBuf))).toEqual({ kind: 'xlsx' });
-    expect(sniffFile(write('renamed.dat', xlsxBuf))).toEqual({ kind: 'xlsx' });
+  it('accepts a real .xlsx by its zip content, whatever the name', async () => {
+    expect(await sniffFile(write('a.xlsx', xlsxBuf))).toEqual({ kind: 'xlsx' });
+    expect(await sniffFile(write('renamed.dat', xlsxBuf))).toEqual({ kind: 'xlsx' });
   });
 
-  it('refuses .xls / .et (OLE2) with the advice to save as .xlsx', () => {
+  it('refuses .xls / .et (OLE2) with the advice to save as .xlsx', async () => {
     for (const name of ['old.xls', 'wps.et', 'disguised.xlsx']) {
-      const s = sniffFile(write(name, oleFile(false)));
+      const s = await sniffFile(write(name, oleFile(false)));
       expect(s.kind).toBe('refused');
       if (s.kind === 'refused') expect(s.reason).toContain(SAVE_AS_XLSX);
     }
   });
 
-  it('recognises an encrypted .xlsx (OLE2 with EncryptionInfo)', () => {
-    expect(sniffFile(write('secret.xlsx', oleFile(true)))).toEqual({ kind: 'refused', reason: ENCRYPTED });
+  it('recognises an encrypted .xlsx (OLE2 with EncryptionInfo)', async () => {
+    expect(await sniffFile(write('secret.xlsx', oleFile(true)))).toEqual({ kind: 'refused', reason: ENCRYPTED });
   });
 
-  it('refuses a non-zip file named .xlsx', () => {
-    const s = sniffFile(write('fake.xlsx', '<html><body>不是表格</body></html>'));
+  it('refuses a non-zip file named .xlsx', async () => {
+    const s = await sniffFile(write('fake.xlsx', '<html><body>不是表格</body></html>'));
     expect(s).toEqual({ kind: 'refused', reason: expect.stringContaining('不是有效的 .xlsx 文件') });
   });
 
-  it('says a truncated zip is incomplete', () => {
-    const s = sniffFile(write('cut.xlsx', xlsxBuf.subarray(0, Math.floor(xlsxBuf.length / 2))));
+  it('says a truncated zip is incomplete', async () => {
+    const s = await sniffFile(write('cut.xlsx', xlsxBuf.subarray(0, Math.floor(xlsxBuf.length / 2))));
     expect(s).toEqual({ kind: 'refused', reason: expect.stringContaining('文件不完整') });
   });
 
-  it('refuses a zip without a workbook and a zip whose entries expand past the limit', () => {
+  it('refuses a zip without a workbook and a zip whose entries expand past the limit', async () => {
     // A zip whose central directory is fine but whose content is not an .xlsx: cut out xl/workbook.xml by renaming.
     const renamed = Buffer.from(xlsxBuf.toString('latin1').split('xl/workbook.xml').join('xl/workbooX.xml'), 'latin1');
-    expect(sniffFile(write('noworkbook.xlsx', renamed))).toEqual({ kind: 'refused', reason: expect.stringContaining('没有工作簿') });
-    const s = sniffFile(write('big.xlsx', xlsxBuf), { maxEntryBytes: 100, maxRatio: 100, ratioFloorBytes: 1e9 });
+    expect(await sniffFile(write('noworkbook.xlsx', renamed))).toEqual({ kind: 'refused', reason: expect.stringContaining('没有工作簿') });
+    const s = await sniffFile(write('big.xlsx', xlsxBuf), { maxEntryBytes: 100, maxRatio: 100, ratioFloorBytes: 1e9 });
     expect(s).toEqual({ kind: 'refused', reason: expect.stringContaining('压缩炸弹') });
   });
 
-  it('accepts .csv by name and refuses unknown types', () => {
-    expect(sniffFile(write('a.csv', 'a,b\n'))).toEqual({ kind: 'csv' });
-    expect(sniffFile(write('a.txt', 'a,b\n'))).toEqual({ kind: 'refused', reason: expect.stringContaining('不支持') });
+  it('accepts .csv by name and refuses unknown types', async () => {
+    expect(await sniffFile(write('a.csv', 'a,b\n'))).toEqual({ kind: 'csv' });
+    expect(await sniffFile(write('a.txt', 'a,b\n'))).toEqual({ kind: 'refused', reason: expect.stringContaining('不支持') });
   });
 });
 

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { readXlsxBuffer, toCell } from '../../src/cli/read-xlsx';
+import { readXlsxBuffer, toCell } from '../../src/io/read-xlsx';
 import type { Grid } from '../../src/core/grid';
 
 async function roundTrip(build: (wb: ExcelJS.Workbook) => void | Promise<void>): Promise<Grid[]> {

@@ -2,11 +2,10 @@ import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { readXlsxBuffer } from '../../src/cli/read-xlsx';
+import { readXlsxBuffer } from '../../src/io/read-xlsx';
 import { readCsvBuffer } from '../../src/cli/read-csv';
-import {
-  buildReviewWorkbook, FILL_ARGB, hyperlinkFormula, planPerUnit, ReviewSource, SheetNamer, writePerUnit, writeWorkbookAtomic, assertWritable,
-} from '../../src/cli/review-workbook';
+import { buildReviewWorkbook, FILL_ARGB, hyperlinkFormula, ReviewSource, SheetNamer } from '../../src/io/review-workbook';
+import { assertWritable, planPerUnit, writePerUnit, writeWorkbookAtomic } from '../../src/cli/write-outputs';
 import type { CheckReport } from '../../src/core/check';
 import { DEFAULT_CONFIG } from '../../src/core/config';
 import { Finding, summarize } from '../../src/core/findings';

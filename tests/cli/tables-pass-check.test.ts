@@ -4,8 +4,8 @@
  */
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
-import { workbookToGrids } from '../../src/cli/read-xlsx';
-import { buildTablesWorkbook } from '../../src/cli/tables-workbook';
+import { workbookToGrids } from '../../src/io/read-xlsx';
+import { buildTablesWorkbook } from '../../src/io/tables-workbook';
 import type { BudgetLine } from '../../src/core/lines';
 import { generateTables } from '../../src/core/tables';
 import { checkFilledTables } from '../../src/core/tables/filled';

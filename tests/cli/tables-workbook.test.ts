@@ -9,7 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { generateTables } from '../../src/core/tables';
 import { planTableSets, runTables } from '../../src/cli/commands/tables';
-import { HEADER_START_ROW, MONEY_FORMAT, buildTablesWorkbook } from '../../src/cli/tables-workbook';
+import { HEADER_START_ROW, MONEY_FORMAT, buildTablesWorkbook } from '../../src/io/tables-workbook';
 import { UserError } from '../../src/cli/errors';
 import { DEFAULT_CONFIG } from '../../src/core/config';
 import { exampleBLines, yuan } from '../fixtures/example-b-lines';

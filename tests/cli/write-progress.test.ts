@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { runCheck } from '../../src/cli/commands/check';
-import { planPerUnit, writePerUnit } from '../../src/cli/review-workbook';
+import { planPerUnit, writePerUnit } from '../../src/cli/write-outputs';
 
 it('writePerUnit reports every written unit file in order', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'br-wprog-'));

@@ -1,7 +1,7 @@
 /** The 报告数字 sheet on the fake Excel host: values as the core made them, never replacing a user's sheet. */
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { workbookToGrids } from '../../src/cli/read-xlsx';
+import { workbookToGrids } from '../../src/io/read-xlsx';
 import { FIGURES_SHEET, figuresSheetValues, paragraphRowHeight, writeFiguresSheet } from '../../src/excel/figures';
 import { DEFAULT_SETTINGS } from '../../src/excel/settings';
 import { paneFigures } from '../../src/taskpane/figures';

@@ -8,8 +8,8 @@
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { unzipSync, strFromU8 } from 'fflate';
-import { readXlsxBuffer } from '../../src/cli/read-xlsx';
-import { buildReviewWorkbook } from '../../src/cli/review-workbook';
+import { readXlsxBuffer } from '../../src/io/read-xlsx';
+import { buildReviewWorkbook } from '../../src/io/review-workbook';
 import { checkWorkbooks, CheckReport } from '../../src/core/check';
 import type { Finding } from '../../src/core/findings';
 import { cellText, Cell, Grid } from '../../src/core/grid';

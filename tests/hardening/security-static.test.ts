@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as ts from 'typescript';
+import { moduleSpecifiers } from './imports';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CORE = path.join(ROOT, 'src', 'core');
@@ -32,17 +33,7 @@ describe('src/core is pure', () => {
     const outside: string[] = [];
     for (const file of files) {
       const sf = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.ES2020, true);
-      const specs: string[] = [];
-      const visit = (n: ts.Node): void => {
-        if ((ts.isImportDeclaration(n) || ts.isExportDeclaration(n)) && n.moduleSpecifier && ts.isStringLiteral(n.moduleSpecifier)) specs.push(n.moduleSpecifier.text);
-        if (ts.isCallExpression(n) && n.arguments.length > 0 && ts.isStringLiteral(n.arguments[0])) {
-          if (n.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(n.expression) && n.expression.text === 'require')) specs.push(n.arguments[0].text);
-        }
-        if (ts.isImportEqualsDeclaration(n) && ts.isExternalModuleReference(n.moduleReference) && ts.isStringLiteral(n.moduleReference.expression)) specs.push(n.moduleReference.expression.text);
-        ts.forEachChild(n, visit);
-      };
-      visit(sf);
-      for (const s of specs) {
+      for (const s of moduleSpecifiers(sf)) {
         if (PURE_PACKAGES.has(s.split('/')[0])) continue;
         const resolved = s.startsWith('.') ? path.resolve(path.dirname(file), s) : null;
         if (!resolved || !(resolved + path.sep).startsWith(CORE + path.sep)) outside.push(`${path.relative(ROOT, file)}: ${s}`);

@@ -1,7 +1,7 @@
 /** 报告数字 → 报告原文 in the pane: the same filled draft as `figures --fill`, and its highlight pieces. */
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { workbookToGrids } from '../../src/cli/read-xlsx';
+import { workbookToGrids } from '../../src/io/read-xlsx';
 import { DEFAULT_SETTINGS } from '../../src/excel/settings';
 import { draftPieces, EXAMPLE_DRAFT, paneFillDraft } from '../../src/taskpane/figures';
 import { EXAMPLE_DRAFT as DRAFT_FILE, EXAMPLE_XLSX } from '../../scripts/make-figures-example';

@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { workbookToGrids } from '../../src/cli/read-xlsx';
+import { workbookToGrids } from '../../src/io/read-xlsx';
 import { DEFAULT_SETTINGS } from '../../src/excel/settings';
 import { figuresSheetValues } from '../../src/excel/figures';
 import { figuresWorkbook } from '../../src/web/downloads';

@@ -16,7 +16,7 @@ test.each([
   const r = await readFile(new File([new Uint8Array(bytes)], '明细.csv'));
   if (!isLoaded(r)) throw new Error(r.reason);
   expect(r.encoding).toBe(encoding);
-  expect(r.workbook).toBeUndefined();
+  expect(r.xlsx).toBeUndefined();
   expect(r.grids).toEqual(readCsvBuffer(bytes, '明细.csv'));
   expect(r.grids.sheets[0].name).toBe('明细');
   expect(r.grids.sheets[0].cells[1]).toEqual(['县教育局', '2050201', '30201', '基本支出', '1,234.50']);
@@ -32,6 +32,6 @@ test('TextDecoder GB18030 and iconv-lite agree on the fallback, rare characters 
 test('an .xlsx renamed .csv is still read as a workbook; .xls is refused with the save-as advice', async () => {
   const xlsx = fs.readFileSync(path.resolve(__dirname, '../../examples/县教育局-明细-元.xlsx'));
   const { ok, bad } = await readFiles([new File([xlsx], '改名.csv'), new File([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0])], '旧.xls')]);
-  expect(ok.map((f) => [f.name, !!f.workbook])).toEqual([['改名.csv', true]]);
+  expect(ok.map((f) => [f.name, !!f.xlsx])).toEqual([['改名.csv', true]]);
   expect(bad).toEqual([{ file: '旧.xls', reason: expect.stringContaining('另存为 .xlsx') }]);
 });

@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { workbookToGrids } from '../../src/cli/read-xlsx';
+import { workbookToGrids } from '../../src/io/read-xlsx';
 import { checkWorkbooks } from '../../src/core/check';
 import { explanationKeyString } from '../../src/core/explain';
 import type { Finding } from '../../src/core/findings';
@@ -52,7 +52,7 @@ test('one file: the 审核说明 row keys the finding; re-checking the download 
   if (unitFinding) typed.set(explanationKeyString(unitFinding), { finding: unitFinding, text: '按县政府文件执行' });
   const shown = withExplanations(report, typed);
 
-  const down = await reread(reviewWorkbook(shown, [file], undefined, [...typed.values()]), '审核结果.xlsx');
+  const down = await reread(await reviewWorkbook(shown, [file], undefined, [...typed.values()]), '审核结果.xlsx');
   // The input's 审核说明 is copied as it is; ours never replaces it: 审核说明(2).
   expect(explanationSheets(down.wb).map((w) => w.name)).toEqual(['审核说明', '审核说明(2)']);
   const rows = explanationRows(down.wb);
@@ -76,7 +76,7 @@ test('one file: the 审核说明 row keys the finding; re-checking the download 
 test('no typed explanations: no 审核说明 sheet is added (the input\'s own is copied)', async () => {
   const file = await load(EXAMPLE);
   const report = runCheck([file.grids], DEFAULT_SETTINGS);
-  const down = await reread(reviewWorkbook(report, [file]), 'x.xlsx');
+  const down = await reread(await reviewWorkbook(report, [file]), 'x.xlsx');
   expect(explanationSheets(down.wb).map((w) => w.name)).toEqual(['审核说明']);
 });
 
@@ -86,7 +86,7 @@ test('several files: 位置 names the copied sheet, and a second row names the o
   const report = runCheck([a.grids, b.grids], DEFAULT_SETTINGS);
   const f = report.findings.find((x) => x.location.file === '乙.xlsx' && x.location.cell && x.unit)!;
   const typed = [{ finding: f, text: '说明乙' }];
-  const down = await reread(reviewWorkbook(withExplanations(report, new Map([['k', typed[0]]])), [a, b], undefined, typed), '审核结果.xlsx');
+  const down = await reread(await reviewWorkbook(withExplanations(report, new Map([['k', typed[0]]])), [a, b], undefined, typed), '审核结果.xlsx');
   const rows = explanationRows(down.wb).slice(1);
   const at = rows.map((r) => r[2]);
   expect(at).toContain(`${f.location.sheet}!${f.location.cell}`);
@@ -108,7 +108,7 @@ test("per-unit workbooks carry only their unit's explanations", async () => {
   const typed = [{ finding: f, text: '本单位说明' }];
   let withRow = 0;
   for (const u of units) {
-    const wb = (await reread(reviewWorkbook(report, [file], u, typed), 'u.xlsx')).wb;
+    const wb = (await reread(await reviewWorkbook(report, [file], u, typed), 'u.xlsx')).wb;
     if (explanationRows(wb).some((r) => r[3] === '本单位说明')) withRow++;
   }
   expect(withRow).toBe(1);

@@ -13,8 +13,8 @@ import { departmentOutPath, planTablesWorkbooks } from './tables';
 import { departmentLabel } from '../../core/tables/departments';
 import { listUnits } from '../../core/tables';
 import { runFigures } from './figures';
-import { buildTablesWorkbook } from '../tables-workbook';
-import { writeWorkbookAtomic } from '../review-workbook';
+import { buildTablesWorkbook } from '../../io/tables-workbook';
+import { writeWorkbookAtomic } from '../write-outputs';
 
 /** The package root: the nearest folder above this file holding package.json with our name. */
 export function packageRoot(from: string = __dirname): string {

@@ -17,7 +17,7 @@ import { compileWords, DEFAULT_DRAFT_WORDS, fillDraft, figuresJson, mergeDraftWo
 import type { DraftFillResult, FiguresReport, WrittenUnit } from '../../core/figures';
 import { formatFigure } from '../../core/figures/template';
 import { UserError } from '../errors';
-import { assertWritable } from '../review-workbook';
+import { assertWritable } from '../write-outputs';
 import { displayName, isLoaded, loadInput, unreadableSentence } from '../inputs';
 import { loadRulesFile } from './check';
 

@@ -10,8 +10,9 @@ import { type StandardTable, type TableStyle, type UnitInfo, generateTables, lis
 import { type Department, departmentLabel, listDepartments } from '../../core/tables/departments';
 import * as path from 'path';
 import { UserError } from '../errors';
-import { assertWritable, unitFileName, writeWorkbookAtomic } from '../review-workbook';
-import { type TableSet, buildTablesWorkbook } from '../tables-workbook';
+import { assertWritable, writeWorkbookAtomic } from '../write-outputs';
+import { unitFileName } from '../../io/review-workbook';
+import { type TableSet, buildTablesWorkbook } from '../../io/tables-workbook';
 import { runCheck } from './check';
 import { prepareOutputPath } from '../output-path';
 

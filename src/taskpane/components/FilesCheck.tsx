@@ -10,9 +10,11 @@ import { reportJson } from '../../core/check';
 import type { Finding } from '../../core/findings';
 import type { ExcelActions } from '../../excel';
 import { findExecutionSheet } from '../../core/figures';
-import { ACCEPT, LoadedFile, readFiles } from '../../web/read-files';
+import { ACCEPT, LoadedFile } from '../../web/read-files';
+import { CheckJob, JobCancelled, startCheck } from '../../web/check-client';
+import type { JobProgress } from '../../web/check-job';
 import { reviewWorkbook, saveBlob, unitFileName, unitsOf, workbookBlob } from '../../web/downloads';
-import { checkStatus, explanationKeyString, RuleSettings, runCheck, withExplanations } from '../model';
+import { checkStatus, explanationKeyString, RuleSettings, withExplanations } from '../model';
 import { ReportView } from './ReportView';
 import { downloadText, StatusBar, useAction, useCommonStyles } from './common';
 
@@ -29,19 +31,39 @@ export interface FilesCheckProps {
 
 export function FilesCheck({ settings, report, onReport, files, onFiles, excel, ours = [] }: FilesCheckProps): React.ReactElement {
   const c = useCommonStyles();
-  const { busy, status, run } = useAction();
+  const { busy, status, run, setStatus } = useAction();
   const input = React.useRef<HTMLInputElement>(null);
+  const job = React.useRef<CheckJob | null>(null);
+  const [progress, setProgress] = React.useState<number | null>(null);
   const [typed, setTyped] = React.useState(new Map<string, { finding: Finding; text: string }>());
   const shown = React.useMemo(() => (report ? withExplanations(report, typed) : null), [report, typed]);
 
+  // Reading and checking run in a Web Worker: the page stays responsive, shows how far it got, and
+  // 取消 stops the worker at once.
   const onChoose = (list: File[]) => run('读取并审核', async () => {
     if (list.length === 0) return;
-    const { ok, bad } = await readFiles(list);
-    onFiles(ok);
+    onFiles([]);
     onReport(null);
     setTyped(new Map());
-    if (ok.length === 0) throw new Error(bad.map((b) => `${b.file}：${b.reason}`).join('；'));
-    const r = runCheck(ok.map((f) => f.grids), settings, bad);
+    setProgress(0);
+    const current = (job.current = startCheck(list, settings, (p) => {
+      setProgress(p.bytesTotal > 0 ? Math.min(1, p.bytesRead / p.bytesTotal) : null);
+      setStatus({ kind: 'info', text: progressText(p) });
+    }));
+    let result;
+    try {
+      result = await current.result;
+    } catch (e) {
+      if (e instanceof JobCancelled) return { kind: 'info', text: '已取消读取和审核。' };
+      throw e;
+    } finally {
+      if (job.current === current) job.current = null;
+      setProgress(null);
+    }
+    const { ok, bad } = result;
+    onFiles(ok);
+    if (ok.length === 0 || !result.report) throw new Error(bad.map((b) => `${b.file}：${b.reason}`).join('；'));
+    const r = result.report;
     // An execution workbook alone holds no budget lines to check, but its figures are in 报表.
     if (r.lines.length === 0 && findExecutionSheet(ok.map((f) => f.grids))) {
       if (r.findings.length > 0) onReport(r);
@@ -54,14 +76,14 @@ export function FilesCheck({ settings, report, onReport, files, onFiles, excel, 
 
   const downloadReview = () => run('生成审核工作簿', async () => {
     if (!shown) return;
-    saveBlob(await workbookBlob(reviewWorkbook(shown, files, undefined, [...typed.values()])), '审核结果.xlsx');
+    saveBlob(await workbookBlob(await reviewWorkbook(shown, files, undefined, [...typed.values()])), '审核结果.xlsx');
     return typed.size > 0 ? `审核工作簿已下载，其中“审核说明”表含您填写的 ${typed.size} 条说明。` : '审核工作簿已下载。';
   });
 
   const downloadPerUnit = () => run('生成各单位审核工作簿', async () => {
     if (!shown) return;
     const units = unitsOf(shown);
-    for (const u of units) saveBlob(await workbookBlob(reviewWorkbook(shown, files, u, [...typed.values()])), unitFileName(u));
+    for (const u of units) saveBlob(await workbookBlob(await reviewWorkbook(shown, files, u, [...typed.values()])), unitFileName(u));
     return `已下载 ${units.length} 个单位的审核工作簿，可分别发回各单位。`;
   });
 
@@ -88,7 +110,12 @@ export function FilesCheck({ settings, report, onReport, files, onFiles, excel, 
         <Button appearance="primary" onClick={() => input.current?.click()} disabled={busy}>选择 .xlsx / .csv 文件…</Button>
       </div>
       <Text as="p" className={c.hint}>可选 .xlsx 或 .csv（UTF-8 或 GB18030 编码），一次可选多个。文件只在本机浏览器中读取和审核，不会上传。</Text>
-      <StatusBar status={status} busy={busy} />
+      <StatusBar status={status} busy={busy} progress={progress} />
+      {busy && job.current ? (
+        <div className={c.actions}>
+          <Button onClick={() => job.current?.cancel()} data-testid="cancel">取消</Button>
+        </div>
+      ) : null}
       {shown ? (
         <>
           <div className={c.actions}>
@@ -102,4 +129,13 @@ export function FilesCheck({ settings, report, onReport, files, onFiles, excel, 
       ) : null}
     </div>
   );
+}
+
+const MB = 1024 * 1024;
+
+/** "正在读取 a.xlsx：3.2 / 8.0 MB，已读 45,000 行" or "正在审核 …". */
+export function progressText(p: JobProgress): string {
+  const rows = p.rows.toLocaleString('en-US');
+  if (p.phase === 'check') return `正在审核：已读取 ${rows} 行，正在按规则逐条检查……`;
+  return `正在读取${p.file ? ` ${p.file}` : ''}：${(p.bytesRead / MB).toFixed(1)} / ${(p.bytesTotal / MB).toFixed(1)} MB，已读 ${rows} 行……`;
 }

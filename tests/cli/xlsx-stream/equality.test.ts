@@ -8,8 +8,8 @@ import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { readXlsx } from '../../../src/cli/read-xlsx';
-import { readXlsxStream } from '../../../src/cli/xlsx-stream';
+import { readXlsx } from '../../../src/cli/file-source';
+import { readXlsxFile as readXlsxStream } from '../../../src/cli/file-source';
 import type { Grid } from '../../../src/core/grid';
 import { SHEET_HEAD, SHEET_TAIL, writeXlsx } from './xlsx-writer';
 

@@ -7,8 +7,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { isLoaded, loadInput } from '../../../src/cli/inputs';
-import { readXlsxStream, XlsxReadError } from '../../../src/cli/xlsx-stream';
-import { readZipDirectory } from '../../../src/cli/xlsx-stream/zip';
+import { fileSource, readXlsxFile as readXlsxStream } from '../../../src/cli/file-source';
+import { XlsxReadError } from '../../../src/io/xlsx-stream';
+import { readZipDirectory as readZipSource } from '../../../src/io/xlsx-stream/zip';
 import { cli } from '../run-cli';
 import { BUDGET_STRINGS, budgetSheetXml, rssGrowthDuring, SHEET_HEAD, SHEET_TAIL, writeXlsx } from './xlsx-writer';
 
@@ -50,7 +51,7 @@ describe('zip bombs', () => {
   test('150 MB of repeated rows at > 100:1 is refused once it passes 100 MB; memory stays bounded', async () => {
     const file = path.join(dir, 'rows-bomb.xlsx');
     writeXlsx(file, [{ name: 'bomb', xml: sheetOf(repeated('<row r="1"><c r="A1"><v>1</v></c></row>', 150)) }], { level: 9 });
-    const sheet = readZipDirectory(file).entries.get('xl/worksheets/sheet1.xml')!;
+    const sheet = (await readZipSource(fileSource(file))).entries.get('xl/worksheets/sheet1.xml')!;
     expect(sheet.uncompressedSize / sheet.compressedSize).toBeGreaterThan(100);
     const { result: e, growthBytes } = await rssGrowthDuring(() => readError(file));
     expect(e?.problem).toBe('bomb');
@@ -64,7 +65,7 @@ describe('zip bombs', () => {
   test('a bomb whose central directory declares a tiny size is refused by the bytes actually inflated', async () => {
     const file = path.join(dir, 'liar.xlsx');
     writeXlsx(file, [{ name: 'bomb', xml: sheetOf(repeated(' ', 120)), declaredSize: 1000 }], { level: 9 });
-    expect(readZipDirectory(file).entries.get('xl/worksheets/sheet1.xml')!.uncompressedSize).toBe(1000);
+    expect((await readZipSource(fileSource(file))).entries.get('xl/worksheets/sheet1.xml')!.uncompressedSize).toBe(1000);
     const { result: e, growthBytes } = await rssGrowthDuring(() => readError(file));
     expect(e?.problem).toBe('bomb');
     expect(growthBytes).toBeLessThan(300 * MB);
@@ -82,7 +83,7 @@ describe('zip bombs', () => {
   test('the size limit is configurable and counts real bytes; a high ratio below 100 MB is accepted', async () => {
     const file = path.join(dir, 'plain.xlsx');
     writeXlsx(file, [{ name: '明细', xml: budgetSheetXml(40_000, 6) }], { sharedStrings: BUDGET_STRINGS });
-    const size = readZipDirectory(file).entries.get('xl/worksheets/sheet1.xml')!.uncompressedSize;
+    const size = (await readZipSource(fileSource(file))).entries.get('xl/worksheets/sheet1.xml')!.uncompressedSize;
     expect(size).toBeGreaterThan(5 * MB);
     const e = await readError(file, { limits: { maxEntryBytes: 5 * MB, maxRatio: 100, ratioFloorBytes: 100 * MB } });
     expect(e.problem).toBe('bomb');
@@ -120,7 +121,7 @@ describe('damaged files', () => {
   test('damaged deflate data inside an intact zip is refused, never half-read', async () => {
     const f = path.join(dir, 'damaged.xlsx');
     const bytes = Buffer.from(fs.readFileSync(good));
-    const sheet = readZipDirectory(good).entries.get('xl/worksheets/sheet1.xml')!;
+    const sheet = (await readZipSource(fileSource(good))).entries.get('xl/worksheets/sheet1.xml')!;
     const start = sheet.localHeaderOffset + 30 + Buffer.byteLength('xl/worksheets/sheet1.xml');
     bytes.fill(0xff, start + Math.floor(sheet.compressedSize / 2), start + Math.floor(sheet.compressedSize / 2) + 64);
     fs.writeFileSync(f, bytes);
@@ -146,7 +147,7 @@ describe('damaged files', () => {
   test('an entry flagged as encrypted asks to remove the password', async () => {
     const f = path.join(dir, 'zipcrypto.xlsx');
     const bytes = Buffer.from(fs.readFileSync(good));
-    const d = readZipDirectory(good);
+    const d = (await readZipSource(fileSource(good)));
     // Set bit 0 (encrypted) in the sheet's central-directory record.
     const name = Buffer.from('xl/worksheets/sheet1.xml');
     const at = bytes.lastIndexOf(Buffer.concat([Buffer.from([0x50, 0x4b, 0x01, 0x02])]), bytes.lastIndexOf(name));

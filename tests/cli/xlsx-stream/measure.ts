@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { readXlsxStream } from '../../../src/cli/xlsx-stream';
+import { readXlsxFile as readXlsxStream } from '../../../src/cli/file-source';
 import { BUDGET_STRINGS, budgetSheetXml, writeXlsx } from './xlsx-writer';
 
 async function child(reader: string, file: string): Promise<void> {

@@ -1,7 +1,7 @@
 /** The committed examples/公开表-*.xlsx (scripts/make-filled-examples.ts) are current and pass TABLES.*. */
 import * as fs from 'fs';
 import * as path from 'path';
-import { readXlsx } from '../../../../src/cli/read-xlsx';
+import { readXlsx } from '../../../../src/cli/file-source';
 import { checkFilledTables, isFilledTablesWorkbook } from '../../../../src/core/tables/filled';
 import { FILLED_EXAMPLES, filledExampleBuffer } from '../../../../scripts/make-filled-examples';
 

@@ -3,8 +3,8 @@
  * behind examples B and C, rendered to .xlsx by the CLI renderer and read back, are recognised as a
  * complete filled-tables workbook and pass every TABLES.* rule.
  */
-import { readXlsxBuffer } from '../../../../src/cli/read-xlsx';
-import { buildTablesWorkbook } from '../../../../src/cli/tables-workbook';
+import { readXlsxBuffer } from '../../../../src/io/read-xlsx';
+import { buildTablesWorkbook } from '../../../../src/io/tables-workbook';
 import { generateTables } from '../../../../src/core/tables';
 import type { TableStyle } from '../../../../src/core/tables';
 import { checkFilledTables, isFilledTablesWorkbook } from '../../../../src/core/tables/filled';

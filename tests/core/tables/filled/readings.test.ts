@@ -10,7 +10,7 @@ import { workbook } from '../../../fixtures/filled/build';
 import { exampleBNational, exampleBShanghai } from '../../../fixtures/filled/example-b';
 import { flat, withCell } from '../../../fixtures/filled/edit';
 import * as path from 'path';
-import { readXlsx } from '../../../../src/cli/read-xlsx';
+import { readXlsx } from '../../../../src/cli/file-source';
 
 function sheetOf(name: string, rows: Cell[][]) {
   return { name, cells: rows, merges: [] };

@@ -1,15 +1,16 @@
 /**
- * Streaming .xlsx → Grid reader for the CLI. Reads the zip's central directory, then inflates one part
+ * Streaming .xlsx → Grid reader of every door (the CLI, the page's worker). Reads the zip's central directory, then inflates one part
  * at a time in chunks and tokenizes it as it arrives: shared strings and styles first, then each
  * worksheet straight into the grid arrays. No part is ever held whole, so a 1,048,576-row sheet needs
  * little more memory than its grid, and a zip bomb is stopped by the bytes it really inflates to.
  *
- * Grids equal those of src/cli/read-xlsx.ts (exceljs) on the files exceljs reads; see sheet.ts for
+ * Grids equal those of src/io/read-xlsx.ts (exceljs) on the files exceljs reads; see sheet.ts for
  * the value rules. Known differences, all on files exceljs mishandles: a hyperlinked cell without a
  * value stays empty (exceljs: ''); overlapping merges are kept (exceljs refuses the file); prefixed
  * element names (<x:c>) and worksheet parts not named sheetN.xml are read (exceljs skips them).
  */
 import type { Grid, WorkbookGrids } from '../../core/grid';
+import type { ByteSource } from '../source';
 import { XlsxReadError } from './errors';
 import { CoreProperties, parsePart, readCoreProperties, readWorkbookInfo } from './parts';
 import { readSharedStrings } from './shared-strings';
@@ -31,8 +32,20 @@ export interface StreamedXlsx {
   sheetXmlBytes: number;
 }
 
+/** Where a read has got to: compressed bytes read of the file, and worksheet rows read so far. */
+export interface ReadProgress {
+  phase: 'workbook' | 'sheet';
+  /** The sheet being read (phase 'sheet'). */
+  sheet?: string;
+  bytesRead: number;
+  bytesTotal: number;
+  rows: number;
+}
+
 export interface StreamOptions {
   limits?: InflateLimits;
+  /** Called as the read advances (after each compressed chunk). */
+  onProgress?: (p: ReadProgress) => void;
 }
 
 /**
@@ -40,9 +53,20 @@ export interface StreamOptions {
  * Throws XlsxReadError (with a Chinese `reason`) for a truncated, damaged or encrypted file and for
  * a part that inflates past the limits.
  */
-export async function readXlsxStream(path: string, displayName: string, opts: StreamOptions = {}): Promise<StreamedXlsx> {
+export async function readXlsxStream(source: ByteSource, displayName: string, opts: StreamOptions = {}): Promise<StreamedXlsx> {
   const limits = opts.limits ?? DEFAULT_INFLATE_LIMITS;
-  const dir = readZipDirectory(path);
+  const dir = await readZipDirectory(source);
+  const progress: ReadProgress = { phase: 'workbook', bytesRead: 0, bytesTotal: source.size, rows: 0 };
+  let rowsBefore = 0;
+  let builder: SheetBuilder | null = null;
+  const report = opts.onProgress;
+  if (report) {
+    dir.onRead = (n) => {
+      progress.bytesRead += n;
+      if (builder) progress.rows = rowsBefore + builder.rowsRead;
+      report(progress);
+    };
+  }
   const info = await readWorkbookInfo(dir, limits);
   const sharedStrings = await readSharedStrings(dir, info.sharedStringsPart, limits);
   const dateStyles = await readDateStyles(dir, info.stylesPart, limits);
@@ -51,17 +75,21 @@ export async function readXlsxStream(path: string, displayName: string, opts: St
   const sheets: Grid[] = [];
   let sheetXmlBytes = 0;
   for (const s of info.sheets) {
-    const builder = new SheetBuilder(ctx);
-    sheetXmlBytes += (await parsePart(dir, s.part, limits, builder)) ?? 0;
-    const r = builder.finish();
+    const b = (builder = new SheetBuilder(ctx));
+    progress.phase = 'sheet';
+    progress.sheet = s.name;
+    sheetXmlBytes += (await parsePart(dir, s.part, limits, b)) ?? 0;
+    rowsBefore += b.rowsRead;
+    builder = null;
+    const r = b.finish();
     sheets.push({ name: s.name, cells: r.cells, merges: r.merges, origin: { row: 1, col: 1 }, hidden: s.hidden, protected: r.protected });
   }
   return { grids: { file: displayName, sheets }, creator, sheetXmlBytes };
 }
 
 /** The core properties of an .xlsx alone (who wrote it), without reading any sheet. */
-export async function readXlsxCoreProperties(path: string, limits: InflateLimits = DEFAULT_INFLATE_LIMITS): Promise<CoreProperties> {
-  return readCoreProperties(readZipDirectory(path), limits);
+export async function readXlsxCoreProperties(source: ByteSource, limits: InflateLimits = DEFAULT_INFLATE_LIMITS): Promise<CoreProperties> {
+  return readCoreProperties(await readZipDirectory(source), limits);
 }
 
 /** Whether an error is one of ours (a problem with the file, not a bug). */

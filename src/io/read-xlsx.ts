@@ -1,5 +1,6 @@
 /**
- * .xlsx → the core's neutral Grid model (src/core/grid.ts), via exceljs.
+ * .xlsx → the core's neutral Grid model (src/core/grid.ts), via exceljs (the reference reader the
+ * streaming reader is tested against, and the loader of workbooks whose formats are copied).
  * Cells become plain values only (no per-cell objects beyond the value) so that sheets of a million
  * rows load within the memory exceljs itself needs. Formulas become their cached result.
  */
@@ -156,15 +157,13 @@ export function workbookToGrids(wb: ExcelJS.Workbook, file: string): WorkbookGri
   return { file, sheets };
 }
 
-/** Load an .xlsx file. `displayName` is the name findings carry (not a full path). Throws on bad files. */
-export async function readXlsx(path: string, displayName: string): Promise<LoadedXlsx> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(path);
-  return { grids: workbookToGrids(workbook, displayName), workbook };
-}
-
-/** Load from a buffer (tests, and the CLI after sniffing). */
-export async function readXlsxBuffer(buf: Buffer, displayName: string): Promise<LoadedXlsx> {
+/**
+ * Load .xlsx bytes with exceljs. `displayName` is the name findings carry (not a full path). Throws
+ * on bad files. Grids are read by the streaming reader (src/io/xlsx-stream) in every door; exceljs
+ * loads a workbook only where its formats are copied (the review workbook) and in the equality tests.
+ * The CLI's file-path version is readXlsx in src/cli/file-source.ts.
+ */
+export async function readXlsxBuffer(buf: Uint8Array | ArrayBuffer, displayName: string): Promise<LoadedXlsx> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(buf as unknown as ArrayBuffer);
   return { grids: workbookToGrids(workbook, displayName), workbook };

@@ -1,6 +1,6 @@
 /**
  * One worksheet part (sheetN.xml) → Grid, fed chunk by chunk. Only the grid arrays are kept: each
- * <c> is turned into its value when it closes. Values follow exceljs's reading (src/cli/read-xlsx.ts
+ * <c> is turned into its value when it closes. Values follow exceljs's reading (src/io/read-xlsx.ts
  * over exceljs), so both readers give the same grid:
  * - shared strings, inline strings and rich text → string; t="b" → boolean; t="e" → { error };
  * - numbers → number, or Date when the cell's style has a date format (1900 or 1904 system);
@@ -158,6 +158,11 @@ export class SheetBuilder implements XmlHandler {
   private runText = '';
 
   constructor(private readonly ctx: SheetContext) {}
+
+  /** Rows opened so far (progress). */
+  get rowsRead(): number {
+    return this.rowIdx + 1;
+  }
 
   open(s: string, name: string, a: number, b: number): void {
     if (this.inCell) {

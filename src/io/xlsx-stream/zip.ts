@@ -1,11 +1,13 @@
 /**
  * Just enough of the zip format to read an .xlsx without loading it: the central directory (where
- * each part starts, how it is compressed) and one part at a time inflated in chunks with Node's zlib.
- * Inflation counts the bytes it really produces, because a hostile zip can declare any size it likes.
+ * each part starts, how it is compressed) and one part at a time inflated in chunks (inflate.ts).
+ * The one zip-directory reader of every door: bytes come from a ByteSource (a file on disk, a File
+ * in the page). Inflation counts the bytes it really produces, because a hostile zip can declare
+ * any size it likes.
  */
-import * as fs from 'fs';
-import * as zlib from 'zlib';
+import type { ByteSource } from '../source';
 import { corrupt, truncated, XlsxReadError } from './errors';
+import { inflateRaw } from './inflate';
 import { bombReason, ENCRYPTED_ADVICE } from './messages';
 
 export interface InflateLimits {
@@ -28,9 +30,11 @@ export interface ZipEntry {
 }
 
 export interface ZipDirectory {
-  path: string;
+  source: ByteSource;
   size: number;
   entries: Map<string, ZipEntry>;
+  /** Told of every compressed chunk read from the source (progress of the page and the CLI). */
+  onRead?: (bytes: number) => void;
 }
 
 const EOCD = 0x06054b50;
@@ -39,19 +43,40 @@ const ZIP64_EOCD = 0x06064b50;
 const CDH = 0x02014b50;
 const LFH = 0x04034b50;
 
-function readAt(fd: number, pos: number, len: number): Buffer {
-  const buf = Buffer.alloc(len);
-  let got = 0;
-  while (got < len) {
-    const n = fs.readSync(fd, buf, got, len - got, pos + got);
-    if (n === 0) break;
-    got += n;
+/** Little-endian reads over a byte array (DataView: the same in every runtime). */
+class Bytes {
+  private readonly view: DataView;
+  constructor(readonly bytes: Uint8Array) {
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
-  return got === len ? buf : buf.subarray(0, got);
+  get length(): number {
+    return this.bytes.length;
+  }
+  readUInt16LE(p: number): number {
+    return this.view.getUint16(p, true);
+  }
+  readUInt32LE(p: number): number {
+    return this.view.getUint32(p, true);
+  }
+  readBigUInt64LE(p: number): bigint {
+    return this.view.getBigUint64(p, true);
+  }
+  subarray(a: number, b: number): Bytes {
+    return new Bytes(this.bytes.subarray(a, b));
+  }
+  text(a: number, b: number): string {
+    return utf8.decode(this.bytes.subarray(a, b));
+  }
+}
+
+const utf8 = new TextDecoder('utf-8');
+
+async function readAt(source: ByteSource, pos: number, len: number): Promise<Bytes> {
+  return new Bytes(pos < 0 || pos >= source.size ? new Uint8Array(0) : await source.read(pos, len));
 }
 
 /** Zip64 extended information (extra field 0x0001): the 64-bit values replace the 0xffffffff ones, in order. */
-function applyZip64(extra: Buffer, e: { uncompressedSize: number; compressedSize: number; localHeaderOffset: number }): void {
+function applyZip64(extra: Bytes, e: { uncompressedSize: number; compressedSize: number; localHeaderOffset: number }): void {
   let p = 0;
   while (p + 4 <= extra.length) {
     const id = extra.readUInt16LE(p);
@@ -75,14 +100,13 @@ function applyZip64(extra: Buffer, e: { uncompressedSize: number; compressedSize
 }
 
 /** Read the central directory. Throws XlsxReadError for a truncated or damaged zip. */
-export function readZipDirectory(path: string): ZipDirectory {
-  const fd = fs.openSync(path, 'r');
-  try {
-    const size = fs.fstatSync(fd).size;
+export async function readZipDirectory(source: ByteSource): Promise<ZipDirectory> {
+  {
+    const size = source.size;
     if (size < 22) throw truncated();
     const tailLen = Math.min(size, 22 + 65535);
     const tailPos = size - tailLen;
-    const tail = readAt(fd, tailPos, tailLen);
+    const tail = await readAt(source, tailPos, tailLen);
     let eocd = -1;
     for (let i = tail.length - 22; i >= 0; i--) {
       if (tail.readUInt32LE(i) === EOCD) {
@@ -97,9 +121,9 @@ export function readZipDirectory(path: string): ZipDirectory {
     if (cdOffset === 0xffffffff || count === 0xffff || cdSize === 0xffffffff) {
       const locPos = tailPos + eocd - 20;
       if (locPos < 0) throw corrupt();
-      const loc = readAt(fd, locPos, 20);
+      const loc = await readAt(source, locPos, 20);
       if (loc.length < 20 || loc.readUInt32LE(0) !== ZIP64_LOCATOR) throw corrupt();
-      const rec = readAt(fd, Number(loc.readBigUInt64LE(8)), 56);
+      const rec = await readAt(source, Number(loc.readBigUInt64LE(8)), 56);
       if (rec.length < 56 || rec.readUInt32LE(0) !== ZIP64_EOCD) throw corrupt();
       count = Number(rec.readBigUInt64LE(32));
       cdSize = Number(rec.readBigUInt64LE(40));
@@ -107,7 +131,7 @@ export function readZipDirectory(path: string): ZipDirectory {
     }
     if (cdOffset + cdSize > size) throw truncated();
     if (cdSize > 256 * 1024 * 1024) throw corrupt();
-    const cd = readAt(fd, cdOffset, cdSize);
+    const cd = await readAt(source, cdOffset, cdSize);
     const entries = new Map<string, ZipEntry>();
     let p = 0;
     for (let k = 0; k < count; k++) {
@@ -117,7 +141,7 @@ export function readZipDirectory(path: string): ZipDirectory {
       const commentLen = cd.readUInt16LE(p + 32);
       if (p + 46 + nameLen + extraLen > cd.length) throw corrupt();
       const e: ZipEntry = {
-        name: cd.toString('utf8', p + 46, p + 46 + nameLen).replace(/\\/g, '/').replace(/^\/+/, ''),
+        name: cd.text(p + 46, p + 46 + nameLen).replace(/\\/g, '/').replace(/^\/+/, ''),
         flags: cd.readUInt16LE(p + 8),
         method: cd.readUInt16LE(p + 10),
         compressedSize: cd.readUInt32LE(p + 20),
@@ -129,63 +153,57 @@ export function readZipDirectory(path: string): ZipDirectory {
       if (!entries.has(e.name)) entries.set(e.name, e);
       p += 46 + nameLen + extraLen + commentLen;
     }
-    return { path, size, entries };
-  } finally {
-    fs.closeSync(fd);
+    return { source, size, entries };
   }
 }
 
 /** Where an entry's compressed bytes start, from its local header (whose extra field may differ). */
-function dataStart(dir: ZipDirectory, e: ZipEntry): number {
-  const fd = fs.openSync(dir.path, 'r');
-  try {
-    const h = readAt(fd, e.localHeaderOffset, 30);
-    if (h.length < 30) throw truncated();
-    if (h.readUInt32LE(0) !== LFH) throw corrupt();
-    const start = e.localHeaderOffset + 30 + h.readUInt16LE(26) + h.readUInt16LE(28);
-    if (start + e.compressedSize > dir.size) throw truncated();
-    return start;
-  } finally {
-    fs.closeSync(fd);
+async function dataStart(dir: ZipDirectory, e: ZipEntry): Promise<number> {
+  const h = await readAt(dir.source, e.localHeaderOffset, 30);
+  if (h.length < 30) throw truncated();
+  if (h.readUInt32LE(0) !== LFH) throw corrupt();
+  const start = e.localHeaderOffset + 30 + h.readUInt16LE(26) + h.readUInt16LE(28);
+  if (start + e.compressedSize > dir.size) throw truncated();
+  return start;
+}
+
+/** Bytes read from the source per request. */
+const READ_CHUNK = 1 << 20;
+
+/** The compressed bytes of an entry, one chunk at a time; `onRead` counts them (progress). */
+async function* compressedChunks(dir: ZipDirectory, start: number, length: number, onRead?: (bytes: number) => void): AsyncGenerator<Uint8Array> {
+  for (let done = 0; done < length; ) {
+    const chunk = await dir.source.read(start + done, Math.min(READ_CHUNK, length - done));
+    if (chunk.length === 0) throw truncated();
+    done += chunk.length;
+    onRead?.(chunk.length);
+    yield chunk;
   }
 }
 
 /**
  * Inflate one entry, handing each chunk to `onChunk` as it arrives; never holds the whole entry.
- * Returns the number of bytes it inflated to.
+ * Returns the number of bytes it inflated to. `onRead` is told of each compressed chunk read.
  * Throws XlsxReadError('bomb') as soon as the bytes produced pass a limit, and stops inflating.
  */
-export async function inflateEntry(dir: ZipDirectory, e: ZipEntry, limits: InflateLimits, onChunk: (chunk: Buffer) => void): Promise<number> {
+export async function inflateEntry(dir: ZipDirectory, e: ZipEntry, limits: InflateLimits, onChunk: (chunk: Uint8Array) => void, onRead?: (bytes: number) => void): Promise<number> {
   if (e.flags & 0x1) throw new XlsxReadError('encrypted', ENCRYPTED_ADVICE);
   if (e.method !== 0 && e.method !== 8) throw corrupt(`不支持的压缩方式 ${e.method}`);
-  const start = dataStart(dir, e);
+  const start = await dataStart(dir, e);
   if (e.compressedSize === 0) return 0;
-  const source = fs.createReadStream(dir.path, { start, end: start + e.compressedSize - 1, highWaterMark: 1 << 20 });
-  const stream: NodeJS.ReadableStream = e.method === 8 ? source.pipe(zlib.createInflateRaw({ chunkSize: 1 << 18 })) : source;
-  // pipe() does not forward source errors; do it so the loop below sees them.
-  if (stream !== source) source.on('error', (err) => (stream as zlib.InflateRaw).destroy(err));
+  const raw = compressedChunks(dir, start, e.compressedSize, onRead ?? dir.onRead);
+  const stream = e.method === 8 ? inflateRaw(raw) : raw;
   let produced = 0;
   const ratioLimit = limits.maxRatio * Math.max(e.compressedSize, 1);
-  try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      produced += chunk.length;
-      if (produced > limits.maxEntryBytes) {
-        throw new XlsxReadError('bomb', bombReason(e.name, 'size', limits.maxEntryBytes, limits.maxRatio, limits.ratioFloorBytes));
-      }
-      if (produced > limits.ratioFloorBytes && produced > ratioLimit) {
-        throw new XlsxReadError('bomb', bombReason(e.name, 'ratio', limits.maxEntryBytes, limits.maxRatio, limits.ratioFloorBytes));
-      }
-      onChunk(chunk);
+  for await (const chunk of stream) {
+    produced += chunk.length;
+    if (produced > limits.maxEntryBytes) {
+      throw new XlsxReadError('bomb', bombReason(e.name, 'size', limits.maxEntryBytes, limits.maxRatio, limits.ratioFloorBytes));
     }
-    return produced;
-  } catch (err) {
-    // zlib reports a cut or damaged deflate stream ("unexpected end of file", "invalid block type");
-    // anything else (our own XlsxReadError, I/O errors, bugs) goes up unchanged.
-    const code = (err as { code?: unknown }).code;
-    if (typeof code === 'string' && code.startsWith('Z_')) throw code === 'Z_BUF_ERROR' ? truncated() : corrupt();
-    throw err;
-  } finally {
-    source.destroy();
-    if (stream !== source) (stream as zlib.InflateRaw).destroy();
+    if (produced > limits.ratioFloorBytes && produced > ratioLimit) {
+      throw new XlsxReadError('bomb', bombReason(e.name, 'ratio', limits.maxEntryBytes, limits.maxRatio, limits.ratioFloorBytes));
+    }
+    onChunk(chunk);
   }
+  return produced;
 }
