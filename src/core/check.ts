@@ -97,6 +97,7 @@ function mergeAux(into: AuxData, from: Partial<AuxData>, file: string, hasLines:
   if (from.execution) into.execution = [...(into.execution ?? []), ...from.execution];
   if (from.explanations) into.explanations.push(...from.explanations);
   if (from.codeMap) for (const [k, v] of from.codeMap) into.codeMap.set(k, v);
+  if (from.performance) into.performance = [...(into.performance ?? []), ...from.performance];
 }
 
 function unitLabel(reads: WorkbookRead): InputInfo['unit'] {
