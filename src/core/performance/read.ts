@@ -188,6 +188,8 @@ function readList(s: SheetCtx, headerRow: number, cols: Columns): PerfGoal[] {
     }
     let pcode = text(s, r, cols.get('projectCode'));
     let pname = text(s, r, cols.get('projectName'));
+    // A department line merged across 单位名称 and 项目名称 names no project.
+    if (pname !== '' && pname === unitText && pcode === '') pname = '';
     if (pcode === '' && cols.get('projectCode') === undefined && pname !== '') ({ code: pcode, name: pname } = splitCodeName(pname));
     const hasIndicator = text(s, r, cols.get('level3')) !== '' || text(s, r, cols.get('value')) !== '';
     if (pcode !== '' || pname !== '') {
