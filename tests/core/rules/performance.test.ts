@@ -1,6 +1,8 @@
 import { checkWorkbooks } from '../../../src/core/check';
 import type { Finding } from '../../../src/core/findings';
-import { performanceExampleWorkbook } from '../../../src/testing/performance-example';
+import * as path from 'path';
+import { performanceExampleWorkbook, PERFORMANCE_EXAMPLE_FILE } from '../../../src/testing/performance-example';
+import { cli } from '../../cli/run-cli';
 
 type Row = [rule: string, project: string, sheet: string, cell: string];
 
@@ -72,6 +74,12 @@ describe('PERF on the example workbook (block layout + 一体化 list)', () => {
     const settings = { name: '规则设置', cells: [['参数', '值'], ['雷同指标最少条数', 7], ['绩效目标覆盖率下限', '70%']] };
     const rows = flat(checkWorkbooks([{ ...wb, sheets: [...wb.sheets, settings] }]).findings);
     expect(rows.some(([r]) => r === 'PERF.COPIED' || r === 'PERF.COVERAGE')).toBe(false);
+  });
+
+  test('`budget-review check` on the committed example workbook reports the same PERF findings', async () => {
+    const run = await cli('check', path.join(__dirname, '../../../examples', PERFORMANCE_EXAMPLE_FILE), '--json');
+    expect(run.code).toBe(1);
+    expect(flat((JSON.parse(run.stdout) as { findings: Finding[] }).findings)).toEqual(EXPECTED);
   });
 
   test('without a 绩效目标 sheet the indicators are reported unchecked, never passed', () => {
