@@ -12,6 +12,7 @@ import { applyExplanations } from './explain';
 import { DEFAULT_SEVERITY, Finding, Summary, compareFindings, summarize } from './findings';
 import type { WorkbookGrids } from './grid';
 import type { BudgetLine } from './lines';
+import type { PerfGoal } from './performance/model';
 import { dataMessages } from './messages/data';
 import { readWorkbookDetail, unrecognisedFinding, WorkbookRead } from './reader/workbook';
 import { RULE_FAMILIES } from './rules';
@@ -42,6 +43,8 @@ export interface CheckReport {
   recognised: boolean;
   /** The year read from the inputs' titles, when stated. */
   year: number | null;
+  /** Goals read from 绩效目标 sheets (for the 项目支出绩效目标表 and the pane's goal grid); absent when none. */
+  performance?: PerfGoal[];
 }
 
 /** The findings JSON of SPEC §4.1. */
@@ -234,6 +237,7 @@ export function checkWorkbooks(workbooks: ReadonlyArray<WorkbookGrids>, opts: Ch
     priorLines,
     recognised,
     year: years.length ? Math.max(...years) : null,
+    ...(aux.performance ? { performance: aux.performance } : {}),
   };
 }
 

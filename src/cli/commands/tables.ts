@@ -44,10 +44,10 @@ function unitLabel(u: UnitInfo): string {
 }
 
 /** The table sets a run asks for: the department (or --unit) first, then one per unit with --per-unit. */
-export function planTableSets(report: Pick<CheckReport, 'lines' | 'config' | 'year'>, opts: TablesCommandOptions): TableSet[] {
+export function planTableSets(report: Pick<CheckReport, 'lines' | 'config' | 'year' | 'performance'>, opts: TablesCommandOptions): TableSet[] {
   if (opts.unit !== undefined && opts.all) throw new UserError('--unit 与 --all 不能同时使用：--all 生成全部单位的汇总表，--unit 只生成一个单位的表。');
   const style = parseStyle(opts.style) ?? report.config.tables.style;
-  const base = { config: report.config, style, year: report.config.tables.year ?? report.year ?? null };
+  const base = { config: report.config, style, year: report.config.tables.year ?? report.year ?? null, performance: report.performance };
   const units = listUnits(report.lines);
   if (units.length === 0) throw new UserError('输入中没有可用于生成公开表的预算明细行。');
   const sets: TableSet[] = [];

@@ -7,6 +7,7 @@ import { formatWan } from '../money';
 import { type ProjectInfo, leaf, money } from './common';
 import { type TableContext, makeTable, row, tableName } from './layout';
 import type { StandardTable, TableRow } from './model';
+import { projectPerformanceGridTable } from './project-performance-grid';
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -21,6 +22,8 @@ function order(a: ProjectInfo, b: ProjectInfo): number {
 export function projectPerformanceTable(ctx: TableContext): StandardTable {
   const all = ctx.agg.projects;
   const projects = (ctx.nonZeroOnly ? all.filter((p) => p.totalFen !== 0 || p.goals.length > 0) : all.slice()).sort(order);
+  // With a 绩效目标 sheet the table carries the indicator grid (issue 16).
+  if (ctx.goals) return projectPerformanceGridTable(ctx, projects, ctx.goals);
   // One indexed pass (this table has a row per project, hundreds of thousands on a big budget).
   const rows: TableRow[] = new Array<TableRow>(projects.length);
   let total = 0;
