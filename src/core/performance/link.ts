@@ -16,12 +16,28 @@ export interface PerformanceLinks {
   readonly unlinked: readonly PerfGoal[];
 }
 
-const clean = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
+// Full-width forms and spaces only: most names need no NFKC pass (290,000 projects on a big budget).
+const NEEDS_CLEAN = /[\s\u3000\uff00-\uffef]/;
+const clean = (s: string) => (NEEDS_CLEAN.test(s) ? s.normalize('NFKC').replace(/\s+/g, '') : s);
 
-function pushTo<K, V>(m: Map<K, V[]>, k: K, v: V): void {
-  const a = m.get(k);
-  if (a) a.push(v);
-  else m.set(k, [v]);
+/** A key → the one project carrying it, or null when several do (ambiguous: not linked by it). */
+type Unique = Map<string, ProjectGroup | null>;
+
+function note(m: Unique, k: string, g: ProjectGroup): void {
+  const had = m.get(k);
+  if (had === undefined) m.set(k, g);
+  else if (had !== g) m.set(k, null);
+}
+
+interface UnitIndex {
+  readonly byCode: Unique;
+  readonly byName: Unique;
+}
+
+function unitIndex(m: Map<string, UnitIndex>, k: string): UnitIndex {
+  let u = m.get(k);
+  if (u === undefined) m.set(k, (u = { byCode: new Map(), byName: new Map() }));
+  return u;
 }
 
 const cache = new WeakMap<ReadonlyArray<BudgetLine>, WeakMap<ReadonlyArray<PerfGoal>, PerformanceLinks>>();
@@ -31,46 +47,50 @@ export function linkGoals(lines: ReadonlyArray<BudgetLine>, goals: ReadonlyArray
   const hit = byGoals?.get(goals);
   if (hit) return hit;
   const projects = groupByProject(lines);
-  // Unit aliases: a goal names its unit by code or by name, whichever the lines carry.
-  const byUnitCode = new Map<string, ProjectGroup[]>();
-  const byUnitName = new Map<string, ProjectGroup[]>();
-  const byCode = new Map<string, ProjectGroup[]>();
-  const byName = new Map<string, ProjectGroup[]>();
+  // Per unit (by its code and by its name, whichever a goal gives), then per project code and name;
+  // maps per unit rather than joined key strings (290,000 projects on a big budget).
+  const byUnitCode = new Map<string, UnitIndex>();
+  const byUnitName = new Map<string, UnitIndex>();
+  const byCode: Unique = new Map();
+  const byName: Unique = new Map();
   for (const g of projects) {
     const l = g[1][0];
     const code = clean(l.projectCode);
     const name = clean(l.projectName);
+    const units: UnitIndex[] = [];
+    if (l.unitCode) units.push(unitIndex(byUnitCode, clean(l.unitCode)));
+    if (l.unitName) units.push(unitIndex(byUnitName, clean(l.unitName)));
     if (code) {
-      pushTo(byCode, code, g);
-      if (l.unitCode) pushTo(byUnitCode, clean(l.unitCode) + '\u0001c' + code, g);
-      if (l.unitName) pushTo(byUnitName, clean(l.unitName) + '\u0001c' + code, g);
+      note(byCode, code, g);
+      for (const u of units) note(u.byCode, code, g);
     }
     if (name) {
-      pushTo(byName, name, g);
-      if (l.unitCode) pushTo(byUnitCode, clean(l.unitCode) + '\u0001n' + name, g);
-      if (l.unitName) pushTo(byUnitName, clean(l.unitName) + '\u0001n' + name, g);
+      note(byName, name, g);
+      for (const u of units) note(u.byName, name, g);
     }
   }
-  const one = (a: ProjectGroup[] | undefined) => (a && a.length === 1 ? a[0] : undefined);
   const byProject = new Map<string, PerfGoal[]>();
   const unlinked: PerfGoal[] = [];
   for (const goal of goals) {
     const code = clean(goal.projectCode);
     const name = clean(goal.projectName);
-    const uc = clean(goal.unitCode);
-    const un = clean(goal.unitName);
-    const inUnit = (kind: 'c' | 'n', k: string) =>
-      (uc ? one(byUnitCode.get(uc + '\u0001' + kind + k)) : undefined) ?? (un ? one(byUnitName.get(un + '\u0001' + kind + k)) : undefined);
+    const uc = goal.unitCode ? byUnitCode.get(clean(goal.unitCode)) : undefined;
+    const un = goal.unitName ? byUnitName.get(clean(goal.unitName)) : undefined;
+    const hasUnit = goal.unitCode !== '' || goal.unitName !== '';
+    const inUnit = (kind: 'byCode' | 'byName', k: string) => uc?.[kind].get(k) ?? un?.[kind].get(k) ?? undefined;
     let g: ProjectGroup | undefined;
-    if (code) g = inUnit('c', code) ?? (uc || un ? undefined : one(byCode.get(code)));
+    if (code) g = inUnit('byCode', code) ?? (hasUnit ? undefined : byCode.get(code) ?? undefined);
     // A code known to the lines decides; the name is the fallback when the code is absent or unknown.
-    if (!g && name && !(code && byCode.has(code) && (uc || un))) g = inUnit('n', name) ?? (uc || un ? undefined : one(byName.get(name)));
+    if (!g && name && !(code && byCode.has(code) && hasUnit)) g = inUnit('byName', name) ?? (hasUnit ? undefined : byName.get(name) ?? undefined);
     // A unit written differently from the lines ("井研县马踏镇人民政府" vs its code only): a code or name
     // that only one project of the run carries still links.
-    if (!g && code) g = one(byCode.get(code));
-    if (!g && name && !code) g = one(byName.get(name));
-    if (g) pushTo(byProject, g[0], goal);
-    else unlinked.push(goal);
+    if (!g && code) g = byCode.get(code) ?? undefined;
+    if (!g && name && !code) g = byName.get(name) ?? undefined;
+    if (g) {
+      const a = byProject.get(g[0]);
+      if (a) a.push(goal);
+      else byProject.set(g[0], [goal]);
+    } else unlinked.push(goal);
   }
   const links = { byProject, unlinked };
   if (!byGoals) cache.set(lines, (byGoals = new WeakMap()));
