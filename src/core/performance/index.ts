@@ -7,3 +7,4 @@ export type { PerformanceLinks } from './link';
 export { costFen, level1Of, level2Of, valueClassifier } from './values';
 export type { Vagueness, ValueWords } from './values';
 export { MEASURABLE_WORDS, NUMERIC_LEVEL2, VAGUE_WORDS } from './words';
+export { goalLookup } from './at';

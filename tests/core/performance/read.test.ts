@@ -144,3 +144,18 @@ describe('项目支出绩效目标表 with the indicator grid', () => {
     expect(plain.columns.map((c) => c.key)).not.toContain('level1');
   });
 });
+
+import { goalLookup } from '../../../src/core/performance';
+
+describe('the goal beside a finding (pane and page)', () => {
+  test('PERF findings on the goal sheet and findings on a linked project line find the project goal; others none', () => {
+    const report = checkWorkbooks([performanceExampleWorkbook()]);
+    const goalOf = goalLookup(report.lines, report.performance ?? []);
+    const name = (rule: string, cell: string) => goalOf(report.findings.find((f) => f.rule === rule && f.location.cell === cell)!)?.projectName;
+    expect(name('PERF.VAGUE_VALUE', 'E25')).toBe('课后服务');
+    expect(name('PERF.FUNDS_MISMATCH', 'C45')).toBe('教师培训');
+    expect(name('PERF.COVERAGE', 'I4')).toBe('校舍维修'); // row 4 of 预算明细 is 校舍维修's line
+    expect(name('PERF.NOT_COVERED', 'E8')).toBeUndefined(); // 智慧校园 has no goal
+    expect(goalOf({ rule: 'DATA.NOT_CHECKED', severity: 'info', location: { file: 'x' }, message: '' })).toBeUndefined();
+  });
+});
