@@ -7,9 +7,20 @@
  */
 import { formatWan } from '../money';
 import type { PerfGoal } from '../performance/model';
-import { type ProjectInfo, leaf, money } from './common';
+import { type HeaderNode, type ProjectInfo, leaf, money } from './common';
 import { type TableContext, makeTable, row, tableName } from './layout';
 import type { StandardTable, TableRow } from './model';
+
+/** The project columns of both forms: 单位名称 · 项目编码 · 项目名称 · 项目资金 (合计 · 其中：财政拨款 · 其他资金) · 年度绩效目标. */
+export function projectHeadTree([unit, code, name, fund, goal]: readonly number[]): HeaderNode[] {
+  return [
+    leaf('单位名称', { key: 'unit', kind: 'text', width: unit }),
+    leaf('项目编码', { key: 'projectCode', kind: 'code', width: code }),
+    leaf('项目名称', { key: 'project', kind: 'text', width: name }),
+    { text: '项目资金', children: [leaf('合计', money('total', fund)), leaf('其中：财政拨款', money('fiscal', fund)), leaf('其他资金', money('other', fund))] },
+    leaf('年度绩效目标', { key: 'goal', kind: 'text', width: goal, wrap: true }),
+  ];
+}
 
 const key = (p: ProjectInfo) => (p.unitCode || p.unitName) + '\u0001' + (p.projectCode || p.projectName);
 
@@ -51,11 +62,7 @@ export function projectPerformanceGridTable(ctx: TableContext, projects: readonl
     name: tableName(ctx, 'projectPerformance'),
     orientation: 'landscape',
     tree: [
-      leaf('单位名称', { key: 'unit', kind: 'text', width: 20 }),
-      leaf('项目编码', { key: 'projectCode', kind: 'code', width: 14 }),
-      leaf('项目名称', { key: 'project', kind: 'text', width: 22 }),
-      { text: '项目资金', children: [leaf('合计', money('total', 12)), leaf('其中：财政拨款', money('fiscal', 12)), leaf('其他资金', money('other', 12))] },
-      leaf('年度绩效目标', { key: 'goal', kind: 'text', width: 30, wrap: true }),
+      ...projectHeadTree([20, 14, 22, 12, 30]),
       leaf('一级指标', { key: 'level1', kind: 'text', width: 12 }),
       leaf('二级指标', { key: 'level2', kind: 'text', width: 16 }),
       leaf('三级指标', { key: 'level3', kind: 'text', width: 24, wrap: true }),
