@@ -19,6 +19,10 @@ import { checkWorkbooks } from '../src/core/check';
 import type { Grid } from '../src/core/grid';
 import { generateTables } from '../src/core/tables';
 import { synthSheet, SynthOptions } from '../src/testing/synth';
+import { DEFAULT_CONFIG } from '../src/core/config';
+import { emptyAux } from '../src/core/context';
+import { projectPerformance } from '../src/core/rules/performance';
+import { synthPerformance } from '../src/testing/synth-performance';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'bin', 'budget-review.js');
@@ -49,6 +53,23 @@ function childCore(lines: number): void {
   const tables = generateTables(report.lines, { config: report.config, year: report.year });
   const tablesMs = Number(process.hrtime.bigint() - t1) / 1e6;
   out({ checkMs, tablesMs, peakCheckMB, rssInputMB, lines: report.lines.length, findings: report.findings.length, tables: tables.length });
+}
+
+const PERF_OPTIONS = { lines: 1_000_000, projects: 290_000, indicators: 2_000_000 };
+
+/** The PERF rules alone (issue 16): linking, coverage, funds, levels, values, copies. */
+function childPerf(scale: number): void {
+  const run = (o: typeof PERF_OPTIONS, seed: number) => {
+    const { lines, goals } = synthPerformance({ lines: Math.round(o.lines * scale), projects: Math.round(o.projects * scale), indicators: Math.round(o.indicators * scale), seed });
+    return { lines, ctx: { config: DEFAULT_CONFIG, lines, prior: { kind: 'none' as const }, aux: { ...emptyAux(), performance: goals }, inputs: [] }, indicators: goals.reduce((n, g) => n + g.indicators.length, 0) };
+  };
+  projectPerformance.run(run({ lines: 20_000, projects: 6_000, indicators: 40_000 }, 2).ctx); // warm the JIT
+  const { ctx, lines, indicators } = run(PERF_OPTIONS, 1);
+  gc();
+  const t0 = process.hrtime.bigint();
+  const findings = projectPerformance.run(ctx);
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  out({ ms, lines: lines.length, goals: ctx.aux.performance.length, indicators, findings: findings.length });
 }
 
 async function childExceljs(file: string): Promise<void> {
@@ -210,6 +231,13 @@ function coreProfile(lines: number): string {
 async function main(argv: string[]): Promise<void> {
   const runs = Math.max(5, Number(argv[argv.indexOf('--runs') + 1]) || 5);
   const quick = argv.includes('--quick');
+  if (argv.includes('--perf-only')) {
+    // Only the PERF row (issue 16), printed, results.md untouched.
+    const perf: Sample[] = [];
+    for (let i = 0; i < runs; i++) perf.push(childJson('perf', [quick ? '0.1' : '1']));
+    process.stdout.write(table([{ measure: `PERF rules: ${perf[0].lines.toLocaleString('en')} lines, ${perf[0].goals.toLocaleString('en')} goals, ${perf[0].indicators.toLocaleString('en')} indicators`, unit: 'ms', values: perf.map((p) => p.ms), target: 500 }]) + '\n');
+    return;
+  }
   const coreLines = quick ? 100_000 : 1_000_000;
   const fileLines = quick ? 10_000 : 100_000;
   const folderFiles = quick ? 20 : 200;
@@ -226,6 +254,13 @@ async function main(argv: string[]): Promise<void> {
   for (let i = 0; i < runs; i++) {
     core.push(childJson('core', [String(coreLines)]));
     log(`core ${i + 1}/${runs}: check ${Math.round(core[i].checkMs)} ms, peak ${Math.round(core[i].peakCheckMB)} MB, tables ${Math.round(core[i].tablesMs)} ms`);
+  }
+
+  // 1b. The PERF rules at 1,000,000 lines, 290,000 projects, 2,000,000 indicators (issue 16).
+  const perf: Sample[] = [];
+  for (let i = 0; i < runs; i++) {
+    perf.push(childJson('perf', [quick ? '0.1' : '1']));
+    log(`PERF ${i + 1}/${runs}: ${Math.round(perf[i].ms)} ms, ${perf[i].findings} findings`);
   }
 
   // 2. check --json end to end vs exceljs loading the same file, alternating.
@@ -275,6 +310,7 @@ async function main(argv: string[]): Promise<void> {
     { measure: `core: parse grid + all rules, ${coreLines.toLocaleString('en')} lines`, unit: 'ms', values: core.map((c) => c.checkMs), target: 1000 },
     { measure: `core: peak RSS of that run`, unit: 'MB', values: core.map((c) => c.peakCheckMB), target: 1536, note: `the input grid alone: ${Math.round(median(core.map((c) => c.rssInputMB)))} MB` },
     { measure: `core: all standard tables, consolidated, ${coreLines.toLocaleString('en')} lines`, unit: 'ms', values: core.map((c) => c.tablesMs), target: 1000 },
+    { measure: `PERF rules: ${perf[0].lines.toLocaleString('en')} lines, ${perf[0].goals.toLocaleString('en')} projects' goals, ${perf[0].indicators.toLocaleString('en')} indicators`, unit: 'ms', values: perf.map((p) => p.ms), target: 500 },
     { measure: `\`check --json\` end to end, ${fileLines.toLocaleString('en')}-line .xlsx`, unit: 'ms', values: cliMs, target: null },
     { measure: `exceljs alone loading that file`, unit: 'ms', values: exceljsMs, target: null },
     { measure: `\`check --json\` ÷ exceljs load (same run, alternating)`, unit: '×', values: cliRatio, target: 1.3 },
@@ -332,6 +368,7 @@ if (process.argv[2] === 'child') {
   const kind = process.argv[3];
   if (kind === 'core') childCore(Number(process.argv[4]));
   else if (kind === 'exceljs') void childExceljs(process.argv[4]);
+  else if (kind === 'perf') childPerf(Number(process.argv[4]));
   else throw new Error(`bench: unknown child ${kind}`);
 } else {
   main(process.argv.slice(2)).catch((e) => {

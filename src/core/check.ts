@@ -12,6 +12,7 @@ import { applyExplanations } from './explain';
 import { DEFAULT_SEVERITY, Finding, Summary, compareFindings, summarize } from './findings';
 import type { WorkbookGrids } from './grid';
 import type { BudgetLine } from './lines';
+import type { PerfGoal } from './performance/model';
 import { dataMessages } from './messages/data';
 import { readWorkbookDetail, unrecognisedFinding, WorkbookRead } from './reader/workbook';
 import { resolveUnitConflicts, SheetUnits } from './reader/units';
@@ -51,6 +52,8 @@ export interface CheckReport {
    * review workbooks are cut by. Absent in reports built by hand (tests).
    */
   sheetUnits?: SheetUnits[];
+  /** Goals read from 绩效目标 sheets (for the 项目支出绩效目标表 and the pane's goal grid); absent when none. */
+  performance?: PerfGoal[];
 }
 
 /** The findings JSON of SPEC §4.1. */
@@ -106,6 +109,7 @@ function mergeAux(into: AuxData, from: Partial<AuxData>, file: string, hasLines:
   if (from.execution) into.execution = [...(into.execution ?? []), ...from.execution];
   if (from.explanations) into.explanations.push(...from.explanations);
   if (from.codeMap) for (const [k, v] of from.codeMap) into.codeMap.set(k, v);
+  if (from.performance) into.performance = [...(into.performance ?? []), ...from.performance];
 }
 
 function unitLabel(reads: WorkbookRead): InputInfo['unit'] {
@@ -255,6 +259,7 @@ export function checkWorkbooks(workbooks: ReadonlyArray<WorkbookGrids>, opts: Ch
     year: years.length ? Math.max(...years) : null,
     tableFiles: [...tableSheets.keys()],
     sheetUnits: reads.flatMap((r) => [...r.current, ...r.prior].map((s) => s.rows)),
+    ...(aux.performance ? { performance: aux.performance } : {}),
   };
 }
 

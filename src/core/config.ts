@@ -3,6 +3,7 @@
  * in the 规则设置 sheet. Precedence: defaults < 规则设置 sheet < rules file (--rules) < pane settings.
  */
 import { z } from 'zod';
+import { MEASURABLE_WORDS, VAGUE_WORDS } from './performance/words';
 
 // The pane runs under a CSP without 'unsafe-eval'; zod's JIT probe would call Function().
 z.config({ jitless: true });
@@ -51,6 +52,17 @@ export const configSchema = z.strictObject({
   ppp: z.strictObject({
     maxShare: rate.default(0.1),
   }).prefault({}),
+  /** PERF.* — 绩效目标 and indicators (财预〔2021〕101号); word lists are data (docs/performance.md). */
+  perf: z.strictObject({
+    /** Function classes serving the public, whose projects need a 满意度指标. */
+    publicServiceClasses: codeList.default(['205', '207', '208', '210', '211', '212', '213', '214', '221', '224']),
+    vagueWords: z.array(z.string().min(1)).default([...VAGUE_WORDS]),
+    measurableWords: z.array(z.string().min(1)).default([...MEASURABLE_WORDS]),
+    /** Grids with fewer indicators are too small to call copied. */
+    minCopiedIndicators: z.number().int().min(1).default(3),
+    /** Share of 项目支出 (funds) with indicators below which PERF.COVERAGE warns. */
+    minCoverage: rate.default(1),
+  }).prefault({}),
   tables: z.strictObject({
     style: z.enum(['national', 'shanghai']).default('national'),
     nonZeroOnly: z.boolean().default(true),
@@ -87,6 +99,11 @@ export const PARAM_NAMES_ZH: Record<string, string> = {
   上年执行率下限: 'zbb.minExecRate',
   绩效评价得分下限: 'zbb.minPerfScore',
   PPP支出占比上限: 'ppp.maxShare',
+  满意度指标功能分类: 'perf.publicServiceClasses',
+  绩效模糊用语: 'perf.vagueWords',
+  绩效可计量用语: 'perf.measurableWords',
+  雷同指标最少条数: 'perf.minCopiedIndicators',
+  绩效目标覆盖率下限: 'perf.minCoverage',
   报表样式: 'tables.style',
   只列非零行: 'tables.nonZeroOnly',
   预算年度: 'tables.year',
@@ -163,10 +180,10 @@ export function resolveConfig(partial: unknown, base: RuleConfigInput = {}): Rul
 const LIST_SPLIT = /[、,，;；\s]+/;
 
 function pathSchemaKind(path: string): 'rate' | 'number' | 'boolean' | 'list' | 'string' {
-  if (/\.(rate|minShare|maxShare|minExecRate)$/.test(path)) return 'rate';
-  if (/\.(minPerfScore|minUnits|year)$/.test(path)) return 'number';
+  if (/\.(rate|minShare|maxShare|minExecRate|minCoverage)$/.test(path)) return 'rate';
+  if (/\.(minPerfScore|minUnits|year|minCopiedIndicators)$/.test(path)) return 'number';
   if (/\.(enabled|allowVehiclePurchase|nonZeroOnly)$/.test(path)) return 'boolean';
-  if (path === 'fundScope' || /\.(economicCodes|excludeCodes|unitKinds|functionClasses|excludeClasses|onlyIncrease)$/.test(path)) return 'list';
+  if (path === 'fundScope' || /\.(economicCodes|excludeCodes|unitKinds|functionClasses|excludeClasses|onlyIncrease|publicServiceClasses|vagueWords|measurableWords)$/.test(path)) return 'list';
   return 'string';
 }
 

@@ -6,6 +6,7 @@ import type { Catalog } from './catalog';
 import type { RuleConfig } from './config';
 import type { Finding, FindingLocation } from './findings';
 import type { BudgetLine, SanbaoType } from './lines';
+import type { PerfGoal } from './performance/model';
 
 /** A row of an auxiliary sheet, with where it stands for findings. */
 export interface AuxRow {
@@ -62,6 +63,8 @@ export interface AuxData {
   explanations: Explanation[];
   /** 科目对照: prior code → current code. */
   codeMap: Map<string, string>;
+  /** 绩效目标 sheets: each project's goal and indicator grid (PERF.*); absent when no such sheet. */
+  performance?: PerfGoal[];
 }
 
 export function emptyAux(): AuxData {

@@ -65,7 +65,7 @@ export interface TablesWorkbookPlan {
   sets: TableSet[];
 }
 
-type ReportPart = Pick<CheckReport, 'lines' | 'config' | 'year'>;
+type ReportPart = Pick<CheckReport, 'lines' | 'config' | 'year' | 'performance'>;
 
 /**
  * The workbooks a run asks for. A run that holds several departments gets one workbook per
@@ -93,7 +93,7 @@ export function planTablesWorkbooks(report: ReportPart, opts: TablesCommandOptio
 export function planTableSets(report: ReportPart, opts: TablesCommandOptions, department?: Department): TableSet[] {
   if (opts.unit !== undefined && opts.all) throw new UserError('--unit 与 --all 不能同时使用：--all 为每个部门生成公开表，--unit 只生成一个单位的表。');
   const style = parseStyle(opts.style) ?? report.config.tables.style;
-  const base = { config: report.config, style, year: report.config.tables.year ?? report.year ?? null };
+  const base = { config: report.config, style, year: report.config.tables.year ?? report.year ?? null, performance: report.performance };
   const all = listUnits(report.lines);
   if (all.length === 0) throw new UserError('输入中没有可用于生成公开表的预算明细行。');
   const inDept = department ? new Set(department.units) : null;

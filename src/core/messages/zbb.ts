@@ -35,6 +35,8 @@ export interface UnderperformerParams {
   minScore: number;
   actualFen: number;
   priorFen: number;
+  /** 上年绩效评价等级 from a 绩效目标 sheet, '' or absent when none is given. */
+  grade?: string;
 }
 
 function scoreText(n: number): string {
@@ -46,6 +48,7 @@ export function zbbUnderperformer(p: UnderperformerParams): string {
   const why: string[] = [];
   if (p.execRate !== null && p.execRate < p.minExecRate) why.push(`上年执行率 ${formatPercent(p.execRate)}（低于 ${formatPercent(p.minExecRate)}）`);
   if (p.score !== null && p.score < p.minScore) why.push(`上年绩效评价得分 ${scoreText(p.score)}（低于 ${scoreText(p.minScore)}）`);
+  if (p.grade) why.push(`上年绩效评价等级为“${p.grade}”`);
   const vs = p.actualFen === p.priorFen ? `与上年 ${wanText(p.priorFen)}持平` : `高于上年 ${wanText(p.priorFen)}`;
   return `${p.unit}项目“${p.project}”${why.join('，')}，本年安排 ${wanText(p.actualFen)}，${vs}；执行率低或绩效差的项目应审减或取消`;
 }

@@ -5,6 +5,7 @@ import { dataIntegrity } from './data-integrity';
 import { debtInterest } from './debt';
 import { generalSpendingCut } from './general-cut';
 import { livelihoodShare } from './livelihood';
+import { projectPerformance } from './performance';
 import { pppCap } from './ppp';
 import { priorityOnlyIncrease } from './priority';
 import { sanbaoCoverage } from './sanbao';
@@ -22,4 +23,5 @@ export const RULE_FAMILIES: ReadonlyArray<RuleFamily> = [
   sanbaoCoverage,
   pppCap,
   debtInterest,
+  projectPerformance,
 ];

@@ -30,6 +30,8 @@ import type { LineDescription } from '../messages/zbb';
 import { finding, groupByProject, groupLines, lineFinding, projectGroupKey, projectLabel, unitLabel } from './finding-helpers';
 import type { ProjectGroup } from './finding-helpers';
 import { compareGroups, filesWithoutPriorColumn, inScope, matchPriorLines, missingPriorReason } from './prior';
+import { linkGoals } from '../performance/link';
+import { parseScore } from '../reader/values';
 
 /** Collects “column absent” cases: one NOT_CHECKED per (file, column) naming the sheets. */
 class MissingColumns {
@@ -111,6 +113,10 @@ function yearOnYear(ctx: RuleContext, projects: ReadonlyArray<ProjectGroup>, mis
   const out: Finding[] = [];
   const { minExecRate, minPerfScore } = ctx.config.zbb;
   const noColumnFiles = new Set<string>();
+  // 上年绩效评价等级 from a 绩效目标 sheet's 评价等级 column or label (issue 16): named in the message,
+  // and the score when the lines carry none.
+  const perf = ctx.aux.performance ? linkGoals(ctx.lines, ctx.aux.performance) : null;
+  const gradeOf = (key: string) => perf?.byProject.get(key)?.find((x) => x.grade !== '')?.grade ?? '';
   for (const g of groups) {
     const first = g.lines[0];
     if (g.status === 'noPrior') {
@@ -127,7 +133,8 @@ function yearOnYear(ctx: RuleContext, projects: ReadonlyArray<ProjectGroup>, mis
     if (priorFen !== 0 && actualFen === priorFen) {
       out.push(lineFinding('ZBB.BASE_CARRYOVER', first, zbbBaseCarryover(unit, project, actualFen), undefined, { actualFen, priorFen }));
     }
-    if (!g.lines.some((l) => has(l, 'priorExecRate') || has(l, 'priorActual') || has(l, 'perfScore'))) {
+    const grade = gradeOf(g.key);
+    if (grade === '' && !g.lines.some((l) => has(l, 'priorExecRate') || has(l, 'priorActual') || has(l, 'perfScore'))) {
       missing.note(first, '上年执行率”或“上年绩效评价得分', '低效项目压减情况');
       continue;
     }
@@ -137,13 +144,13 @@ function yearOnYear(ctx: RuleContext, projects: ReadonlyArray<ProjectGroup>, mis
       for (const l of g.lines) if (inScope(ctx.config, l)) actual += l.priorActualFen ?? 0;
       execRate = actual / priorFen;
     }
-    const score = minOf(g.lines.map((l) => l.perfScore));
+    const score = minOf(g.lines.map((l) => l.perfScore)) ?? (grade !== '' ? parseScore(grade) : null);
     const low = (execRate !== null && execRate < minExecRate) || (score !== null && score < minPerfScore);
     if (!low || actualFen < priorFen) continue;
     const figures: Record<string, number> = { actualFen, priorFen };
     if (execRate !== null) figures.execRate = execRate;
     if (score !== null) figures.score = score;
-    const message = zbbUnderperformer({ unit, project, execRate, minExecRate, score, minScore: minPerfScore, actualFen, priorFen });
+    const message = zbbUnderperformer({ unit, project, execRate, minExecRate, score, minScore: minPerfScore, actualFen, priorFen, grade });
     out.push(lineFinding('ZBB.UNDERPERFORMER_NOT_CUT', first, message, undefined, figures));
   }
   for (const file of noColumnFiles) out.push(finding('ZBB.NOT_CHECKED', { file }, notCheckedNoPrior(file, missingPriorReason(ctx, file), ZBB_YOY_CHECK)));

@@ -6,6 +6,7 @@
 import type { AuxData, ProjectLibrary } from '../context';
 import type { Finding } from '../findings';
 import type { Grid } from '../grid';
+import { performanceSheetKind, readPerformanceSheet } from '../performance/read';
 import { classifyAuxSheet } from './kinds';
 import type { AuxKind } from './kinds';
 import {
@@ -49,6 +50,16 @@ export function readAuxSheets(file: string, grids: ReadonlyArray<Grid>, opts: Re
   const out: AuxSheets = { aux: {}, settings: [], catalogRows: [], findings: [], usedSheets: [], kinds: {} };
   const aux = out.aux;
   for (const grid of grids) {
+    const perf = performanceSheetKind(grid);
+    if (perf !== null) {
+      // 绩效目标 sheets (block or list layout) are read by core/performance, not by a TableSpec; an
+      // export holding budget lines too stays with the detail reader as well.
+      const r = readPerformanceSheet(file, grid, opts);
+      if (perf === 'only') out.usedSheets.push(grid.name);
+      out.findings.push(...r.findings);
+      aux.performance = [...(aux.performance ?? []), ...r.goals];
+      continue;
+    }
     const kind = classifyAuxSheet(grid);
     if (!kind) continue;
     out.usedSheets.push(grid.name);

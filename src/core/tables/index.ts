@@ -14,6 +14,8 @@ import { generalPublicBasicTable } from './general-public-basic';
 import { govFundTable } from './gov-fund';
 import { incomeTable } from './income';
 import { type NameLookup, type TableContext, tableName } from './layout';
+import { linkGoals } from '../performance/link';
+import type { PerfGoal } from '../performance/model';
 import type { Entity, StandardTable, TableId, TableStyle } from './model';
 import { projectPerformanceTable } from './project-performance';
 import { stateCapitalTable } from './state-capital';
@@ -67,6 +69,8 @@ export interface GenerateOptions {
   tables?: readonly TableId[];
   /** Code names; the shipped catalogue when absent (names written in the sheet fill its gaps). */
   catalog?: NameLookup;
+  /** Goals read from 绩效目标 sheets (CheckReport.performance): the 项目支出绩效目标表 then carries the grid. */
+  performance?: readonly PerfGoal[];
 }
 
 /** The units of the lines, ordered by code (then name), for --unit / --per-unit and the pane's list. */
@@ -131,10 +135,11 @@ export function tablesWith(
     names: opts.catalog ?? defaultCatalog,
     config,
   };
+  const withGoals: TableContext = opts.performance ? { ...ctx, goals: linkGoals(scoped, opts.performance).byProject } : ctx;
   const ids = opts.tables ?? (style === 'shanghai' ? SHANGHAI_TABLES : NATIONAL_TABLES);
   return ids.map((id) => {
     const gen = TABLE_GENERATORS[id];
     if (!gen) throw new Error(`generateTables: unknown table id "${id}"; use one of ${NATIONAL_TABLES.join(', ')}`);
-    return gen(ctx);
+    return gen(withGoals);
   });
 }

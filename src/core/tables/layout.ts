@@ -5,6 +5,7 @@
  */
 import type { RuleConfig } from '../config';
 import type { AmountUnit } from '../money';
+import type { PerfGoal } from '../performance/model';
 import { type Aggregate, type CodeNode, type FundGroup, type HeaderNode, buildHeader, codeTree, fundMask, leaf } from './common';
 import type { Entity, StandardTable, TableColumn, TableId, TableRow, TableStyle, TableValue } from './model';
 
@@ -23,6 +24,8 @@ export interface TableContext {
   readonly nonZeroOnly: boolean;
   readonly names: NameLookup;
   readonly config: RuleConfig;
+  /** 绩效目标 of each project (key: unit key + \u0001 + project key) when a 绩效目标 sheet was read. */
+  readonly goals?: ReadonlyMap<string, readonly PerfGoal[]>;
 }
 
 export const UNLISTED_FUNCTION = '未列明功能分类科目';

@@ -4,9 +4,10 @@
  * the 年度绩效目标 text of its lines. Projects are listed by unit code, then project code.
  */
 import { formatWan } from '../money';
-import { type ProjectInfo, leaf, money } from './common';
+import type { ProjectInfo } from './common';
 import { type TableContext, makeTable, row, tableName } from './layout';
 import type { StandardTable, TableRow } from './model';
+import { projectHeadTree, projectPerformanceGridTable } from './project-performance-grid';
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -21,6 +22,8 @@ function order(a: ProjectInfo, b: ProjectInfo): number {
 export function projectPerformanceTable(ctx: TableContext): StandardTable {
   const all = ctx.agg.projects;
   const projects = (ctx.nonZeroOnly ? all.filter((p) => p.totalFen !== 0 || p.goals.length > 0) : all.slice()).sort(order);
+  // With a 绩效目标 sheet the table carries the indicator grid (issue 16).
+  if (ctx.goals) return projectPerformanceGridTable(ctx, projects, ctx.goals);
   // One indexed pass (this table has a row per project, hundreds of thousands on a big budget).
   const rows: TableRow[] = new Array<TableRow>(projects.length);
   let total = 0;
@@ -44,13 +47,7 @@ export function projectPerformanceTable(ctx: TableContext): StandardTable {
     id: 'projectPerformance',
     name: tableName(ctx, 'projectPerformance'),
     orientation: 'landscape',
-    tree: [
-      leaf('单位名称', { key: 'unit', kind: 'text', width: 24 }),
-      leaf('项目编码', { key: 'projectCode', kind: 'code', width: 16 }),
-      leaf('项目名称', { key: 'project', kind: 'text', width: 30 }),
-      { text: '项目资金', children: [leaf('合计', money('total', 14)), leaf('其中：财政拨款', money('fiscal', 14)), leaf('其他资金', money('other', 14))] },
-      leaf('年度绩效目标', { key: 'goal', kind: 'text', width: 50, wrap: true }),
-    ],
+    tree: projectHeadTree([24, 16, 30, 14, 50]),
     rows,
     notes: [`共${projects.length}个项目，其中编报绩效目标的项目${withGoal}个，涉及项目资金${formatWan(withGoalFen)}万元。`],
     empty: projects.length === 0,

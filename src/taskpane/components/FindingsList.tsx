@@ -3,7 +3,9 @@ import * as React from 'react';
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Button, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import type { Finding, Severity } from '../../core/findings';
 import { SEVERITY_ZH } from '../../core/findings';
+import type { PerfGoal } from '../../core/performance/model';
 import { FindingGroup, locationText, unitLabel } from '../model';
+import { GoalGrid } from './GoalGrid';
 
 const useStyles = makeStyles({
   item: { display: 'block', width: '100%', textAlign: 'left', padding: '6px 4px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, background: 'none', border: 'none', cursor: 'pointer', font: 'inherit', color: 'inherit' },
@@ -23,6 +25,8 @@ export interface FindingsListProps {
   groupBy: 'rule' | 'unit';
   onSelect?: (f: Finding) => void;
   onExplain?: (f: Finding, text: string) => void;
+  /** The project goal a finding is about (when a 绩效目标 sheet was read): its grid is shown beside it. */
+  goalOf?: (f: Finding) => PerfGoal | undefined;
 }
 
 function Counts({ c }: { c: Record<Severity, number> }): React.ReactElement {
@@ -36,7 +40,7 @@ function Counts({ c }: { c: Record<Severity, number> }): React.ReactElement {
   );
 }
 
-function FindingRow({ f, groupBy, onSelect, onExplain }: { f: Finding; groupBy: 'rule' | 'unit'; onSelect?: (f: Finding) => void; onExplain?: (f: Finding, text: string) => void }): React.ReactElement {
+function FindingRow({ f, groupBy, onSelect, onExplain, goal }: { f: Finding; groupBy: 'rule' | 'unit'; onSelect?: (f: Finding) => void; onExplain?: (f: Finding, text: string) => void; goal?: PerfGoal }): React.ReactElement {
   const s = useStyles();
   const [editing, setEditing] = React.useState(false);
   const [text, setText] = React.useState(f.explanation ?? '');
@@ -64,6 +68,7 @@ function FindingRow({ f, groupBy, onSelect, onExplain }: { f: Finding; groupBy: 
         <span className={s.msg}>{f.message}</span>
         {f.explained ? <span className={s.explained}>已说明：{f.explanation}</span> : null}
       </button>
+      {goal ? <GoalGrid goal={goal} /> : null}
       {onExplain ? (
         editing ? (
           <div className={s.edit}>
@@ -84,7 +89,7 @@ function FindingRow({ f, groupBy, onSelect, onExplain }: { f: Finding; groupBy: 
   );
 }
 
-export function FindingsList({ groups, groupBy, onSelect, onExplain }: FindingsListProps): React.ReactElement {
+export function FindingsList({ groups, groupBy, onSelect, onExplain, goalOf }: FindingsListProps): React.ReactElement {
   const [limits, setLimits] = React.useState<Record<string, number>>({});
   if (groups.length === 0) return <p>没有符合筛选条件的问题。</p>;
   return (
@@ -97,7 +102,7 @@ export function FindingsList({ groups, groupBy, onSelect, onExplain }: FindingsL
               {g.title}（{g.findings.length}）<Counts c={g.counts} />
             </AccordionHeader>
             <AccordionPanel>
-              {g.findings.slice(0, limit).map((f, i) => <FindingRow key={i} f={f} groupBy={groupBy} onSelect={onSelect} onExplain={onExplain} />)}
+              {g.findings.slice(0, limit).map((f, i) => <FindingRow key={i} f={f} groupBy={groupBy} onSelect={onSelect} onExplain={onExplain} goal={goalOf?.(f)} />)}
               {g.findings.length > limit ? (
                 <Button size="small" onClick={() => setLimits({ ...limits, [g.key]: limit + PAGE })}>再显示 {Math.min(PAGE, g.findings.length - limit)} 条（共 {g.findings.length} 条）</Button>
               ) : null}

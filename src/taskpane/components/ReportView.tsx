@@ -4,6 +4,7 @@ import { Radio, RadioGroup, Text, ToggleButton, makeStyles } from '@fluentui/rea
 import type { CheckReport } from '../../core/check';
 import type { Finding, Severity } from '../../core/findings';
 import { SEVERITY_ZH } from '../../core/findings';
+import { goalLookup } from '../../core/performance/at';
 import { groupFindings, GroupBy } from '../model';
 import { FindingsList } from './FindingsList';
 
@@ -17,6 +18,7 @@ export function ReportView({ report, onSelect, onExplain }: { report: CheckRepor
   const [show, setShow] = React.useState<Set<Severity>>(new Set(['error', 'warning']));
   const [by, setBy] = React.useState<GroupBy>('rule');
   const groups = React.useMemo(() => groupFindings(report.findings, by, show), [report, by, show]);
+  const goalOf = React.useMemo(() => (report.performance ? goalLookup(report.lines, report.performance) : undefined), [report]);
   const sum = report.summary;
   const toggle = (k: Severity) => {
     const n = new Set(show);
@@ -40,7 +42,7 @@ export function ReportView({ report, onSelect, onExplain }: { report: CheckRepor
         <Radio value="rule" label="按规则" />
         <Radio value="unit" label="按单位" />
       </RadioGroup>
-      <FindingsList groups={groups} groupBy={by} onSelect={onSelect} onExplain={onExplain} />
+      <FindingsList groups={groups} groupBy={by} onSelect={onSelect} onExplain={onExplain} goalOf={goalOf} />
     </section>
   );
 }

@@ -18,7 +18,7 @@ export function TablesTab({ report, style, onStyle, excel }: { report: CheckRepo
   if (!report) return <p className={c.hint}>请先在“审核”页审核预算明细表，再生成公开表。</p>;
 
   const generate = () => run('生成报表', async () => {
-    const tables = generateTables(report.lines, { config: report.config, style, units: unit ? [unit] : undefined, tables: ids.filter((id) => chosen.has(id)), year: report.year ?? undefined });
+    const tables = generateTables(report.lines, { config: report.config, style, units: unit ? [unit] : undefined, tables: ids.filter((id) => chosen.has(id)), year: report.year ?? undefined, performance: report.performance });
     if (tables.length === 0) throw new Error('请至少选择一张表');
     const label = unit ? units.find((u) => u.key === unit)?.name ?? unit : '';
     if (excel) {

@@ -54,6 +54,8 @@ const EXPECTED: Row[] = [
   ['PPP.OVER_CAP', 'error', '', '', ''],
   ['PRIORITY.DECREASED', 'error', '', '', ''],
   ['LIVELIHOOD.SHARE_LOW', 'warning', '', '', ''],
+  // No 绩效目标 sheet in this example: the indicators are reported unchecked, never passed.
+  ['PERF.NOT_CHECKED', 'info', '', '', ''],
 ];
 
 function flat(findings: Finding[]): Row[] {
@@ -66,7 +68,7 @@ describe('the consolidated rules example', () => {
   test('reports exactly the expected findings, every family at least once', () => {
     expect(flat(report.findings)).toEqual(EXPECTED);
     const families = new Set(report.findings.map((f) => f.rule.split('.')[0]));
-    expect([...families].sort()).toEqual(['ADMIN_CUT', 'DATA', 'DEBT', 'GENERAL_CUT', 'LIVELIHOOD', 'PPP', 'PRIORITY', 'SANBAO', 'THREE_PUBLIC', 'ZBB']);
+    expect([...families].sort()).toEqual(['ADMIN_CUT', 'DATA', 'DEBT', 'GENERAL_CUT', 'LIVELIHOOD', 'PERF', 'PPP', 'PRIORITY', 'SANBAO', 'THREE_PUBLIC', 'ZBB']);
   });
 
   test('figures are exact 分 and messages give the expected sentences', () => {

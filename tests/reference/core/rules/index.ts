@@ -10,6 +10,8 @@ import { priorityOnlyIncrease } from './priority';
 import { sanbaoCoverage } from './sanbao';
 import { threePublicExpenses } from './three-public';
 import { zeroBasedBudgeting } from './zbb';
+// PERF (issue 16) has no pre-optimisation version: the reference runs src's family.
+import { projectPerformance } from '../../../../src/core/rules/performance';
 
 export const RULE_FAMILIES: ReadonlyArray<RuleFamily> = [
   dataIntegrity,
@@ -22,4 +24,5 @@ export const RULE_FAMILIES: ReadonlyArray<RuleFamily> = [
   sanbaoCoverage,
   pppCap,
   debtInterest,
+  projectPerformance,
 ];

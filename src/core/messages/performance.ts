@@ -1,0 +1,70 @@
+/** Messages of PERF.* (项目绩效目标和指标审核). */
+import { formatPercent, formatYuan } from '../money';
+import type { Vagueness } from '../performance/values';
+import { wanText } from './year-on-year';
+
+const SOURCE = '财预〔2021〕101号';
+
+export function perfNotCovered(unit: string, project: string, amountFen: number, hasGoal: boolean): string {
+  const what = hasGoal ? '绩效目标表中没有绩效指标' : '没有绩效目标和指标';
+  return `${unit}项目“${project}”（${wanText(amountFen)}）${what}；预算项目应实现绩效目标全覆盖，按产出、效益、满意度设置指标（${SOURCE}）`;
+}
+
+export interface CoverageParams {
+  unit: string;
+  projects: number;
+  covered: number;
+  totalFen: number;
+  coveredFen: number;
+}
+
+/** "县教育局项目支出 6 个、共 532.00 万元；编报绩效目标的项目 4 个，涉及资金 300.00 万元（占 56.4%）…" */
+export function perfCoverage(p: CoverageParams): string {
+  const share = p.totalFen > 0 ? `（占 ${formatPercent(p.coveredFen / p.totalFen)}）` : '';
+  return `${p.unit}项目支出 ${p.projects} 个、共 ${wanText(p.totalFen)}；编报绩效目标的项目 ${p.covered} 个，涉及资金 ${wanText(p.coveredFen)}${share}，未实现绩效目标全覆盖`;
+}
+
+export function perfFundsMismatch(unit: string, project: string, what: string, goalFen: number, linesFen: number): string {
+  const diff = goalFen - linesFen;
+  return `${unit}项目“${project}”绩效目标表的${what} ${formatYuan(goalFen)} 元，预算明细为 ${formatYuan(linesFen)} 元，${diff > 0 ? '多' : '少'} ${formatYuan(Math.abs(diff))} 元；绩效目标应与预算草案同步编审、金额一致`;
+}
+
+export function perfLevelMissing(unit: string, project: string, missing: ReadonlyArray<string>): string {
+  return `${unit}项目“${project}”的绩效指标缺少${missing.join('、')}；项目绩效指标应包括产出、效益、满意度指标，产出指标应含数量指标（${SOURCE}）`;
+}
+
+function reason(v: Vagueness, level2: string): string {
+  switch (v.kind) {
+    case 'blank':
+      return '为空';
+    case 'vagueWord':
+      return `用“${v.word}”表述，无法衡量`;
+    case 'noNumber':
+      return `没有数字，${level2}应量化`;
+    case 'notMeasurable':
+      return '无法衡量';
+  }
+}
+
+export function perfVagueValue(unit: string, project: string, name: string, value: string, level2: string, v: Vagueness): string {
+  const shown = value === '' ? '' : `“${value}”`;
+  return `${unit}项目“${project}”的指标“${name || level2 || '未命名指标'}”指标值${shown}${reason(v, level2)}；指标值应细化量化（数字加单位、≥/≤比较值、日期，或是/否、达标）`;
+}
+
+export function perfCostExceeds(unit: string, project: string, name: string, costFen: number, fundsFen: number): string {
+  return `${unit}项目“${project}”的成本指标“${name}”为 ${wanText(costFen)}，超过项目资金 ${wanText(fundsFen)}；成本指标不应超过项目预算`;
+}
+
+export function perfCopied(unit: string, project: string, n: number, otherUnit: string, otherProject: string): string {
+  const where = otherUnit === unit ? '' : otherUnit;
+  return `${unit}项目“${project}”的 ${n} 条绩效指标与${where}项目“${otherProject}”完全相同；不同项目应按各自内容设置绩效指标，照搬的指标请退回修改`;
+}
+
+export function perfUnlinked(sheet: string, project: string, unit: string): string {
+  const u = unit ? `（${unit}）` : '';
+  return `「${sheet}」表中的项目“${project}”${u}在预算明细中找不到对应项目（按项目编码，或单位内的项目名称），其资金未与预算核对`;
+}
+
+export function perfNotChecked(file: string): string {
+  return `${file}：没有绩效目标表（一级指标、二级指标、三级指标、指标值），项目绩效指标未检查（不视为通过）`;
+}

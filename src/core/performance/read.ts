@@ -1,0 +1,377 @@
+/**
+ * The reader of 绩效目标 sheets in the three layouts real offices send (issue 16):
+ *
+ *   block  one block per project: 项目名称 / 主管部门 / 实施单位 / 项目资金 (年度资金总额, 其中：财政拨款,
+ *          其他资金) / 年度绩效目标 label rows, then the grid 一级 · 二级 · 三级 · 指标值 with 一级/二级
+ *          merged down (the national 项目支出绩效目标表, P32).
+ *   list   one indicator per row with the project (code, name, amount, 年度目标) on each row or merged
+ *          down its rows — the long list, and the 预算管理一体化 export columns (指标性质 · 指标值 · 度量单位).
+ * Merged cells are filled; blank 一级/二级 cells carry the value above within a project. Bad amounts are
+ * DATA.BAD_AMOUNT findings at their cell; a sheet named 绩效目标 without a grid header is a
+ * DATA.MISSING_COLUMN warning. Never throws on data.
+ */
+import { a1, columnLetters } from '../address';
+import { DEFAULT_SEVERITY } from '../findings';
+import type { Finding, FindingLocation } from '../findings';
+import { cellText, fillMerges } from '../grid';
+import type { Cell, Grid } from '../grid';
+import { parseAmount } from '../money';
+import type { AmountUnit } from '../money';
+import { normalizeText, unitFromLine } from '../text';
+import { blockLabel, gridField, labelText, splitCodeName } from './headers';
+import type { BlockLabel, GridField } from './headers';
+import type { Indicator, PerfGoal } from './model';
+import { level1Of, level2Of } from './values';
+
+export interface PerformanceRead {
+  readonly goals: PerfGoal[];
+  readonly findings: Finding[];
+}
+
+export interface PerformanceReadOptions {
+  /** Unit when the sheet states none (the main sheet's; else 元). */
+  readonly defaultUnit?: AmountUnit;
+}
+
+/** How many rows are searched for a grid header when classifying a sheet by its content. */
+const CLASSIFY_ROWS = 200;
+const NAME = /绩效目标|绩效指标/;
+// 部门整体支出绩效目标表 has no projects; the review workbook's own sheets are never read back.
+const NOT_NAME = /整体|审核结果|单位汇总/;
+
+type Columns = Map<GridField, number>;
+
+/** The grid columns of a row when it holds 一级指标 and 三级指标 headers, else null. */
+function gridHeader(row: ReadonlyArray<Cell>): Columns | null {
+  let l1 = false;
+  for (const v of row) if (typeof v === 'string' && v.includes('一级')) l1 = true;
+  if (!l1) return null;
+  const cols: Columns = new Map();
+  row.forEach((v, c) => {
+    if (typeof v !== 'string') return;
+    const { text } = labelText(v);
+    const f = gridField(text);
+    // 单位 right of the grid is the 度量单位; left of it, the unit's name.
+    const field = f === 'unit' && text === '单位' && cols.has('level1') ? 'measure' : f;
+    if (field && !cols.has(field)) cols.set(field, c);
+  });
+  return cols.has('level1') && cols.has('level3') ? cols : null;
+}
+
+const BUDGET_HEADER = /功能|经济/;
+
+/**
+ * Whether the grid is a 绩效目标 sheet: 'only' by name or by a grid header near the top; 'also' when
+ * that header row carries 功能/经济科目 columns too (a 预算管理一体化 project export: budget lines and
+ * indicators in one sheet, read by both readers); null otherwise.
+ */
+export function performanceSheetKind(grid: Grid): 'only' | 'also' | null {
+  const n = normalizeText(grid.name);
+  if (NOT_NAME.test(n)) return null;
+  const rows = Math.min(grid.cells.length, CLASSIFY_ROWS);
+  for (let r = 0; r < rows; r++) {
+    const row = grid.cells[r] ?? [];
+    if (!gridHeader(row)) continue;
+    return row.some((v) => typeof v === 'string' && BUDGET_HEADER.test(v)) ? 'also' : 'only';
+  }
+  return NAME.test(n) ? 'only' : null;
+}
+
+export function isPerformanceSheet(grid: Grid): boolean {
+  return performanceSheetKind(grid) !== null;
+}
+
+interface SheetCtx {
+  readonly file: string;
+  readonly grid: Grid;
+  readonly cells: Cell[][];
+  readonly origin: { row: number; col: number };
+  readonly unit: AmountUnit;
+  readonly findings: Finding[];
+}
+
+function loc(s: SheetCtx, r: number, c: number): FindingLocation {
+  const row = s.origin.row + r;
+  return { file: s.file, sheet: s.grid.name, cell: a1(row, s.origin.col + c), row };
+}
+
+const text = (s: SheetCtx, r: number, c: number | undefined): string => (c === undefined ? '' : cellText(s.cells[r]?.[c] ?? null));
+
+/** An amount cell in 分, null when blank or not money (then a DATA.BAD_AMOUNT finding is recorded). */
+function amount(s: SheetCtx, r: number, c: number, unit: AmountUnit, label: string): number | null {
+  const v = s.cells[r]?.[c] ?? null;
+  const res = parseAmount(v, unit);
+  if (res.ok) return res.blank ? null : res.fen;
+  const at = loc(s, r, c);
+  s.findings.push({
+    rule: 'DATA.BAD_AMOUNT',
+    severity: DEFAULT_SEVERITY['DATA.BAD_AMOUNT'],
+    location: at,
+    message: `「${s.grid.name}」表 ${columnLetters(s.origin.col + c)}${at.row} 单元格“${label}”的值“${cellText(v)}”无法识别为金额（${res.reason}），该项目资金未使用；请填写数字金额`,
+  });
+  return null;
+}
+
+/** 指标性质 + 指标值 + 度量单位 as one value ("≥" "95" "%" → "≥95%"). */
+function indicatorValue(s: SheetCtx, r: number, cols: Columns): string {
+  const op = text(s, r, cols.get('op'));
+  const value = text(s, r, cols.get('value'));
+  const measure = text(s, r, cols.get('measure'));
+  if (value === '') return '';
+  const withOp = op !== '' && !value.startsWith(op) && !/^(定性|定量|正向指标|反向指标)$/.test(op) ? op + value : value;
+  return measure !== '' && !value.endsWith(measure) ? withOp + measure : withOp;
+}
+
+/** Reads the indicator rows of one project; 一级/二级 carry down within the project. */
+class GridRows {
+  private l1 = '';
+  private l2 = '';
+  readonly indicators: Indicator[] = [];
+  add(s: SheetCtx, r: number, cols: Columns): boolean {
+    const name = text(s, r, cols.get('level3'));
+    const value = indicatorValue(s, r, cols);
+    const l1 = text(s, r, cols.get('level1'));
+    const l2 = text(s, r, cols.get('level2'));
+    if (l1 !== '') this.l1 = l1;
+    if (l2 !== '') this.l2 = l2;
+    if (name === '' && value === '') return false;
+    const valueCol = cols.get('value') ?? (cols.get('level3') as number);
+    this.indicators.push({ level1: level1Of(this.l1), level2: level2Of(this.l2), name, value, location: loc(s, r, valueCol) });
+    return true;
+  }
+}
+
+interface GoalInit {
+  unitCode: string;
+  unitName: string;
+  department: string;
+  projectCode: string;
+  projectName: string;
+  totalFen: number | null;
+  fiscalFen: number | null;
+  otherFen: number | null;
+  goalText: string;
+  grade: string;
+  location: FindingLocation;
+  totalLocation?: FindingLocation;
+  fiscalLocation?: FindingLocation;
+}
+
+function goal(s: SheetCtx, init: GoalInit, indicators: Indicator[], layout: PerfGoal['layout']): PerfGoal {
+  return { file: s.file, sheet: s.grid.name, ...init, indicators, layout };
+}
+
+const isRepeatHeader = (t: string) => /^一级(绩效)?指标/.test(normalizeText(t));
+const SUBTOTAL = /^(合计|总计|小计)/;
+
+/** The list layouts: one indicator per row, the project on each row (or merged down). */
+function readList(s: SheetCtx, headerRow: number, cols: Columns): PerfGoal[] {
+  const out: PerfGoal[] = [];
+  let cur: { init: GoalInit; rows: GridRows } | null = null;
+  let unitCode = '';
+  let unitName = '';
+  const flush = () => {
+    if (cur) out.push(goal(s, cur.init, cur.rows.indicators, 'list'));
+    cur = null;
+  };
+  for (let r = headerRow + 1; r < s.cells.length; r++) {
+    const row = s.cells[r] ?? [];
+    if (row.every((v) => cellText(v ?? null) === '')) continue;
+    const first = row.map((v) => cellText(v ?? null)).find((t) => t !== '') ?? '';
+    if (SUBTOTAL.test(normalizeText(first)) || isRepeatHeader(text(s, r, cols.get('level1')))) continue;
+    const unitText = text(s, r, cols.get('unit'));
+    const codeText = text(s, r, cols.get('unitCode'));
+    if (unitText !== '' || codeText !== '') {
+      const split = codeText === '' ? splitCodeName(unitText) : { code: codeText, name: unitText };
+      unitCode = split.code;
+      unitName = split.name;
+    }
+    let pcode = text(s, r, cols.get('projectCode'));
+    let pname = text(s, r, cols.get('projectName'));
+    // A department line merged across 单位名称 and 项目名称 names no project.
+    if (pname !== '' && pname === unitText && pcode === '') pname = '';
+    if (pcode === '' && cols.get('projectCode') === undefined && pname !== '') ({ code: pcode, name: pname } = splitCodeName(pname));
+    const hasIndicator = text(s, r, cols.get('level3')) !== '' || text(s, r, cols.get('value')) !== '';
+    if (pcode !== '' || pname !== '') {
+      const c: { init: GoalInit } | null = cur;
+      const same = c !== null && c.init.projectCode === pcode && c.init.projectName === pname && c.init.unitCode === unitCode && c.init.unitName === unitName;
+      if (!same) {
+        flush();
+        const totalCol = cols.get('total');
+        const fiscalCol = cols.get('fiscal');
+        const init: GoalInit = {
+          unitCode, unitName, department: '', projectCode: pcode, projectName: pname,
+          totalFen: totalCol === undefined ? null : amount(s, r, totalCol, s.unit, '预算数'),
+          fiscalFen: fiscalCol === undefined ? null : amount(s, r, fiscalCol, s.unit, '财政拨款'),
+          otherFen: null,
+          goalText: text(s, r, cols.get('goal')),
+          grade: text(s, r, cols.get('grade')),
+          location: loc(s, r, (cols.get('projectName') ?? cols.get('projectCode')) as number),
+        };
+        if (totalCol !== undefined) init.totalLocation = loc(s, r, totalCol);
+        if (fiscalCol !== undefined) init.fiscalLocation = loc(s, r, fiscalCol);
+        cur = { init, rows: new GridRows() };
+      }
+    } else if (!hasIndicator) {
+      continue; // a department line ("820-马踏镇部门 | 8,827,620.53") above its units' projects
+    }
+    const open = cur as { init: GoalInit; rows: GridRows } | null;
+    if (open === null) {
+      s.findings.push({
+        rule: 'DATA.NOT_CHECKED', severity: DEFAULT_SEVERITY['DATA.NOT_CHECKED'], location: loc(s, r, cols.get('level3') as number),
+        message: `「${s.grid.name}」表第 ${s.origin.row + r} 行的绩效指标前没有项目名称或编码，该行未使用`,
+      });
+      continue;
+    }
+    open.rows.add(s, r, cols);
+  }
+  flush();
+  return out;
+}
+
+interface LabelValue {
+  readonly r: number;
+  readonly c: number;
+  readonly text: string;
+}
+
+/** The value of a block label: the first non-label cell to its right, else the cell below. */
+function labelValue(s: SheetCtx, r: number, c: number, label: string): LabelValue | null {
+  const row = s.cells[r] ?? [];
+  for (let k = c + 1; k < row.length; k++) {
+    const t = cellText(row[k] ?? null);
+    if (t === '') continue;
+    const lt = labelText(t).text;
+    if (lt === label) continue; // the label's own merged area
+    if (blockLabel(lt) !== null || gridField(lt) !== null) break;
+    return { r, c: k, text: t };
+  }
+  const below = cellText(s.cells[r + 1]?.[c] ?? null);
+  if (below !== '' && blockLabel(labelText(below).text) === null) return { r: r + 1, c, text: below };
+  return null;
+}
+
+/** The project header rows [from, to) above one grid of the block layout. */
+function readBlockHeader(s: SheetCtx, from: number, to: number): GoalInit | null {
+  const found = new Map<BlockLabel, LabelValue>();
+  let unit: AmountUnit = s.unit;
+  let nameAt: FindingLocation | null = null;
+  for (let r = from; r < to; r++) {
+    const row = s.cells[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v !== 'string') continue;
+      const lt = labelText(v);
+      if (lt.unit && /^项目资金|^资金/.test(lt.text)) unit = lt.unit;
+      const lab = blockLabel(lt.text);
+      if (lab === null || found.has(lab)) continue;
+      if (lt.unit && (lab === 'total' || lab === 'fiscal' || lab === 'other')) unit = lt.unit;
+      const val = labelValue(s, r, c, lt.text);
+      if (lab === 'projectName') nameAt = loc(s, r, val ? val.c : c);
+      if (val) found.set(lab, val);
+    }
+  }
+  const name = found.get('projectName');
+  const code = found.get('projectCode');
+  if (!name && !code) return null;
+  const money = (lab: BlockLabel, label: string) => {
+    const v = found.get(lab);
+    return v ? amount(s, v.r, v.c, unit, label) : null;
+  };
+  const split = splitCodeName(found.get('unit')?.text ?? '');
+  const init: GoalInit = {
+    unitCode: split.code, unitName: split.name, department: found.get('department')?.text ?? '',
+    projectCode: code?.text ?? '', projectName: name?.text ?? '',
+    totalFen: money('total', '年度资金总额'), fiscalFen: money('fiscal', '其中：财政拨款'), otherFen: money('other', '其他资金'),
+    goalText: found.get('goal')?.text ?? '', grade: found.get('grade')?.text ?? '',
+    location: nameAt ?? loc(s, (code as LabelValue).r, (code as LabelValue).c),
+  };
+  const total = found.get('total');
+  const fiscal = found.get('fiscal');
+  if (total) init.totalLocation = loc(s, total.r, total.c);
+  if (fiscal) init.fiscalLocation = loc(s, fiscal.r, fiscal.c);
+  return init;
+}
+
+/** A title merged across the sheet ("2025年项目支出绩效目标表"): every non-blank cell says the same. */
+function isTitleRow(row: ReadonlyArray<Cell>): boolean {
+  let seen: string | null = null;
+  let n = 0;
+  for (const v of row) {
+    const t = cellText(v ?? null);
+    if (t === '') continue;
+    if (seen !== null && t !== seen) return false;
+    seen = t;
+    n++;
+  }
+  return n > 1;
+}
+
+const startsBlock = (row: ReadonlyArray<Cell>) => row.some((v) => typeof v === 'string' && blockLabel(labelText(v).text) === 'projectName');
+
+/** The block layout: each grid header closes the project header rows above it. */
+function readBlocks(s: SheetCtx, headers: ReadonlyArray<readonly [number, Columns]>): PerfGoal[] {
+  const out: PerfGoal[] = [];
+  let from = 0;
+  for (let i = 0; i < headers.length; i++) {
+    const [h, cols] = headers[i];
+    const next = i + 1 < headers.length ? headers[i + 1][0] : s.cells.length;
+    // The block header starts at the last 项目名称 row above the grid (titles above it are not labels).
+    let start = from;
+    for (let r = h - 1; r >= from; r--) if (startsBlock(s.cells[r] ?? [])) { start = r; break; }
+    const init = readBlockHeader(s, start, h);
+    const rows = new GridRows();
+    let r = h + 1;
+    for (; r < next; r++) {
+      const row = s.cells[r] ?? [];
+      if (startsBlock(row) || isTitleRow(row)) break;
+      rows.add(s, r, cols);
+    }
+    from = r;
+    if (init) out.push(goal(s, init, rows.indicators, 'block'));
+    else {
+      s.findings.push({
+        rule: 'DATA.NOT_CHECKED', severity: DEFAULT_SEVERITY['DATA.NOT_CHECKED'], location: loc(s, h, cols.get('level1') as number),
+        message: `「${s.grid.name}」表第 ${s.origin.row + h} 行的绩效指标表上方没有“项目名称”，这些指标未使用`,
+      });
+    }
+  }
+  return out;
+}
+
+/** The unit stated by a "单位：万元" line near the top. */
+function sheetUnit(cells: ReadonlyArray<ReadonlyArray<Cell>>): AmountUnit | null {
+  for (let r = 0; r < Math.min(cells.length, 6); r++) {
+    for (const v of cells[r] ?? []) {
+      if (typeof v !== 'string') continue;
+      const u = unitFromLine(v);
+      if (u) return u;
+    }
+  }
+  return null;
+}
+
+/** Read one 绩效目标 sheet. */
+export function readPerformanceSheet(file: string, grid: Grid, opts: PerformanceReadOptions = {}): PerformanceRead {
+  const cells = fillMerges(grid);
+  const s: SheetCtx = {
+    file, grid, cells, origin: grid.origin ?? { row: 1, col: 1 },
+    unit: sheetUnit(cells) ?? opts.defaultUnit ?? 'yuan', findings: [],
+  };
+  const headers: Array<readonly [number, Columns]> = [];
+  for (let r = 0; r < cells.length; r++) {
+    const row = cells[r] ?? [];
+    const cols = gridHeader(row);
+    if (!cols) continue;
+    if (cols.has('projectName') || cols.has('projectCode')) return { goals: readList(s, r, cols), findings: s.findings };
+    headers.push([r, cols]);
+  }
+  if (headers.length === 0) {
+    s.findings.push({
+      rule: 'DATA.MISSING_COLUMN', severity: 'warning', location: { file, sheet: grid.name },
+      message: `「${grid.name}」表按表名识别为绩效目标表，但没有找到包含“一级指标”“三级指标”的表头行，该表未使用；请补充指标表头`,
+    });
+    return { goals: [], findings: s.findings };
+  }
+  return { goals: readBlocks(s, headers), findings: s.findings };
+}
