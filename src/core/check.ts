@@ -184,7 +184,9 @@ export function checkWorkbooks(workbooks: ReadonlyArray<WorkbookGrids>, opts: Ch
     // A workbook of filled standard tables (公开表) is checked by the TABLES.* rules instead.
     if (isFilledTablesWorkbook(wb)) {
       const t = checkFilledTables(wb);
-      findings.push(...t.findings, ...a.findings);
+      // A sheet read as one of the 公开表 (its 项目支出绩效目标表, say) is not also a supporting sheet.
+      const asTables = new Set(t.tables.map((x) => x.sheet));
+      findings.push(...t.findings, ...a.findings.filter((f) => !f.location.sheet || !asTables.has(f.location.sheet)));
       for (const p of priorTables) findings.push(...tablesYearOnYear(wb.file, t.tables, p.file, p.tables, config));
       reads.push({ file: wb.file, current: [], prior: [], unrecognised: [], findings: [] });
       tableSheets.set(wb.file, [...new Set(t.tables.map((x) => x.sheet))]);
