@@ -5,8 +5,8 @@
 import { checkWorkbooks, CheckReport } from '../core/check';
 import { ConfigError, mergeConfig, PRESETS, resolveConfig, RuleConfig, RuleConfigInput } from '../core/config';
 import { applyExplanations, explanationKey, explanationKeyString } from '../core/explain';
-import type { Finding, RuleId, Severity } from '../core/findings';
-import { RULE_TITLE_ZH } from '../core/findings';
+import type { Finding, Severity } from '../core/findings';
+import { ruleTitle } from '../core/findings';
 import type { WorkbookGrids } from '../core/grid';
 
 export interface RuleSettings {
@@ -53,7 +53,7 @@ export function groupFindings(findings: ReadonlyArray<Finding>, by: GroupBy, sho
     if (!show.has(f.severity)) continue;
     const key = by === 'rule' ? f.rule : unitLabel(f);
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { key, title: by === 'rule' ? RULE_TITLE_ZH[f.rule as RuleId] ?? f.rule : key, counts: { error: 0, warning: 0, info: 0 }, findings: [] }));
+    if (!g) groups.set(key, (g = { key, title: by === 'rule' ? ruleTitle(f.rule) : key, counts: { error: 0, warning: 0, info: 0 }, findings: [] }));
     g.counts[f.severity]++;
     g.findings.push(f);
   }
