@@ -14,7 +14,7 @@ export const OUTPUT = path.join(__dirname, '..', 'src', 'core', 'formulas', 'par
 
 /** The generated module's text for a grammar. */
 export function parserSource(grammar: string): string {
-  const js = peggy.generate(grammar, { output: 'source', format: 'es', grammarSource: 'grammar.peggy' }) as string;
+  const js = peggy.generate(grammar, { output: 'source', format: 'es', grammarSource: 'grammar.peggy', cache: true }) as string;
   return [
     '// @ts-nocheck',
     '/* eslint-disable */',

@@ -95,14 +95,16 @@ function align(a: NumValue, b: NumValue): { a: number; b: number; money: boolean
 
 export function compare(op: CmpOp, l: NumValue, r: NumValue, toleranceFen: number): boolean {
   const { a, b, money: m } = align(l, r);
-  const tol = m ? Math.max(toleranceFen, 0.5) : EPSILON;
+  // The stated 容差 widens every comparison; below it, float noise (half a 分, or 1e-9) never decides.
+  const tol = m ? toleranceFen : 0;
+  const noise = m ? 0.5 : EPSILON;
   switch (op) {
-    case '=': return Math.abs(a - b) <= tol;
-    case '<>': return Math.abs(a - b) > tol;
-    case '<': return a < b + tol;
-    case '<=': return a <= b + tol;
-    case '>': return a > b - tol;
-    case '>=': return a >= b - tol;
+    case '=': return Math.abs(a - b) <= tol + noise;
+    case '<>': return Math.abs(a - b) > tol + noise;
+    case '<=': return a <= b + tol + noise;
+    case '>=': return a >= b - tol - noise;
+    case '<': return a < b + tol - noise;
+    case '>': return a > b - tol + noise;
   }
 }
 

@@ -38,7 +38,7 @@ export const formulaErrors = {
   noRow: (table: string, row: string) => `在“${table}”中找不到行“${row}”`,
   ambiguousRow: (table: string, row: string, rows: string) => `“${table}”中有多行都是“${row}”（第 ${rows} 行），请改用科目编码或写明列`,
   noColumn: (table: string, col: string) => `在“${table}”的表头中找不到列“${col}”`,
-  noValue: (table: string, row: string) => `“${table}”的行“${row}”右边没有金额，请写明列，例如 .合计`,
+  noValue: (table: string) => `“${table}”后面应写明行或列，例如 [${table}](行="合计").合计`,
   noDataRow: (table: string, col: string) => `“${table}”的列“${col}”下没有数字`,
   cellOutside: (sheet: string, ref: string) => `单元格 ${sheet}!${ref} 超出 Excel 的范围`,
   cellText: (where: string, text: string) => `${where} 的内容“${text}”不是数字`,

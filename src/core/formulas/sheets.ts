@@ -149,8 +149,9 @@ export class WorkbookIndex {
     try {
       this.table(name, 0);
       return true;
-    } catch {
-      return false;
+    } catch (e) {
+      // An ambiguous name is there (the evaluation says which tables it could be); a missing one is not.
+      return !(e instanceof FormulaError) || e.message !== formulaErrors.noTable(name);
     }
   }
 
@@ -260,7 +261,7 @@ export class WorkbookIndex {
     };
     if (row === null) {
       // No row named: the first row below the header with a number in the named column.
-      if (path.length === 0) throw new FormulaError(formulaErrors.noValue(region.name, ''), at);
+      if (path.length === 0) throw new FormulaError(formulaErrors.noValue(region.name), at);
       const w = lastCol();
       for (let r = region.start; r < region.end; r++) {
         for (let c = 0; c < w; c++) {
