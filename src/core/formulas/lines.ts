@@ -67,6 +67,7 @@ function textMatcher(pattern: string): TextMatch {
 /** Several values separated by 、 or |: any of them. */
 function anyMatcher(value: string): TextMatch {
   const parts = value.split(/[、|]/).map((x) => x.trim()).filter((x) => x !== '');
+  if (parts.length === 0) return (s) => s === ''; // 项目编码="": lines without one
   const ms = parts.map(textMatcher);
   if (ms.length === 1) return ms[0];
   return (s) => ms.some((m) => m(s));
