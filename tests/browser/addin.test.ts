@@ -221,7 +221,11 @@ test('规则 → 审核公式 on the fake host: write a formula, 试算 it on th
   await page.getByRole('button', { name: '开始审核' }).click();
   await page.getByTestId('summary').waitFor({ timeout: 60_000 });
   await page.getByText('审核公式 T01').first().waitFor({ timeout: 10_000 });
-  const saved = await page.evaluate(() => (window as unknown as { __fakeModel: { settings: Map<string, string> } }).__fakeModel.settings);
-  expect(JSON.stringify(saved ? [...saved.values()] : [])).toContain('T01');
+  // Saved with the workbook (Workbook.settings), so it travels with the file.
+  const saved = await page.evaluate(() => {
+    const s = (window as unknown as { __fakeModel: { settings: unknown } }).__fakeModel.settings;
+    return JSON.stringify(s instanceof Map ? [...s.values()] : s);
+  });
+  expect(saved).toContain('T01');
   expect(errors).toEqual([]);
 }, 180_000);

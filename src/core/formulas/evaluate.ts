@@ -46,6 +46,14 @@ export interface Scope {
   predicates: Map<AggNode, LinePredicate>;
   /** Tolerance in 分 for comparisons involving money. */
   toleranceFen: number;
+  /** Lines matching a condition list, per source: 本年(c) and 上年(c) over the same lines scan once. */
+  matches?: Map<string, BudgetLine[]>;
+}
+
+const ALL: LinePredicate = () => true;
+
+function condKey(n: AggNode): string {
+  return n.conds.map((c) => `${c.field}\u0001${c.op}\u0001${c.value}`).join('\u0002');
 }
 
 /** Float noise only, for plain numbers. */
@@ -121,22 +129,34 @@ function aggregate(n: AggNode, s: Scope): NumValue {
   let pred = s.predicates.get(n);
   if (!pred) s.predicates.set(n, (pred = linePredicate(n.conds)));
   if (s.lines.length === 0 && (n.which !== '上年' || !s.prior || s.prior.length === 0)) throw new FormulaError(formulaErrors.noLines(), n.at);
+  if (n.which === '上年' && !s.hasPrior) throw new FormulaError(formulaErrors.noPrior(), n.at);
+  const fromPrior = n.which === '上年' && s.prior !== null;
+  const source = fromPrior ? (s.prior as ReadonlyArray<BudgetLine>) : s.lines;
+  // The lines that match, once per condition list and source.
+  const key = (fromPrior ? 'p' : 'c') + condKey(n);
+  s.matches ??= new Map();
+  let hit = s.matches.get(key);
+  if (!hit) {
+    hit = [];
+    const p = pred;
+    for (let i = 0; i < source.length; i++) if (p(source[i])) hit.push(source[i]);
+    s.matches.set(key, hit);
+  }
   switch (n.which) {
     case '本年': {
-      const r = sumLines(s.lines, pred, 'amount');
+      const r = sumLines(hit, ALL, 'amount');
       return money(r.total, lineLoc(r.first));
     }
     case '上年': {
-      if (!s.hasPrior) throw new FormulaError(formulaErrors.noPrior(), n.at);
-      const r = s.prior ? sumLines(s.prior, pred, 'amount') : sumLines(s.lines, pred, 'prior');
+      const r = sumLines(hit, ALL, fromPrior ? 'amount' : 'prior');
       return money(r.total, lineLoc(r.first));
     }
     case '上年执行': {
-      const r = sumLines(s.lines, pred, 'priorActual');
+      const r = sumLines(hit, ALL, 'priorActual');
       return money(r.total, lineLoc(r.first));
     }
     case '条数': {
-      const r = sumLines(s.lines, pred, 'count');
+      const r = sumLines(hit, ALL, 'count');
       return plain(r.total, false, lineLoc(r.first));
     }
   }

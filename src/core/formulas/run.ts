@@ -114,8 +114,9 @@ export function evaluateDef(def: FormulaDef, ast: FormulaAst, data: FormulaData,
   const files = new Set(wbs.map((w) => w.file));
   const unitOk = unitTokens.length ? (l: BudgetLine) => unitTokens.includes(l.unitCode) || unitTokens.includes(l.unitName) : () => true;
   const restrictFiles = def.home !== null || fileTokens.length > 0;
-  const lines = data.lines.filter((l) => (!restrictFiles || files.has(l.src.file)) && unitOk(l));
-  const priorAll = data.priorLines.filter((l) => (!restrictFiles || files.has(l.src.file) || !inputFiles.has(l.src.file)) && unitOk(l));
+  const restricted = restrictFiles || unitTokens.length > 0;
+  const lines = restricted ? data.lines.filter((l) => (!restrictFiles || files.has(l.src.file)) && unitOk(l)) : data.lines;
+  const priorAll = restricted ? data.priorLines.filter((l) => (!restrictFiles || files.has(l.src.file) || !inputFiles.has(l.src.file)) && unitOk(l)) : data.priorLines;
   const prior = priorAll.length ? priorAll : null;
   const hasPrior = prior !== null || lines.some((l) => l.priorFen !== null);
   const tol = toleranceFen(ast);
