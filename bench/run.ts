@@ -18,6 +18,8 @@ import * as path from 'path';
 import { checkWorkbooks } from '../src/core/check';
 import type { Grid } from '../src/core/grid';
 import { generateTables } from '../src/core/tables';
+import { runFormulas } from '../src/core/formulas';
+import type { FormulaDef } from '../src/core/formulas';
 import { synthSheet, SynthOptions } from '../src/testing/synth';
 import { DEFAULT_CONFIG } from '../src/core/config';
 import { emptyAux } from '../src/core/context';
@@ -30,6 +32,9 @@ const SELF = __filename;
 const DATA_DIR = path.join(os.tmpdir(), 'budget-review-bench');
 
 const CORE_OPTIONS: SynthOptions = { lines: 1_000_000, units: 20, seed: 1, layout: 'long' };
+
+/** The 审核公式 the bench evaluates over the core run's lines. */
+const BENCH_FORMULA = '本年(经济分类="302*", 经济分类<>"30205|30206") <= 上年(经济分类="302*", 经济分类<>"30205|30206") * 95% 按单位';
 
 // ---- children ----------------------------------------------------------------------------------
 
@@ -52,7 +57,14 @@ function childCore(lines: number): void {
   const t1 = process.hrtime.bigint();
   const tables = generateTables(report.lines, { config: report.config, year: report.year });
   const tablesMs = Number(process.hrtime.bigint() - t1) / 1e6;
-  out({ checkMs, tablesMs, peakCheckMB, rssInputMB, lines: report.lines.length, findings: report.findings.length, tables: tables.length });
+  // 审核公式 (issue 15): one formula with two aggregates, evaluated per unit, over every line.
+  const formula: FormulaDef = { id: 'bench', formula: BENCH_FORMULA, type: '强制', note: '', scope: '', origin: null, home: null };
+  const data = { workbooks: [], lines: report.lines, priorLines: report.priorLines };
+  runFormulas([formula], { ...data, lines: report.lines.slice(0, 20_000) });
+  const t2 = process.hrtime.bigint();
+  const formulaFindings = runFormulas([formula], data).length;
+  const formulaMs = Number(process.hrtime.bigint() - t2) / 1e6;
+  out({ checkMs, tablesMs, formulaMs, formulaFindings, peakCheckMB, rssInputMB, lines: report.lines.length, findings: report.findings.length, tables: tables.length });
 }
 
 const PERF_OPTIONS = { lines: 1_000_000, projects: 290_000, indicators: 2_000_000 };
@@ -253,7 +265,7 @@ async function main(argv: string[]): Promise<void> {
   const core: Sample[] = [];
   for (let i = 0; i < runs; i++) {
     core.push(childJson('core', [String(coreLines)]));
-    log(`core ${i + 1}/${runs}: check ${Math.round(core[i].checkMs)} ms, peak ${Math.round(core[i].peakCheckMB)} MB, tables ${Math.round(core[i].tablesMs)} ms`);
+    log(`core ${i + 1}/${runs}: check ${Math.round(core[i].checkMs)} ms, peak ${Math.round(core[i].peakCheckMB)} MB, tables ${Math.round(core[i].tablesMs)} ms, 审核公式 ${Math.round(core[i].formulaMs)} ms`);
   }
 
   // 1b. The PERF rules at 1,000,000 lines, 290,000 projects, 2,000,000 indicators (issue 16).
@@ -311,6 +323,7 @@ async function main(argv: string[]): Promise<void> {
     { measure: `core: peak RSS of that run`, unit: 'MB', values: core.map((c) => c.peakCheckMB), target: 1536, note: `the input grid alone: ${Math.round(median(core.map((c) => c.rssInputMB)))} MB` },
     { measure: `core: all standard tables, consolidated, ${coreLines.toLocaleString('en')} lines`, unit: 'ms', values: core.map((c) => c.tablesMs), target: 1000 },
     { measure: `PERF rules: ${perf[0].lines.toLocaleString('en')} lines, ${perf[0].goals.toLocaleString('en')} projects' goals, ${perf[0].indicators.toLocaleString('en')} indicators`, unit: 'ms', values: perf.map((p) => p.ms), target: 500 },
+    { measure: `审核公式: \`${BENCH_FORMULA.replace(/\|/g, "\\|")}\` over ${coreLines.toLocaleString('en')} lines`, unit: 'ms', values: core.map((c) => c.formulaMs), target: 1000, kind: 'less' },
     { measure: `\`check --json\` end to end, ${fileLines.toLocaleString('en')}-line .xlsx`, unit: 'ms', values: cliMs, target: null },
     { measure: `exceljs alone loading that file`, unit: 'ms', values: exceljsMs, target: null },
     { measure: `\`check --json\` ÷ exceljs load (same run, alternating)`, unit: '×', values: cliRatio, target: 1.3 },

@@ -1,6 +1,6 @@
 /** The human summary printed by `check` and `demo` without --json (Chinese, plain text). */
 import type { CheckReport } from '../core/check';
-import { Finding, RULE_TITLE_ZH, RuleId, Severity, SEVERITY_ZH } from '../core/findings';
+import { Finding, FindingRule, ruleTitle, Severity, SEVERITY_ZH } from '../core/findings';
 import { displayWidth } from '../core/text';
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -30,7 +30,7 @@ export function humanSummary(report: CheckReport, opts: { top?: number } = {}): 
   out.push(`预算审核完成：${report.inputs.length} 个文件，${detailSheets} 张明细表${tablesPart}，${lines.toLocaleString('en-US')} 行预算。`);
   const explained = s.explained ? `（其中已说明 ${s.explained} 条）` : '';
   out.push(`结果：错误 ${s.errors} 条，警告 ${s.warnings} 条，提示 ${s.infos} 条${explained}。`);
-  const byRule = Object.entries(s.byRule) as Array<[RuleId, number]>;
+  const byRule = Object.entries(s.byRule) as Array<[FindingRule, number]>;
   if (byRule.length > 0) {
     const sevOf = new Map<string, Severity>();
     for (const f of report.findings) {
@@ -40,7 +40,7 @@ export function humanSummary(report: CheckReport, opts: { top?: number } = {}): 
     byRule.sort((a, b) => RANK[sevOf.get(a[0]) ?? 'info'] - RANK[sevOf.get(b[0]) ?? 'info'] || b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     out.push('', '按规则：');
     for (const [rule, n] of byRule) {
-      out.push(`  ${pad(SEVERITY_ZH[sevOf.get(rule) ?? 'info'], 6)}${pad(rule, 32)}${pad(RULE_TITLE_ZH[rule] ?? '', 26)}${n} 条`);
+      out.push(`  ${pad(SEVERITY_ZH[sevOf.get(rule) ?? 'info'], 6)}${pad(rule, 32)}${pad(ruleTitle(rule), 26)}${n} 条`);
     }
   }
   const ranked = report.findings

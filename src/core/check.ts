@@ -9,7 +9,7 @@ import { ConfigError, RuleConfig, RuleConfigInput, configFromSettingRows, mergeC
 import type { AuxData, InputInfo, PriorSource, RuleContext } from './context';
 import { emptyAux } from './context';
 import { applyExplanations } from './explain';
-import { DEFAULT_SEVERITY, Finding, Summary, compareFindings, summarize } from './findings';
+import { DEFAULT_SEVERITY, Finding, Summary, RuleId, compareFindings, summarize } from './findings';
 import type { WorkbookGrids } from './grid';
 import type { BudgetLine } from './lines';
 import type { PerfGoal } from './performance/model';
@@ -19,6 +19,7 @@ import { resolveUnitConflicts, SheetUnits } from './reader/units';
 import { RULE_FAMILIES } from './rules';
 import { checkFilledTables, isFilledTablesWorkbook, readFilledTables } from './tables/filled';
 import { priorTablesRefused, tablesYearOnYear } from './tables/filled/prior';
+import { FormulaDef, INVALID_RULE, formulaSheetNames, runFormulas } from './formulas';
 
 export interface CheckOptions {
   /** Partial config from a rules file (--rules); layered over the workbook's 规则设置 sheet. */
@@ -61,7 +62,7 @@ export function reportJson(r: CheckReport): object {
   return { version: 1, inputs: r.inputs, findings: r.findings, summary: r.summary };
 }
 
-function workbookFinding(file: string, message: string, rule: Finding['rule'] = 'DATA.NOT_CHECKED'): Finding {
+function workbookFinding(file: string, message: string, rule: RuleId = 'DATA.NOT_CHECKED'): Finding {
   return { rule, severity: DEFAULT_SEVERITY[rule], location: { file }, message };
 }
 
@@ -172,6 +173,18 @@ export function checkWorkbooks(workbooks: ReadonlyArray<WorkbookGrids>, opts: Ch
   }
   const config = resolveConfig(opts.rules, base);
 
+  // 审核公式: a data workbook's own sheet applies to that workbook, a rules workbook's (nothing but
+  // supporting sheets) to every input, and so do the rules file's and the pane's.
+  const formulaDefs: FormulaDef[] = [];
+  for (const wb of workbooks) {
+    const a = auxByFile.get(wb.file) as AuxSheets;
+    if (a.formulas.length === 0) continue;
+    const home = wb.sheets.length > a.usedSheets.length ? wb.file : null;
+    for (const f of a.formulas) formulaDefs.push({ ...f, origin: f.location, home });
+  }
+  for (const f of config.formulas) formulaDefs.push({ ...f, origin: null, home: null });
+  const formulaSheets = formulaSheetNames(formulaDefs);
+
   // 3. Detail sheets of the inputs and of --prior workbooks.
   const reads: WorkbookRead[] = [];
   const tableSheets = new Map<string, string[]>();
@@ -203,7 +216,8 @@ export function checkWorkbooks(workbooks: ReadonlyArray<WorkbookGrids>, opts: Ch
     mergeAux(aux, a.aux, wb.file, r.current.some((x) => x.lines.length > 0));
     findings.push(...a.findings);
     if (r.current.length || r.prior.length || a.usedSheets.length > 0) recognised = true;
-    for (const s of r.unrecognised) findings.push(unrecognisedFinding(wb.file, s));
+    // A sheet a 审核公式 reads is checked by that formula, not skipped.
+    for (const s of r.unrecognised) if (!formulaSheets.has(s)) findings.push(unrecognisedFinding(wb.file, s));
   }
   const priorReads = priorDetail.map((wb) => readWorkbookDetail(wb, config, new Set(), true));
   // A code with two names (or a name with two codes) anywhere in the run: its rows belong to no unit.
@@ -240,9 +254,18 @@ export function checkWorkbooks(workbooks: ReadonlyArray<WorkbookGrids>, opts: Ch
         findings.push(...family.run(ctx));
       } catch (e) {
         // A rule bug must not hide the other rules' findings, nor look like a pass.
-        const rule = `${family.family}.NOT_CHECKED` as Finding['rule'];
+        const rule = `${family.family}.NOT_CHECKED` as RuleId;
         findings.push(workbookFinding(inputs[0]?.file ?? '', `规则组 ${family.family} 执行出错，未能检查：${e instanceof Error ? e.message : String(e)}`, DEFAULT_SEVERITY[rule] ? rule : 'DATA.NOT_CHECKED'));
       }
+    }
+  }
+
+  if (formulaDefs.length) {
+    try {
+      findings.push(...runFormulas(formulaDefs, { workbooks, lines, priorLines }, inputs[0]?.file ?? workbooks[0]?.file ?? ''));
+    } catch (e) {
+      // Never a crash and never a silent pass: the formulas are reported as not evaluated.
+      findings.push(workbookFinding(inputs[0]?.file ?? '', `审核公式执行出错，未能计算：${e instanceof Error ? e.message : String(e)}`, INVALID_RULE));
     }
   }
 

@@ -14,6 +14,21 @@ const codeList = z.array(z.string().regex(/^\d{3,7}$/, '应为 3–7 位数字�
 /** The rigid 302 items left out of 一般性支出 by default (水电、取暖、物业、工会、福利、车补、税金). */
 export const RIGID_302 = ['30205', '30206', '30208', '30209', '30228', '30229', '30239', '30240'];
 
+/** Chinese keys of a formula in a rules file: {"编号": "A01", "公式": "…", "类型": "提示"}. */
+const FORMULA_KEYS_ZH: Record<string, string> = { 编号: 'id', 公式: 'formula', 类型: 'type', 说明: 'note', 适用范围: 'scope' };
+
+/** A 审核公式 in a rules file or the pane (src/core/formulas; docs/审核公式.md). */
+export const formulaSchema = z.preprocess(
+  (v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).map(([k, x]) => [FORMULA_KEYS_ZH[k] ?? k, x])) : v),
+  z.strictObject({
+    id: z.string().trim().min(1, '编号不能为空'),
+    formula: z.string(),
+    type: z.string().default('强制'),
+    note: z.string().default(''),
+    scope: z.string().default(''),
+  }),
+);
+
 export const configSchema = z.strictObject({
   /** Fund sources compared by the year-on-year and share rules (SPEC §7 Fund scope). */
   fundScope: z.array(z.string().min(1)).min(1).default(['一般公共预算拨款']),
@@ -63,6 +78,8 @@ export const configSchema = z.strictObject({
     /** Share of 项目支出 (funds) with indicators below which PERF.COVERAGE warns. */
     minCoverage: rate.default(1),
   }).prefault({}),
+  /** 审核公式 written by staff (CUSTOM.<编号> findings). */
+  formulas: z.array(formulaSchema).default([]),
   tables: z.strictObject({
     style: z.enum(['national', 'shanghai']).default('national'),
     nonZeroOnly: z.boolean().default(true),

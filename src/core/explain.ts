@@ -31,7 +31,7 @@ export function explanationKey(f: Finding): ExplanationKey {
   const unit = f.unit?.code || f.unit?.name || '';
   const loc = f.location;
   let at = '';
-  if (loc.sheet && !UNIT_LEVEL_RULES.has(f.rule) && !f.rule.endsWith('.NOT_CHECKED')) {
+  if (loc.sheet && !UNIT_LEVEL_RULES.has(f.rule as RuleId) && !f.rule.endsWith('.NOT_CHECKED')) {
     if (loc.cell) at = `${loc.sheet}!${loc.cell}`;
     else if (loc.row !== undefined) at = `${loc.sheet}!第${loc.row}行`;
     else at = loc.sheet;
@@ -111,8 +111,13 @@ function locationMatches(e: Explanation, f: Finding): boolean {
   return true;
 }
 
+/** Rule keys compare without case and width: CUSTOM.a01 answers CUSTOM.A01. */
+function ruleKey(rule: string): string {
+  return rule.normalize('NFKC').trim().toUpperCase();
+}
+
 function ruleMatches(e: Explanation, f: Finding): boolean {
-  return e.rule.trim().toUpperCase() === f.rule;
+  return ruleKey(e.rule) === ruleKey(f.rule);
 }
 
 /** Whether the explanation answers the finding (rule, unit and location all match). */
@@ -128,13 +133,13 @@ export function applyExplanations(findings: ReadonlyArray<Finding>, explanations
   if (explanations.length === 0) return findings.slice();
   const byRule = new Map<string, Explanation[]>();
   for (const e of explanations) {
-    const k = e.rule.trim().toUpperCase();
+    const k = ruleKey(e.rule);
     const list = byRule.get(k);
     if (list) list.push(e);
     else byRule.set(k, [e]);
   }
   return findings.map((f) => {
-    const texts = (byRule.get(f.rule) ?? []).filter((e) => explains(e, f)).map((e) => e.text.trim());
+    const texts = (byRule.get(ruleKey(f.rule)) ?? []).filter((e) => explains(e, f)).map((e) => e.text.trim());
     const unique = [...new Set(texts)].filter(Boolean);
     if (unique.length === 0) return f;
     return { ...f, explained: true, explanation: unique.join('；') };

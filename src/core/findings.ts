@@ -22,9 +22,19 @@ export const RULE_IDS = [
   'PERF.COST_EXCEEDS', 'PERF.COPIED', 'PERF.UNLINKED', 'PERF.NOT_CHECKED',
   'TABLES.MISSING', 'TABLES.ROW_SUM', 'TABLES.HIERARCHY_SUM', 'TABLES.CROSS_TABLE',
   'TABLES.EMPTY_UNEXPLAINED', 'TABLES.NOT_CHECKED', 'TABLES.CONTRADICTION',
+  'TABLES.EMPTY_UNEXPLAINED', 'TABLES.NOT_CHECKED',
+  'CUSTOM.INVALID',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];
+/** A staff-written 审核公式 (src/core/formulas): CUSTOM.<编号>. */
+export type CustomRuleId = `CUSTOM.${string}`;
+/** The rule of a finding: a built-in rule or a 审核公式. */
+export type FindingRule = RuleId | CustomRuleId;
+
+export function isCustomRule(rule: string): rule is CustomRuleId {
+  return rule.startsWith('CUSTOM.');
+}
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface FindingLocation {
@@ -45,7 +55,7 @@ export interface FindingUnit {
 export type Figures = Record<string, number>;
 
 export interface Finding {
-  rule: RuleId;
+  rule: FindingRule;
   severity: Severity;
   unit?: FindingUnit;
   location: FindingLocation;
@@ -99,14 +109,22 @@ export const RULE_TITLE_ZH: Record<RuleId, string> = {
   'TABLES.MISSING': '缺少公开表', 'TABLES.ROW_SUM': '表内合计不符', 'TABLES.HIERARCHY_SUM': '类款项合计不符',
   'TABLES.CROSS_TABLE': '表间数据不符', 'TABLES.EMPTY_UNEXPLAINED': '空表未说明', 'TABLES.NOT_CHECKED': '公开表未检查',
   'TABLES.CONTRADICTION': '公开表前后矛盾',
+  'CUSTOM.INVALID': '审核公式无法计算',
 };
+
+/** The Chinese title of any finding's rule: a built-in title, or “审核公式 <编号>”. */
+export function ruleTitle(rule: string): string {
+  const t = (RULE_TITLE_ZH as Record<string, string>)[rule];
+  if (t !== undefined) return t;
+  return isCustomRule(rule) ? `审核公式 ${rule.slice('CUSTOM.'.length)}` : rule;
+}
 
 export interface Summary {
   errors: number;
   warnings: number;
   infos: number;
   explained: number;
-  byRule: Partial<Record<RuleId, number>>;
+  byRule: Partial<Record<FindingRule, number>>;
 }
 
 export function summarize(findings: ReadonlyArray<Finding>): Summary {

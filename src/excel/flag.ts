@@ -19,7 +19,7 @@
  * - a comment cannot be added where a legacy note is (office-js#1847): that cell alone is skipped.
  */
 import type { Finding, Severity } from '../core/findings';
-import { RULE_TITLE_ZH } from '../core/findings';
+import { ruleTitle } from '../core/findings';
 import { addAnnotations, AnnotationJob, ListedAnnotation, listComments, listNotes } from './annotations';
 import type { HostCaps } from './caps';
 import { decodeStates, encodeStates, FillRecord, fromCellProperties, fromColorOnly, isFlagFill, isGradient, stateKey } from './fill-state';
@@ -70,7 +70,7 @@ export function flagTargets(findings: ReadonlyArray<Finding>): FlagTarget[] {
     const r = parseRect(cell);
     if (!r) continue;
     const k = `${sheet}\u0000${r.top},${r.left}`;
-    const line = `${RULE_TITLE_ZH[f.rule] ?? f.rule}：${f.message}`;
+    const line = `${ruleTitle(f.rule)}：${f.message}`;
     const t = byCell.get(k);
     if (!t) byCell.set(k, { sheet, row: r.top, col: r.left, cell: rectAddress({ top: r.top, left: r.left, bottom: r.top, right: r.left }), severity: f.severity, text: line });
     else {

@@ -5,7 +5,7 @@
  */
 import { quoteSheet } from '../core/address';
 import type { Finding } from '../core/findings';
-import { RULE_TITLE_ZH, SEVERITY_ZH } from '../core/findings';
+import { ruleTitle, SEVERITY_ZH } from '../core/findings';
 import type { HostCaps } from './caps';
 import { writeRows } from './flag';
 import { Batcher, excelRun } from './run';
@@ -44,7 +44,7 @@ export function resultRows(findings: ReadonlyArray<Finding>): string[][] {
     const loc = f.location;
     const where = loc.sheet ? (loc.cell ? `${loc.sheet}!${loc.cell}` : loc.row ? `${loc.sheet}!第${loc.row}行` : loc.sheet) : loc.file;
     const link = loc.sheet ? hyperlinkFormula(loc.sheet, loc.cell ?? `A${loc.row ?? 1}`, where) : asText(where);
-    rows.push([String(i + 1), SEVERITY_ZH[f.severity], RULE_TITLE_ZH[f.rule] ?? f.rule, f.rule, asText(unitText(f)), link, asText(f.message), asText(f.explanation ?? ''), figuresText(f)]);
+    rows.push([String(i + 1), SEVERITY_ZH[f.severity], ruleTitle(f.rule), f.rule, asText(unitText(f)), link, asText(f.message), asText(f.explanation ?? ''), figuresText(f)]);
   });
   return rows;
 }

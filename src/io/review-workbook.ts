@@ -16,7 +16,7 @@ import ExcelJS from 'exceljs';
 import { quoteSheet } from '../core/address';
 import type { CheckReport } from '../core/check';
 import { explanationKey, explanationKeyString } from '../core/explain';
-import { Finding, FindingUnit, RULE_TITLE_ZH, Severity, SEVERITY_ZH } from '../core/findings';
+import { Finding, FindingUnit, ruleTitle, Severity, SEVERITY_ZH } from '../core/findings';
 import type { Cell, Grid, WorkbookGrids } from '../core/grid';
 import { isCellError } from '../core/grid';
 import { findingUnitKey, partitionByUnit, sheetKey } from '../core/per-unit';
@@ -339,7 +339,7 @@ function writeResultsSheet(ws: ExcelJS.Worksheet, findings: ReadonlyArray<Findin
       i + 1,
       SEVERITY_ZH[f.severity],
       f.rule,
-      RULE_TITLE_ZH[f.rule] ?? '',
+      ruleTitle(f.rule),
       unitLabel(f.unit),
       text,
       f.message,

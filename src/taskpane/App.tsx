@@ -5,6 +5,7 @@
 import * as React from 'react';
 import { FluentProvider, MessageBar, MessageBarBody, Tab, TabList, Text, webLightTheme, makeStyles } from '@fluentui/react-components';
 import type { CheckReport } from '../core/check';
+import type { WorkbookGrids } from '../core/grid';
 import type { TableStyle } from '../core/tables/model';
 import { DEFAULT_SETTINGS, ExcelActions, PaneSettings } from '../excel';
 import type { LoadedFile } from '../web/read-files';
@@ -49,6 +50,14 @@ export function App({ excel, offlineReason }: AppProps): React.ReactElement {
     if (excel) await excel.saveSettings(next);
   };
 
+  // 试算 of a 审核公式: the open workbook (every sheet but our own), or the files chosen on the page.
+  const trialWorkbooks = async (): Promise<WorkbookGrids[]> => {
+    if (!excel) return files.map((f) => f.grids);
+    const ours = new Set(settings.generated.map((g) => g.name));
+    const names = (await excel.listSheets()).map((x) => x.name).filter((n) => !ours.has(n));
+    return [await excel.read(names)];
+  };
+
   const tabs: Array<[TabId, string]> = excel ? [['check', '审核'], ['tables', '报表'], ['rules', '规则'], ['batch', '批量']] : [['check', '审核'], ['tables', '报表'], ['rules', '规则']];
   return (
     <FluentProvider theme={webLightTheme}>
@@ -81,7 +90,7 @@ export function App({ excel, offlineReason }: AppProps): React.ReactElement {
               </>
             );
           })() : null}
-          {tab === 'rules' ? <RulesTab settings={settings} onSave={(r) => save({ ...settings, preset: r.preset, rules: r.rules })} /> : null}
+          {tab === 'rules' ? <RulesTab settings={settings} onSave={(r) => save({ ...settings, preset: r.preset, rules: r.rules })} workbooks={trialWorkbooks} /> : null}
           {tab === 'batch' && excel ? (
             <FilesCheck settings={settings} report={batchReport} onReport={setBatchReport} files={batchFiles} onFiles={setBatchFiles} excel={excel} ours={settings.generated.filter((g) => g.kind === 'results').map((g) => g.name)} />
           ) : null}

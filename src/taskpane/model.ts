@@ -5,9 +5,11 @@
 import { checkWorkbooks, CheckReport } from '../core/check';
 import { ConfigError, mergeConfig, PRESETS, resolveConfig, RuleConfig, RuleConfigInput } from '../core/config';
 import { applyExplanations, explanationKey, explanationKeyString } from '../core/explain';
-import type { Finding, RuleId, Severity } from '../core/findings';
-import { RULE_TITLE_ZH } from '../core/findings';
+import type { Finding, Severity } from '../core/findings';
+import { ruleTitle } from '../core/findings';
 import type { WorkbookGrids } from '../core/grid';
+import { trialFormula } from '../core/formulas';
+import type { TrialResult } from '../core/formulas';
 
 export interface RuleSettings {
   preset: string;
@@ -53,7 +55,7 @@ export function groupFindings(findings: ReadonlyArray<Finding>, by: GroupBy, sho
     if (!show.has(f.severity)) continue;
     const key = by === 'rule' ? f.rule : unitLabel(f);
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { key, title: by === 'rule' ? RULE_TITLE_ZH[f.rule as RuleId] ?? f.rule : key, counts: { error: 0, warning: 0, info: 0 }, findings: [] }));
+    if (!g) groups.set(key, (g = { key, title: by === 'rule' ? ruleTitle(f.rule) : key, counts: { error: 0, warning: 0, info: 0 }, findings: [] }));
     g.counts[f.severity]++;
     g.findings.push(f);
   }
@@ -87,3 +89,37 @@ export function checkStatus(prefix: string, sum: { errors: number; warnings: num
 }
 
 export { explanationKey, explanationKeyString };
+
+/** A 审核公式 as the pane keeps it (in the rule parameters: rules.formulas, saved with the workbook). */
+export interface PaneFormula {
+  id: string;
+  formula: string;
+  type: string;
+  note: string;
+  scope?: string;
+}
+
+/** The pane's formulas (rules.formulas), whatever shape a saved setting has. */
+export function paneFormulas(s: RuleSettings): PaneFormula[] {
+  const list = (s.rules as { formulas?: unknown }).formulas;
+  return Array.isArray(list) ? (list.filter((f) => f && typeof f === 'object' && typeof (f as PaneFormula).formula === 'string') as PaneFormula[]) : [];
+}
+
+export function withFormulas(s: RuleSettings, formulas: PaneFormula[]): RuleSettings {
+  const rules = { ...(s.rules as Record<string, unknown>) };
+  if (formulas.length) rules.formulas = formulas;
+  else delete rules.formulas;
+  return { ...s, rules: rules as RuleConfigInput };
+}
+
+/** 试算: the formula's value on these workbooks (their lines read with the pane's settings). */
+export function trialOnWorkbooks(formula: string, workbooks: ReadonlyArray<WorkbookGrids>, s: RuleSettings): TrialResult {
+  const r = checkWorkbooks(workbooks, { base: baseConfig(withFormulas(s, [])) });
+  return trialFormula(formula, { workbooks, lines: r.lines, priorLines: r.priorLines });
+}
+
+/** One line per value of a trial, for the pane. */
+export function trialLines(t: TrialResult): string[] {
+  if (t.error) return [`无法计算：${t.error.text}`];
+  return t.rows.map((r) => [r.file, r.unit ? r.unit.name || r.unit.code : null].filter(Boolean).join(' · ') + (r.file || r.unit ? '：' : '') + r.text);
+}

@@ -194,3 +194,38 @@ test('报表 → 报告数字 in Excel: the paragraph from the 模板 sheet is f
   expect(names.filter((n) => n.startsWith('报告数字'))).toEqual(['报告数字', '报告数字(2)']);
   expect(errors).toEqual([]);
 }, 120_000);
+
+test('规则 → 审核公式 on the fake host: write a formula, 试算 it on the open workbook, add, save, and 开始审核 reports CUSTOM.T01', async () => {
+  const { page, errors } = await openPane();
+  await page.getByRole('tab', { name: '规则' }).click({ timeout: 10_000 });
+  const panel = page.getByRole('region', { name: '审核公式' });
+  await panel.getByRole('textbox', { name: '编号' }).fill('T01');
+  await panel.getByRole('textbox', { name: '公式' }).fill('本年(经济分类="30101") <= 1000 按单位');
+  await panel.getByRole('textbox', { name: '说明' }).fill('工资福利不得超过 1000 元');
+  await panel.getByRole('button', { name: '试算' }).click();
+  const trial = page.getByTestId('formula-trial');
+  await trial.waitFor({ timeout: 60_000 });
+  expect(await trial.innerText()).toMatch(/县教育局：左边 [\d.,]+ 万元，右边 0\.10 万元，相差 [\d.,]+ 万元：不成立/);
+  // A mistyped sheet name: the position and the reason, in Chinese.
+  await panel.getByRole('textbox', { name: '公式' }).fill('基本支出表!C7 > 0');
+  await panel.getByRole('button', { name: '试算' }).click();
+  await page.getByText('无法计算：第 1 个字符：找不到工作表“基本支出表”').waitFor({ timeout: 60_000 });
+  await panel.getByRole('textbox', { name: '公式' }).fill('本年(经济分类="30101") <= 1000 按单位');
+  await panel.getByRole('button', { name: '添加公式' }).click();
+  await page.getByTestId('formula-list').getByText(/T01（强制）/).waitFor();
+  await page.screenshot({ path: artifact('addin-formulas.png'), fullPage: true });
+  await page.getByRole('button', { name: '保存' }).click();
+  await page.getByText('规则参数已保存，下次审核时生效。').waitFor({ timeout: 10_000 });
+
+  await page.getByRole('tab', { name: '审核' }).click();
+  await page.getByRole('button', { name: '开始审核' }).click();
+  await page.getByTestId('summary').waitFor({ timeout: 60_000 });
+  await page.getByText('审核公式 T01').first().waitFor({ timeout: 10_000 });
+  // Saved with the workbook (Workbook.settings), so it travels with the file.
+  const saved = await page.evaluate(() => {
+    const s = (window as unknown as { __fakeModel: { settings: unknown } }).__fakeModel.settings;
+    return JSON.stringify(s instanceof Map ? [...s.values()] : s);
+  });
+  expect(saved).toContain('T01');
+  expect(errors).toEqual([]);
+}, 180_000);

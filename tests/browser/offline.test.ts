@@ -409,3 +409,26 @@ test('reading and checking run in a Web Worker: progress with a ProgressBar, and
   expect(violations).toEqual([]);
   expect(errors).toEqual([]);
 }, 180_000);
+
+test('offline page: 规则 → 审核公式 试算 on the chosen file, add, and the next check reports it', async () => {
+  const { page, violations, errors } = await newPage();
+  await page.goto(`${server.url}/taskpane.html`);
+  await page.getByTestId('file-input').setInputFiles(EXAMPLE);
+  await page.getByTestId('summary').waitFor({ timeout: 60_000 });
+  await page.getByRole('tab', { name: '规则' }).click();
+  const panel = page.getByRole('region', { name: '审核公式' });
+  await panel.getByRole('textbox', { name: '编号' }).fill('离线01');
+  await panel.getByRole('textbox', { name: '公式' }).fill('本年(功能分类="205*") <= 上年(功能分类="205*") 按单位');
+  await panel.getByRole('button', { name: '试算' }).click();
+  await page.getByTestId('formula-trial').waitFor({ timeout: 60_000 });
+  expect(await page.getByTestId('formula-trial').innerText()).toMatch(/县教育局：左边 [\d.,]+ 万元，右边 [\d.,]+ 万元，相差 -?[\d.,]+ 万元：(不)?成立/);
+  await panel.getByRole('textbox', { name: '公式' }).fill('本年() < 0');
+  await panel.getByRole('button', { name: '添加公式' }).click();
+  await page.getByRole('button', { name: '保存' }).click();
+  await page.getByRole('tab', { name: '审核' }).click();
+  await page.getByTestId('file-input').setInputFiles(EXAMPLE);
+  await page.getByText('审核公式 离线01').first().waitFor({ timeout: 60_000 });
+  await page.screenshot({ path: artifact('offline-formulas.png'), fullPage: true });
+  expect(violations).toEqual([]);
+  expect(errors).toEqual([]);
+}, 180_000);

@@ -18,7 +18,7 @@
  *   NOT_CHECKED     no 绩效目标 sheet in the run: indicators not checked (info, never a pass)
  */
 import type { RuleContext, RuleFamily } from '../context';
-import type { Finding } from '../findings';
+import type { Finding, RuleId } from '../findings';
 import type { BudgetLine } from '../lines';
 import { unitKey } from '../lines';
 import {
@@ -66,7 +66,7 @@ function withLevel(indicators: ReadonlyArray<Indicator>) {
 
 function checkGoal(ctx: RuleContext, goal: PerfGoal, who: Subject, lines: ReadonlyArray<BudgetLine> | null, publicService: boolean,
   classify: ReturnType<typeof valueClassifier>, fiscalMemo: Map<string, boolean>, out: Finding[]): void {
-  const at = (rule: Finding['rule'], location: Finding['location'], message: string, figures?: Record<string, number>) =>
+  const at = (rule: RuleId, location: Finding['location'], message: string, figures?: Record<string, number>) =>
     out.push(finding(rule, location, message, who.unitRef, figures));
   let linesFen: number | null = null;
   if (lines) {

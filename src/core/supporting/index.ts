@@ -12,7 +12,8 @@ import type { AuxKind } from './kinds';
 import {
   readBondInterest, readCatalog, readCodeMap, readExecution, readExplanations, readProjectLibrary, readSanbaoNeeds, readSettings,
 } from './readers';
-import type { CatalogRow, SettingRow } from './readers';
+import { readFormulas } from './readers';
+import type { CatalogRow, FormulaRow, SettingRow } from './readers';
 import type { ReadOptions } from './table';
 
 export { classifyAuxSheet, kindByHeader, kindByName, SPECS } from './kinds';
@@ -21,7 +22,7 @@ export {
   codeOf, parseRuleId, parseSanbaoType, readBondInterest, readCatalog, readCodeMap, readExecution, readExplanations,
   readProjectLibrary, readSanbaoNeeds, readSettings,
 } from './readers';
-export type { AuxRead, CatalogRow, SettingRow } from './readers';
+export type { AuxRead, CatalogRow, FormulaRow, SettingRow } from './readers';
 export type { ReadOptions } from './table';
 
 export interface AuxSheets {
@@ -30,6 +31,8 @@ export interface AuxSheets {
   settings: SettingRow[];
   /** 科目 rows extending the catalogue. */
   catalogRows: CatalogRow[];
+  /** 审核公式 rows (src/core/formulas). */
+  formulas: FormulaRow[];
   findings: Finding[];
   /** Names of the sheets read as auxiliary sheets (whether or not their header was found). */
   usedSheets: string[];
@@ -47,7 +50,7 @@ function mergeLibrary(a: ProjectLibrary | null | undefined, b: ProjectLibrary): 
  * that state none (SPEC §7: the main sheet's unit; 元 when not given).
  */
 export function readAuxSheets(file: string, grids: ReadonlyArray<Grid>, opts: ReadOptions = {}): AuxSheets {
-  const out: AuxSheets = { aux: {}, settings: [], catalogRows: [], findings: [], usedSheets: [], kinds: {} };
+  const out: AuxSheets = { aux: {}, settings: [], catalogRows: [], formulas: [], findings: [], usedSheets: [], kinds: {} };
   const aux = out.aux;
   for (const grid of grids) {
     const perf = performanceSheetKind(grid);
@@ -99,6 +102,12 @@ export function readAuxSheets(file: string, grids: ReadonlyArray<Grid>, opts: Re
         const r = readExplanations(file, grid, opts);
         out.findings.push(...r.findings);
         if (r.data) aux.explanations = [...(aux.explanations ?? []), ...r.data];
+        break;
+      }
+      case 'formulas': {
+        const r = readFormulas(file, grid, opts);
+        out.findings.push(...r.findings);
+        if (r.data) out.formulas.push(...r.data);
         break;
       }
       case 'catalog': {

@@ -14,6 +14,7 @@ export type AuxKind =
   | 'codeMap' // 科目对照
   | 'settings' // 规则设置
   | 'explanations' // 审核说明
+  | 'formulas' // 审核公式
   | 'catalog' // 科目
   | 'execution'; // 预算执行
 
@@ -88,6 +89,19 @@ export const SPECS: Readonly<Record<AuxKind, TableSpec>> = {
     required: [['rule'], ['text']],
     reject: looksLikeFindingsSheet,
   },
+  formulas: {
+    title: '审核公式',
+    columns: [
+      { field: 'id', aliases: ['编号', '公式编号', '序号', '代码'] },
+      { field: 'formula', aliases: ['公式', '审核公式', '校验公式', '勾稽公式', '表达式'] },
+      { field: 'type', aliases: ['类型', '公式类型', '审核类型', '强制/提示', '性质'] },
+      { field: 'note', aliases: ['说明', '公式说明', '描述', '含义', '提示信息', '错误提示'] },
+      { field: 'scope', aliases: ['适用范围', '范围', '适用单位', '适用于'] },
+    ],
+    signature: ['formula'],
+    required: [['formula']],
+    reject: looksLikeFindingsSheet,
+  },
   catalog: {
     title: '科目',
     columns: [
@@ -121,6 +135,7 @@ const NAME_PATTERNS: ReadonlyArray<readonly [AuxKind, RegExp]> = [
   ['bondInterest', /债券付息|债券利息|应付利息/],
   ['codeMap', /科目(对照|衔接|转换)|新旧科目/],
   ['settings', /规则设置|审核设置|参数设置/],
+  ['formulas', /审核公式|校验公式|勾稽公式/],
   ['explanations', /审核说明/],
   ['catalog', /^(\d{4}年)?(政府收支分类|收支分类)?科目(表|目录|清单)?$/],
   ['execution', /预算执行/],

@@ -164,6 +164,9 @@ const TITLE_TO_ID: ReadonlyMap<string, RuleId> = new Map(
 /** The rule ID written in a 规则 cell: the ID itself (any case), an ID inside longer text, or its Chinese title. */
 export function parseRuleId(text: string): string {
   const s = text.normalize('NFKC').trim();
+  // A 审核公式: CUSTOM.<编号> as written (编号 may be Chinese or hold digits).
+  const custom = /^custom\.(.+)$/i.exec(s);
+  if (custom) return `CUSTOM.${custom[1].trim()}`;
   const m = /[A-Za-z_]+\.[A-Za-z_]+/.exec(s);
   if (m) {
     const id = m[0].toUpperCase();
@@ -181,6 +184,31 @@ export function readExplanations(file: string, grid: Grid, opts: ReadOptions = {
     const text = r.text('text');
     if (!rule || !text) continue;
     out.push({ rule: parseRuleId(rule), unit: r.text('unit'), at: r.text('at'), text, location: r.location('text') });
+  }
+  return { data: out, findings: t.findings };
+}
+
+// ---- 审核公式 -------------------------------------------------------------------------------------
+
+/** A row of a 审核公式 sheet: 编号 | 公式 | 类型 (强制/提示) | 说明 | 适用范围. */
+export interface FormulaRow {
+  id: string;
+  formula: string;
+  type: string;
+  note: string;
+  scope: string;
+  /** The 公式 cell. */
+  location: FindingLocation;
+}
+
+export function readFormulas(file: string, grid: Grid, opts: ReadOptions = {}): AuxRead<FormulaRow[]> {
+  const t = locate('formulas', file, grid, opts);
+  if (isFinding(t)) return { data: null, findings: [t] };
+  const out: FormulaRow[] = [];
+  for (const r of t.rows) {
+    const formula = r.text('formula');
+    if (!formula) continue;
+    out.push({ id: r.text('id') || `第${r.sheetRow}行`, formula, type: r.text('type'), note: r.text('note'), scope: r.text('scope'), location: r.location('formula') });
   }
   return { data: out, findings: t.findings };
 }

@@ -5,7 +5,8 @@ import type { CheckReport } from '../../core/check';
 import { reportJson } from '../../core/check';
 import type { Finding } from '../../core/findings';
 import type { ExcelActions, PaneSettings, SheetInfo } from '../../excel';
-import { checkStatus, explanationKey, runCheck, withExplanations } from '../model';
+import { formulaSheetNames } from '../../core/formulas';
+import { checkStatus, explanationKey, paneFormulas, runCheck, withExplanations } from '../model';
 import { ReportView } from './ReportView';
 import { downloadText, StatusBar, useAction, useCommonStyles } from './common';
 
@@ -36,7 +37,9 @@ export function CheckExcel({ excel, settings, onSettings, report, onReport }: Ch
     else names = sheets.filter((s) => !generated.has(s.name)).map((s) => s.name);
     if (names.length === 0) throw new Error('请先选择要审核的工作表');
     // 审核说明 and 规则设置 sheets always come along: they answer and configure the check.
-    for (const aux of sheets) if (/审核说明|规则设置|项目库|三保需求|债券付息|科目对照/.test(aux.name) && !names.includes(aux.name)) names.push(aux.name);
+    // So do the 审核公式 sheet and the sheets the pane's own formulas read.
+    const formulaSheets = formulaSheetNames(paneFormulas(settings));
+    for (const aux of sheets) if ((/审核说明|规则设置|项目库|三保需求|债券付息|科目对照|审核公式/.test(aux.name) || formulaSheets.has(aux.name)) && !names.includes(aux.name)) names.push(aux.name);
     const wb = await excel.read(names, (d, t) => setProgress(t ? d / t : 1));
     const r = runCheck([wb], settings);
     onReport(r);

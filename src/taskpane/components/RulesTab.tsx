@@ -1,9 +1,11 @@
-/** 规则: preset and parameters, validated by the core's zod schema; saved with the workbook in Excel. */
+/** 规则: preset, parameters and 审核公式, validated by the core's zod schema; saved with the workbook in Excel. */
 import * as React from 'react';
 import { Button, Field, Input, Select, Switch, Text, Textarea } from '@fluentui/react-components';
 import { PARAM_LABEL_ZH, PRESETS, RuleConfigInput } from '../../core/config';
 import { RuleSettings, validateRules } from '../model';
+import type { WorkbookGrids } from '../../core/grid';
 import { StatusBar, useAction, useCommonStyles } from './common';
+import { FormulasPanel } from './FormulasPanel';
 
 type Plain = Record<string, unknown>;
 
@@ -35,7 +37,7 @@ function setPath(o: Plain, path: string, v: unknown): Plain {
   return { ...o, [head]: setPath((o[head] as Plain) ?? {}, rest.join('.'), v) };
 }
 
-export function RulesTab({ settings, onSave }: { settings: RuleSettings; onSave: (s: RuleSettings) => Promise<void> }): React.ReactElement {
+export function RulesTab({ settings, onSave, workbooks }: { settings: RuleSettings; onSave: (s: RuleSettings) => Promise<void>; workbooks: () => Promise<ReadonlyArray<WorkbookGrids>> }): React.ReactElement {
   const c = useCommonStyles();
   const { busy, status, run, setStatus } = useAction();
   const [draft, setDraft] = React.useState<RuleSettings>(settings);
@@ -76,6 +78,7 @@ export function RulesTab({ settings, onSave }: { settings: RuleSettings; onSave:
           }
         }} />
       </Field>
+      <FormulasPanel draft={draft} onDraft={setDraft} workbooks={workbooks} />
       <div className={c.actions}>
         <Button appearance="primary" disabled={busy || !!error} onClick={() => run('保存规则', async () => {
           await onSave(draft);

@@ -9,7 +9,7 @@ import { ConfigError, RuleConfig, RuleConfigInput, configFromSettingRows, mergeC
 import type { AuxData, InputInfo, PriorSource, RuleContext } from '../../../src/core/context';
 import { emptyAux } from '../../../src/core/context';
 import { applyExplanations } from '../../../src/core/explain';
-import { DEFAULT_SEVERITY, Finding, Summary, compareFindings, summarize } from '../../../src/core/findings';
+import { DEFAULT_SEVERITY, Finding, Summary, RuleId, compareFindings, summarize } from '../../../src/core/findings';
 import type { WorkbookGrids } from '../../../src/core/grid';
 import type { BudgetLine } from './lines';
 import { dataMessages } from '../../../src/core/messages/data';
@@ -50,7 +50,7 @@ export function reportJson(r: CheckReport): object {
   return { version: 1, inputs: r.inputs, findings: r.findings, summary: r.summary };
 }
 
-function workbookFinding(file: string, message: string, rule: Finding['rule'] = 'DATA.NOT_CHECKED'): Finding {
+function workbookFinding(file: string, message: string, rule: RuleId = 'DATA.NOT_CHECKED'): Finding {
   return { rule, severity: DEFAULT_SEVERITY[rule], location: { file }, message };
 }
 
@@ -219,7 +219,7 @@ export function checkWorkbooks(workbooks: ReadonlyArray<WorkbookGrids>, opts: Ch
         findings.push(...family.run(ctx));
       } catch (e) {
         // A rule bug must not hide the other rules' findings, nor look like a pass.
-        const rule = `${family.family}.NOT_CHECKED` as Finding['rule'];
+        const rule = `${family.family}.NOT_CHECKED` as RuleId;
         findings.push(workbookFinding(inputs[0]?.file ?? '', `规则组 ${family.family} 执行出错，未能检查：${e instanceof Error ? e.message : String(e)}`, DEFAULT_SEVERITY[rule] ? rule : 'DATA.NOT_CHECKED'));
       }
     }
