@@ -9,6 +9,7 @@ import * as path from 'path';
 import type ExcelJS from 'exceljs';
 import type { WorkbookGrids } from '../core/grid';
 import { UserError } from './errors';
+import { fileIdentity, fileMatcher } from './paths';
 import { REVIEW_CREATOR } from './own-output';
 import { readCsvBuffer } from './read-csv';
 import { readXlsx } from './read-xlsx';
@@ -49,14 +50,24 @@ export type Sniffed = { kind: 'xlsx' } | { kind: 'csv' } | { kind: 'refused'; re
  * files, skipping Excel's ~$ lock files, hidden entries and the paths in `exclude` (our own outputs).
  */
 export function expandInputs(args: ReadonlyArray<string>, exclude: ReadonlyArray<string> = []): string[] {
-  const excluded = new Set(exclude.map((p) => path.resolve(p)));
+  // By identity (inode, real path, case where the file system ignores it): an output reached
+  // through a linked folder is still our output, not an input.
+  const isExcluded = exclude.length > 0 ? fileMatcher(exclude) : () => false;
   const out: string[] = [];
   const seen = new Set<string>();
   const visitedDirs = new Set<string>();
+  const seenIds = new Set<string>();
   const add = (p: string, explicit = false) => {
     const abs = path.resolve(p);
-    if ((!explicit && excluded.has(abs)) || seen.has(abs)) return;
+    if (seen.has(abs) || (!explicit && isExcluded(abs))) return;
     seen.add(abs);
+    // One file reached twice (a link beside its target, a hard link) is read once, not counted twice.
+    const id = fileIdentity(abs);
+    if (id) {
+      const k = `${id.dev}:${id.ino}`;
+      if (seenIds.has(k)) return;
+      seenIds.add(k);
+    }
     out.push(abs);
   };
   const walk = (dir: string) => {
@@ -66,7 +77,7 @@ export function expandInputs(args: ReadonlyArray<string>, exclude: ReadonlyArray
     } catch {
       return;
     }
-    if (visitedDirs.has(real) || excluded.has(path.resolve(dir))) return;
+    if (visitedDirs.has(real) || isExcluded(dir)) return;
     visitedDirs.add(real);
     let entries: fs.Dirent[];
     try {

@@ -19,7 +19,7 @@ import { Finding, FindingUnit, RULE_TITLE_ZH, Severity, SEVERITY_ZH } from '../c
 import type { Cell, Grid, WorkbookGrids } from '../core/grid';
 import { isCellError } from '../core/grid';
 import { unitKey } from '../core/lines';
-import { fileBaseName } from '../io/file-name';
+import { fileBaseName, MAX_FILE_NAME_BYTES, truncateUtf8, uniqueFileNames, unitFileName, utf8Length } from '../io/file-name';
 import { UserError } from './errors';
 import { stampOutput } from './own-output';
 import { worksheetMerges } from './read-xlsx';
@@ -511,12 +511,8 @@ function writeExplanationsSheet(ws: ExcelJS.Worksheet, rows: ReadonlyArray<strin
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 1 }];
 }
 
-/** A file name for a unit's workbook: "101001 XX局.xlsx", safe on Windows and POSIX. */
-export function unitFileName(u: ReviewUnit): string {
-  const raw = [u.code, u.name].filter(Boolean).join(' ') || u.key || '未命名单位';
-  const safe = raw.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_').replace(/[. ]+$/, '').slice(0, 100);
-  return `${safe || '未命名单位'}.xlsx`;
-}
+/** A file name for a unit's workbook: "101001 XX局.xlsx", valid and visible on Windows, macOS and Linux (src/io/file-name.ts). */
+export { unitFileName };
 
 /** Refuse an existing output without --force (before any work is written). */
 export function assertWritable(out: string, force: boolean, inputs: ReadonlyArray<string> = []): void {
@@ -527,10 +523,36 @@ export function assertWritable(out: string, force: boolean, inputs: ReadonlyArra
   if (!fs.existsSync(dir)) throw new UserError(`输出文件夹 ${path.dirname(out)} 不存在。`);
 }
 
+/** Why a write failed, from its error code, in words the user can act on (not always the disk's fault). */
+function writeFailure(code: string | undefined): string {
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return '没有写入权限';
+    case 'ENAMETOOLONG':
+      return '文件名或路径过长，请换一个较短的输出文件名或文件夹';
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return '磁盘空间不足';
+    case 'EISDIR':
+      return '目标是一个文件夹';
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return '输出文件夹不存在';
+    case 'EINVAL':
+      return '文件名无效';
+    default:
+      return '请检查路径和磁盘空间';
+  }
+}
+
 /** Write to a temporary name in the same folder, then rename over the target. */
 export async function writeWorkbookAtomic(wb: ExcelJS.Workbook, out: string, force: boolean): Promise<void> {
   const abs = path.resolve(out);
-  const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  // The temporary name must fit the 255-byte limit too: the target's name is cut, the suffix kept.
+  const suffix = `.${process.pid}.${Date.now().toString(36)}.tmp`;
+  const tmp = path.join(path.dirname(abs), `.${truncateUtf8(path.basename(abs), MAX_FILE_NAME_BYTES - 1 - utf8Length(suffix))}${suffix}`);
   try {
     await wb.xlsx.writeFile(tmp);
     if (!force && fs.existsSync(abs)) throw new UserError(`输出文件 ${out} 已存在；如需覆盖，请加 --force。`);
@@ -542,7 +564,7 @@ export async function writeWorkbookAtomic(wb: ExcelJS.Workbook, out: string, for
       // already gone
     }
     if (e instanceof UserError) throw e;
-    throw new UserError(`无法写入 ${out}：${(e as NodeJS.ErrnoException).code === 'EACCES' ? '没有写入权限' : '请检查路径和磁盘空间'}。`);
+    throw new UserError(`无法写入 ${out}：${writeFailure((e as NodeJS.ErrnoException).code)}。`);
   }
 }
 
@@ -555,13 +577,11 @@ export interface PerUnitPlan {
 /** Decide the per-unit file names and refuse existing ones without --force, before anything is written. */
 export function planPerUnit(report: CheckReport, dir: string, force: boolean): PerUnitPlan {
   if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw new UserError(`--per-unit-out 应为文件夹，但 ${dir} 是一个文件。`);
-  const names = new Set<string>();
-  const files = reportUnits(report).map((u) => {
-    let name = unitFileName(u);
-    for (let n = 2; names.has(name.toLowerCase()); n++) name = unitFileName(u).replace(/\.xlsx$/, `(${n}).xlsx`);
-    names.add(name.toLowerCase());
-    return { unit: u, file: path.join(dir, name) };
-  });
+  // Names fit 255 bytes with the temporary suffix, are valid on every system, and are distinct
+  // however the file system compares them (src/io/file-name.ts).
+  const units = reportUnits(report);
+  const names = uniqueFileNames(units.map((u) => unitFileName(u)));
+  const files = units.map((u, i) => ({ unit: u, file: path.join(dir, names[i]) }));
   if (!force) {
     const existing = files.filter((p) => fs.existsSync(p.file));
     if (existing.length > 0) throw new UserError(`文件夹 ${dir} 中已有单位审核文件 ${path.basename(existing[0].file)}；如需覆盖，请加 --force。`);

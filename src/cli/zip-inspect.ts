@@ -1,19 +1,17 @@
 /**
  * A cheap look at a zip's central directory before exceljs inflates it: a truncated file has no
  * end-of-central-directory record, and a zip bomb declares entries far larger than the file.
- * The declared sizes are what a well-formed zip says; a lying zip is still caught by exceljs failing.
+ * The declared sizes are what a well-formed zip says; a lying zip is still caught by the streaming
+ * reader, which counts the bytes it really inflates (src/cli/xlsx-stream/limits.ts). Declared sizes
+ * are checked per entry and, like the reader, for the workbook as a whole.
  */
 import * as fs from 'fs';
+import { DEFAULT_READER_LIMITS, readerLimits, ReaderLimits } from './xlsx-stream/limits';
 
-export interface ZipLimits {
-  /** Largest uncompressed size of one entry (default 1 GB). */
-  maxEntryBytes: number;
-  /** Largest expansion ratio allowed once an entry grows past ratioFloorBytes (default 100:1). */
-  maxRatio: number;
-  ratioFloorBytes: number;
-}
+/** The reader's limits (src/cli/xlsx-stream/limits.ts); any not given keep their defaults. */
+export type ZipLimits = Partial<ReaderLimits>;
 
-export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntryBytes: 1024 ** 3, maxRatio: 100, ratioFloorBytes: 100 * 1024 ** 2 };
+export const DEFAULT_ZIP_LIMITS: Readonly<ReaderLimits> = DEFAULT_READER_LIMITS;
 
 export type ZipVerdict =
   | { ok: true; entries: string[] }
@@ -36,7 +34,8 @@ function readAt(fd: number, pos: number, len: number): Buffer {
 }
 
 /** Inspect a zip file on disk. Never throws for bad content; throws only for I/O errors. */
-export function inspectZip(file: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipVerdict {
+export function inspectZip(file: string, given: ZipLimits = DEFAULT_ZIP_LIMITS): ZipVerdict {
+  const limits = readerLimits(given);
   const fd = fs.openSync(file, 'r');
   try {
     const size = fs.fstatSync(fd).size;
@@ -71,6 +70,7 @@ export function inspectZip(file: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS)
     if (cdSize > 256 * 1024 * 1024) return { ok: false, problem: 'corrupt' };
     const cd = readAt(fd, cdOffset, cdSize);
     const entries: string[] = [];
+    let declaredTotal = 0;
     let p = 0;
     for (let k = 0; k < count; k++) {
       if (p + 46 > cd.length || cd.readUInt32LE(p) !== CDH) return { ok: false, problem: 'corrupt' };
@@ -103,6 +103,9 @@ export function inspectZip(file: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS)
       if (uncompressed > limits.ratioFloorBytes && uncompressed > limits.maxRatio * Math.max(compressed, 1)) {
         return { ok: false, problem: 'bomb', detail: name };
       }
+      declaredTotal += uncompressed;
+      if (declaredTotal > limits.maxTotalBytes) return { ok: false, problem: 'bomb', detail: '全部内容' };
+      if (declaredTotal > limits.ratioFloorBytes && declaredTotal > limits.maxRatio * Math.max(size, 1)) return { ok: false, problem: 'bomb', detail: '全部内容' };
       entries.push(name);
       p += 46 + nameLen + extraLen + commentLen;
     }

@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import * as fs from 'fs';
 import * as path from 'path';
 import { UserError } from '../errors';
+import { printOut } from '../print';
 import { reportRun, runCheck } from './check';
 import { planTableSets } from './tables';
 import { buildTablesWorkbook } from '../tables-workbook';
@@ -49,7 +50,7 @@ export async function runDemo(root: string = packageRoot()): Promise<number> {
     const opts = { out: path.relative(process.cwd(), out) || out, force: true };
     const r = await runCheck(group, opts);
     await reportRun(r, opts);
-    process.stdout.write('\n');
+    printOut('\n');
     run ??= r;
   }
   // The tables step (SPEC §5.1): the department's standard tables consolidated over the examples.
@@ -57,7 +58,7 @@ export async function runDemo(root: string = packageRoot()): Promise<number> {
     const tablesOut = path.join(outDir, 'tables.xlsx');
     const sets = planTableSets(run.report, {});
     await writeWorkbookAtomic(buildTablesWorkbook(sets), tablesOut, true);
-    process.stdout.write(`公开表已写入 ${path.relative(process.cwd(), tablesOut) || tablesOut}：${sets[0].tables.length} 张表\n`);
+    printOut(`公开表已写入 ${path.relative(process.cwd(), tablesOut) || tablesOut}：${sets[0].tables.length} 张表\n`);
   }
   return 0;
 }

@@ -15,6 +15,7 @@ import type { FiguresReport } from '../../core/figures';
 import { formatFigure } from '../../core/figures/template';
 import { UserError } from '../errors';
 import { displayName, isLoaded, loadInput, unreadableSentence } from '../inputs';
+import { printJsonText, printOut } from '../print';
 import { loadRulesFile } from './check';
 
 export interface FiguresCommandOptions {
@@ -141,7 +142,8 @@ export function registerFiguresCommand(program: Command, setExit?: (code: number
     .option('--rules <file>', '规则参数文件（JSON），如民生支出功能分类')
     .action(async (file: string, opts: FiguresCommandOptions) => {
       const run = await runFigures(file, opts);
-      process.stdout.write(run.stdout);
+      if (opts.json) printJsonText(run.stdout);
+      else printOut(run.stdout);
       if (setExit) setExit(run.code);
       else if (run.code !== 0) process.exitCode = run.code;
     });

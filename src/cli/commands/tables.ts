@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import type { CheckReport } from '../../core/check';
 import { type StandardTable, type TableStyle, type UnitInfo, generateTables, listUnits } from '../../core/tables';
 import { UserError } from '../errors';
+import { printErr, printOut } from '../print';
 import { writeWorkbookAtomic } from '../review-workbook';
 import { type TableSet, buildTablesWorkbook } from '../tables-workbook';
 import { runCheck } from './check';
@@ -76,11 +77,11 @@ export async function runTables(inputs: ReadonlyArray<string>, opts: TablesComma
   if (!/\.xlsx$/i.test(opts.out)) throw new UserError(`输出文件应以 .xlsx 结尾：${opts.out}`);
   parseStyle(opts.style); // refuse a bad --style before reading anything
   const run = await runCheck(inputs, { rules: opts.rules, out: opts.out, force: opts.force });
-  for (const u of run.unreadable) process.stderr.write(`已跳过无法读取的文件 ${u.display}：${u.reason}\n`);
+  for (const u of run.unreadable) printErr(`已跳过无法读取的文件 ${u.display}：${u.reason}\n`);
   const sets = planTableSets(run.report, opts);
   await writeWorkbookAtomic(buildTablesWorkbook(sets), opts.out, !!opts.force);
   const empty = sets[0].tables.filter((t: StandardTable) => t.empty).map((t) => t.shortName);
-  process.stdout.write(`公开表已写入 ${opts.out}：${sets.length} 套，共 ${countTables(sets)} 张表${empty.length ? `（空表：${empty.join('、')}）` : ''}\n`);
+  printOut(`公开表已写入 ${opts.out}：${sets.length} 套，共 ${countTables(sets)} 张表${empty.length ? `（空表：${empty.join('、')}）` : ''}\n`);
   return 0;
 }
 

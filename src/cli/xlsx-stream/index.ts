@@ -21,6 +21,8 @@ export { XlsxReadError } from './errors';
 export type { XlsxProblem } from './errors';
 export { DEFAULT_INFLATE_LIMITS } from './zip';
 export type { InflateLimits } from './zip';
+export { DEFAULT_READER_LIMITS, readerLimits, WorkbookBudget } from './limits';
+export type { ReaderLimits } from './limits';
 export type { CoreProperties } from './parts';
 
 export interface StreamedXlsx {
@@ -37,12 +39,14 @@ export interface StreamOptions {
 
 /**
  * Read every worksheet of an .xlsx file into grids. `displayName` is the name findings carry.
- * Throws XlsxReadError (with a Chinese `reason`) for a truncated, damaged or encrypted file and for
- * a part that inflates past the limits.
+ * Throws XlsxReadError (with a Chinese `reason`) for a truncated, damaged or encrypted file, for a
+ * part that inflates past the limits, and for a workbook past the limits of limits.ts as a whole
+ * (total bytes, cells, area): one sentence, so a run over many files reports it and goes on.
  */
 export async function readXlsxStream(path: string, displayName: string, opts: StreamOptions = {}): Promise<StreamedXlsx> {
   const limits = opts.limits ?? DEFAULT_INFLATE_LIMITS;
-  const dir = readZipDirectory(path);
+  // The directory carries the workbook's budget (limits.ts): every part and every sheet charges it.
+  const dir = readZipDirectory(path, limits);
   const info = await readWorkbookInfo(dir, limits);
   const sharedStrings = await readSharedStrings(dir, info.sharedStringsPart, limits);
   const dateStyles = await readDateStyles(dir, info.stylesPart, limits);
@@ -51,7 +55,7 @@ export async function readXlsxStream(path: string, displayName: string, opts: St
   const sheets: Grid[] = [];
   let sheetXmlBytes = 0;
   for (const s of info.sheets) {
-    const builder = new SheetBuilder(ctx);
+    const builder = new SheetBuilder({ ...ctx, budget: dir.budget, sheet: s.name });
     sheetXmlBytes += (await parsePart(dir, s.part, limits, builder)) ?? 0;
     const r = builder.finish();
     sheets.push({ name: s.name, cells: r.cells, merges: r.merges, origin: { row: 1, col: 1 }, hidden: s.hidden, protected: r.protected });
@@ -61,7 +65,7 @@ export async function readXlsxStream(path: string, displayName: string, opts: St
 
 /** The core properties of an .xlsx alone (who wrote it), without reading any sheet. */
 export async function readXlsxCoreProperties(path: string, limits: InflateLimits = DEFAULT_INFLATE_LIMITS): Promise<CoreProperties> {
-  return readCoreProperties(readZipDirectory(path), limits);
+  return readCoreProperties(readZipDirectory(path, limits), limits);
 }
 
 /** Whether an error is one of ours (a problem with the file, not a bug). */

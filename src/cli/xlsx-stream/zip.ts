@@ -6,17 +6,16 @@
 import * as fs from 'fs';
 import * as zlib from 'zlib';
 import { corrupt, truncated, XlsxReadError } from './errors';
-import { bombReason, ENCRYPTED_ADVICE } from './messages';
+import { DEFAULT_READER_LIMITS, ReaderLimits, WorkbookBudget } from './limits';
+import { ENCRYPTED_ADVICE } from './messages';
 
-export interface InflateLimits {
-  /** Largest number of bytes one entry may inflate to (default 1 GB). */
-  maxEntryBytes: number;
-  /** Largest expansion ratio allowed once an entry has grown past ratioFloorBytes (default 100:1). */
-  maxRatio: number;
-  ratioFloorBytes: number;
-}
+/**
+ * The reader's limits (limits.ts): per entry, and for the workbook as a whole. Callers may pass only
+ * some of them; the others keep their defaults.
+ */
+export type InflateLimits = Partial<ReaderLimits>;
 
-export const DEFAULT_INFLATE_LIMITS: InflateLimits = { maxEntryBytes: 1024 ** 3, maxRatio: 100, ratioFloorBytes: 100 * 1024 ** 2 };
+export const DEFAULT_INFLATE_LIMITS: Readonly<ReaderLimits> = DEFAULT_READER_LIMITS;
 
 export interface ZipEntry {
   name: string;
@@ -31,6 +30,11 @@ export interface ZipDirectory {
   path: string;
   size: number;
   entries: Map<string, ZipEntry>;
+  /**
+   * What reading this workbook has cost so far (limits.ts): every entry inflated from this directory
+   * charges it, so the limits hold for the workbook as a whole. Set by readZipDirectory.
+   */
+  budget: WorkbookBudget;
 }
 
 const EOCD = 0x06054b50;
@@ -74,8 +78,11 @@ function applyZip64(extra: Buffer, e: { uncompressedSize: number; compressedSize
   }
 }
 
-/** Read the central directory. Throws XlsxReadError for a truncated or damaged zip. */
-export function readZipDirectory(path: string): ZipDirectory {
+/**
+ * Read the central directory. Throws XlsxReadError for a truncated or damaged zip. `limits` are the
+ * workbook's (limits.ts); the directory carries the budget that every entry read from it charges.
+ */
+export function readZipDirectory(path: string, limits?: InflateLimits): ZipDirectory {
   const fd = fs.openSync(path, 'r');
   try {
     const size = fs.fstatSync(fd).size;
@@ -129,7 +136,7 @@ export function readZipDirectory(path: string): ZipDirectory {
       if (!entries.has(e.name)) entries.set(e.name, e);
       p += 46 + nameLen + extraLen + commentLen;
     }
-    return { path, size, entries };
+    return { path, size, entries, budget: new WorkbookBudget(limits, size) };
   } finally {
     fs.closeSync(fd);
   }
@@ -153,9 +160,11 @@ function dataStart(dir: ZipDirectory, e: ZipEntry): number {
 /**
  * Inflate one entry, handing each chunk to `onChunk` as it arrives; never holds the whole entry.
  * Returns the number of bytes it inflated to.
- * Throws XlsxReadError('bomb') as soon as the bytes produced pass a limit, and stops inflating.
+ * Throws XlsxReadError('bomb') as soon as the bytes produced pass a limit of the entry or of the
+ * workbook (dir.budget), and stops inflating. (`_limits` is kept for callers; the directory's budget
+ * holds the limits.)
  */
-export async function inflateEntry(dir: ZipDirectory, e: ZipEntry, limits: InflateLimits, onChunk: (chunk: Buffer) => void): Promise<number> {
+export async function inflateEntry(dir: ZipDirectory, e: ZipEntry, _limits: InflateLimits, onChunk: (chunk: Buffer) => void): Promise<number> {
   if (e.flags & 0x1) throw new XlsxReadError('encrypted', ENCRYPTED_ADVICE);
   if (e.method !== 0 && e.method !== 8) throw corrupt(`不支持的压缩方式 ${e.method}`);
   const start = dataStart(dir, e);
@@ -164,20 +173,13 @@ export async function inflateEntry(dir: ZipDirectory, e: ZipEntry, limits: Infla
   const stream: NodeJS.ReadableStream = e.method === 8 ? source.pipe(zlib.createInflateRaw({ chunkSize: 1 << 18 })) : source;
   // pipe() does not forward source errors; do it so the loop below sees them.
   if (stream !== source) source.on('error', (err) => (stream as zlib.InflateRaw).destroy(err));
-  let produced = 0;
-  const ratioLimit = limits.maxRatio * Math.max(e.compressedSize, 1);
+  const meter = dir.budget.entry(e.name, e.compressedSize);
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
-      produced += chunk.length;
-      if (produced > limits.maxEntryBytes) {
-        throw new XlsxReadError('bomb', bombReason(e.name, 'size', limits.maxEntryBytes, limits.maxRatio, limits.ratioFloorBytes));
-      }
-      if (produced > limits.ratioFloorBytes && produced > ratioLimit) {
-        throw new XlsxReadError('bomb', bombReason(e.name, 'ratio', limits.maxEntryBytes, limits.maxRatio, limits.ratioFloorBytes));
-      }
+      meter.add(chunk.length);
       onChunk(chunk);
     }
-    return produced;
+    return meter.produced;
   } catch (err) {
     // zlib reports a cut or damaged deflate stream ("unexpected end of file", "invalid block type");
     // anything else (our own XlsxReadError, I/O errors, bugs) goes up unchanged.
