@@ -14,6 +14,7 @@ import { XlsxReadError } from '../io/xlsx-stream';
 import { ENCRYPTED_ADVICE, SAVE_AS_XLSX_ADVICE } from '../io/xlsx-stream/messages';
 import { DEFAULT_ZIP_LIMITS, ZipLimits } from '../io/zip-inspect';
 import { inspectZipFile, readXlsx, readXlsxFile } from './file-source';
+import { fileIdentity, fileMatcher } from './paths';
 import { readCsvBuffer } from './read-csv';
 
 export const SAVE_AS_XLSX = SAVE_AS_XLSX_ADVICE;
@@ -77,14 +78,24 @@ export type Sniffed = { kind: 'xlsx' } | { kind: 'csv' } | { kind: 'refused'; re
  * files, skipping Excel's ~$ lock files, hidden entries and the paths in `exclude` (our own outputs).
  */
 export function expandInputs(args: ReadonlyArray<string>, exclude: ReadonlyArray<string> = [], skipped?: SkippedFile[]): string[] {
-  const excluded = new Set(exclude.map((p) => path.resolve(p)));
+  // By identity (inode, real path, case where the file system ignores it): an output reached
+  // through a linked folder is still our output, not an input.
+  const isExcluded = exclude.length > 0 ? fileMatcher(exclude) : () => false;
   const out: string[] = [];
   const seen = new Set<string>();
   const visitedDirs = new Set<string>();
+  const seenIds = new Set<string>();
   const add = (p: string, explicit = false) => {
     const abs = path.resolve(p);
-    if ((!explicit && excluded.has(abs)) || seen.has(abs)) return;
+    if (seen.has(abs) || (!explicit && isExcluded(abs))) return;
     seen.add(abs);
+    // One file reached twice (a link beside its target, a hard link) is read once, not counted twice.
+    const id = fileIdentity(abs);
+    if (id) {
+      const k = `${id.dev}:${id.ino}`;
+      if (seenIds.has(k)) return;
+      seenIds.add(k);
+    }
     out.push(abs);
   };
   const walk = (dir: string) => {
@@ -94,7 +105,7 @@ export function expandInputs(args: ReadonlyArray<string>, exclude: ReadonlyArray
     } catch {
       return;
     }
-    if (visitedDirs.has(real) || excluded.has(path.resolve(dir))) return;
+    if (visitedDirs.has(real) || isExcluded(dir)) return;
     visitedDirs.add(real);
     let entries: fs.Dirent[];
     try {
@@ -123,7 +134,7 @@ export function expandInputs(args: ReadonlyArray<string>, exclude: ReadonlyArray
       const ext = path.extname(e.name).toLowerCase();
       if (st.isDirectory()) walk(full);
       else if (st.isFile() && (INPUT_EXTENSIONS.has(ext) || OTHER_SPREADSHEETS.has(ext))) add(full);
-      else if (!excluded.has(path.resolve(full))) skipped?.push({ path: full, reason: 'other' });
+      else if (!isExcluded(full)) skipped?.push({ path: full, reason: 'other' });
     }
   };
   for (const arg of args) {

@@ -13,6 +13,7 @@ import { registerDemoCommand } from './commands/demo';
 import { registerFiguresCommand } from './commands/figures';
 import { registerTablesCommand } from './commands/tables';
 import { UserError } from './errors';
+import { printErr, printOut } from './print';
 
 export { UserError };
 
@@ -101,8 +102,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .exitOverride()
     .showHelpAfterError(false)
     .configureOutput({
-      writeOut: (s) => process.stdout.write(s),
-      writeErr: (s) => process.stderr.write(s),
+      writeOut: (s) => printOut(s),
+      writeErr: (s) => printErr(s),
       // Commander's own English error lines are replaced by the Chinese sentence in main().
       outputError: () => undefined,
     });
@@ -155,7 +156,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const program = buildProgram(setExit);
     if (argv.length === 0) {
-      process.stderr.write(program.helpInformation());
+      printErr(program.helpInformation());
       return 2;
     }
     await program.parseAsync(argv, { from: 'user' });
@@ -170,20 +171,20 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return e.exitCode === 0 || e.code !== 'commander.help' ? 0 : 2;
-      process.stderr.write(commanderMessage(e) + '\n');
+      printErr(commanderMessage(e) + '\n');
       return 2;
     }
     if (e instanceof UserError) {
-      process.stderr.write(e.message + '\n');
+      printErr(e.message + '\n');
       return e.exitCode;
     }
     if (e instanceof ConfigError) {
-      process.stderr.write(`规则参数有误：${e.message}。\n`);
+      printErr(`规则参数有误：${e.message}。\n`);
       return 2;
     }
     const msg = e instanceof Error ? e.message : String(e);
-    process.stderr.write(`内部错误：${msg}。请把这条信息和出错的文件（如可以）反馈给开发者。\n`);
-    if (process.env.BUDGET_REVIEW_DEBUG && e instanceof Error && e.stack) process.stderr.write(e.stack + '\n');
+    printErr(`内部错误：${msg}。请把这条信息和出错的文件（如可以）反馈给开发者。\n`);
+    if (process.env.BUDGET_REVIEW_DEBUG && e instanceof Error && e.stack) printErr(e.stack + '\n');
     return 2;
   }
 }

@@ -20,7 +20,7 @@ import { Finding, FindingUnit, ruleTitle, Severity, SEVERITY_ZH } from '../core/
 import type { Cell, Grid, WorkbookGrids } from '../core/grid';
 import { isCellError } from '../core/grid';
 import { findingUnitKey, partitionByUnit, sheetKey } from '../core/per-unit';
-import { fileBaseName } from '../io/file-name';
+import { fileBaseName, unitFileName } from '../io/file-name';
 import { stampOutput } from './own-output';
 import { worksheetMerges } from './read-xlsx';
 
@@ -491,9 +491,5 @@ function writeExplanationsSheet(ws: ExcelJS.Worksheet, rows: ReadonlyArray<strin
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 1 }];
 }
 
-/** A file name for a unit's workbook: "101001 XX局.xlsx", safe on Windows and POSIX. */
-export function unitFileName(u: ReviewUnit): string {
-  const raw = [u.code, u.name].filter(Boolean).join(' ') || u.key || '未命名单位';
-  const safe = raw.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_').replace(/[. ]+$/, '').slice(0, 100);
-  return `${safe || '未命名单位'}.xlsx`;
-}
+/** A file name for a unit's workbook: "101001 XX局.xlsx", valid and visible on Windows, macOS and Linux (src/io/file-name.ts). */
+export { unitFileName };

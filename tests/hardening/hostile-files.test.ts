@@ -118,6 +118,13 @@ describe('files that cannot be read: one Chinese sentence, exit 2, nothing writt
   }, T);
 });
 
+function utf32le(text: string): Buffer {
+  const cps = [0xfeff, ...Array.from(text, (ch) => ch.codePointAt(0)!)];
+  const b = Buffer.alloc(cps.length * 4);
+  cps.forEach((cp, i) => b.writeUInt32LE(cp, i * 4));
+  return b;
+}
+
 describe('files that must be accepted', () => {
   const csvText = '单位：元\n单位编码,单位名称,支出类型,功能分类科目,经济分类科目,资金来源,金额\n'
     + '101001,县教育局,人员经费,2050101,30101,一般公共预算拨款,"1,200.00"\n'
@@ -129,6 +136,15 @@ describe('files that must be accepted', () => {
     ['UTF-8', 'utf8.csv', Buffer.from(csvText, 'utf8')],
     ['UTF-8 with BOM', 'bom.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csvText, 'utf8')])],
     ['GB18030', 'gbk.csv', iconv.encode(csvText, 'gb18030')],
+    // Issue 19, item 16: Excel's "Unicode text" and other exports write UTF-16 with a byte-order mark.
+    ['UTF-16 LE with BOM', 'utf16le.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csvText, 'utf16le')])],
+    ['UTF-16 BE with BOM', 'utf16be.csv', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(csvText, 'utf16le').swap16()])],
+    ['UTF-16 LE without BOM', 'utf16le-nobom.csv', Buffer.from(csvText, 'utf16le')],
+    ['UTF-32 LE with BOM', 'utf32le.csv', utf32le(csvText)],
+    // Semicolons and tabs under a lone first line ("单位：元"): the delimiter comes from the header line.
+    ['UTF-8, semicolons, a title line first', 'semicolon.csv', Buffer.from(csvText.replace(/,(?![\d]{3}\.)/g, ';'), 'utf8')],
+    ['UTF-8, tabs, a title line first', 'tab.csv', Buffer.from(csvText.replace(/,(?![\d]{3}\.)/g, '\t'), 'utf8')],
+    ['UTF-16 LE with BOM, tabs (Excel’s “Unicode text”)', 'unicode.txt.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csvText.replace(/,(?![\d]{3}\.)/g, '\t'), 'utf16le')])],
   ])('.csv in %s is read: lines, full-width digits, the Chinese minus and a bad amount at its cell', async (_enc, name, bytes) => {
     const f = path.join(dir, name);
     fs.writeFileSync(f, bytes);

@@ -290,19 +290,16 @@ describe('existing files are not overwritten', () => {
     expect((await cli('check', path.join(dir, 'a.xlsx'), '--per-unit-out', units, '--force')).code).toBe(1);
   }, T);
 
-  test('--out through a symbolic link to an input, with --force: the link is replaced, the input keeps its bytes', async () => {
+  test('--out through a symbolic link to an input, with --force: refused (issue 19), the link and the input keep their bytes', async () => {
     const input = await budgetXlsx(path.join(dir, 'a.xlsx'), [{ name: '预算明细', rows: DIRTY }]);
     const before = sha256(input);
     const link = path.join(dir, 'link.xlsx');
     fs.symlinkSync(input, link);
     const r = await cli('check', input, '--out', link, '--force');
-    expectNoCrash(r);
+    expect(r.code).toBe(2);
+    expectOneSentence(r);
+    expect(r.stderr).toContain('不能覆盖输入文件');
     expect(sha256(input)).toBe(before);
-    if (r.code === 2) {
-      expectOneSentence(r);
-    } else {
-      expect(r.code).toBe(1);
-      expect(fs.lstatSync(link).isSymbolicLink()).toBe(false);
-    }
+    expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
   }, T);
 });

@@ -15,7 +15,9 @@ import { displayName, expandInputs, isLoaded, isOwnReviewWorkbook, LoadedInput, 
 import { loadInputs } from '../parallel';
 import { buildReviewWorkbook } from '../../io/review-workbook';
 import { isToolOutputFile } from '../file-source';
+import { assertNotFolder, assertOutputsSafe, PlannedOutput, ProtectedFile, ROLE_INPUT, ROLE_PRIOR, ROLE_RULES, sameFile } from '../paths';
 import { createProgress } from '../progress';
+import { printErr, printJson, printOut } from '../print';
 import { assertWritable, planPerUnit, writePerUnit, writeWorkbookAtomic } from '../write-outputs';
 import { humanSummary } from '../summary';
 import { jsonSyntaxError } from '../json-errors';
@@ -47,15 +49,13 @@ export interface CheckRun {
   unreadable: UnreadableInput[];
   /** Files of the input folders that were not read (lock files, hidden files, non-spreadsheets). */
   skippedFiles?: SkippedFile[];
+  /** Every file the run read (inputs, --prior, --rules): no output may replace one. */
+  protectedFiles?: ProtectedFile[];
 }
 
-function out(s: string): void {
-  process.stdout.write(s);
-}
-
-function err(s: string): void {
-  process.stderr.write(s);
-}
+// Everything printed goes through print.ts, which removes terminal control sequences (item 14).
+const out = printOut;
+const err = printErr;
 
 /** Read and validate a --rules file: JSON, then the config schema (ConfigError → exit 2). */
 export function loadRulesFile(file: string): unknown {
@@ -99,7 +99,8 @@ async function loadPrior(file: string): Promise<WorkbookGrids> {
  */
 async function assertNotSweptInput(out: string, args: ReadonlyArray<string>): Promise<void> {
   const abs = path.resolve(out);
-  if (!fs.existsSync(abs) || !expandInputs(args).includes(abs) || (await isToolOutputFile(abs))) return;
+  // By identity: the folder may be reached through a link, or the name spelled in another case.
+  if (!fs.existsSync(abs) || !expandInputs(args).some((f) => sameFile(f, abs)) || (await isToolOutputFile(abs))) return;
   throw new UserError(`输出文件 ${out} 位于输入文件夹中，是一份待检查的文件而不是本工具写出的结果，即使加 --force 也不会覆盖它；请换一个输出文件名。`);
 }
 
@@ -110,6 +111,17 @@ export async function runCheck(args: ReadonlyArray<string>, opts: CheckCommandOp
   if (opts.out) prepareOutputPath(opts.out, { option: '--out', ext: '.xlsx', mkdir: opts.mkdir });
   const skippedFiles: SkippedFile[] = [];
   const files = expandInputs(args, exclude, skippedFiles);
+  // No output may be a file the run reads, however it is reached; --force does not change that.
+  const protectedFiles: ProtectedFile[] = [
+    ...files.map((f) => ({ path: f, role: ROLE_INPUT })),
+    ...(opts.prior !== undefined ? [{ path: opts.prior, role: ROLE_PRIOR }] : []),
+    ...(opts.rules !== undefined ? [{ path: opts.rules, role: ROLE_RULES }] : []),
+  ];
+  if (opts.out) {
+    const out: PlannedOutput = { path: opts.out, label: '输出文件' };
+    assertOutputsSafe([out], protectedFiles);
+    if (opts.perUnitOut) assertNotFolder(out, opts.perUnitOut, '--per-unit-out 的输出文件夹');
+  }
   if (opts.out) assertWritable(opts.out, !!opts.force, files);
   if (opts.out && opts.force) await assertNotSweptInput(opts.out, args);
   const prior = opts.prior !== undefined ? [await loadPrior(opts.prior)] : undefined;
@@ -156,7 +168,7 @@ export async function runCheck(args: ReadonlyArray<string>, opts: CheckCommandOp
   if (!report.recognised) {
     throw new UserError('输入中没有可识别的预算明细表：需要一张表头至少含两个可识别列（如 单位名称、功能分类科目、经济分类科目、金额）的工作表。');
   }
-  return { report, loaded, unreadable, skippedFiles };
+  return { report, loaded, unreadable, skippedFiles, protectedFiles };
 }
 
 /** Print and write the results of a run; returns the exit code (1 when errors were found). */
@@ -164,6 +176,15 @@ export async function reportRun(run: CheckRun, opts: CheckCommandOptions): Promi
   const { report, loaded } = run;
   // Decide every output name (and refuse existing ones) before writing anything.
   const plan = opts.perUnitOut ? planPerUnit(report, opts.perUnitOut, !!opts.force) : null;
+  // Every planned output against the files read and against every other output (the --out workbook
+  // must not be a unit's file inside --per-unit-out), before anything is printed or written.
+  assertOutputsSafe(
+    [
+      ...(opts.out ? [{ path: opts.out, label: '输出文件（--out）' }] : []),
+      ...(plan?.files ?? []).map((p) => ({ path: p.file, label: `单位“${[p.unit.code, p.unit.name].filter(Boolean).join(' ') || p.unit.key}”的审核文件` })),
+    ],
+    run.protectedFiles ?? [],
+  );
   if (plan?.force) {
     // --force replaces earlier per-unit review files, never someone's workbook that shares a unit's name.
     for (const p of plan.files) {
@@ -175,8 +196,8 @@ export async function reportRun(run: CheckRun, opts: CheckCommandOptions): Promi
   const say = opts.json ? err : out;
   for (const u of run.unreadable) err(`已跳过无法读取的文件 ${unreadableSentence(u)}\n`);
   const notRead = skippedSentence(run.skippedFiles ?? []);
-  if (notRead) err(notRead + '\n');
-  if (opts.json) out(JSON.stringify(reportJson(report), null, 2) + '\n');
+  if (notRead) printErr(notRead + '\n');
+  if (opts.json) printJson(reportJson(report));
   else out(humanSummary(report));
   if (opts.out || plan) await loadWorkbooks(loaded);
   const sources = loaded.map((l) => ({ display: l.display, grids: l.grids, workbook: l.workbook }));

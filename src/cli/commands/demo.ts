@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import * as fs from 'fs';
 import * as path from 'path';
 import { UserError } from '../errors';
+import { printOut } from '../print';
 import { reportRun, runCheck } from './check';
 import { departmentOutPath, planTablesWorkbooks } from './tables';
 import { departmentLabel } from '../../core/tables/departments';
@@ -60,7 +61,7 @@ export async function runDemo(root: string = packageRoot()): Promise<number> {
     const opts = { out: rel(out), force: true };
     const r = await runCheck(g.files, opts);
     await reportRun(r, opts);
-    process.stdout.write('\n');
+    printOut('\n');
     const s = r.report.summary;
     outputs.push({ file: rel(out), what: `${g.about}${listUnits(r.report.lines).length} 个单位的审核结果：错误 ${s.errors} 条、警告 ${s.warnings} 条、提示 ${s.infos} 条；“审核结果”表逐条链接到单元格` });
     if (g.files === others) detailRun = r;
@@ -83,11 +84,11 @@ export async function runDemo(root: string = packageRoot()): Promise<number> {
   if (fs.existsSync(draft) && fs.existsSync(execution)) {
     const filledOut = path.join(outDir, '工作报告-已填.txt');
     const f = await runFigures(rel(execution), { fill: rel(draft), out: rel(filledOut), force: true });
-    process.stdout.write(`\n工作报告草稿：${rel(draft)}\n${f.stdout}`);
+    printOut(`\n工作报告草稿：${rel(draft)}\n${f.stdout}`);
     outputs.push({ file: rel(filledOut), what: `工作报告草稿 ${path.basename(draft)} 中的 X 按预算执行表填好（填不了的保留 X 并说明原因）` });
   }
-  process.stdout.write('\n示例输出：\n');
-  for (const o of outputs) process.stdout.write(`  ${o.file}\n      ${o.what}\n`);
+  printOut('\n示例输出：\n');
+  for (const o of outputs) printOut(`  ${o.file}\n      ${o.what}\n`);
   return 0;
 }
 

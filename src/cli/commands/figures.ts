@@ -19,6 +19,7 @@ import { formatFigure } from '../../core/figures/template';
 import { UserError } from '../errors';
 import { assertWritable } from '../write-outputs';
 import { displayName, isLoaded, loadInput, unreadableSentence } from '../inputs';
+import { printJsonText, printOut } from '../print';
 import { loadRulesFile } from './check';
 
 export interface FiguresCommandOptions {
@@ -264,7 +265,8 @@ export function registerFiguresCommand(program: Command, setExit?: (code: number
     .option('--decimals <spec>', '与 --fill 同用：小数位，如 万元=0,%=2')
     .action(async (file: string, opts: FiguresCommandOptions) => {
       const run = await runFigures(file, opts);
-      process.stdout.write(run.stdout);
+      if (opts.json) printJsonText(run.stdout);
+      else printOut(run.stdout);
       if (setExit) setExit(run.code);
       else if (run.code !== 0) process.exitCode = run.code;
     });

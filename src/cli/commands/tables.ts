@@ -13,6 +13,7 @@ import { UserError } from '../errors';
 import { assertWritable, writeWorkbookAtomic } from '../write-outputs';
 import { unitFileName } from '../../io/review-workbook';
 import { type TableSet, buildTablesWorkbook } from '../../io/tables-workbook';
+import { printErr, printOut } from '../print';
 import { runCheck } from './check';
 import { prepareOutputPath } from '../output-path';
 
@@ -147,7 +148,7 @@ export async function runTables(inputs: ReadonlyArray<string>, opts: TablesComma
   prepareOutputPath(opts.out, { option: '--out', ext: '.xlsx', mkdir: opts.mkdir });
   parseStyle(opts.style); // refuse a bad --style before reading anything
   const run = await runCheck(inputs, { rules: opts.rules, out: opts.out, force: opts.force });
-  for (const u of run.unreadable) process.stderr.write(`已跳过无法读取的文件 ${u.display}：${u.reason}\n`);
+  for (const u of run.unreadable) printErr(`已跳过无法读取的文件 ${u.display}：${u.reason}\n`);
   const plans = planTablesWorkbooks(run.report, opts);
   const outs = plans.map((p) => departmentOutPath(opts.out!, plans, p));
   // Every name is decided, and existing ones refused, before anything is written.
@@ -157,10 +158,10 @@ export async function runTables(inputs: ReadonlyArray<string>, opts: TablesComma
     await writeWorkbookAtomic(buildTablesWorkbook(sets), outs[i], !!opts.force);
     const empty = sets[0].tables.filter((t: StandardTable) => t.empty).map((t) => t.shortName);
     const who = department && plans.length > 1 ? `（${departmentLabel(department)}）` : '';
-    process.stdout.write(`公开表${who}已写入 ${outs[i]}：${sets.length} 套，共 ${countTables(sets)} 张表${empty.length ? `（空表：${empty.join('、')}）` : ''}\n`);
+    printOut(`公开表${who}已写入 ${outs[i]}：${sets.length} 套，共 ${countTables(sets)} 张表${empty.length ? `（空表：${empty.join('、')}）` : ''}\n`);
   }
   const warning = inputErrorsWarning(run.report);
-  if (warning) process.stderr.write(warning + '\n');
+  if (warning) printErr(warning + '\n');
   return 0;
 }
 

@@ -4,7 +4,8 @@
  */
 import { SAVE_AS_XLSX_ADVICE } from './messages';
 
-export type XlsxProblem = 'bomb' | 'truncated' | 'corrupt' | 'encrypted' | 'not-xlsx';
+/** 'limit': the workbook passes one of the reader's limits on cells, area or XML (see limits.ts). */
+export type XlsxProblem = 'bomb' | 'limit' | 'truncated' | 'corrupt' | 'encrypted' | 'not-xlsx';
 
 export class XlsxReadError extends Error {
   constructor(

@@ -22,6 +22,8 @@ export { XlsxReadError } from './errors';
 export type { XlsxProblem } from './errors';
 export { DEFAULT_INFLATE_LIMITS } from './zip';
 export type { InflateLimits } from './zip';
+export { DEFAULT_READER_LIMITS, readerLimits, WorkbookBudget } from './limits';
+export type { ReaderLimits } from './limits';
 export type { CoreProperties } from './parts';
 
 export interface StreamedXlsx {
@@ -50,12 +52,14 @@ export interface StreamOptions {
 
 /**
  * Read every worksheet of an .xlsx file into grids. `displayName` is the name findings carry.
- * Throws XlsxReadError (with a Chinese `reason`) for a truncated, damaged or encrypted file and for
- * a part that inflates past the limits.
+ * Throws XlsxReadError (with a Chinese `reason`) for a truncated, damaged or encrypted file, for a
+ * part that inflates past the limits, and for a workbook past the limits of limits.ts as a whole
+ * (total bytes, cells, area): one sentence, so a run over many files reports it and goes on.
  */
 export async function readXlsxStream(source: ByteSource, displayName: string, opts: StreamOptions = {}): Promise<StreamedXlsx> {
   const limits = opts.limits ?? DEFAULT_INFLATE_LIMITS;
-  const dir = await readZipDirectory(source);
+  // The directory carries the workbook's budget (limits.ts): every part and every sheet charges it.
+  const dir = await readZipDirectory(source, limits);
   const progress: ReadProgress = { phase: 'workbook', bytesRead: 0, bytesTotal: source.size, rows: 0 };
   let rowsBefore = 0;
   let builder: SheetBuilder | null = null;
@@ -75,7 +79,7 @@ export async function readXlsxStream(source: ByteSource, displayName: string, op
   const sheets: Grid[] = [];
   let sheetXmlBytes = 0;
   for (const s of info.sheets) {
-    const b = (builder = new SheetBuilder(ctx));
+    const b = (builder = new SheetBuilder({ ...ctx, budget: dir.budget, sheet: s.name }));
     progress.phase = 'sheet';
     progress.sheet = s.name;
     sheetXmlBytes += (await parsePart(dir, s.part, limits, b)) ?? 0;
@@ -89,7 +93,7 @@ export async function readXlsxStream(source: ByteSource, displayName: string, op
 
 /** The core properties of an .xlsx alone (who wrote it), without reading any sheet. */
 export async function readXlsxCoreProperties(source: ByteSource, limits: InflateLimits = DEFAULT_INFLATE_LIMITS): Promise<CoreProperties> {
-  return readCoreProperties(await readZipDirectory(source), limits);
+  return readCoreProperties(await readZipDirectory(source, limits), limits);
 }
 
 /** Whether an error is one of ours (a problem with the file, not a bug). */

@@ -11,7 +11,7 @@ import { inflateEntry, InflateLimits, ZipDirectory } from './zip';
 export async function parsePart(dir: ZipDirectory, name: string, limits: InflateLimits, handler: XmlHandler): Promise<number | null> {
   const entry = dir.entries.get(name);
   if (!entry) return null;
-  const scanner = new XmlScanner(handler);
+  const scanner = new XmlScanner(handler, dir.budget.limits.maxPendingChars);
   const decoder = new TextDecoder('utf-8');
   const bytes = await inflateEntry(dir, entry, limits, (chunk) => scanner.write(decoder.decode(chunk, { stream: true })));
   const tail = decoder.decode();

@@ -23,6 +23,8 @@ export async function readSharedStrings(dir: ZipDirectory, part: string | null, 
   let inPhonetic = false;
   let collecting = false;
   let raw = '';
+  const maxStrings = dir.budget.limits.maxCells;
+  const maxChars = dir.budget.limits.maxPendingChars;
   await parsePart(dir, part, limits, {
     open(_s, name) {
       if (name === 'si' && depth === 0) {
@@ -45,6 +47,7 @@ export async function readSharedStrings(dir: ZipDirectory, part: string | null, 
       if (depth === 1) {
         // </si>
         out.push(plain !== null ? plain : runs);
+        if (out.length > maxStrings) dir.budget.sharedStrings(out.length);
         depth = 0;
         return;
       }
@@ -60,7 +63,9 @@ export async function readSharedStrings(dir: ZipDirectory, part: string | null, 
       depth--;
     },
     text(s, a, b) {
-      if (collecting) raw += s.slice(a, b);
+      if (!collecting) return;
+      raw += s.slice(a, b);
+      if (raw.length + (runs?.length ?? 0) > maxChars) dir.budget.text(raw.length + (runs?.length ?? 0), `第 ${out.length + 1} 条共享字符串`);
     },
     cdata(v) {
       if (collecting) raw += v.replace(/&/g, '&amp;').replace(/</g, '&lt;');

@@ -12,6 +12,7 @@
  */
 import type { Cell, MergeRange } from '../../core/grid';
 import { corrupt } from './errors';
+import { WorkbookBudget } from './limits';
 import { decodeExcelEscapes } from './shared-strings';
 import { attrCursor, attrIs, decodeText, nextAttr, XmlHandler } from './xml';
 
@@ -32,7 +33,16 @@ export interface SheetContext {
   sharedStrings: ReadonlyArray<string | null>;
   dateStyles: ReadonlyArray<boolean>;
   date1904: boolean;
+  /** The workbook's budget (limits.ts), shared by all its sheets; a fresh default one when absent. */
+  budget?: WorkbookBudget;
+  /** The sheet's name, for the sentence of a refused file. */
+  sheet?: string;
 }
+
+/** What a row costs the area budget by itself (its array object), in cells. */
+const ROW_COST = 4;
+/** What a merged range costs the area budget besides the cells it covers (its object), in cells. */
+const MERGE_COST = 8;
 
 export interface SheetResult {
   cells: Cell[][];
@@ -129,6 +139,8 @@ export class SheetBuilder implements XmlHandler {
   private readonly rows: Cell[][] = [];
   private readonly merges: MergeRange[] = [];
   private readonly mergeKeys = new Set<string>();
+  /** Rows written with a gap (holes where the empty cells go), filled in by finish(). */
+  private readonly sparseRows = new Set<number>();
   private isProtected = false;
   private readonly cur = attrCursor(0);
 
@@ -157,7 +169,13 @@ export class SheetBuilder implements XmlHandler {
   private runs: string | null = null;
   private runText = '';
 
-  constructor(private readonly ctx: SheetContext) {}
+  private readonly budget: WorkbookBudget;
+  private readonly sheetName: string;
+
+  constructor(private readonly ctx: SheetContext) {
+    this.budget = ctx.budget ?? new WorkbookBudget(null, 0);
+    this.sheetName = ctx.sheet ?? '';
+  }
 
   /** Rows opened so far (progress). */
   get rowsRead(): number {
@@ -210,6 +228,8 @@ export class SheetBuilder implements XmlHandler {
         const m = parseRange(ref);
         const key = m ? `${m.top},${m.left},${m.bottom},${m.right}` : '';
         if (m && !this.mergeKeys.has(key)) {
+          // The core fills merged areas in: their cells count as allocated, before any is.
+          this.budget.addMerge((m.bottom - m.top + 1) * (m.right - m.left + 1) + MERGE_COST, this.sheetName, ref);
           this.mergeKeys.add(key);
           this.merges.push(m);
         }
@@ -268,9 +288,11 @@ export class SheetBuilder implements XmlHandler {
       } else {
         if (this.valueText === null) this.valueText = this.vs.slice(this.va, this.vb);
         this.valueText += s.slice(a, b);
+        if (this.valueText.length > this.budget.limits.maxPendingChars) this.budget.text(this.valueText.length, this.where());
       }
     } else if (this.collect === 2) {
       this.runText += s.slice(a, b);
+      if (this.runText.length + (this.runs?.length ?? 0) > this.budget.limits.maxPendingChars) this.budget.text(this.runText.length + (this.runs?.length ?? 0), this.where());
     }
   }
 
@@ -278,6 +300,11 @@ export class SheetBuilder implements XmlHandler {
     if (!this.inCell || this.collect === 0) return;
     const escaped = v.replace(/&/g, '&amp;').replace(/</g, '&lt;');
     this.text(escaped, 0, escaped.length);
+  }
+
+  /** "工作表“X”第 N 行", for a refusal sentence. */
+  private where(): string {
+    return `工作表“${this.sheetName}”第 ${this.rowIdx + 1} 行`;
   }
 
   private openRow(s: string, a: number, b: number): void {
@@ -357,18 +384,29 @@ export class SheetBuilder implements XmlHandler {
     this.vs = '';
     this.valueText = null;
     if (v === null || this.skipRow || this.col >= MAX_COLS) return;
+    const budget = this.budget;
+    budget.addCell(this.sheetName, this.rowIdx);
     let row = this.row;
     if (row === null) {
       const rows = this.rows;
       const r = this.rowIdx;
+      // Rows are allocated up to the last one with a value; each costs the budget before it exists.
+      if (rows.length <= r) budget.addArea((r + 1 - rows.length) * ROW_COST, this.sheetName, r, this.col);
       while (rows.length <= r) rows.push([]);
       row = this.row = rows[r];
     }
     const col = this.col;
     if (col < row.length) row[col] = v;
-    else {
-      while (row.length < col) row.push(null);
+    else if (col === row.length) {
+      budget.addArea(1, this.sheetName, this.rowIdx, col);
       row.push(v);
+    } else {
+      // A gap: the row will be as wide as the widest column it actually uses, and that width is
+      // charged now, but the empty cells are not allocated while reading (one cell in XFD is one
+      // element of a sparse array); finish() fills them in, once the whole sheet is within the limits.
+      budget.addArea(col + 1 - row.length, this.sheetName, this.rowIdx, col);
+      row[col] = v;
+      this.sparseRows.add(this.rowIdx);
     }
   }
 
@@ -427,6 +465,18 @@ export class SheetBuilder implements XmlHandler {
   /** The grid, once the part has been read: merged areas cleared, rows trimmed. */
   finish(): SheetResult {
     const rows = this.rows;
+    // Rows read with gaps become dense arrays of null-filled cells, as the core expects; their width
+    // has been charged to the budget already.
+    for (const r of this.sparseRows) {
+      const row = rows[r];
+      if (!row) continue;
+      const dense: Cell[] = [];
+      for (let c = 0, n = row.length; c < n; c++) {
+        const v = row[c];
+        dense.push(v === undefined ? null : v);
+      }
+      rows[r] = dense;
+    }
     for (const m of this.merges) {
       const last = Math.min(m.bottom, rows.length - 1);
       for (let r = m.top; r <= last; r++) {

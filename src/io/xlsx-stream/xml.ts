@@ -6,6 +6,7 @@
  * DTDs are refused: Office never writes them, and they are how entity-expansion attacks arrive.
  */
 import { corrupt } from './errors';
+import { DEFAULT_READER_LIMITS, pendingTooLong } from './limits';
 
 export interface XmlHandler {
   /** An element opened; attributes are s[attrStart, attrEnd). A self-closing tag also gets close(). */
@@ -63,14 +64,24 @@ export class XmlScanner {
   private depth = 0;
   private sawRoot = false;
 
-  constructor(private readonly h: XmlHandler) {}
+  /**
+   * `maxPending`: the longest unfinished construct (a tag, comment, CDATA section) carried from one
+   * chunk to the next; past it the part is refused, instead of rescanning an ever longer carry-over.
+   */
+  constructor(
+    private readonly h: XmlHandler,
+    private readonly maxPending: number = DEFAULT_READER_LIMITS.maxPendingChars,
+  ) {}
 
   /** Feed the next piece of the document. */
   write(chunk: string): void {
     const s = this.rest.length > 0 ? this.rest + chunk : chunk;
     this.rest = '';
     const consumed = this.scan(s);
-    if (consumed < s.length) this.rest = s.slice(consumed);
+    if (consumed < s.length) {
+      if (s.length - consumed > this.maxPending) throw pendingTooLong(this.maxPending);
+      this.rest = s.slice(consumed);
+    }
   }
 
   /** The document is complete: anything unfinished means it was cut short. */

@@ -8,17 +8,16 @@
 import type { ByteSource } from '../source';
 import { corrupt, truncated, XlsxReadError } from './errors';
 import { inflateRaw } from './inflate';
-import { bombReason, ENCRYPTED_ADVICE } from './messages';
+import { DEFAULT_READER_LIMITS, ReaderLimits, WorkbookBudget } from './limits';
+import { ENCRYPTED_ADVICE } from './messages';
 
-export interface InflateLimits {
-  /** Largest number of bytes one entry may inflate to (default 1 GB). */
-  maxEntryBytes: number;
-  /** Largest expansion ratio allowed once an entry has grown past ratioFloorBytes (default 100:1). */
-  maxRatio: number;
-  ratioFloorBytes: number;
-}
+/**
+ * The reader's limits (limits.ts): per entry, and for the workbook as a whole. Callers may pass only
+ * some of them; the others keep their defaults.
+ */
+export type InflateLimits = Partial<ReaderLimits>;
 
-export const DEFAULT_INFLATE_LIMITS: InflateLimits = { maxEntryBytes: 1024 ** 3, maxRatio: 100, ratioFloorBytes: 100 * 1024 ** 2 };
+export const DEFAULT_INFLATE_LIMITS: Readonly<ReaderLimits> = DEFAULT_READER_LIMITS;
 
 export interface ZipEntry {
   name: string;
@@ -35,6 +34,11 @@ export interface ZipDirectory {
   entries: Map<string, ZipEntry>;
   /** Told of every compressed chunk read from the source (progress of the page and the CLI). */
   onRead?: (bytes: number) => void;
+  /**
+   * What reading this workbook has cost so far (limits.ts): every entry inflated from this directory
+   * charges it, so the limits hold for the workbook as a whole. Set by readZipDirectory.
+   */
+  budget: WorkbookBudget;
 }
 
 const EOCD = 0x06054b50;
@@ -99,8 +103,11 @@ function applyZip64(extra: Bytes, e: { uncompressedSize: number; compressedSize:
   }
 }
 
-/** Read the central directory. Throws XlsxReadError for a truncated or damaged zip. */
-export async function readZipDirectory(source: ByteSource): Promise<ZipDirectory> {
+/**
+ * Read the central directory. Throws XlsxReadError for a truncated or damaged zip. `limits` are the
+ * workbook's (limits.ts); the directory carries the budget that every entry read from it charges.
+ */
+export async function readZipDirectory(source: ByteSource, limits?: InflateLimits): Promise<ZipDirectory> {
   {
     const size = source.size;
     if (size < 22) throw truncated();
@@ -153,7 +160,7 @@ export async function readZipDirectory(source: ByteSource): Promise<ZipDirectory
       if (!entries.has(e.name)) entries.set(e.name, e);
       p += 46 + nameLen + extraLen + commentLen;
     }
-    return { source, size, entries };
+    return { source, size, entries, budget: new WorkbookBudget(limits, size) };
   }
 }
 
@@ -184,26 +191,21 @@ async function* compressedChunks(dir: ZipDirectory, start: number, length: numbe
 /**
  * Inflate one entry, handing each chunk to `onChunk` as it arrives; never holds the whole entry.
  * Returns the number of bytes it inflated to. `onRead` is told of each compressed chunk read.
- * Throws XlsxReadError('bomb') as soon as the bytes produced pass a limit, and stops inflating.
+ * Throws XlsxReadError('bomb') as soon as the bytes produced pass a limit of the entry or of the
+ * workbook (dir.budget), and stops inflating. (`_limits` is kept for callers; the directory's budget
+ * holds the limits.)
  */
-export async function inflateEntry(dir: ZipDirectory, e: ZipEntry, limits: InflateLimits, onChunk: (chunk: Uint8Array) => void, onRead?: (bytes: number) => void): Promise<number> {
+export async function inflateEntry(dir: ZipDirectory, e: ZipEntry, _limits: InflateLimits, onChunk: (chunk: Uint8Array) => void, onRead?: (bytes: number) => void): Promise<number> {
   if (e.flags & 0x1) throw new XlsxReadError('encrypted', ENCRYPTED_ADVICE);
   if (e.method !== 0 && e.method !== 8) throw corrupt(`不支持的压缩方式 ${e.method}`);
   const start = await dataStart(dir, e);
   if (e.compressedSize === 0) return 0;
   const raw = compressedChunks(dir, start, e.compressedSize, onRead ?? dir.onRead);
   const stream = e.method === 8 ? inflateRaw(raw) : raw;
-  let produced = 0;
-  const ratioLimit = limits.maxRatio * Math.max(e.compressedSize, 1);
+  const meter = dir.budget.entry(e.name, e.compressedSize);
   for await (const chunk of stream) {
-    produced += chunk.length;
-    if (produced > limits.maxEntryBytes) {
-      throw new XlsxReadError('bomb', bombReason(e.name, 'size', limits.maxEntryBytes, limits.maxRatio, limits.ratioFloorBytes));
-    }
-    if (produced > limits.ratioFloorBytes && produced > ratioLimit) {
-      throw new XlsxReadError('bomb', bombReason(e.name, 'ratio', limits.maxEntryBytes, limits.maxRatio, limits.ratioFloorBytes));
-    }
+    meter.add(chunk.length);
     onChunk(chunk);
   }
-  return produced;
+  return meter.produced;
 }

@@ -12,6 +12,11 @@ export interface Part {
   body: string | Iterable<string>;
   /** An uncompressed size to declare instead of the real one (a lying zip bomb). */
   declaredSize?: number;
+  /**
+   * Store no data: the central directory points this name at the data of the earlier part so named
+   * (overlapping entries, the way a small zip inflates to many times its size).
+   */
+  sameDataAs?: string;
 }
 
 interface Written {
@@ -68,6 +73,12 @@ export function writeZip(file: string, parts: ReadonlyArray<Part>, level = 1): v
     const written: Written[] = [];
     for (const part of parts) {
       const name = Buffer.from(part.name, 'utf8');
+      if (part.sameDataAs !== undefined) {
+        const of = written.find((w) => w.name.toString('utf8') === part.sameDataAs);
+        if (!of) throw new Error(`no part ${part.sameDataAs} before ${part.name}`);
+        written.push({ ...of, name });
+        continue;
+      }
       const lfh = Buffer.alloc(30);
       lfh.writeUInt32LE(0x04034b50, 0);
       lfh.writeUInt16LE(20, 4);
@@ -127,6 +138,8 @@ export interface SheetSpec {
   /** The worksheet XML, whole or in pieces (see budgetSheetXml). */
   xml: string | Iterable<string>;
   declaredSize?: number;
+  /** The 0-based index of an earlier sheet whose data this one shares (overlapping zip entries). */
+  sameDataAs?: number;
 }
 
 /** An .xlsx with the given sheets, shared strings and (optionally) a styles part. */
@@ -164,7 +177,9 @@ export function writeXlsx(
   }
   if (opts.stylesXml) parts.push({ name: 'xl/styles.xml', body: opts.stylesXml });
   parts.push(...(opts.extraParts ?? []));
-  sheets.forEach((s, i) => parts.push({ name: `xl/worksheets/sheet${i + 1}.xml`, body: s.xml, declaredSize: s.declaredSize }));
+  sheets.forEach((s, i) =>
+    parts.push({ name: `xl/worksheets/sheet${i + 1}.xml`, body: s.xml, declaredSize: s.declaredSize, sameDataAs: s.sameDataAs !== undefined ? `xl/worksheets/sheet${s.sameDataAs + 1}.xml` : undefined }),
+  );
   writeZip(file, parts, opts.level ?? 1);
 }
 
