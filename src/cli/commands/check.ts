@@ -108,7 +108,6 @@ async function assertNotSweptInput(out: string, args: ReadonlyArray<string>): Pr
 export async function runCheck(args: ReadonlyArray<string>, opts: CheckCommandOptions): Promise<CheckRun> {
   const rules = opts.rules !== undefined ? loadRulesFile(opts.rules) : undefined;
   const exclude = [opts.out, opts.perUnitOut].filter((p): p is string => !!p);
-  if (opts.out) prepareOutputPath(opts.out, { option: '--out', ext: '.xlsx', mkdir: opts.mkdir });
   const skippedFiles: SkippedFile[] = [];
   const files = expandInputs(args, exclude, skippedFiles);
   // No output may be a file the run reads, however it is reached; --force does not change that.
@@ -121,6 +120,8 @@ export async function runCheck(args: ReadonlyArray<string>, opts: CheckCommandOp
     const out: PlannedOutput = { path: opts.out, label: '输出文件' };
     assertOutputsSafe([out], protectedFiles);
     if (opts.perUnitOut) assertNotFolder(out, opts.perUnitOut, '--per-unit-out 的输出文件夹');
+    // After the input guard, whose refusal says more than a wrong extension would.
+    prepareOutputPath(opts.out, { option: '--out', ext: '.xlsx', mkdir: opts.mkdir });
   }
   if (opts.out) assertWritable(opts.out, !!opts.force, files);
   if (opts.out && opts.force) await assertNotSweptInput(opts.out, args);
