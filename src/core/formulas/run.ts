@@ -278,7 +278,7 @@ export function runFormulas(defs: ReadonlyArray<FormulaDef>, data: FormulaData, 
       if (o.sides && (o.sides.left.money || o.sides.right.money)) {
         const l = o.sides.left.money ? o.sides.left.v : o.sides.left.v * 100;
         const r = o.sides.right.money ? o.sides.right.v : o.sides.right.v * 100;
-        const figures: Figures = { leftFen: Math.round(l), rightFen: Math.round(r), differenceFen: Math.round(l - r) };
+        const figures: Figures = { actualFen: Math.round(l), expectedFen: Math.round(r), differenceFen: Math.round(l - r) };
         if (tol > 0) figures.toleranceFen = tol;
         f.figures = figures;
       } else if (o.sides) {
