@@ -7,6 +7,7 @@
  * plain number (10%, 0.9, a ratio of two amounts). Plain numbers added to or compared with money are
  * read as 元, so `本年(…) <= 1000` means 1,000 元.
  */
+import { columnLetters } from '../address';
 import type { FindingLocation } from '../findings';
 import type { BudgetLine } from '../lines';
 import type { AggNode, CmpOp, Expr, FormulaAst } from './ast';
@@ -61,18 +62,7 @@ const EPSILON = 1e-9;
 
 function lineLoc(l: BudgetLine | null): FindingLocation | null {
   if (!l) return null;
-  return { file: l.src.file, sheet: l.src.sheet, cell: `${columnLetter(l.amountCol)}${l.row}`, row: l.row };
-}
-
-function columnLetter(col1: number): string {
-  let n = col1;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return { file: l.src.file, sheet: l.src.sheet, cell: `${columnLetters(l.amountCol)}${l.row}`, row: l.row };
 }
 
 const money = (fen: number, at: FindingLocation | null): NumValue => ({ kind: 'num', v: fen, money: true, pct: false, at });

@@ -13,7 +13,7 @@ import { FormulaError } from './errors';
 import { NumValue, Scope, Value, compare, evaluate, toleranceFen } from './evaluate';
 import type { LinePredicate } from './lines';
 import { SideText, failedMessage, formulaErrors, invalidMessage, position } from './messages';
-import { parseFormula, referencedSheets, usesLines } from './parse';
+import { MAX_DEPTH, parseFormula, referencedSheets, usesLines } from './parse';
 import { WorkbookIndex } from './sheets';
 
 export type FormulaType = '强制' | '提示';
@@ -177,7 +177,7 @@ export function evaluateDef(def: FormulaDef, ast: FormulaAst, data: FormulaData,
       }
     } catch (err) {
       if (err instanceof FormulaError) out.push({ kind: 'error', target: t, error: err });
-      else if (err instanceof RangeError) out.push({ kind: 'error', target: t, error: new FormulaError(formulaErrors.tooDeep(40), null) });
+      else if (err instanceof RangeError) out.push({ kind: 'error', target: t, error: new FormulaError(formulaErrors.tooDeep(MAX_DEPTH), null) });
       else throw err;
     }
   }
@@ -278,7 +278,7 @@ export function runFormulas(defs: ReadonlyArray<FormulaDef>, data: FormulaData, 
       if (o.sides && (o.sides.left.money || o.sides.right.money)) {
         const l = o.sides.left.money ? o.sides.left.v : o.sides.left.v * 100;
         const r = o.sides.right.money ? o.sides.right.v : o.sides.right.v * 100;
-        const figures: Figures = { leftFen: Math.round(l), rightFen: Math.round(r), differenceFen: Math.round(l - r) };
+        const figures: Figures = { actualFen: Math.round(l), expectedFen: Math.round(r), differenceFen: Math.round(l - r) };
         if (tol > 0) figures.toleranceFen = tol;
         f.figures = figures;
       } else if (o.sides) {
@@ -321,7 +321,7 @@ export function trialFormula(formula: string, data: FormulaData, opts: { scope?:
   const tol = toleranceFen(ast);
   const rows: TrialRow[] = [];
   for (const o of evaluateDef(def, ast, data, new Map())) {
-    const t = o.kind === 'value' ? o.target : o.target;
+    const t = o.target;
     if (o.kind === 'error' && t === null) {
       return { error: { message: o.error.message, at: o.error.at, text: outcomeText(o, tol) }, rows: [] };
     }

@@ -6,8 +6,7 @@
  *   [部门收支总表] also finds 部门财务收支预算总表) or by a sheet name containing the text; a row by
  *   its label or classification code; a column by its header captions, from the top down.
  */
-import { columnNumber } from '../address';
-import { a1 } from '../address';
+import { a1, columnNumber } from '../address';
 import type { FindingLocation } from '../findings';
 import { Cell, Grid, WorkbookGrids, cellText, fillMerges, isCellError } from '../grid';
 import { AmountUnit, parseAmount } from '../money';

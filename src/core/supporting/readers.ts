@@ -167,6 +167,9 @@ export function parseRuleId(text: string): string {
   // A 审核公式: CUSTOM.<编号> as written (编号 may be Chinese or hold digits).
   const custom = /^custom\.(.+)$/i.exec(s);
   if (custom) return `CUSTOM.${custom[1].trim()}`;
+  // …or by the title the review shows for it: “审核公式 会议费”.
+  const titled = /^审核公式\s*(\S.*)$/.exec(s);
+  if (titled && titled[1] !== '无法计算') return `CUSTOM.${titled[1].trim()}`;
   const m = /[A-Za-z_]+\.[A-Za-z_]+/.exec(s);
   if (m) {
     const id = m[0].toUpperCase();

@@ -8,6 +8,7 @@ import { FormulaDef, formulaErrors, parseFormula, runFormulas, trialFormula } fr
 import type { FormulaData } from '../../../src/core/formulas';
 import type { Finding } from '../../../src/core/findings';
 import type { WorkbookGrids } from '../../../src/core/grid';
+import { parseRuleId } from '../../../src/core/supporting';
 import { DETAIL, TABLES, WORKBOOKS, baseReport, data } from './fixture';
 
 function value(formula: string, d: FormulaData = data()): string {
@@ -178,7 +179,7 @@ describe('findings: CUSTOM.<编号>, 强制 → error, 提示 → warning', () =
       rule: 'CUSTOM.A01', severity: 'error',
       location: { file: '表.xlsx', sheet: '基本支出', cell: 'C8', row: 8 },
       message: '工资津贴应等于合计。审核公式 A01「SUM(基本支出!C8:C9) = 基本支出!C7」不成立：左边 0.03 万元（300.00 元），右边 0.06 万元（600.00 元），相差 -0.03 万元（-300.00 元）',
-      figures: { leftFen: 30000, rightFen: 60000, differenceFen: -30000 },
+      figures: { actualFen: 30000, expectedFen: 60000, differenceFen: -30000 },
     });
   });
 
@@ -188,8 +189,14 @@ describe('findings: CUSTOM.<编号>, 强制 → error, 提示 → warning', () =
       { id: 'B03', formula: '本年(经济分类="30215") = 33000', type: '强制' },
     ]);
     expect(fs).toHaveLength(1);
-    expect(fs[0]).toMatchObject({ rule: 'CUSTOM.b02', severity: 'warning', location: { file: '明细.xlsx', sheet: '预算明细', cell: 'J5' }, explained: true, explanation: '已与财政局核实', figures: { leftFen: 3300000, rightFen: 3000000, differenceFen: 300000, toleranceFen: 100 } });
+    expect(fs[0]).toMatchObject({ rule: 'CUSTOM.b02', severity: 'warning', location: { file: '明细.xlsx', sheet: '预算明细', cell: 'J5' }, explained: true, explanation: '已与财政局核实', figures: { actualFen: 3300000, expectedFen: 3000000, differenceFen: 300000, toleranceFen: 100 } });
     expect(fs[0].message).toBe('会议费应为 3 万元。审核公式 b02「本年(经济分类="30215") = 30000 容差 1」不成立：左边 3.30 万元，右边 3.00 万元，相差 0.30 万元（容差 1.00 元）；此为提示性公式，如属合理情况，请在“审核说明”中写明原因');
+  });
+
+  test('审核说明 names a formula by CUSTOM.<编号> in any case, or by its title 审核公式 <编号>', () => {
+    expect(parseRuleId('custom.会议费')).toBe('CUSTOM.会议费');
+    expect(parseRuleId('审核公式 会议费')).toBe('CUSTOM.会议费');
+    expect(parseRuleId('审核公式无法计算')).toBe('CUSTOM.INVALID');
   });
 
   test('按单位: one finding per failing unit, at the first line that counts, with the unit', () => {
