@@ -43,16 +43,17 @@ export async function runDemo(root: string = packageRoot()): Promise<number> {
   if (files.length === 0) throw new UserError('examples/ 中没有示例工作簿，请先运行 npm run examples 生成。');
   const outDir = path.join(root, 'out');
   fs.mkdirSync(outDir, { recursive: true });
-  // The rules example carries its own 规则设置 sheet, which would set parameters for every input of a
-  // run; it is checked on its own so the other examples keep the default parameters.
-  const rulesExample = files.filter((f) => path.basename(f).startsWith('规则示例'));
+  // The examples built to break rules (规则示例 with its own 规则设置 sheet, which sets parameters for
+  // every input of its run; 审核公式示例; 绩效示例) are checked together into out/review.xlsx, so the
+  // departments' own examples keep the default parameters and their tables stay one per department.
+  const rulesExample = files.filter((f) => /^(规则示例|审核公式示例|绩效示例)/.test(path.basename(f)));
   const others = files.filter((f) => !rulesExample.includes(f));
   // out/review.xlsx is the one a new user opens first, so it holds the example built to break the rules.
   const outputs: Array<{ file: string; what: string }> = [];
   const rel = (p: string) => path.relative(process.cwd(), p) || p;
   let detailRun: Awaited<ReturnType<typeof runCheck>> | null = null;
   const groups = [
-    { files: rulesExample, name: 'review.xlsx', about: '规则示例（县级汇总）' },
+    { files: rulesExample, name: 'review.xlsx', about: '规则示例、审核公式示例和绩效示例' },
     { files: others, name: 'review-明细与公开表.xlsx', about: '各部门明细表、已填公开表和预算执行表' },
   ];
   for (const g of groups) {
