@@ -9,7 +9,7 @@ import * as path from 'path';
 import { ConfigError } from '../core/config';
 import { displayWidth } from '../core/text';
 import { registerCheckCommand } from './commands/check';
-import { registerDemoCommand } from './commands/demo';
+import { packageRoot, registerDemoCommand } from './commands/demo';
 import { registerFiguresCommand } from './commands/figures';
 import { registerTablesCommand } from './commands/tables';
 import { UserError } from './errors';
@@ -56,19 +56,11 @@ const EXAMPLES: Record<string, string[]> = {
 
 /** The version in package.json, found from this file whether run from src (tests) or dist. */
 export function packageVersion(from: string = __dirname): string {
-  for (let dir = from; ; ) {
-    const pj = path.join(dir, 'package.json');
-    if (fs.existsSync(pj)) {
-      try {
-        const j = JSON.parse(fs.readFileSync(pj, 'utf8'));
-        if (j.name === 'budget-review' && typeof j.version === 'string') return j.version;
-      } catch {
-        // keep looking
-      }
-    }
-    const up = path.dirname(dir);
-    if (up === dir) return '未知';
-    dir = up;
+  try {
+    const j = JSON.parse(fs.readFileSync(path.join(packageRoot(from), 'package.json'), 'utf8'));
+    return j.name === 'budget-review' && typeof j.version === 'string' ? j.version : '未知';
+  } catch {
+    return '未知';
   }
 }
 
