@@ -6,7 +6,7 @@ import { a1 } from '../../address';
 import { Cell, cellText } from '../../grid';
 import { AmountUnit, parseAmount } from '../../money';
 import { normalizeText, stripUnitSuffix, unitFromLine } from '../../text';
-import { columnKey, columnTree, headerPaths, isHeaderRow, labelRole, LabelRole } from './header';
+import { columnKey, columnTree, headerPaths, isCaptionRow, isHeaderRow, labelRole, LabelRole } from './header';
 import type { AmountCell, ColumnKey, FilledTable, RowRole, TableBlock, TableColumn, TableRow } from './model';
 import type { Segment } from './segments';
 import { threePublicRowLayout } from './three-public';
@@ -61,13 +61,13 @@ const NUMBERING_ROW = /^(栏次|行次|序号|栏号|行号)$/;
 const HEADER_SEARCH_ROWS = 8;
 
 const STATEMENT_NEG = /无|没有|未安排|不涉及|未发生/;
-const STATEMENT_OBJ = /空表|无数据|为空|空白|政府性基金|国有资本经营|本表|此表|该表/;
+const STATEMENT_OBJ = /空表|无数据|为空|空白|政府性基金|国有资本经营|本表|此表|该表|相关收支/;
 
 /** "本部门2026年无政府性基金预算财政拨款安排的预算，故本表为空表。" and its variants. */
 export function isEmptyStatement(text: string): boolean {
   const n = normalizeText(text);
   if (n.length < 6) return false;
-  return STATEMENT_NEG.test(n) && STATEMENT_OBJ.test(n) && /预算|支出|收入|本表|此表|空表|数据/.test(n);
+  return STATEMENT_NEG.test(n) && STATEMENT_OBJ.test(n) && /预算|支出|收入|收支|本表|此表|空表|数据/.test(n);
 }
 
 function origin(seg: Segment): { row: number; col: number } {
@@ -204,7 +204,16 @@ export function readTable(seg: Segment, file: string, inheritedUnit: AmountUnit 
     }
   }
   let h1 = h0;
-  if (h0 >= 0) while (h1 + 1 < seg.end && isHeaderRow(seg.cells[h1 + 1])) h1++;
+  if (h0 >= 0) {
+    for (;;) {
+      if (h1 + 1 < seg.end && isHeaderRow(seg.cells[h1 + 1])) { h1++; continue; }
+      // Single-caption rows bridge to a full header row below them (at most two such rows).
+      let k = h1 + 1;
+      while (k < seg.end && k <= h1 + 2 && isCaptionRow(seg.cells[k]) && !isHeaderRow(seg.cells[k])) k++;
+      if (k > h1 + 1 && k < seg.end && isHeaderRow(seg.cells[k])) { h1 = k; continue; }
+      break;
+    }
+  }
 
   // Statement and whether any figure is written anywhere below the header.
   const bodyFrom = h0 >= 0 ? h1 + 1 : seg.start;
