@@ -84,18 +84,23 @@ export const PUBLISHED_DIR = path.join(__dirname, '..', 'tests', 'fixtures', 'pu
  */
 export interface PageSpec {
   readonly cuts: ReadonlyArray<number>;
+  /** Non-blank line index (0-based) → its own cuts, where a header line's captions stand off the columns. */
+  readonly lines?: Readonly<Record<string, ReadonlyArray<number>>>;
 }
 
 export function convertPage(page: string, spec: PageSpec): string[][] {
   const rows: string[][] = [];
+  let n = -1;
   for (const line of page.replace(/\r\n?/g, '\n').split('\n')) {
     if (line.trim() === '') continue;
-    const cells: string[] = Array<string>(spec.cuts.length).fill('');
+    n++;
+    const cuts = spec.lines?.[String(n)] ?? spec.cuts;
+    const cells: string[] = Array<string>(cuts.length).fill('');
     const spans: Array<[number, number] | undefined> = [];
     for (const m of line.matchAll(/\S+/g)) {
       const at = m.index ?? 0;
       let col = 0;
-      while (col + 1 < spec.cuts.length && at >= spec.cuts[col + 1]) col++;
+      while (col + 1 < cuts.length && at >= cuts[col + 1]) col++;
       const span = spans[col];
       spans[col] = span ? [span[0], at + m[0].length] : [at, at + m[0].length];
     }
