@@ -13,10 +13,14 @@ import type { WorkbookGrids } from '../../../../src/core/grid';
 import { readFilledTables } from '../../../../src/core/tables/filled';
 import { PUBLISHED_SETS_DIR, convertSet, setIds } from '../../../../scripts/convert-published';
 
+interface Plant { sheet: string; cell: string; value: string }
+
 interface Expected {
   tables: Array<{ sheet: string; kind: string; problem: string | null }>;
   findings: Array<{ rule: string; sheet: string | null }>;
-  plants: Array<{ sheet: string; cell: string; value: string }>;
+  plants: Plant[];
+  /** The set checked with an earlier year's set of the same department as --prior. */
+  withPrior?: { set: string; findings: Array<{ rule: string; sheet: string | null }>; onlyIncrease: string[]; plant: Plant };
 }
 
 function load(id: string): { wb: WorkbookGrids; expected: Expected } {
@@ -24,6 +28,18 @@ function load(id: string): { wb: WorkbookGrids; expected: Expected } {
   const files = fs.readdirSync(dir).filter((f) => /^p\d+\.csv$/.test(f)).sort();
   const sheets = files.map((f) => ({ ...readCsvBuffer(fs.readFileSync(path.join(dir, f)), f).sheets[0], name: f.replace('.csv', '') }));
   return { wb: { file: `${id}.xlsx`, sheets }, expected: JSON.parse(fs.readFileSync(path.join(dir, 'expected.json'), 'utf8')) };
+}
+
+function planted(wb: WorkbookGrids, plant: Plant): WorkbookGrids {
+  const { r, c } = cellAt(plant.cell);
+  const sheets = wb.sheets.map((s) => {
+    if (s.name !== plant.sheet) return s;
+    const cells = s.cells.map((row) => row.slice());
+    if (typeof cells[r][c] !== 'string') throw new Error(`${plant.sheet}!${plant.cell} holds no figure to change`);
+    cells[r][c] = plant.value;
+    return { ...s, cells };
+  });
+  return { ...wb, sheets };
 }
 
 function cellAt(a1: string): { r: number; c: number } {
@@ -62,16 +78,29 @@ describe.each(ids.map((id) => [id]))('%s', (id) => {
   for (const plant of load(id).expected.plants) {
     test(`a slip planted at ${plant.sheet}!${plant.cell} is found there`, () => {
       const { wb } = load(id);
-      const { r, c } = cellAt(plant.cell);
-      const sheets = wb.sheets.map((s) => {
-        if (s.name !== plant.sheet) return s;
-        const cells = s.cells.map((row) => row.slice());
-        expect(typeof cells[r][c]).toBe('string');
-        cells[r][c] = plant.value;
-        return { ...s, cells };
-      });
-      const found = checkWorkbooks([{ ...wb, sheets }]).findings.filter((f) => f.severity === 'error' && f.location.sheet === plant.sheet);
+      const found = checkWorkbooks([planted(wb, plant)]).findings.filter((f) => f.severity === 'error' && f.location.sheet === plant.sheet);
       expect(found.map((f) => f.location.cell)).toContain(plant.cell);
+    });
+  }
+
+  const withPrior = load(id).expected.withPrior;
+  if (withPrior) {
+    const key = (f: { rule: string; sheet: string | null }) => `${f.rule}@${f.sheet}`;
+    const rules = { priority: { onlyIncrease: withPrior.onlyIncrease } };
+
+    test(`with ${withPrior.set} as --prior: the 公开表 prior is used, and what it cannot feed is NOT_CHECKED`, () => {
+      const { wb, expected } = load(id);
+      const got = checkWorkbooks([wb], { prior: [load(withPrior.set).wb], rules }).findings;
+      expect(got.filter((f) => f.severity === 'error')).toEqual([]);
+      expect(got.map((f) => key({ rule: f.rule, sheet: f.location.sheet ?? null })).sort())
+        .toEqual([...expected.findings, ...withPrior.findings].map(key).sort());
+    });
+
+    test(`with ${withPrior.set} as --prior: a class cut below last year's is found (${withPrior.plant.sheet}!${withPrior.plant.cell})`, () => {
+      const { wb } = load(id);
+      const got = checkWorkbooks([planted(wb, withPrior.plant)], { prior: [load(withPrior.set).wb], rules }).findings;
+      expect(got.filter((f) => f.rule === 'PRIORITY.DECREASED').map((f) => `${f.location.sheet}!${f.location.cell}`))
+        .toEqual([`${withPrior.plant.sheet}!${withPrior.plant.cell}`]);
     });
   }
 });
