@@ -76,6 +76,55 @@ export function toCsv(rows: ReadonlyArray<ReadonlyArray<string>>): string {
 
 export const PUBLISHED_DIR = path.join(__dirname, '..', 'tests', 'fixtures', 'published');
 
+/**
+ * A whole published set (tests/fixtures/published-sets/<id>/): source.txt is `pdftotext -layout` of the
+ * department's PDF, one page per form feed, each page one table. `cuts` are the character columns where
+ * the page's table columns begin; a run of text goes to the column its first character falls in, and
+ * the runs of one cell keep the spacing the PDF text had between them. Nothing is reordered or changed.
+ */
+export interface PageSpec {
+  readonly cuts: ReadonlyArray<number>;
+  /** Non-blank line index (0-based) → its own cuts, where a header line's captions stand off the columns. */
+  readonly lines?: Readonly<Record<string, ReadonlyArray<number>>>;
+}
+
+export function convertPage(page: string, spec: PageSpec): string[][] {
+  const rows: string[][] = [];
+  let n = -1;
+  for (const line of page.replace(/\r\n?/g, '\n').split('\n')) {
+    if (line.trim() === '') continue;
+    n++;
+    const cuts = spec.lines?.[String(n)] ?? spec.cuts;
+    const cells: string[] = Array<string>(cuts.length).fill('');
+    const spans: Array<[number, number] | undefined> = [];
+    for (const m of line.matchAll(/\S+/g)) {
+      const at = m.index ?? 0;
+      let col = 0;
+      while (col + 1 < cuts.length && at >= cuts[col + 1]) col++;
+      const span = spans[col];
+      spans[col] = span ? [span[0], at + m[0].length] : [at, at + m[0].length];
+    }
+    spans.forEach((span, col) => { if (span) cells[col] = line.slice(span[0], span[1]); });
+    rows.push(trimEnd(cells));
+  }
+  return rows;
+}
+
+export const PUBLISHED_SETS_DIR = path.join(__dirname, '..', 'tests', 'fixtures', 'published-sets');
+
+export function setIds(): string[] {
+  if (!fs.existsSync(PUBLISHED_SETS_DIR)) return [];
+  return fs.readdirSync(PUBLISHED_SETS_DIR).filter((d) => fs.existsSync(path.join(PUBLISHED_SETS_DIR, d, 'source.json'))).sort();
+}
+
+/** The CSVs (one per page, in page order) a set's source.txt converts to; blank pages give none. */
+export function convertSet(id: string): Array<{ file: string; csv: string }> {
+  const dir = path.join(PUBLISHED_SETS_DIR, id);
+  const meta = JSON.parse(fs.readFileSync(path.join(dir, 'source.json'), 'utf8')) as { pages: PageSpec[] };
+  const pages = fs.readFileSync(path.join(dir, 'source.txt'), 'utf8').split('\f');
+  return meta.pages.map((spec, i) => ({ file: `p${String(i + 1).padStart(2, '0')}.csv`, csv: toCsv(convertPage(pages[i], spec)) }));
+}
+
 export function fixtureIds(): string[] {
   return fs.readdirSync(PUBLISHED_DIR).filter((d) => fs.existsSync(path.join(PUBLISHED_DIR, d, 'source.json'))).sort();
 }
@@ -92,5 +141,11 @@ if (require.main === module) {
     const file = path.join(PUBLISHED_DIR, id, `${id}.csv`);
     fs.writeFileSync(file, convertFixture(id));
     process.stdout.write(`${path.relative(process.cwd(), file)}\n`);
+  }
+  for (const id of setIds()) {
+    for (const { file, csv } of convertSet(id)) {
+      fs.writeFileSync(path.join(PUBLISHED_SETS_DIR, id, file), csv);
+      process.stdout.write(`${path.relative(process.cwd(), path.join(PUBLISHED_SETS_DIR, id, file))}\n`);
+    }
   }
 }

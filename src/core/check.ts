@@ -17,7 +17,7 @@ import { dataMessages } from './messages/data';
 import { readWorkbookDetail, unrecognisedFinding, WorkbookRead } from './reader/workbook';
 import { resolveUnitConflicts, SheetUnits } from './reader/units';
 import { RULE_FAMILIES } from './rules';
-import { checkFilledTables, isFilledTablesWorkbook, readFilledTables } from './tables/filled';
+import { checkFilledTables, isFilledTablesWorkbook, readFilledTables, unreadSheets } from './tables/filled';
 import { priorTablesRefused, tablesYearOnYear } from './tables/filled/prior';
 import { FormulaDef, INVALID_RULE, formulaSheetNames, runFormulas } from './formulas';
 
@@ -200,6 +200,7 @@ export function checkWorkbooks(workbooks: ReadonlyArray<WorkbookGrids>, opts: Ch
       // A sheet read as one of the 公开表 (its 项目支出绩效目标表, say) is not also a supporting sheet.
       const asTables = new Set(t.tables.map((x) => x.sheet));
       findings.push(...t.findings, ...a.findings.filter((f) => !f.location.sheet || !asTables.has(f.location.sheet)));
+      findings.push(...unreadSheets(wb, t.tables, new Set(a.usedSheets)));
       for (const p of priorTables) findings.push(...tablesYearOnYear(wb.file, t.tables, p.file, p.tables, config));
       reads.push({ file: wb.file, current: [], prior: [], unrecognised: [], findings: [] });
       tableSheets.set(wb.file, [...new Set(t.tables.map((x) => x.sheet))]);

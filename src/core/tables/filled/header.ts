@@ -20,27 +20,41 @@ const TOTAL_LABEL = /总计$|^(本年|当年)?(收入|支出)?(合计|小计)$/;
  * apart (普陀 compilation template with its amount columns still empty).
  */
 export function isHeaderRow(row: ReadonlyArray<Cell> | undefined): boolean {
-  if (!row) return false;
+  return captionsOf(row)?.header ?? false;
+}
+
+/**
+ * A row of one caption alone ("支出用途" over its two columns, a lone "小计"): part of the header only
+ * when a full header row follows it — 江苏 2019 财政拨款收支预算总表 and its “三公” table print the
+ * header over up to six PDF lines, some with one caption each.
+ */
+export function isCaptionRow(row: ReadonlyArray<Cell> | undefined): boolean {
+  const c = captionsOf(row);
+  return c !== null && c.count >= 1;
+}
+
+function captionsOf(row: ReadonlyArray<Cell> | undefined): { header: boolean; count: number } | null {
+  if (!row) return null;
   const texts = new Set<string>();
   let word = false;
   let totals = 0;
   for (const v of row) {
     if (v === null || v === undefined) continue;
-    if (typeof v !== 'string') return false; // numbers, dates, errors: data
+    if (typeof v !== 'string') return null; // numbers, dates, errors: data
     const t = v.trim();
     if (t === '') continue;
     const a = parseAmount(t, 'yuan');
-    if (a.ok && !a.blank) return false;
-    if (/^\d{3,7}$/.test(t)) return false;
-    if (unitFromLine(t) || /^编制(部门|单位)/.test(t)) return false;
-    if (NUMBERED_LABEL.test(t)) return false;
+    if (a.ok && !a.blank) return null;
+    if (/^\d{3,7}$/.test(t)) return null;
+    if (unitFromLine(t) || /^编制(部门|单位)/.test(t)) return null;
+    if (NUMBERED_LABEL.test(t)) return null;
     const n = normalizeText(t);
-    if (n.length > 30) return false; // a sentence, not a caption
+    if (n.length > 30) return null; // a sentence, not a caption
     texts.add(n);
     if (TOTAL_LABEL.test(n)) totals++;
     if (HEADER_WORD.test(n)) word = true;
   }
-  return word && texts.size >= 2 && totals < texts.size;
+  return { header: word && texts.size >= 2 && totals < texts.size, count: texts.size };
 }
 
 /** Role of a non-amount column. */

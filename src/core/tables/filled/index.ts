@@ -179,3 +179,26 @@ export function checkFilledTables(wb: WorkbookGrids): { findings: Finding[]; tab
   }
   return { findings, tables };
 }
+
+/**
+ * Sheets of a 公开表 workbook that hold figures but were read as none of the tables (江苏: 财政拨款
+ * 支出预算表（功能科目）, 机关运行经费, 政府采购预算表) and are no supporting sheet either: their figures
+ * were not checked, and the report says so rather than passing over them (SPEC §3 “未核对不算通过”).
+ */
+export function unreadSheets(wb: WorkbookGrids, tables: ReadonlyArray<FilledTable>, supporting: ReadonlySet<string>): Finding[] {
+  const read = new Set(tables.map((t) => t.sheet));
+  const out: Finding[] = [];
+  for (const sheet of wb.sheets) {
+    if (sheet.hidden || read.has(sheet.name) || supporting.has(sheet.name)) continue;
+    const figure = sheet.cells.some((row) => row.some((v) => (typeof v === 'number' && !Number.isInteger(v)) || (typeof v === 'string' && /^\s*-?[\d,]*\d\.\d+\s*$/.test(v))));
+    if (!figure) continue;
+    // The title: the longest "…表" text in the first rows (not the "公开05表" number above it).
+    const titles = sheet.cells.slice(0, 4).flat().map((v) => cellText(v).trim()).filter((t) => /表/.test(t) && !/^公开\d+表$/.test(t) && normalizeText(t).length <= 40);
+    const title = titles.sort((x, y) => y.length - x.length)[0] ?? sheet.name;
+    out.push({
+      rule: 'TABLES.NOT_CHECKED', severity: DEFAULT_SEVERITY['TABLES.NOT_CHECKED'], location: { file: wb.file, sheet: sheet.name },
+      message: notCheckedMessage(title, '不是能识别的公开表，其中金额未核对'),
+    });
+  }
+  return out;
+}

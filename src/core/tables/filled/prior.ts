@@ -77,6 +77,9 @@ export function tablesYearOnYear(
     }
   } else if (three) {
     out.push(noteFinding('THREE_PUBLIC.NOT_CHECKED', file, `“三公”经费同比未检查：上年公开表“${priorFile}”中没有可读的“三公”经费表`));
+  } else if (current.some((t) => t.kind === 'threePublic')) {
+    // The year's own “三公” table is there but was not understood (江苏 2019: six header lines).
+    out.push(noteFinding('THREE_PUBLIC.NOT_CHECKED', file, `“三公”经费同比未检查：本年“三公”经费表未能读懂，未与上年公开表“${priorFile}”比较`));
   }
 
   const spend = first(current, 'generalExpense') ?? first(current, 'expense');

@@ -6,7 +6,7 @@ import { a1 } from '../../address';
 import { Cell, cellText } from '../../grid';
 import { AmountUnit, parseAmount } from '../../money';
 import { normalizeText, stripUnitSuffix, unitFromLine } from '../../text';
-import { columnKey, columnTree, headerPaths, isHeaderRow, labelRole, LabelRole } from './header';
+import { columnKey, columnTree, headerPaths, isCaptionRow, isHeaderRow, labelRole, LabelRole } from './header';
 import type { AmountCell, ColumnKey, FilledTable, RowRole, TableBlock, TableColumn, TableRow } from './model';
 import type { Segment } from './segments';
 import { threePublicRowLayout } from './three-public';
@@ -61,13 +61,18 @@ const NUMBERING_ROW = /^(栏次|行次|序号|栏号|行号)$/;
 const HEADER_SEARCH_ROWS = 8;
 
 const STATEMENT_NEG = /无|没有|未安排|不涉及|未发生/;
-const STATEMENT_OBJ = /空表|无数据|为空|空白|政府性基金|国有资本经营|本表|此表|该表/;
+const STATEMENT_OBJ = /空表|无数据|为空|空白|政府性基金|国有资本经营|本表|此表|该表|相关收支|该项目/;
 
 /** "本部门2026年无政府性基金预算财政拨款安排的预算，故本表为空表。" and its variants. */
 export function isEmptyStatement(text: string): boolean {
   const n = normalizeText(text);
   if (n.length < 6) return false;
-  return STATEMENT_NEG.test(n) && STATEMENT_OBJ.test(n) && /预算|支出|收入|本表|此表|空表|数据/.test(n);
+  return STATEMENT_NEG.test(n) && STATEMENT_OBJ.test(n) && /预算|支出|收入|收支|项目|本表|此表|空表|数据/.test(n);
+}
+
+/** A row with a written figure with decimals ("2,224.43"): codes and years are integers, never this. */
+function hasFigure(row: ReadonlyArray<Cell> | undefined): boolean {
+  return (row ?? []).some((v) => (typeof v === 'number' && !Number.isInteger(v)) || (typeof v === 'string' && /^\s*-?[\d,]*\d\.\d+\s*$/.test(v)));
 }
 
 function origin(seg: Segment): { row: number; col: number } {
@@ -149,6 +154,8 @@ function markEarlierYears(cols: TableColumn[]): void {
 }
 
 /** Role of a row of a 收支总表 side from its label: 一、… items, 1.… children, totals. */
+const TOTAL_ROLES: ReadonlySet<RowRole> = new Set<RowRole>(['total', 'yearTotal', 'grandTotal']);
+
 function summaryRole(label: string): RowRole {
   const n = normalizeText(label);
   if (/^其中/.test(n)) return 'breakdown';
@@ -204,7 +211,18 @@ export function readTable(seg: Segment, file: string, inheritedUnit: AmountUnit 
     }
   }
   let h1 = h0;
-  if (h0 >= 0) while (h1 + 1 < seg.end && isHeaderRow(seg.cells[h1 + 1])) h1++;
+  if (h0 >= 0) {
+    for (;;) {
+      if (h1 + 1 < seg.end && isHeaderRow(seg.cells[h1 + 1])) { h1++; continue; }
+      // Single-caption rows bridge to a full header row below them (at most two such rows).
+      let k = h1 + 1;
+      while (k < seg.end && k <= h1 + 2 && isCaptionRow(seg.cells[k]) && !isHeaderRow(seg.cells[k])) k++;
+      if (k > h1 + 1 && k < seg.end && isHeaderRow(seg.cells[k])) { h1 = k; continue; }
+      // ...or end the header when the first row of figures follows them (“三公” 表: "购置费" / "费").
+      if (k > h1 + 1 && k < seg.end && hasFigure(seg.cells[k])) h1 = k - 1;
+      break;
+    }
+  }
 
   // Statement and whether any figure is written anywhere below the header.
   const bodyFrom = h0 >= 0 ? h1 + 1 : seg.start;
@@ -296,7 +314,22 @@ export function readTable(seg: Segment, file: string, inheritedUnit: AmountUnit 
         const label = cellText(seg.cells[r]?.[lc] ?? null);
         if (label === '' || isEmptyStatement(label) || NUMBERING_ROW.test(normalizeText(label))) continue;
         if (normalizeText(label).length > 40) continue; // a note written across the table
-        rows.push({ row: org.row + r, label, code: null, role: summaryRole(label), cells: readCells(r, cols) });
+        const role = summaryRole(label);
+        let cells = readCells(r, cols);
+        // 江苏 收支预算总表: "当年支出小计 / 支出合计" stand under 功能分类 but their figure under 支出用途,
+        // the next column pair, whose label cell on that row is empty. The total is that figure.
+        if (TOTAL_ROLES.has(role) && cells.every((c) => c === null || c.blank)) {
+          for (let j = i + 1; j < starts.length; j++) {
+            if (cellText(seg.cells[r]?.[starts[j]] ?? null) !== '') break;
+            const later = layout.amountCols.filter((c) => c.index > starts[j] && c.index < (j + 1 < starts.length ? starts[j + 1] : Infinity));
+            const got = readCells(r, later);
+            if (got.some((c) => c !== null && !c.blank) && got.length === cols.length) {
+              cells = got;
+              break;
+            }
+          }
+        }
+        rows.push({ row: org.row + r, label, code: null, role, cells });
       }
       subtotalThenTotal(rows);
       blocks.push({ side, columns: cols, tree: columnTree(cols), rows });
