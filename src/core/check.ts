@@ -113,7 +113,8 @@ function mergeAux(into: AuxData, from: Partial<AuxData>, file: string, hasLines:
   if (from.performance) into.performance = [...(into.performance ?? []), ...from.performance];
 }
 
-function unitLabel(reads: WorkbookRead): InputInfo['unit'] {
+/** The amount unit (金额单位) of a workbook's sheets, as InputInfo.unit (SPEC §4.1 JSON) reports it. */
+function amountUnitLabel(reads: WorkbookRead): InputInfo['unit'] {
   const units = new Set(reads.current.map((s) => (s.unit === 'wan' ? '万元' : '元')));
   return units.size === 0 ? '' : units.size > 1 ? '混合' : (units.values().next().value as '元' | '万元');
 }
@@ -241,7 +242,7 @@ export function checkWorkbooks(workbooks: ReadonlyArray<WorkbookGrids>, opts: Ch
     file: r.file,
     sheets: tableSheets.get(r.file) ?? r.current.map((s) => s.sheet),
     lines: r.current.reduce((n, s) => n + s.lines.length, 0),
-    unit: unitLabel(r),
+    unit: amountUnitLabel(r),
   }));
   const catalog = catalogRows.length ? createCatalog(entriesFromCatalogRows(catalogRows)) : defaultCatalog;
   // Per-input NOT_CHECKED findings concern inputs that hold budget lines, not e.g. a 预算执行 workbook.
@@ -290,3 +291,6 @@ export function checkWorkbooks(workbooks: ReadonlyArray<WorkbookGrids>, opts: Ch
 }
 
 export { resolveConfig, summarize, compareFindings };
+
+/** The rule codes the check's own (files it cannot read, families that fail) findings may carry (rows of rules/catalogue.ts; tests/core/catalogue.test.ts holds them to it). */
+export const CHECK_EMITS: ReadonlyArray<RuleId> = ['DATA.UNREADABLE_FILE', 'DATA.MISSING_COLUMN', 'DATA.NOT_CHECKED'];

@@ -5,6 +5,7 @@
 import type { Catalog } from './catalog';
 import type { RuleConfig } from './config';
 import type { Finding, FindingLocation } from './findings';
+import type { RuleId } from './rules/catalogue';
 import type { BudgetLine, SanbaoType } from './lines';
 import type { PerfGoal } from './performance/model';
 
@@ -100,5 +101,7 @@ export interface RuleContext {
 /** A rule family: a small module that turns the context into findings and never throws on data. */
 export interface RuleFamily {
   readonly family: string;
+  /** The rule codes this family's findings may carry (each a row of rules/catalogue.ts). */
+  readonly emits: ReadonlyArray<RuleId>;
   run(ctx: RuleContext): Finding[];
 }

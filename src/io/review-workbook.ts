@@ -334,7 +334,7 @@ function writeResultsSheet(ws: ExcelJS.Worksheet, findings: ReadonlyArray<Findin
     const loc = f.location;
     const where = loc.sheet ? `${loc.sheet}!${loc.cell ?? (loc.row !== undefined ? `第${loc.row}行` : '')}` : '（整个文件）';
     const text = manyFiles || !loc.sheet ? `${loc.file} ${where}` : where;
-    const figs = f.figures ?? {};
+    const figs: Record<string, number | undefined> = f.figures ?? {};
     const row = ws.addRow([
       i + 1,
       SEVERITY_ZH[f.severity],
@@ -343,7 +343,7 @@ function writeResultsSheet(ws: ExcelJS.Worksheet, findings: ReadonlyArray<Findin
       unitLabel(f.unit),
       text,
       f.message,
-      ...FIGURE_COLUMNS.map((c) => (typeof figs[c.key] === 'number' ? figs[c.key] / WAN : null)),
+      ...FIGURE_COLUMNS.map((c) => (typeof figs[c.key] === 'number' ? (figs[c.key] as number) / WAN : null)),
       otherFigures(f.figures),
       f.explained ? '是' : '否',
       f.explanation ?? '',

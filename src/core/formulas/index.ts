@@ -4,6 +4,7 @@
  * lines (按单位 per unit), comparisons with a tolerance, ABS/ROUND/IF/AND/OR. Pure: grids and lines
  * in, findings or values out. docs/审核公式.md teaches the language.
  */
+import type { RuleId } from '../rules/catalogue';
 export type { FormulaAst, Expr } from './ast';
 export { FormulaError } from './errors';
 export { formulaErrors, position } from './messages';
@@ -12,3 +13,6 @@ export { runFormulas, trialFormula, formulaType, customRuleId, INVALID_RULE, MAX
 export type { FormulaDef, FormulaData, FormulaType, TrialResult, TrialRow } from './run';
 export { FORMULA_PRESETS, NATIONAL_TABLE_FORMULAS } from './presets';
 export type { FormulaPreset } from './presets';
+
+/** The rule codes the 审核公式' own (besides CUSTOM.<编号>) findings may carry (rows of rules/catalogue.ts; tests/core/catalogue.test.ts holds them to it). */
+export const FORMULAS_EMITS: ReadonlyArray<RuleId> = ['CUSTOM.INVALID'];

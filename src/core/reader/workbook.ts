@@ -10,6 +10,7 @@ import { dataMessages } from '../messages/data';
 import { normalizeText } from '../text';
 import { findHeader, makeGetter, SheetLayout } from './header';
 import { readDetailSheet, SheetRead } from './sheet';
+import type { RuleId } from '../rules/catalogue';
 
 export interface WorkbookRead {
   file: string;
@@ -70,3 +71,6 @@ export function readWorkbookDetail(wb: WorkbookGrids, config: RuleConfig, skip: 
 export function unrecognisedFinding(file: string, sheet: string): Finding {
   return { rule: 'DATA.NOT_CHECKED', severity: DEFAULT_SEVERITY['DATA.NOT_CHECKED'], location: { file, sheet }, message: dataMessages.sheetSkipped({ sheet }) };
 }
+
+/** The rule codes the sheet reader's findings may carry (rows of rules/catalogue.ts; tests/core/catalogue.test.ts holds them to it). */
+export const READER_EMITS: ReadonlyArray<RuleId> = ['DATA.MISSING_COLUMN', 'DATA.BAD_AMOUNT', 'DATA.CODE_LEVEL', 'DATA.TOTAL_MISMATCH', 'DATA.UNIT_UNKNOWN', 'DATA.NOT_CHECKED', 'DATA.UNIT_UNRESOLVED', 'DATA.MERGED_AMOUNT', 'DATA.HIDDEN_CELLS'];

@@ -43,6 +43,7 @@ export function isAdminExpense(cfg: RuleConfig, l: BudgetLine): boolean {
 
 export const adminExpenseCut: RuleFamily = {
   family: 'ADMIN_CUT',
+  emits: ['ADMIN_CUT.INSUFFICIENT', 'ADMIN_CUT.NOT_CHECKED'],
   run(ctx: RuleContext): Finding[] {
     const cfg = ctx.config;
     if (!cfg.adminCut.enabled) return [];

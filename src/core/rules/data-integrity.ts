@@ -20,7 +20,7 @@ const ALLOWED_ECONOMIC: Partial<Record<DeclaredKind, ReadonlyArray<string>>> = {
 };
 const KIND_ZH: Record<DeclaredKind, string> = { personnel: '人员经费', public: '公用经费', basic: '基本支出', project: '项目支出' };
 
-function lineFinding(l: BudgetLine, rule: RuleId, field: Field | null, message: string, severity?: Severity, extra: Partial<Finding> = {}): Finding {
+function dataLineFinding(l: BudgetLine, rule: RuleId, field: Field | null, message: string, severity?: Severity, extra: Partial<Finding> = {}): Finding {
   const col = (field && l.src.columns[field]) || l.amountCol;
   const unit: Finding['unit'] = {};
   if (l.unitCode) unit.code = l.unitCode;
@@ -105,7 +105,7 @@ function checkCode(l: BudgetLine, kind: CodeKind, checker: CodeChecker, out: Fin
   const verdicts = isFunction ? checker.verdicts(l.functionCode, l.functionName) : checker.verdicts(l.economicCode, l.economicName);
   if (verdicts.length === 0) return;
   const field: Field = isFunction ? (l.src.columns.functionCode ? 'functionCode' : 'functionClass') : l.src.columns.economicCode ? 'economicCode' : 'economicClass';
-  for (const v of verdicts) out.push(lineFinding(l, v.rule, field, v.message, v.severity));
+  for (const v of verdicts) out.push(dataLineFinding(l, v.rule, field, v.message, v.severity));
 }
 
 /**
@@ -166,19 +166,19 @@ export function checkLines(lines: ReadonlyArray<BudgetLine>, catalog: Catalog = 
   const duplicates = new DuplicateIndex();
   for (const l of lines) {
     if (l.amountFen < 0) {
-      out.push(lineFinding(l, 'DATA.NEGATIVE_AMOUNT', null, dataMessages.negativeAmount({ unitName: l.unitName || l.unitCode, fen: l.amountFen, unit: l.src.unit }), undefined, { figures: { actualFen: l.amountFen } }));
+      out.push(dataLineFinding(l, 'DATA.NEGATIVE_AMOUNT', null, dataMessages.negativeAmount({ unitName: l.unitName || l.unitCode, fen: l.amountFen, unit: l.src.unit }), undefined, { figures: { actualFen: l.amountFen } }));
     }
     checkCode(l, 'function', functionCodes, out);
     checkCode(l, 'economic', economicCodes, out);
     if (!kindAllows(l.declaredKind, l.economicCode)) {
       const allowed = ALLOWED_ECONOMIC[l.declaredKind] as ReadonlyArray<string>;
       const field: Field = l.src.columns.economicCode ? 'economicCode' : 'economicClass';
-      out.push(lineFinding(l, 'DATA.KIND_CODE_MISMATCH', field, dataMessages.kindCode({ kindZh: KIND_ZH[l.declaredKind], code: l.economicCode, allowed: allowed.join('、') })));
+      out.push(dataLineFinding(l, 'DATA.KIND_CODE_MISMATCH', field, dataMessages.kindCode({ kindZh: KIND_ZH[l.declaredKind], code: l.economicCode, allowed: allowed.join('、') })));
     }
     const first = duplicates.firstOf(l);
     if (first) {
       const where = first.src.sheet === l.src.sheet ? `第 ${first.row} 行` : `工作表“${first.src.sheet}”第 ${first.row} 行`;
-      out.push(lineFinding(l, 'DATA.DUPLICATE_LINE', null, dataMessages.duplicate({ firstRow: first.row }).replace(`第 ${first.row} 行`, where)));
+      out.push(dataLineFinding(l, 'DATA.DUPLICATE_LINE', null, dataMessages.duplicate({ firstRow: first.row }).replace(`第 ${first.row} 行`, where)));
     }
   }
   return out;
@@ -187,6 +187,7 @@ export function checkLines(lines: ReadonlyArray<BudgetLine>, catalog: Catalog = 
 /** DATA.* on lines, as a rule family. */
 export const dataIntegrity: RuleFamily = {
   family: 'DATA',
+  emits: ['DATA.UNKNOWN_CODE', 'DATA.CODE_NAME_MISMATCH', 'DATA.CODE_LEVEL', 'DATA.KIND_CODE_MISMATCH', 'DATA.NEGATIVE_AMOUNT', 'DATA.DUPLICATE_LINE'],
   run(ctx: RuleContext): Finding[] {
     return checkLines(ctx.lines, ctx.catalog ?? defaultCatalog);
   },

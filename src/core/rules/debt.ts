@@ -19,6 +19,7 @@ export const DEBT_INTEREST_CLASS = '232';
 
 export const debtInterest: RuleFamily = {
   family: 'DEBT',
+  emits: ['DEBT.INTEREST_SHORT', 'DEBT.NOT_CHECKED'],
   run(ctx: RuleContext): Finding[] {
     const bonds = ctx.aux.bondInterest;
     if (bonds === null) return perInput(ctx, 'DEBT.NOT_CHECKED', debtNoSheetMessage);

@@ -4,7 +4,8 @@
  */
 import { a1 } from '../address';
 import { DEFAULT_SEVERITY } from '../findings';
-import type { Figures, Finding, FindingLocation, FindingUnit, RuleId } from '../findings';
+import type { Finding, FindingLocation, FindingUnit, RuleId } from '../findings';
+import type { FiguresOf } from './catalogue';
 import { ProjectIndex, projectKey, unitKey } from '../lines';
 import type { BudgetLine, Field } from '../lines';
 import type { RuleContext } from '../context';
@@ -106,7 +107,7 @@ export function groupByProject(lines: ReadonlyArray<BudgetLine>): ReadonlyArray<
 }
 
 /** A finding with the rule's default severity. */
-export function finding(rule: RuleId, location: FindingLocation, message: string, unit?: FindingUnit, figures?: Figures): Finding {
+export function finding<R extends RuleId>(rule: R, location: FindingLocation, message: string, unit?: FindingUnit, figures?: FiguresOf<R>): Finding {
   const f: Finding = { rule, severity: DEFAULT_SEVERITY[rule], location, message };
   if (unit && (unit.code || unit.name)) f.unit = unit;
   if (figures) f.figures = figures;
@@ -114,17 +115,17 @@ export function finding(rule: RuleId, location: FindingLocation, message: string
 }
 
 /** A finding about a line, at the given field's cell (the amount cell by default). */
-export function lineFinding(rule: RuleId, line: BudgetLine, message: string, field?: Field, figures?: Figures): Finding {
+export function lineFinding<R extends RuleId>(rule: R, line: BudgetLine, message: string, field?: Field, figures?: FiguresOf<R>): Finding {
   return finding(rule, lineLocation(line, field), message, lineUnit(line), figures);
 }
 
 /** A finding about a unit or project, at the row of its first line (its amount cell). */
-export function groupFinding(rule: RuleId, first: BudgetLine, message: string, figures?: Figures): Finding {
+export function groupFinding<R extends RuleId>(rule: R, first: BudgetLine, message: string, figures?: FiguresOf<R>): Finding {
   return finding(rule, lineLocation(first), message, lineUnit(first), figures);
 }
 
 /** The limit-rule figures of SPEC §7: actualFen, priorFen, limitFen, excessFen = actual − limit. */
-export function limitFigures(actualFen: number, priorFen: number, limitFen: number): Figures {
+export function limitFigures(actualFen: number, priorFen: number, limitFen: number): FiguresOf<'GENERAL_CUT.INSUFFICIENT'> {
   return { actualFen, priorFen, limitFen, excessFen: actualFen - limitFen };
 }
 

@@ -24,6 +24,7 @@ export function isGeneralSpending(cfg: RuleConfig, l: BudgetLine): boolean {
 
 export const generalSpendingCut: RuleFamily = {
   family: 'GENERAL_CUT',
+  emits: ['GENERAL_CUT.INSUFFICIENT', 'GENERAL_CUT.NOT_CHECKED'],
   run(ctx: RuleContext): Finding[] {
     const cfg = ctx.config;
     const general = codeMatcher(cfg.generalCut.economicCodes, cfg.generalCut.excludeCodes);

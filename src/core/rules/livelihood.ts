@@ -33,6 +33,7 @@ export function ceilShare(totalFen: number, ratio: number): number {
 
 export const livelihoodShare: RuleFamily = {
   family: 'LIVELIHOOD',
+  emits: ['LIVELIHOOD.SHARE_LOW', 'LIVELIHOOD.NOT_CHECKED'],
   run(ctx: RuleContext): Finding[] {
     const cfg = ctx.config.livelihood;
     const units = new Set(ctx.lines.map(unitKey)).size;

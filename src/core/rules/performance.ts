@@ -135,6 +135,7 @@ function coverage(ctx: RuleContext, projects: ReadonlyArray<ProjectGroup>, cover
 
 export const projectPerformance: RuleFamily = {
   family: 'PERF',
+  emits: ['PERF.NOT_COVERED', 'PERF.COVERAGE', 'PERF.FUNDS_MISMATCH', 'PERF.LEVEL_MISSING', 'PERF.VAGUE_VALUE', 'PERF.COST_EXCEEDS', 'PERF.COPIED', 'PERF.UNLINKED', 'PERF.NOT_CHECKED'],
   run(ctx: RuleContext): Finding[] {
     const projects = groupByProject(ctx.lines);
     const goals = ctx.aux.performance;

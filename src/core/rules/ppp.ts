@@ -19,6 +19,7 @@ import { inScope } from './prior';
 
 export const pppCap: RuleFamily = {
   family: 'PPP',
+  emits: ['PPP.OVER_CAP', 'PPP.NOT_CHECKED'],
   run(ctx: RuleContext): Finding[] {
     const marked = ctx.lines.some((l) => l.src.columns.ppp !== undefined || l.ppp);
     if (!marked) return perInput(ctx, 'PPP.NOT_CHECKED', pppNoColumnMessage);

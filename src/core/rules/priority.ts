@@ -17,6 +17,7 @@ import { currentTotals, filesWithoutPriorColumn, inScope, missingPriorReason, pr
 
 export const priorityOnlyIncrease: RuleFamily = {
   family: 'PRIORITY',
+  emits: ['PRIORITY.DECREASED', 'PRIORITY.NOT_CHECKED'],
   run(ctx: RuleContext): Finding[] {
     const codes = ctx.config.priority.onlyIncrease;
     if (codes.length === 0) return [];

@@ -55,6 +55,7 @@ function unitIndex(lines: ReadonlyArray<BudgetLine>): (written: string) => strin
 
 export const sanbaoCoverage: RuleFamily = {
   family: 'SANBAO',
+  emits: ['SANBAO.SHORTFALL', 'SANBAO.NOT_CHECKED'],
   run(ctx: RuleContext): Finding[] {
     const needs = ctx.aux.sanbaoNeeds;
     if (needs === null) return perInput(ctx, 'SANBAO.NOT_CHECKED', sanbaoNoSheetMessage);

@@ -77,6 +77,7 @@ function vehiclePurchases(ctx: RuleContext): Finding[] {
 
 export const threePublicExpenses: RuleFamily = {
   family: 'THREE_PUBLIC',
+  emits: ['THREE_PUBLIC.OVER_LIMIT', 'THREE_PUBLIC.ITEM_INCREASE', 'THREE_PUBLIC.VEHICLE_PURCHASE', 'THREE_PUBLIC.NOT_CHECKED'],
   run(ctx: RuleContext): Finding[] {
     const rate = ctx.config.threePublic.rate;
     const isThreePublic = (l: BudgetLine) => ITEM_OF_CODE.has(l.economicCode);

@@ -175,6 +175,7 @@ function newAndDropped(ctx: RuleContext): Finding[] {
 
 export const zeroBasedBudgeting: RuleFamily = {
   family: 'ZBB',
+  emits: ['ZBB.BASIS_MISSING', 'ZBB.GOAL_MISSING', 'ZBB.NOT_IN_LIBRARY', 'ZBB.BASE_CARRYOVER', 'ZBB.NEW_LINE', 'ZBB.DROPPED_LINE', 'ZBB.UNDERPERFORMER_NOT_CUT', 'ZBB.NOT_CHECKED'],
   run(ctx: RuleContext): Finding[] {
     const projects = groupByProject(ctx.lines);
     const missing = new MissingColumns();

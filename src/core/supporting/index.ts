@@ -15,6 +15,7 @@ import {
 import { readFormulas } from './readers';
 import type { CatalogRow, FormulaRow, SettingRow } from './readers';
 import type { ReadOptions } from './table';
+import type { RuleId } from '../rules/catalogue';
 
 export { classifyAuxSheet, kindByHeader, kindByName, SPECS } from './kinds';
 export type { AuxKind } from './kinds';
@@ -126,3 +127,6 @@ export function readAuxSheets(file: string, grids: ReadonlyArray<Grid>, opts: Re
   }
   return out;
 }
+
+/** The rule codes the supporting sheets' readers' (项目库, 三保需求, 绩效目标 …) findings may carry (rows of rules/catalogue.ts; tests/core/catalogue.test.ts holds them to it). */
+export const SUPPORTING_EMITS: ReadonlyArray<RuleId> = ['DATA.BAD_AMOUNT', 'DATA.MISSING_COLUMN', 'DATA.NOT_CHECKED', 'SANBAO.NOT_CHECKED'];

@@ -17,6 +17,7 @@ import { BadCell, ShortCode, readTable } from './read';
 import { countTitles, findSegments } from './segments';
 import { checkHierarchy, checkRowSums, checkSummarySides, checkThreePublicRows, tableFinding } from './sums';
 import { EXPECTED_FINAL_TABLES, EXPECTED_TABLES, tableName } from './titles';
+import type { RuleId } from '../../rules/catalogue';
 
 export type { FilledTable, NamingFamily, TableKind, TableStage } from './model';
 export { matchTitle, EXPECTED_FINAL_TABLES, EXPECTED_TABLES, TABLE_NAMES, TABLE_TITLES, tableName } from './titles';
@@ -202,3 +203,6 @@ export function unreadSheets(wb: WorkbookGrids, tables: ReadonlyArray<FilledTabl
   }
   return out;
 }
+
+/** The rule codes the filled 公开表 check's findings may carry (rows of rules/catalogue.ts; tests/core/catalogue.test.ts holds them to it). */
+export const FILLED_TABLES_EMITS: ReadonlyArray<RuleId> = ['TABLES.MISSING', 'TABLES.ROW_SUM', 'TABLES.HIERARCHY_SUM', 'TABLES.CROSS_TABLE', 'TABLES.EMPTY_UNEXPLAINED', 'TABLES.NOT_CHECKED', 'TABLES.CONTRADICTION', 'THREE_PUBLIC.OVER_LIMIT', 'THREE_PUBLIC.ITEM_INCREASE', 'THREE_PUBLIC.NOT_CHECKED', 'PRIORITY.DECREASED', 'PRIORITY.NOT_CHECKED', 'DATA.BAD_AMOUNT', 'DATA.CODE_LEVEL', 'DATA.NOT_CHECKED', 'DATA.UNIT_UNKNOWN'];

@@ -41,7 +41,7 @@ export function isAdminExpense(cfg: RuleConfig, l: BudgetLine): boolean {
   return l.kind !== 'project' && codeIn(l.economicCode, cfg.adminCut.economicCodes);
 }
 
-export const adminExpenseCut: RuleFamily = {
+export const adminExpenseCut: Omit<RuleFamily, 'emits'> = {
   family: 'ADMIN_CUT',
   run(ctx: RuleContext): Finding[] {
     const cfg = ctx.config;

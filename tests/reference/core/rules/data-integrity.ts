@@ -87,7 +87,7 @@ export function checkLines(lines: ReadonlyArray<BudgetLine>, catalog: Catalog = 
 }
 
 /** DATA.* on lines, as a rule family. */
-export const dataIntegrity: RuleFamily = {
+export const dataIntegrity: Omit<RuleFamily, 'emits'> = {
   family: 'DATA',
   run(ctx: RuleContext): Finding[] {
     return checkLines(ctx.lines, ctx.catalog ?? defaultCatalog);

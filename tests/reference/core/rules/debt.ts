@@ -17,7 +17,7 @@ import { finding, inputFiles, perInput } from './finding-helpers';
 /** 债务付息支出 function class. */
 export const DEBT_INTEREST_CLASS = '232';
 
-export const debtInterest: RuleFamily = {
+export const debtInterest: Omit<RuleFamily, 'emits'> = {
   family: 'DEBT',
   run(ctx: RuleContext): Finding[] {
     const bonds = ctx.aux.bondInterest;

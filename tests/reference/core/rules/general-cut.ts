@@ -22,7 +22,7 @@ export function isGeneralSpending(cfg: RuleConfig, l: BudgetLine): boolean {
   return codeIn(l.economicCode, cfg.generalCut.economicCodes) && !codeIn(l.economicCode, cfg.generalCut.excludeCodes);
 }
 
-export const generalSpendingCut: RuleFamily = {
+export const generalSpendingCut: Omit<RuleFamily, 'emits'> = {
   family: 'GENERAL_CUT',
   run(ctx: RuleContext): Finding[] {
     const cfg = ctx.config;

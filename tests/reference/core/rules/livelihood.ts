@@ -31,7 +31,7 @@ export function ceilShare(totalFen: number, ratio: number): number {
   return Number(num % den > 0n ? q + 1n : q);
 }
 
-export const livelihoodShare: RuleFamily = {
+export const livelihoodShare: Omit<RuleFamily, 'emits'> = {
   family: 'LIVELIHOOD',
   run(ctx: RuleContext): Finding[] {
     const cfg = ctx.config.livelihood;

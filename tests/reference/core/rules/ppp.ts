@@ -17,7 +17,7 @@ import { limitAfterCut } from '../money';
 import { finding, inputFiles, perInput } from './finding-helpers';
 import { inScope } from './prior';
 
-export const pppCap: RuleFamily = {
+export const pppCap: Omit<RuleFamily, 'emits'> = {
   family: 'PPP',
   run(ctx: RuleContext): Finding[] {
     const marked = ctx.lines.some((l) => l.src.columns.ppp !== undefined || l.ppp);

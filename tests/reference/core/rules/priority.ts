@@ -15,7 +15,7 @@ import { priorityDecreasedMessage, priorityNoPriorMessage, priorityNoScopeMessag
 import { finding, inputFiles, perInput } from './finding-helpers';
 import { currentTotals, filesWithoutPriorColumn, inScope, missingPriorReason, priorTotals } from './prior';
 
-export const priorityOnlyIncrease: RuleFamily = {
+export const priorityOnlyIncrease: Omit<RuleFamily, 'emits'> = {
   family: 'PRIORITY',
   run(ctx: RuleContext): Finding[] {
     const codes = ctx.config.priority.onlyIncrease;

@@ -53,7 +53,7 @@ function unitIndex(lines: ReadonlyArray<BudgetLine>): (written: string) => strin
   return (written) => byCode.get(written.trim()) ?? byName.get(normalizeText(written)) ?? null;
 }
 
-export const sanbaoCoverage: RuleFamily = {
+export const sanbaoCoverage: Omit<RuleFamily, 'emits'> = {
   family: 'SANBAO',
   run(ctx: RuleContext): Finding[] {
     const needs = ctx.aux.sanbaoNeeds;

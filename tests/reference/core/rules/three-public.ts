@@ -75,7 +75,7 @@ function vehiclePurchases(ctx: RuleContext): Finding[] {
   return out;
 }
 
-export const threePublicExpenses: RuleFamily = {
+export const threePublicExpenses: Omit<RuleFamily, 'emits'> = {
   family: 'THREE_PUBLIC',
   run(ctx: RuleContext): Finding[] {
     const rate = ctx.config.threePublic.rate;

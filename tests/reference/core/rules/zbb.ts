@@ -164,7 +164,7 @@ function newAndDropped(ctx: RuleContext): Finding[] {
   return out;
 }
 
-export const zeroBasedBudgeting: RuleFamily = {
+export const zeroBasedBudgeting: Omit<RuleFamily, 'emits'> = {
   family: 'ZBB',
   run(ctx: RuleContext): Finding[] {
     const projects = groupLines(ctx.lines, projectGroupKey);
