@@ -6,6 +6,7 @@
  */
 import type { ByteSource } from './source';
 import { XlsxReadError } from './xlsx-stream/errors';
+import { DEFAULT_READER_LIMITS } from './xlsx-stream/limits';
 import { readZipDirectory } from './xlsx-stream/zip';
 
 export interface ZipLimits {
@@ -14,9 +15,19 @@ export interface ZipLimits {
   /** Largest expansion ratio allowed once an entry grows past ratioFloorBytes (default 100:1). */
   maxRatio: number;
   ratioFloorBytes: number;
+  /**
+   * Largest declared uncompressed size of all entries together (the workbook budget's maxTotalBytes,
+   * default 2 GB); past ratioFloorBytes the total may also be at most maxRatio times the file's size.
+   */
+  maxTotalBytes?: number;
 }
 
-export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntryBytes: 1024 ** 3, maxRatio: 100, ratioFloorBytes: 100 * 1024 ** 2 };
+export const DEFAULT_ZIP_LIMITS: ZipLimits = {
+  maxEntryBytes: DEFAULT_READER_LIMITS.maxEntryBytes,
+  maxRatio: DEFAULT_READER_LIMITS.maxRatio,
+  ratioFloorBytes: DEFAULT_READER_LIMITS.ratioFloorBytes,
+  maxTotalBytes: DEFAULT_READER_LIMITS.maxTotalBytes,
+};
 
 export type ZipVerdict =
   | { ok: true; entries: string[] }
@@ -32,6 +43,8 @@ export async function inspectZip(source: ByteSource, limits: ZipLimits = DEFAULT
     throw e;
   }
   const entries: string[] = [];
+  const maxTotal = limits.maxTotalBytes ?? DEFAULT_READER_LIMITS.maxTotalBytes;
+  let total = 0;
   for (const e of dir.entries.values()) {
     const uncompressed = e.uncompressedSize;
     if (uncompressed > limits.maxEntryBytes) return { ok: false, problem: 'bomb', detail: e.name };
@@ -39,6 +52,10 @@ export async function inspectZip(source: ByteSource, limits: ZipLimits = DEFAULT
       return { ok: false, problem: 'bomb', detail: e.name };
     }
     entries.push(e.name);
+    // Forty sheets that each pass the entry limits may not pass together (issue 19 item 7).
+    total += uncompressed;
+    if (total > maxTotal) return { ok: false, problem: 'bomb', detail: 'total' };
+    if (total > limits.ratioFloorBytes && total > limits.maxRatio * Math.max(source.size, 1)) return { ok: false, problem: 'bomb', detail: 'total' };
   }
   return { ok: true, entries };
 }
