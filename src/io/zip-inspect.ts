@@ -6,7 +6,8 @@
  */
 import type { ByteSource } from './source';
 import { XlsxReadError } from './xlsx-stream/errors';
-import { DEFAULT_READER_LIMITS } from './xlsx-stream/limits';
+import { DEFAULT_READER_LIMITS, readerLimits, totalBombReason } from './xlsx-stream/limits';
+import { bombReason } from './xlsx-stream/messages';
 import { readZipDirectory } from './xlsx-stream/zip';
 
 export interface ZipLimits {
@@ -31,7 +32,7 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
 
 export type ZipVerdict =
   | { ok: true; entries: string[] }
-  | { ok: false; problem: 'truncated' | 'corrupt' | 'bomb'; detail?: string };
+  | { ok: false; problem: 'truncated' | 'corrupt' | 'bomb'; detail?: string; /** For a bomb: the reader's own sentence, so every door says the same. */ reason?: string };
 
 /** Inspect a zip. Never throws for bad content; throws only for I/O errors of the source. */
 export async function inspectZip(source: ByteSource, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<ZipVerdict> {
@@ -47,15 +48,16 @@ export async function inspectZip(source: ByteSource, limits: ZipLimits = DEFAULT
   let total = 0;
   for (const e of dir.entries.values()) {
     const uncompressed = e.uncompressedSize;
-    if (uncompressed > limits.maxEntryBytes) return { ok: false, problem: 'bomb', detail: e.name };
+    if (uncompressed > limits.maxEntryBytes) return { ok: false, problem: 'bomb', detail: e.name, reason: bombReason(e.name, 'size', limits.maxEntryBytes, limits.maxRatio, limits.ratioFloorBytes) };
     if (uncompressed > limits.ratioFloorBytes && uncompressed > limits.maxRatio * Math.max(e.compressedSize, 1)) {
-      return { ok: false, problem: 'bomb', detail: e.name };
+      return { ok: false, problem: 'bomb', detail: e.name, reason: bombReason(e.name, 'ratio', limits.maxEntryBytes, limits.maxRatio, limits.ratioFloorBytes) };
     }
     entries.push(e.name);
     // Forty sheets that each pass the entry limits may not pass together (issue 19 item 7).
     total += uncompressed;
-    if (total > maxTotal) return { ok: false, problem: 'bomb', detail: 'total' };
-    if (total > limits.ratioFloorBytes && total > limits.maxRatio * Math.max(source.size, 1)) return { ok: false, problem: 'bomb', detail: 'total' };
+    const l = readerLimits({ maxTotalBytes: maxTotal, maxRatio: limits.maxRatio, ratioFloorBytes: limits.ratioFloorBytes });
+    if (total > maxTotal) return { ok: false, problem: 'bomb', detail: 'total', reason: totalBombReason('size', l) };
+    if (total > limits.ratioFloorBytes && total > limits.maxRatio * Math.max(source.size, 1)) return { ok: false, problem: 'bomb', detail: 'total', reason: totalBombReason('ratio', l) };
   }
   return { ok: true, entries };
 }
