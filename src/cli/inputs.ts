@@ -219,7 +219,7 @@ export async function sniffFile(file: string, limits: ZipLimits = DEFAULT_ZIP_LI
       return { kind: 'xlsx' };
     }
     if (v.problem === 'truncated') return { kind: 'refused', reason: '文件不完整（可能在下载或复制时被截断），请重新获取原文件后再检查' };
-    if (v.problem === 'bomb') return { kind: 'refused', reason: '文件解压后过大，疑似压缩炸弹，已拒绝读取' };
+    if (v.problem === 'bomb') return { kind: 'refused', reason: v.reason ?? '文件解压后过大，疑似压缩炸弹，已拒绝读取' };
     return { kind: 'refused', reason: `文件已损坏，不是有效的 .xlsx 文件，${SAVE_AS_XLSX}` };
   }
   if (head.length >= 8 && head.equals(OLE_MAGIC)) {

@@ -120,10 +120,22 @@ function isProtected(ws: ExcelJS.Worksheet): boolean {
   return !!(p && p.sheet);
 }
 
+/** Hidden columns up to the widest row read, 0-based. */
+function hiddenColumns(ws: ExcelJS.Worksheet, cells: Cell[][]): number[] {
+  let width = 0;
+  for (const row of cells) if (row && row.length > width) width = row.length;
+  const out: number[] = [];
+  for (let c = 1; c <= width; c++) if (ws.getColumn(c).hidden) out.push(c - 1);
+  return out;
+}
+
 /** One worksheet as a Grid. Rows and columns are kept from A1 (origin 1,1) so addresses map 1:1. */
 export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
   const cells: Cell[][] = [];
+  const hiddenRows: number[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    // Hidden and filtered-out rows are read like any other, and the core says so once per sheet (issue 19 item 12).
+    if (row.hidden) hiddenRows.push(rowNumber - 1);
     let arr: Cell[] | null = null;
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       const v = cellValue(cell);
@@ -145,6 +157,9 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
     origin: { row: 1, col: 1 },
     hidden: ws.state === 'hidden' || ws.state === 'veryHidden',
     protected: isProtected(ws),
+    hiddenRows,
+    hiddenCols: hiddenColumns(ws, cells),
+    filtered: !!ws.autoFilter,
   };
   return grid;
 }

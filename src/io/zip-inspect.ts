@@ -6,6 +6,8 @@
  */
 import type { ByteSource } from './source';
 import { XlsxReadError } from './xlsx-stream/errors';
+import { DEFAULT_READER_LIMITS, readerLimits, totalBombReason } from './xlsx-stream/limits';
+import { bombReason } from './xlsx-stream/messages';
 import { readZipDirectory } from './xlsx-stream/zip';
 
 export interface ZipLimits {
@@ -14,13 +16,23 @@ export interface ZipLimits {
   /** Largest expansion ratio allowed once an entry grows past ratioFloorBytes (default 100:1). */
   maxRatio: number;
   ratioFloorBytes: number;
+  /**
+   * Largest declared uncompressed size of all entries together (the workbook budget's maxTotalBytes,
+   * default 2 GB); past ratioFloorBytes the total may also be at most maxRatio times the file's size.
+   */
+  maxTotalBytes?: number;
 }
 
-export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntryBytes: 1024 ** 3, maxRatio: 100, ratioFloorBytes: 100 * 1024 ** 2 };
+export const DEFAULT_ZIP_LIMITS: ZipLimits = {
+  maxEntryBytes: DEFAULT_READER_LIMITS.maxEntryBytes,
+  maxRatio: DEFAULT_READER_LIMITS.maxRatio,
+  ratioFloorBytes: DEFAULT_READER_LIMITS.ratioFloorBytes,
+  maxTotalBytes: DEFAULT_READER_LIMITS.maxTotalBytes,
+};
 
 export type ZipVerdict =
   | { ok: true; entries: string[] }
-  | { ok: false; problem: 'truncated' | 'corrupt' | 'bomb'; detail?: string };
+  | { ok: false; problem: 'truncated' | 'corrupt' | 'bomb'; detail?: string; /** For a bomb: the reader's own sentence, so every door says the same. */ reason?: string };
 
 /** Inspect a zip. Never throws for bad content; throws only for I/O errors of the source. */
 export async function inspectZip(source: ByteSource, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<ZipVerdict> {
@@ -32,13 +44,20 @@ export async function inspectZip(source: ByteSource, limits: ZipLimits = DEFAULT
     throw e;
   }
   const entries: string[] = [];
+  const maxTotal = limits.maxTotalBytes ?? DEFAULT_READER_LIMITS.maxTotalBytes;
+  let total = 0;
   for (const e of dir.entries.values()) {
     const uncompressed = e.uncompressedSize;
-    if (uncompressed > limits.maxEntryBytes) return { ok: false, problem: 'bomb', detail: e.name };
+    if (uncompressed > limits.maxEntryBytes) return { ok: false, problem: 'bomb', detail: e.name, reason: bombReason(e.name, 'size', limits.maxEntryBytes, limits.maxRatio, limits.ratioFloorBytes) };
     if (uncompressed > limits.ratioFloorBytes && uncompressed > limits.maxRatio * Math.max(e.compressedSize, 1)) {
-      return { ok: false, problem: 'bomb', detail: e.name };
+      return { ok: false, problem: 'bomb', detail: e.name, reason: bombReason(e.name, 'ratio', limits.maxEntryBytes, limits.maxRatio, limits.ratioFloorBytes) };
     }
     entries.push(e.name);
+    // Forty sheets that each pass the entry limits may not pass together (issue 19 item 7).
+    total += uncompressed;
+    const l = readerLimits({ maxTotalBytes: maxTotal, maxRatio: limits.maxRatio, ratioFloorBytes: limits.ratioFloorBytes });
+    if (total > maxTotal) return { ok: false, problem: 'bomb', detail: 'total', reason: totalBombReason('size', l) };
+    if (total > limits.ratioFloorBytes && total > limits.maxRatio * Math.max(source.size, 1)) return { ok: false, problem: 'bomb', detail: 'total', reason: totalBombReason('ratio', l) };
   }
   return { ok: true, entries };
 }

@@ -51,3 +51,25 @@ it('--all writes one workbook per department, named after it', async () => {
   expect(await deptOf(path.join(dir, 't-102 县卫健委.xlsx'))).toContain('县卫健委');
   expect(await deptOf(path.join(dir, 't-101 县教育局.xlsx'))).toContain('县教育局');
 });
+
+describe('--all: every per-department workbook is guarded like --out (issue 19 item 5)', () => {
+  const sha = (f: string) => require('crypto').createHash('sha256').update(fs.readFileSync(f)).digest('hex');
+  test.each([
+    ['a symbolic link to the input', (target: string, link: string) => fs.symlinkSync(target, link), 'input'],
+    ['a hard link to the input', (target: string, link: string) => fs.linkSync(target, link), 'input'],
+    ['a symbolic link to the --rules file', (target: string, link: string) => fs.symlinkSync(target, link), 'rules'],
+  ] as const)('a department workbook name that is %s: refused before anything is written, even with --force', async (_what, makeLink, which) => {
+    const rules = path.join(dir, 'rules.json');
+    fs.writeFileSync(rules, JSON.stringify({ generalCut: { rate: 0.05 } }));
+    const target = which === 'input' ? input : rules;
+    makeLink(target, path.join(dir, 't-102 县卫健委.xlsx'));
+    const before = [sha(input), sha(rules)];
+    const r = await cli('tables', input, '--rules', rules, '--out', path.join(dir, 't.xlsx'), '--all', '--force');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('不能覆盖输入文件');
+    expect(r.stderr).toContain('公开表（102 县卫健委）');
+    expect([sha(input), sha(rules)]).toEqual(before);
+    expect(fs.existsSync(path.join(dir, 't-101 县教育局.xlsx'))).toBe(false);
+    expect(fs.lstatSync(path.join(dir, 't-102 县卫健委.xlsx')).isSymbolicLink()).toBe(makeLink.toString().includes('symlink'));
+  });
+});

@@ -7,6 +7,7 @@
 import type { Command } from 'commander';
 import type { CheckReport } from '../../core/check';
 import { type StandardTable, type TableStyle, type UnitInfo, generateTables, listUnits } from '../../core/tables';
+import { assertOutputsSafe } from '../paths';
 import { type Department, departmentLabel, listDepartments } from '../../core/tables/departments';
 import * as path from 'path';
 import { UserError } from '../errors';
@@ -151,7 +152,13 @@ export async function runTables(inputs: ReadonlyArray<string>, opts: TablesComma
   for (const u of run.unreadable) printErr(`已跳过无法读取的文件 ${u.display}：${u.reason}\n`);
   const plans = planTablesWorkbooks(run.report, opts);
   const outs = plans.map((p) => departmentOutPath(opts.out!, plans, p));
-  // Every name is decided, and existing ones refused, before anything is written.
+  // Every name is decided, and existing ones refused, before anything is written. The per-department
+  // names (--all) are guarded like every other output: none is a file the run reads, however reached
+  // (realpath, inode, links, case), none is another's, whatever --force says.
+  assertOutputsSafe(
+    outs.map((o, i) => ({ path: o, label: plans.length > 1 && plans[i].department ? `公开表（${departmentLabel(plans[i].department!)}）` : '输出文件' })),
+    run.protectedFiles ?? [],
+  );
   if (plans.length > 1) for (const o of outs) assertWritable(o, !!opts.force);
   for (let i = 0; i < plans.length; i++) {
     const { sets, department } = plans[i];

@@ -86,7 +86,7 @@ export async function readXlsxStream(source: ByteSource, displayName: string, op
     rowsBefore += b.rowsRead;
     builder = null;
     const r = b.finish();
-    sheets.push({ name: s.name, cells: r.cells, merges: r.merges, origin: { row: 1, col: 1 }, hidden: s.hidden, protected: r.protected });
+    sheets.push({ name: s.name, cells: r.cells, merges: r.merges, origin: { row: 1, col: 1 }, hidden: s.hidden, protected: r.protected, hiddenRows: r.hiddenRows, hiddenCols: r.hiddenCols, filtered: r.filtered });
   }
   return { grids: { file: displayName, sheets }, creator, sheetXmlBytes };
 }

@@ -26,6 +26,8 @@ const T_STR = 2;
 const T_INLINE = 3;
 const T_BOOL = 4;
 const T_ERROR = 5;
+/** t="d": an ISO 8601 date as text (issue 19 item 11); read as a date, never as the number of its year. */
+const T_DATE = 6;
 
 const NO_CACHE: Cell = Object.freeze({ error: '#NO_CACHE' }) as Cell;
 
@@ -48,6 +50,12 @@ export interface SheetResult {
   cells: Cell[][];
   merges: MergeRange[];
   protected: boolean;
+  /** Rows marked <row hidden="1"> (filtered-out rows are written so too), 0-based, ascending. */
+  hiddenRows: number[];
+  /** Columns of a <col hidden="1">, 0-based, ascending, only up to the widest row read. */
+  hiddenCols: number[];
+  /** The sheet has an <autoFilter>: its hidden rows may be rows filtered out. */
+  filtered: boolean;
 }
 
 /** exceljs utils.excelToDate. */
@@ -104,6 +112,16 @@ function dateCell(d: Date): Cell {
   return Number.isNaN(d.getTime()) ? { error: '#VALUE!' } : d;
 }
 
+/**
+ * A t="d" cell: ISO 8601 text ("2025-03-01", "2025-03-01T00:00:00Z"). parseFloat would read the year
+ * (2025 元); it is a date, which the core refuses in an amount column as DATA.BAD_AMOUNT.
+ */
+function isoDateCell(text: string): Cell {
+  const t = text.trim();
+  if (!/^\d{4}-\d{2}(-\d{2})?([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(t)) return { error: '#VALUE!' };
+  return dateCell(new Date(/[T ]/.test(t) && !/(Z|[+-]\d{2}:?\d{2})$/.test(t) ? `${t.replace(' ', 'T')}Z` : t));
+}
+
 /** "AB12" → 27 (0-based column 27); -1 when there are no letters. */
 function columnOf(s: string, a: number, b: number): number {
   let col = 0;
@@ -142,6 +160,10 @@ export class SheetBuilder implements XmlHandler {
   /** Rows written with a gap (holes where the empty cells go), filled in by finish(). */
   private readonly sparseRows = new Set<number>();
   private isProtected = false;
+  private readonly hiddenRowSet: number[] = [];
+  /** Hidden column spans [min, max], 0-based, as declared in <cols>. */
+  private readonly hiddenColSpans: Array<[number, number]> = [];
+  private hasAutoFilter = false;
   private readonly cur = attrCursor(0);
 
   private inSheetData = false;
@@ -234,6 +256,21 @@ export class SheetBuilder implements XmlHandler {
           this.merges.push(m);
         }
       }
+    } else if (name === 'col') {
+      const cur = this.cur;
+      cur.pos = a;
+      let min = -1;
+      let max = -1;
+      let hidden = false;
+      while (nextAttr(s, b, cur)) {
+        const v = s.slice(cur.valueStart, cur.valueEnd).trim();
+        if (attrIs(s, cur, 'min')) min = parseInt(v, 10) - 1;
+        else if (attrIs(s, cur, 'max')) max = parseInt(v, 10) - 1;
+        else if (attrIs(s, cur, 'hidden')) hidden = v === '1' || v === 'true';
+      }
+      if (hidden && min >= 0) this.hiddenColSpans.push([min, Math.min(Math.max(max, min), MAX_COLS - 1)]);
+    } else if (name === 'autoFilter') {
+      this.hasAutoFilter = true;
     } else if (name === 'sheetProtection') {
       const cur = this.cur;
       cur.pos = a;
@@ -309,15 +346,18 @@ export class SheetBuilder implements XmlHandler {
 
   private openRow(s: string, a: number, b: number): void {
     let r = -1;
+    let hidden = false;
     const cur = this.cur;
     cur.pos = a;
     while (nextAttr(s, b, cur)) {
-      if (attrIs(s, cur, 'r')) {
-        r = parseInt(s.slice(cur.valueStart, cur.valueEnd), 10) - 1;
-        break;
+      if (attrIs(s, cur, 'r')) r = parseInt(s.slice(cur.valueStart, cur.valueEnd), 10) - 1;
+      else if (attrIs(s, cur, 'hidden')) {
+        const v = s.slice(cur.valueStart, cur.valueEnd).trim();
+        hidden = v === '1' || v === 'true';
       }
     }
     if (!(r >= 0)) r = this.rowIdx + 1; // a <row> without r= follows the previous one
+    if (hidden && r < MAX_ROWS) this.hiddenRowSet.push(r);
     this.rowIdx = r;
     this.col = -1;
     this.skipRow = r >= MAX_ROWS;
@@ -355,7 +395,8 @@ export class SheetBuilder implements XmlHandler {
         else if (len === 9 && c0 === 105) type = T_INLINE; // "inlineStr"
         else if (len === 1 && c0 === 98) type = T_BOOL;
         else if (len === 1 && c0 === 101) type = T_ERROR;
-        else type = T_NUMBER; // "n", "d" and anything else: exceljs parses a number
+        else if (len === 1 && c0 === 100) type = T_DATE;
+        else type = T_NUMBER; // "n" and anything else: exceljs parses a number
       }
     }
     if (col < 0) col = this.col + 1;
@@ -427,6 +468,8 @@ export class SheetBuilder implements XmlHandler {
         case T_ERROR:
           result = { error: text };
           break;
+        case T_DATE:
+          return isoDateCell(text);
         default:
           result = parseFloat(text);
       }
@@ -454,6 +497,8 @@ export class SheetBuilder implements XmlHandler {
         return parseInt(this.valueString(), 10) !== 0;
       case T_ERROR:
         return { error: this.valueString() };
+      case T_DATE:
+        return isoDateCell(this.valueString());
       default: {
         const n = this.valueText === null ? parseNumber(this.vs, this.va, this.vb) : parseFloat(this.valueString());
         if (isDate) return dateCell(excelToDate(n, this.ctx.date1904));
@@ -500,6 +545,12 @@ export class SheetBuilder implements XmlHandler {
     let n = rows.length;
     while (n > 0 && rows[n - 1].length === 0) n--;
     rows.length = n;
-    return { cells: rows, merges: this.merges, protected: this.isProtected };
+    const hiddenRows = [...new Set(this.hiddenRowSet)].filter((r) => r < rows.length).sort((x, y) => x - y);
+    let width = 0;
+    for (const row of rows) if (row.length > width) width = row.length;
+    const cols = new Set<number>();
+    for (const [lo, hi] of this.hiddenColSpans) for (let c = lo; c <= Math.min(hi, width - 1); c++) cols.add(c);
+    const hiddenCols = [...cols].sort((x, y) => x - y);
+    return { cells: rows, merges: this.merges, protected: this.isProtected, hiddenRows, hiddenCols, filtered: this.hasAutoFilter };
   }
 }
