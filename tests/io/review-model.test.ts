@@ -1,0 +1,155 @@
+/**
+ * One review model behind every door (issue 12 part 4): the same findings written by the exceljs
+ * writer (CLI and offline page) and by the pane on the strict fake host give the same 审核结果 and
+ * 单位汇总, cell by cell (values, link formulas and fills).
+ */
+import ExcelJS from 'exceljs';
+import type { CheckReport } from '../../src/core/check';
+import { DEFAULT_CONFIG } from '../../src/core/config';
+import { Finding, summarize } from '../../src/core/findings';
+import type { BudgetLine, LineSource } from '../../src/core/lines';
+import { partitionByUnit } from '../../src/core/per-unit';
+import { compareFindings, figuresText, resultsSheet, RESULTS_COLUMNS, wrappedLines } from '../../src/core/review';
+import { writeReviewSheets } from '../../src/excel/results';
+import { readXlsxBuffer } from '../../src/io/read-xlsx';
+import { buildReviewWorkbook } from '../../src/io/review-workbook';
+import { fillFace } from '../../src/testing/fake-excel';
+import { fakeHost } from '../excel/helpers';
+
+const SHEET = '明细';
+
+function line(src: LineSource, row: number, unitCode: string, unitName: string, amountFen: number): BudgetLine {
+  return {
+    src, row, amountCol: 3, unitCode, unitName, unitKind: '行政单位', projectCode: '', projectName: '', kind: 'public',
+    declaredKind: 'public', functionCode: '2010101', functionName: '', economicCode: '30201', economicName: '', govEconomicCode: '',
+    fundSource: '一般公共预算拨款', amountFen, priorFen: null, priorActualFen: null, execRate: null, perfScore: null, perfGoal: '',
+    basis: '', sanbao: null, ppp: false, approved: false,
+  };
+}
+
+export function sampleReport(): CheckReport {
+  const src: LineSource = { file: 'a.xlsx', sheet: SHEET, columns: { unitCode: 1, unitName: 2, amount: 3 }, unit: 'yuan', prior: false };
+  const lines = [line(src, 3, '101001', '县教育局', 120050), line(src, 4, '101001', '县教育局', 0), line(src, 5, '102001', '县卫健委', 30000)];
+  const edu = { code: '101001', name: '县教育局' };
+  const health = { code: '102001', name: '县卫健委' };
+  const findings: Finding[] = [
+    { rule: 'LIVELIHOOD.NOT_CHECKED', severity: 'info', location: { file: 'a.xlsx' }, message: '单位少于 3 个，未检查民生支出占比' },
+    { rule: 'DATA.CODE_LEVEL', severity: 'warning', unit: health, location: { file: 'a.xlsx', sheet: SHEET, cell: 'B5', row: 5 }, message: '县卫健委经济分类科目级次不正确' },
+    { rule: 'DATA.BAD_AMOUNT', severity: 'error', unit: edu, location: { file: 'a.xlsx', sheet: SHEET, cell: 'C4', row: 4 }, message: '县教育局第 4 行金额“abc”无法识别为金额' },
+    { rule: 'THREE_PUBLIC.OVER_LIMIT', severity: 'error', unit: edu, location: { file: 'a.xlsx', sheet: SHEET, row: 3 }, message: '县教育局“三公”经费超过上限，'.repeat(6), figures: { actualFen: 15_640_000_000, limitFen: 12_000_000, share: 0.192 }, explained: true, explanation: '新增外事任务' },
+    { rule: 'DATA.NEGATIVE_AMOUNT', severity: 'warning', unit: edu, location: { file: 'a.xlsx', sheet: SHEET, cell: 'C3', row: 3 }, message: "=1+1 以等号开头的说明" },
+  ];
+  return { version: 1, inputs: [{ file: 'a.xlsx', sheets: [SHEET], lines: 3, unit: '元' }], findings, summary: summarize(findings), config: DEFAULT_CONFIG, lines, priorLines: [], recognised: true, year: 2025 };
+}
+
+export async function sampleSource(): Promise<{ display: string; grids: Awaited<ReturnType<typeof readXlsxBuffer>>['grids']; workbook: ExcelJS.Workbook }> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(SHEET);
+  ws.addRow(['XX县部门预算明细表']);
+  ws.addRow(['单位编码', '单位名称', '金额']);
+  ws.addRow(['101001', '县教育局', 1200.5]);
+  ws.addRow(['101001', '县教育局', 'abc']);
+  ws.addRow(['102001', '县卫健委', 300]);
+  const { grids, workbook } = await readXlsxBuffer(Buffer.from(await wb.xlsx.writeBuffer()), 'a.xlsx');
+  return { display: 'a.xlsx', grids, workbook };
+}
+
+type Drawn = { value: string | number; formula: string; fill: string };
+
+function exceljsCells(ws: ExcelJS.Worksheet, width: number): Drawn[][] {
+  const out: Drawn[][] = [];
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const row: Drawn[] = [];
+    for (let c = 1; c <= width; c++) {
+      const cell = ws.getCell(r, c);
+      const v = cell.value as ExcelJS.CellValue;
+      let value: string | number = '';
+      let formula = '';
+      if (v && typeof v === 'object' && 'formula' in v) {
+        formula = `=${(v as ExcelJS.CellFormulaValue).formula}`;
+        value = String((v as ExcelJS.CellFormulaValue).result ?? '');
+      } else if (v !== null && v !== undefined) value = v as string | number;
+      const f = cell.fill as ExcelJS.FillPattern | undefined;
+      const argb = f && f.type === 'pattern' ? f.fgColor?.argb : undefined;
+      row.push({ value, formula, fill: argb ? `#${argb.slice(2)}` : '' });
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+function fakeCells(model: ReturnType<typeof fakeHost>['model'], name: string, width: number): Drawn[][] {
+  const s = model.sheet(name)!;
+  const out: Drawn[][] = [];
+  for (let r = 0; r < s.rows.length; r++) {
+    const row: Drawn[] = [];
+    for (let c = 0; c < width; c++) {
+      const face = fillFace(s, r, c);
+      row.push({ value: s.get(r, c), formula: s.formulas.get(`${r},${c}`) ?? '', fill: s.fills.has(`${r},${c}`) ? String(face.color) : '' });
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+describe('one review model', () => {
+  test('the exceljs workbook and the pane on the fake host draw identical 审核结果 and 单位汇总', async () => {
+    const report = sampleReport();
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(await buildReviewWorkbook(report, [await sampleSource()]).xlsx.writeBuffer());
+
+    const { model, caps, uninstall } = fakeHost(18);
+    try {
+      model.put(SHEET, [['XX县部门预算明细表']]);
+      const names = await writeReviewSheets(report.findings, caps, [], partitionByUnit(report).units);
+      expect(names).toEqual(['审核结果', '单位汇总']);
+      expect(model.failedSyncs()).toEqual([]);
+      for (const [sheet, width] of [['审核结果', RESULTS_COLUMNS.length], ['单位汇总', 7]] as const) {
+        const a = exceljsCells(back.getWorksheet(sheet)!, width);
+        const b = fakeCells(model, sheet, width);
+        expect(b.length).toBe(a.length);
+        for (let r = 0; r < a.length; r++) for (let c = 0; c < width; c++) expect({ sheet, r, c, ...b[r][c] }).toEqual({ sheet, r, c, ...a[r][c] });
+      }
+      // The pane got the model's page setup (ExcelApi 1.9+) and row heights.
+      const pl = model.sheet('审核结果')!.pageLayout;
+      expect(pl).toMatchObject({ orientation: 'Landscape', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: '$1:$1', 'footer.rightFooter': '第 &P 页', 'footer.leftFooter': '&F' });
+      const drawn = resultsSheet(report.findings);
+      expect(model.sheet('审核结果')!.formats.get('2,0')!.rowHeight).toBe(drawn.heights[2]);
+    } finally {
+      uninstall();
+    }
+  });
+
+  test('rows sorted by severity, then unit, then location; Chinese columns first, rule ID last', () => {
+    const sheet = resultsSheet(sampleReport().findings);
+    expect(sheet.columns.map((c) => c.header)).toEqual(['序号', '级别', '单位', '位置', '说明', '规则名称', '数据', '已说明', '说明内容', '规则编号']);
+    expect(sheet.rows.map((r) => [r[1].value, r[2].value, r[3].value])).toEqual([
+      ['错误', '101001 县教育局', '明细!第3行'],
+      ['错误', '101001 县教育局', '明细!C4'],
+      ['警告', '101001 县教育局', '明细!C3'],
+      ['警告', '102001 县卫健委', '明细!B5'],
+      ['提示', '', 'a.xlsx （整个文件）'],
+    ]);
+    expect(sheet.rows[0][9].value).toBe('THREE_PUBLIC.OVER_LIMIT');
+    const f = sampleReport().findings;
+    expect(compareFindings(f[2], f[0])).toBeLessThan(0);
+  });
+
+  test('figures in Chinese with thousands separators, never an English key', () => {
+    expect(figuresText({ totalFen: 15_640_000_000, share: 0.192 })).toBe('合计 15,640.00 万元；占比 19.2%');
+    expect(figuresText({ actualFen: 12_600_000, limitFen: 12_000_000 })).toBe('实际数 12.60 万元；上限 12.00 万元');
+    expect(figuresText({ someNewFen: 100, weird: 1234.5 })).toBe('金额 0.00 万元；数值 1,234.5');
+  });
+
+  test('row heights follow the wrapped text: CJK counts 2, Latin 1, per column width', () => {
+    expect(wrappedLines('a'.repeat(49), 50)).toBe(1);
+    expect(wrappedLines('a'.repeat(50), 50)).toBe(2);
+    expect(wrappedLines('中'.repeat(25), 50)).toBe(2);
+    expect(wrappedLines('中'.repeat(24), 50)).toBe(1);
+    expect(wrappedLines('x\ny', 50)).toBe(2);
+    const sheet = resultsSheet(sampleReport().findings);
+    // The long 三公 message: 6 × 15 CJK = 180 units in a 50-wide column → 4 lines.
+    expect(sheet.heights[1]).toBe(4 * 15 + 3);
+    expect(sheet.heights[2]).toBe(15);
+  });
+});
