@@ -44,7 +44,7 @@ function fakeCells(model: ReturnType<typeof fakeHost>['model'], name: string, wi
     const row: Drawn[] = [];
     for (let c = 0; c < width; c++) {
       const face = fillFace(s, r, c);
-      row.push({ value: s.get(r, c), formula: s.formulas.get(`${r},${c}`) ?? '', fill: s.fills.has(`${r},${c}`) ? String(face.color) : '' });
+      row.push({ value: s.get(r, c) as string | number, formula: s.formulas.get(`${r},${c}`) ?? '', fill: s.fills.has(`${r},${c}`) ? String(face.color) : '' });
     }
     out.push(row);
   }
