@@ -21,6 +21,7 @@ import { generateTables } from '../src/core/tables';
 import { runFormulas } from '../src/core/formulas';
 import type { FormulaDef } from '../src/core/formulas';
 import { synthSheet, SynthOptions } from '../src/testing/synth';
+import { measureReviewWrite } from './review-write';
 import { DEFAULT_CONFIG } from '../src/core/config';
 import { emptyAux } from '../src/core/context';
 import { projectPerformance } from '../src/core/rules/performance';
@@ -318,7 +319,11 @@ async function main(argv: string[]): Promise<void> {
     log(`folder: ${one[i].toFixed(1)} files/s with 1 worker, ${two[i].toFixed(1)} with 2`);
   }
 
+  // 2c. Review workbooks: --out and --per-unit-out against --json (issue 14 part 2).
+  const reviewWrite = measureReviewWrite(runNode, CLI, bigFile, null, 1);
+
   const rows: Row[] = [
+    ...reviewWrite,
     { measure: `core: parse grid + all rules, ${coreLines.toLocaleString('en')} lines`, unit: 'ms', values: core.map((c) => c.checkMs), target: 1000 },
     { measure: `core: peak RSS of that run`, unit: 'MB', values: core.map((c) => c.peakCheckMB), target: 1536, note: `the input grid alone: ${Math.round(median(core.map((c) => c.rssInputMB)))} MB` },
     { measure: `core: all standard tables, consolidated, ${coreLines.toLocaleString('en')} lines`, unit: 'ms', values: core.map((c) => c.tablesMs), target: 1000 },

@@ -10,6 +10,10 @@ import type { CheckReport } from '../core/check';
 import { buildReviewWorkbook, reportUnits, ReviewSource, ReviewUnit, unitFileName } from '../io/review-workbook';
 import { MAX_FILE_NAME_BYTES, truncateUtf8, uniqueFileNames, utf8Length } from '../io/file-name';
 import { UserError } from './errors';
+import { sizeNoteBoxes } from './note-box';
+
+// Notes of the review workbook get boxes sized to their text (Node's exceljs only).
+sizeNoteBoxes();
 
 /** Refuse an existing output without --force (before any work is written). */
 export function assertWritable(out: string, force: boolean, inputs: ReadonlyArray<string> = []): void {

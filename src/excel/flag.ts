@@ -19,15 +19,16 @@
  * - a comment cannot be added where a legacy note is (office-js#1847): that cell alone is skipped.
  */
 import type { Finding, Severity } from '../core/findings';
-import { ruleTitle } from '../core/findings';
 import { addAnnotations, AnnotationJob, ListedAnnotation, listComments, listNotes } from './annotations';
 import type { HostCaps } from './caps';
 import { decodeStates, encodeStates, FillRecord, fromCellProperties, fromColorOnly, isFlagFill, isGradient, stateKey } from './fill-state';
 import { cellsToRects, parseRect, Rect, rectAddress, rectCellList, rectCells } from './rects';
 import { Batcher, errorCode, excelRun, HostStateError, jsonBytes, PAYLOAD_BUDGET, readRowBlocks } from './run';
 import { asText } from './sheet-names';
+import { FLAG_RGB, noteLine } from '../core/review';
 
-export const FLAG_COLOR: Record<Severity, string | null> = { error: '#FFC7CE', warning: '#FFEB9C', info: null };
+/** The review model's flag colours (src/core/review) as #RRGGBB. */
+export const FLAG_COLOR: Record<Severity, string | null> = { error: `#${FLAG_RGB.error}`, warning: `#${FLAG_RGB.warning}`, info: null };
 export const RECORD_SHEET = '预算审核_标记记录';
 export const NOTE_PREFIX = '【预算审核】';
 /** Rectangles recorded in one record row stay small enough for one cell (32,767 characters). */
@@ -70,7 +71,7 @@ export function flagTargets(findings: ReadonlyArray<Finding>): FlagTarget[] {
     const r = parseRect(cell);
     if (!r) continue;
     const k = `${sheet}\u0000${r.top},${r.left}`;
-    const line = `${ruleTitle(f.rule)}：${f.message}`;
+    const line = noteLine(f);
     const t = byCell.get(k);
     if (!t) byCell.set(k, { sheet, row: r.top, col: r.left, cell: rectAddress({ top: r.top, left: r.left, bottom: r.top, right: r.left }), severity: f.severity, text: line });
     else {

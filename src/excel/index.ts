@@ -10,7 +10,8 @@ import { ExplanationEntry, saveExplanations } from './explanations';
 import { FiguresSheet, writeFiguresSheet } from './figures';
 import { clearFlags, ClearResult, flagFindings, FlagResult, RECORD_SHEET } from './flag';
 import { activeSheetName, listSheets, readWorkbook, SheetInfo } from './read';
-import { writeResultsSheet } from './results';
+import { writeReviewSheets } from './results';
+import type { ReviewUnit } from '../core/review';
 import { selectCell } from './select';
 import { loadSettings, PaneSettings, saveSettings } from './settings';
 import { writeTables } from './tables';
@@ -29,7 +30,8 @@ export interface ExcelActions {
   select(sheet: string, cell: string): Promise<void>;
   flag(findings: ReadonlyArray<Finding>): Promise<FlagResult>;
   clearFlags(): Promise<ClearResult>;
-  writeResults(findings: ReadonlyArray<Finding>, ours: ReadonlyArray<string>): Promise<string>;
+  /** 审核结果 (and 单位汇总 with `units`); the names used, 审核结果 first. */
+  writeResults(findings: ReadonlyArray<Finding>, ours: ReadonlyArray<string>, units?: ReadonlyArray<ReviewUnit>): Promise<string[]>;
   writeTables(tables: ReadonlyArray<StandardTable>, label?: string): Promise<string[]>;
   /** The 报告数字 sheet; `ours` names our earlier one (replaced). Returns the sheet name used. */
   writeFigures(sheet: FiguresSheet, ours: ReadonlyArray<string>): Promise<string>;
@@ -50,7 +52,7 @@ export function createExcelActions(caps: HostCaps = detectCaps()): ExcelActions 
     select: selectCell,
     flag: (findings) => flagFindings(findings, caps),
     clearFlags: () => clearFlags(caps),
-    writeResults: (findings, ours) => writeResultsSheet(findings, caps, ours),
+    writeResults: (findings, ours, units) => writeReviewSheets(findings, caps, ours, units),
     writeTables: (tables, label) => writeTables(tables, label),
     writeFigures: (sheet, ours) => writeFiguresSheet(sheet, ours),
     loadSettings,

@@ -1,28 +1,7 @@
 /** Names for generated sheets: valid, ≤ 31 characters, and never equal to a sheet that exists. */
 
-const MAX = 31;
-
-export function sanitizeSheetName(s: string): string {
-  const n = s.replace(/[[\]:*?/\\]/g, '_').replace(/[\u0000-\u001f]/g, ' ').replace(/^'+|'+$/g, '_').trim();
-  return n === '' ? 'Sheet' : n;
-}
-
-function cut(s: string, max: number): string {
-  const chars = Array.from(s);
-  return chars.length <= max ? s : chars.slice(0, max).join('');
-}
-
-/** `wanted`, or `wanted(2)`, `wanted(3)`… the first that no existing sheet has (case-insensitive). */
-export function uniqueSheetName(wanted: string, existing: Iterable<string>): string {
-  const taken = new Set([...existing].map((x) => x.toLowerCase()));
-  const base = cut(sanitizeSheetName(wanted), MAX);
-  if (!taken.has(base.toLowerCase())) return base;
-  for (let n = 2; ; n++) {
-    const suffix = `(${n})`;
-    const name = cut(base, MAX - suffix.length) + suffix;
-    if (!taken.has(name.toLowerCase())) return name;
-  }
-}
+// One set of sheet-name rules for every door (src/core/review/sheet-names.ts).
+export { sanitizeSheetName, uniqueSheetName } from '../core/review/sheet-names';
 
 /**
  * Whether Excel would not keep `s` as the same text when it is written to a cell. Strings written

@@ -16,10 +16,11 @@ import ExcelJS from 'exceljs';
 import { quoteSheet } from '../core/address';
 import type { CheckReport } from '../core/check';
 import { explanationKey, explanationKeyString } from '../core/explain';
-import { Finding, FindingUnit, ruleTitle, Severity, SEVERITY_ZH } from '../core/findings';
+import type { Finding, Severity } from '../core/findings';
+import { cellNotes, FLAG_RGB, HEADER_RGB, LINK_RGB, RESULTS_SHEET, resultsSheet, ReviewSheet, ReviewUnit, SheetNamer, UNITS_SHEET, unitsPrintSheet, unitsSheet } from '../core/review';
 import type { Cell, Grid, WorkbookGrids } from '../core/grid';
 import { isCellError } from '../core/grid';
-import { findingUnitKey, partitionByUnit, sheetKey } from '../core/per-unit';
+import { partitionByUnit, sheetKey } from '../core/per-unit';
 import { fileBaseName, unitFileName } from '../io/file-name';
 import { stampOutput } from './own-output';
 import { worksheetMerges } from './read-xlsx';
@@ -32,117 +33,21 @@ export interface ReviewSource {
   workbook?: ExcelJS.Workbook;
 }
 
-export const RESULTS_SHEET = '审核结果';
-export const UNITS_SHEET = '单位汇总';
+export { RESULTS_SHEET, UNITS_SHEET, SheetNamer };
+export type { ReviewUnit };
 /** The explanations sheet (SPEC §4.3) the core reads on every check: 规则 | 单位 | 位置 | 说明. */
 export const EXPLANATIONS_SHEET = '审核说明';
 export const EXPLANATIONS_HEADER = ['规则', '单位', '位置', '说明'] as const;
 
-export const FILL_ARGB: Record<Severity, string | null> = { error: 'FFFFC7CE', warning: 'FFFFEB9C', info: null };
-
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-/** A unit as the per-unit output knows it. */
-export interface ReviewUnit {
-  key: string;
-  code: string;
-  name: string;
-}
-
-// ---- sheet names ---------------------------------------------------------------------------------
-
-const MAX_SHEET_NAME = 31;
-
-function sanitizeSheetName(s: string): string {
-  let n = s.replace(/[[\]:*?/\\]/g, '_').replace(/[\u0000-\u001f]/g, ' ');
-  n = n.replace(/^'+/, '_').replace(/'+$/, '_');
-  return n.trim() === '' ? 'Sheet' : n;
-}
-
-function truncate(s: string, max: number): string {
-  if (s.length <= max) return s;
-  let out = s.slice(0, max);
-  // Do not split a surrogate pair.
-  if (/[\ud800-\udbff]$/.test(out)) out = out.slice(0, -1);
-  return out.replace(/'+$/, '');
-}
-
-/** Picks unique (case-insensitive), valid, ≤31-character sheet names. */
-export class SheetNamer {
-  private readonly taken = new Set<string>();
-  constructor(reserved: ReadonlyArray<string> = []) {
-    for (const r of reserved) this.taken.add(r.toLowerCase());
-    this.taken.add('history');
-  }
-
-  name(wanted: string, prefix = ''): string {
-    const base = sanitizeSheetName(wanted);
-    const pre = prefix ? sanitizeSheetName(prefix) : '';
-    let candidate: string;
-    if (pre) {
-      const roomForPrefix = Math.max(4, MAX_SHEET_NAME - 1 - base.length);
-      candidate = truncate(`${truncate(pre, roomForPrefix)}-${base}`, MAX_SHEET_NAME);
-    } else {
-      candidate = truncate(base, MAX_SHEET_NAME);
-    }
-    candidate = sanitizeSheetName(candidate);
-    let n = 2;
-    let result = candidate;
-    while (this.taken.has(result.toLowerCase())) {
-      const suffix = `(${n++})`;
-      result = sanitizeSheetName(truncate(candidate, MAX_SHEET_NAME - suffix.length) + suffix);
-    }
-    this.taken.add(result.toLowerCase());
-    return result;
-  }
-}
+/** Flag fills as exceljs ARGB, from the review model's colours. */
+export const FILL_ARGB: Record<Severity, string | null> = {
+  error: `FF${FLAG_RGB.error}`, warning: `FF${FLAG_RGB.warning}`, info: null,
+};
 
 /** =HYPERLINK("#'sheet'!C12", "text"): double quotes doubled inside the string literals. */
 export function hyperlinkFormula(sheet: string, cell: string, text: string): string {
   const target = `#${quoteSheet(sheet)}!${cell}`.replace(/"/g, '""');
   return `HYPERLINK("${target}","${text.replace(/"/g, '""')}")`;
-}
-
-// ---- findings helpers ----------------------------------------------------------------------------
-
-function unitLabel(u: FindingUnit | undefined): string {
-  if (!u) return '';
-  return [u.code, u.name].filter(Boolean).join(' ');
-}
-
-/** The cell a finding points at, when it has one. */
-function findingCell(f: Finding): string | null {
-  if (!f.location.sheet) return null;
-  if (f.location.cell) return f.location.cell;
-  return null;
-}
-
-const WAN = 1_000_000;
-
-const FIGURE_COLUMNS: ReadonlyArray<{ key: string; header: string }> = [
-  { key: 'actualFen', header: '实际数（万元）' },
-  { key: 'limitFen', header: '上限（万元）' },
-  { key: 'expectedFen', header: '应为（万元）' },
-  { key: 'priorFen', header: '上年数（万元）' },
-  { key: 'excessFen', header: '超出（万元）' },
-];
-const FIGURE_KEYS = new Set(FIGURE_COLUMNS.map((c) => c.key));
-
-const RATIO_LABELS: Record<string, string> = {
-  share: '占比', minShare: '占比下限', maxShare: '占比上限', execRate: '执行率', minExecRate: '执行率下限', rate: '压减比例',
-};
-
-function otherFigures(fig: Record<string, number> | undefined): string {
-  if (!fig) return '';
-  const parts: string[] = [];
-  for (const [k, v] of Object.entries(fig)) {
-    if (FIGURE_KEYS.has(k) || typeof v !== 'number' || !Number.isFinite(v)) continue;
-    if (k.endsWith('Fen')) parts.push(`${k.slice(0, -3)} ${(v / WAN).toFixed(2)} 万元`);
-    else if (RATIO_LABELS[k]) parts.push(`${RATIO_LABELS[k]} ${(v * 100).toFixed(1)}%`);
-    else if (k === 'score' || k === 'minPerfScore') parts.push(`${k === 'score' ? '绩效得分' : '得分下限'} ${v}`);
-    else parts.push(`${k} ${v}`);
-  }
-  return parts.join('；');
 }
 
 // ---- copying input sheets -------------------------------------------------------------------------
@@ -274,33 +179,24 @@ function copyFromGrid(grid: Grid, target: ExcelJS.Worksheet, keep: RowFilter): v
   }
 }
 
-/** Fill and note every flagged cell of one copied sheet. */
+/** Fill and note every flagged cell of one copied sheet, as the review model says. */
 function flagCells(target: ExcelJS.Worksheet, findings: ReadonlyArray<Finding>): void {
-  const byCell = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const cell = findingCell(f);
-    if (!cell) continue;
-    const list = byCell.get(cell);
-    if (list) list.push(f);
-    else byCell.set(cell, [f]);
-  }
-  for (const [addr, list] of byCell) {
+  for (const n of cellNotes(findings)) {
     let tc: ExcelJS.Cell;
     try {
-      tc = target.getCell(addr);
+      tc = target.getCell(n.cell);
     } catch {
       continue;
     }
-    let worst: Severity = 'info';
-    for (const f of list) if (SEVERITY_RANK[f.severity] < SEVERITY_RANK[worst]) worst = f.severity;
-    const argb = FILL_ARGB[worst];
-    if (argb) {
+    if (n.fill) {
+      const argb = `FF${n.fill}`;
       tc.style = { ...(tc.style ?? {}), fill: { type: 'pattern', pattern: 'solid', fgColor: { argb }, bgColor: { argb } } };
     }
-    const text = list.map((f) => `【${SEVERITY_ZH[f.severity]}】${f.message}`).join('\n');
     const prior = tc.note;
     const priorText = typeof prior === 'string' ? prior : prior && Array.isArray((prior as ExcelJS.Comment).texts) ? (prior as ExcelJS.Comment).texts!.map((t) => t.text).join('') : '';
-    tc.note = priorText ? `${priorText}\n${text}` : text;
+    const text = priorText ? `${priorText}\n${n.text}` : n.text;
+    // `box` rides along in the note model; the Node adapter sizes the VML box from it (src/cli/note-box.ts).
+    tc.note = { texts: [{ text }], box: n.box } as unknown as ExcelJS.Comment;
   }
 }
 
@@ -321,79 +217,51 @@ export function reportUnits(report: CheckReport): ReviewUnit[] {
   return partitionByUnit(report).units;
 }
 
-function writeResultsSheet(ws: ExcelJS.Worksheet, findings: ReadonlyArray<Finding>, link: (f: Finding) => { sheet: string; cell: string } | null, manyFiles: boolean): void {
-  const headers = ['序号', '级别', '规则', '规则名称', '单位', '位置', '说明', ...FIGURE_COLUMNS.map((c) => c.header), '其他指标', '已说明', '说明内容'];
-  const widths = [6, 6, 30, 20, 22, 24, 70, 13, 13, 13, 13, 13, 28, 8, 30];
-  ws.columns = headers.map((h, i) => ({ header: h, width: widths[i] }));
+const solid = (rgb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${rgb}` } });
+
+/** Excel's paper size code for A4. */
+const PAPER_A4 = 9;
+
+/** Draw one sheet of the review model (src/core/review): values, links, fills, heights, print setup. */
+export function drawReviewSheet(ws: ExcelJS.Worksheet, sheet: ReviewSheet): void {
+  ws.columns = sheet.columns.map((c) => ({ header: c.header, width: c.width }));
   const header = ws.getRow(1);
   header.font = { bold: true };
-  header.alignment = { vertical: 'middle', horizontal: 'center' };
-  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
-  const locCol = 6;
-  findings.forEach((f, i) => {
-    const loc = f.location;
-    const where = loc.sheet ? `${loc.sheet}!${loc.cell ?? (loc.row !== undefined ? `第${loc.row}行` : '')}` : '（整个文件）';
-    const text = manyFiles || !loc.sheet ? `${loc.file} ${where}` : where;
-    const figs: Record<string, number | undefined> = f.figures ?? {};
-    const row = ws.addRow([
-      i + 1,
-      SEVERITY_ZH[f.severity],
-      f.rule,
-      ruleTitle(f.rule),
-      unitLabel(f.unit),
-      text,
-      f.message,
-      ...FIGURE_COLUMNS.map((c) => (typeof figs[c.key] === 'number' ? (figs[c.key] as number) / WAN : null)),
-      otherFigures(f.figures),
-      f.explained ? '是' : '否',
-      f.explanation ?? '',
-    ]);
-    const target = link(f);
-    if (target) {
-      const cell = row.getCell(locCol);
-      cell.value = { formula: hyperlinkFormula(target.sheet, target.cell, text), result: text } as ExcelJS.CellFormulaValue;
-      cell.font = { color: { argb: 'FF0563C1' }, underline: true };
-    }
-    const fill = FILL_ARGB[f.severity];
-    if (fill) row.getCell(2).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
-    row.getCell(7).alignment = { wrapText: true, vertical: 'top' };
+  header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+  header.height = sheet.heights[0];
+  sheet.columns.forEach((_, i) => (header.getCell(i + 1).fill = solid(HEADER_RGB)));
+  sheet.rows.forEach((cells, r) => {
+    const row = ws.getRow(r + 2);
+    cells.forEach((c, i) => {
+      const cell = row.getCell(i + 1);
+      const col = sheet.columns[i];
+      if (c.link && c.value !== null) {
+        const text = String(c.value);
+        cell.value = { formula: hyperlinkFormula(c.link.sheet, c.link.cell, text), result: text } as ExcelJS.CellFormulaValue;
+        cell.font = { color: { argb: `FF${LINK_RGB}` }, underline: true };
+      } else cell.value = c.value;
+      if (c.bold) cell.font = { bold: true };
+      if (c.fill) cell.fill = solid(c.fill);
+      if (col.wrap || col.align) cell.alignment = { vertical: 'top', wrapText: col.wrap, horizontal: col.align };
+      if (col.numFmt) cell.numFmt = col.numFmt;
+    });
+    row.height = sheet.heights[r + 1];
   });
-  for (let c = 8; c < 8 + FIGURE_COLUMNS.length; c++) ws.getColumn(c).numFmt = '#,##0.00';
-  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 1 }];
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, findings.length + 1), column: headers.length } };
-}
-
-function writeUnitsSheet(ws: ExcelJS.Worksheet, units: ReadonlyArray<ReviewUnit>, findings: ReadonlyArray<Finding>): void {
-  ws.columns = [
-    { header: '单位编码', width: 14 }, { header: '单位名称', width: 30 }, { header: '错误', width: 8 },
-    { header: '警告', width: 8 }, { header: '提示', width: 8 }, { header: '已说明', width: 8 }, { header: '合计', width: 8 },
-  ];
-  ws.getRow(1).font = { bold: true };
-  ws.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
-  const counts = units.map(() => ({ error: 0, warning: 0, info: 0, explained: 0 }));
-  const index = new Map(units.map((u, i) => [u.key, i]));
-  const none = { error: 0, warning: 0, info: 0, explained: 0 };
-  const total = { error: 0, warning: 0, info: 0, explained: 0 };
-  for (const f of findings) {
-    const i = index.get(findingUnitKey(f.unit)) ?? -1;
-    const c = i >= 0 ? counts[i] : none;
-    c[f.severity]++;
-    total[f.severity]++;
-    if (f.explained) {
-      c.explained++;
-      total.explained++;
-    }
-  }
-  units.forEach((u, i) => {
-    const c = counts[i];
-    ws.addRow([u.code || null, u.name, c.error, c.warning, c.info, c.explained, c.error + c.warning + c.info]);
-  });
-  if (none.error + none.warning + none.info > 0) {
-    ws.addRow([null, '（未归属单位，如整个文件的问题）', none.error, none.warning, none.info, none.explained, none.error + none.warning + none.info]);
-  }
-  const t = ws.addRow([null, '合计', total.error, total.warning, total.info, total.explained, total.error + total.warning + total.info]);
-  t.font = { bold: true };
-  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 1 }];
+  if (sheet.frozenRows) ws.views = [{ state: 'frozen', xSplit: 0, ySplit: sheet.frozenRows }];
+  if (sheet.autoFilter) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, sheet.rows.length + 1), column: sheet.columns.length } };
+  const p = sheet.print;
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: PAPER_A4 as unknown as ExcelJS.PageSetup['paperSize'],
+    orientation: p.orientation,
+    fitToPage: true,
+    fitToWidth: p.fitToWidth,
+    fitToHeight: p.fitToHeight,
+    printTitlesRow: `${p.titleRows.first}:${p.titleRows.last}`,
+    horizontalCentered: p.centerHorizontally,
+    margins: p.margins,
+  };
+  ws.headerFooter = { ...ws.headerFooter, oddFooter: p.footer };
 }
 
 /** Build the review workbook (all units, or one unit with `opts.unit`). */
@@ -407,9 +275,11 @@ export function buildReviewWorkbook(report: CheckReport, sources: ReadonlyArray<
   const units = unit ? [unit] : reportUnits(report);
   const manyFiles = sources.length > 1;
 
+  const printUnits = unitsPrintSheet(units, findings);
   const results = wb.addWorksheet(RESULTS_SHEET);
   const unitsWs = wb.addWorksheet(UNITS_SHEET);
-  const namer = new SheetNamer([RESULTS_SHEET, UNITS_SHEET]);
+  const printWs = wb.addWorksheet(printUnits.name);
+  const namer = new SheetNamer([RESULTS_SHEET, UNITS_SHEET, printUnits.name]);
   const copied = new Map<string, string>(); // file \u0001 sheet → copied name
 
   // Findings per copied sheet, for flagging.
@@ -449,8 +319,9 @@ export function buildReviewWorkbook(report: CheckReport, sources: ReadonlyArray<
     const cell = f.location.cell ?? (f.location.row !== undefined ? `A${f.location.row}` : 'A1');
     return { sheet: name, cell };
   };
-  writeResultsSheet(results, findings, link, manyFiles);
-  writeUnitsSheet(unitsWs, units, findings);
+  drawReviewSheet(results, resultsSheet(findings, { link, manyFiles }));
+  drawReviewSheet(unitsWs, unitsSheet(units, findings));
+  drawReviewSheet(printWs, printUnits);
   const typed = explanationRows(opts.explanations ?? [], findings, copied);
   if (typed.length > 0) writeExplanationsSheet(wb.addWorksheet(namer.name(EXPLANATIONS_SHEET)), typed);
   return wb;

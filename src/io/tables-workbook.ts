@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { FEN_PER_UNIT } from '../core/money';
 import type { StandardTable, TableValue } from '../core/tables';
 import { stampOutput } from './own-output';
-import { SheetNamer } from './review-workbook';
+import { SheetNamer } from '../core/review/sheet-names';
 
 /** Rows above the header: the title and the unit line. */
 export const TITLE_ROW = 1;

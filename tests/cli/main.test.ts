@@ -181,7 +181,7 @@ describe('check with the core', () => {
     await wb.xlsx.readFile(out);
     const res = wb.getWorksheet('审核结果')!;
     const rules: unknown[] = [];
-    res.eachRow((row, n) => n > 1 && rules.push(row.getCell(3).value));
+    res.eachRow((row, n) => n > 1 && rules.push(row.getCell(10).value));
     expect(rules).toContain('DATA.BAD_AMOUNT');
     const copy = wb.getWorksheet('预算明细')!;
     expect((copy.getCell('G5').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');

@@ -74,25 +74,27 @@ function noteText(cell: ExcelJS.Cell): string {
 describe('review workbook', () => {
   it('lists every finding in 审核结果 with links to the copied cell, even for a sheet name with a quote', async () => {
     const wb = await reload(buildReviewWorkbook(makeReport(), [await makeSource()]));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['审核结果', '单位汇总', QUOTED]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['审核结果', '单位汇总', '单位汇总（打印版）', QUOTED]);
     const res = wb.getWorksheet('审核结果')!;
-    expect(res.getRow(1).values).toEqual([undefined, '序号', '级别', '规则', '规则名称', '单位', '位置', '说明', '实际数（万元）', '上限（万元）', '应为（万元）', '上年数（万元）', '超出（万元）', '其他指标', '已说明', '说明内容']);
+    expect(res.getRow(1).values).toEqual([undefined, '序号', '级别', '单位', '位置', '说明', '规则名称', '数据', '已说明', '说明内容', '规则编号']);
     expect(res.rowCount).toBe(5);
     const rows = [2, 3, 4, 5].map((r) => res.getRow(r));
-    expect(rows.map((r) => r.getCell(3).value)).toEqual(['DATA.BAD_AMOUNT', 'DATA.CODE_LEVEL', 'THREE_PUBLIC.OVER_LIMIT', 'LIVELIHOOD.NOT_CHECKED']);
-    expect(rows.map((r) => r.getCell(2).value)).toEqual(['错误', '警告', '错误', '提示']);
-    expect(rows.map((r) => r.getCell(5).value)).toEqual(['县教育局', '县卫健委', '县教育局', '']);
-    const link = rows[0].getCell(6).value as ExcelJS.CellFormulaValue;
+    // Sorted by severity, then unit, then location.
+    expect(rows.map((r) => r.getCell(10).value)).toEqual(['THREE_PUBLIC.OVER_LIMIT', 'DATA.BAD_AMOUNT', 'DATA.CODE_LEVEL', 'LIVELIHOOD.NOT_CHECKED']);
+    expect(rows.map((r) => r.getCell(2).value)).toEqual(['错误', '错误', '警告', '提示']);
+    expect(rows.map((r) => r.getCell(3).value)).toEqual(['县教育局', '县教育局', '县卫健委', '']);
+    const link = rows[1].getCell(4).value as ExcelJS.CellFormulaValue;
     expect(link.formula).toBe(`HYPERLINK("#'it''s 明细 表'!C4","it's 明细 表!C4")`);
     expect(link.result).toBe("it's 明细 表!C4");
     // A unit finding without a cell links to column A of its row.
-    expect((rows[2].getCell(6).value as ExcelJS.CellFormulaValue).formula).toBe(`HYPERLINK("#'it''s 明细 表'!A3","it's 明细 表!第3行")`);
+    expect((rows[0].getCell(4).value as ExcelJS.CellFormulaValue).formula).toBe(`HYPERLINK("#'it''s 明细 表'!A3","it's 明细 表!第3行")`);
     // A workbook-level finding has no link.
-    expect(rows[3].getCell(6).value).toBe('a.xlsx （整个文件）');
-    // Figures in 万元, explanation columns.
-    expect([8, 9, 10, 11, 12].map((c) => rows[2].getCell(c).value)).toEqual([12.6, 12, null, 12, 0.6]);
-    expect(rows[2].getCell(14).value).toBe('是');
-    expect(rows[2].getCell(15).value).toBe('新增外事任务');
+    expect(rows[3].getCell(4).value).toBe('a.xlsx （整个文件）');
+    // Figures labelled in Chinese, in 万元 with thousands separators; explanation columns.
+    expect(rows[0].getCell(7).value).toBe('实际数 12.60 万元；上限 12.00 万元；上年数 12.00 万元；超出 0.60 万元');
+    expect(rows[0].getCell(8).value).toBe('是');
+    expect(rows[0].getCell(9).value).toBe('新增外事任务');
+    expect(fillOf(rows[0].getCell(2))).toBe(FILL_ARGB.error);
     expect(res.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(res.autoFilter).toBeTruthy();
   });
@@ -135,11 +137,11 @@ describe('review workbook', () => {
     const report = makeReport();
     report.findings.push({ rule: 'DATA.NEGATIVE_AMOUNT', severity: 'warning', location: { file: 'b.csv', sheet: 'b', cell: 'B2', row: 2 }, message: '负数' });
     const wb = await reload(buildReviewWorkbook(report, [a, { display: 'b.csv', grids: csv }]));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['审核结果', '单位汇总', `a-${QUOTED}`, 'b-b']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['审核结果', '单位汇总', '单位汇总（打印版）', `a-${QUOTED}`, 'b-b']);
     const res = wb.getWorksheet('审核结果')!;
-    expect((res.getRow(2).getCell(6).value as ExcelJS.CellFormulaValue).formula).toBe(`HYPERLINK("#'a-it''s 明细 表'!C4","a.xlsx it's 明细 表!C4")`);
-    const last = res.getRow(res.rowCount);
-    expect((last.getCell(6).value as ExcelJS.CellFormulaValue).formula).toBe(`HYPERLINK("#'b-b'!B2","b.csv b!B2")`);
+    expect((res.getRow(3).getCell(4).value as ExcelJS.CellFormulaValue).formula).toBe(`HYPERLINK("#'a-it''s 明细 表'!C4","a.xlsx it's 明细 表!C4")`);
+    const last = res.getRow(res.rowCount - 1);
+    expect((last.getCell(4).value as ExcelJS.CellFormulaValue).formula).toBe(`HYPERLINK("#'b-b'!B2","b.csv b!B2")`);
     expect(fillOf(wb.getWorksheet('b-b')!.getCell('B2'))).toBe(FILL_ARGB.warning);
     expect(wb.getWorksheet('b-b')!.getCell('A2').value).toBe('县教育局');
   });
@@ -168,7 +170,7 @@ describe('review workbook', () => {
       await edu.xlsx.readFile(path.join(dir, 'units', '县教育局.xlsx'));
       const res = edu.getWorksheet('审核结果')!;
       expect(res.rowCount).toBe(3);
-      expect([2, 3].map((r) => res.getRow(r).getCell(3).value)).toEqual(['DATA.BAD_AMOUNT', 'THREE_PUBLIC.OVER_LIMIT']);
+      expect([2, 3].map((r) => res.getRow(r).getCell(10).value)).toEqual(['THREE_PUBLIC.OVER_LIMIT', 'DATA.BAD_AMOUNT']);
       const copy = edu.getWorksheet(QUOTED)!;
       expect(copy.getCell('A2').value).toBe('单位名称'); // header kept
       expect(copy.getCell('A3').value).toBe('县教育局');

@@ -54,7 +54,8 @@ describe('the catalogue', () => {
       expect([key, kind === 'fen']).toEqual([key, key.endsWith('Fen')]);
     }
     expect(figureKey('actualFen')).toEqual({ label: '实际数', kind: 'fen' });
-    expect(figureKey('某公式Fen')).toEqual({ label: '某公式Fen', kind: 'fen' });
+    expect(figureKey('某公式Fen')).toEqual({ label: '金额', kind: 'fen' });
+    expect(figureKey('weird')).toEqual({ label: '数值', kind: 'number' });
   });
 
   test('every code is declared by exactly the emitters that produce it, and every family only its own prefix', () => {

@@ -38,9 +38,9 @@ describe('generated sheets on the fake host', () => {
       expect(name1).toBe('审核结果(2)');
       expect(user.get(0, 0)).toBe('用户自己的表');
       const ours = model.sheet(name1)!;
-      expect(ours.formulas.get('1,5')).toBe(`=HYPERLINK("#'张''s 表'!E3","张's 表!E3")`);
+      expect(ours.formulas.get('1,3')).toBe(`=HYPERLINK("#'张''s 表'!E3","张's 表!E3")`);
       expect(ours.frozenRows).toBe(1);
-      expect(ours.autoFilter).toEqual({ top: 0, left: 0, bottom: 1, right: 8 });
+      expect(ours.autoFilter).toEqual({ top: 0, left: 0, bottom: 1, right: 9 });
       // A second run replaces our own sheet, not the user's.
       model.sheets.splice(model.sheets.indexOf(user), 1);
       const name2 = await writeResultsSheet([finding('明细', 'A1'), finding('明细', 'A2')], caps, ['审核结果']);

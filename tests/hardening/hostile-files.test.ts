@@ -192,8 +192,8 @@ describe('files that must be accepted', () => {
     const results = wb.getWorksheet('审核结果')!;
     const targets: Array<[string, string]> = [];
     results.eachRow((row, n) => {
-      if (n === 1 || row.getCell(3).value !== 'DATA.BAD_AMOUNT') return;
-      const v = row.getCell(6).value as ExcelJS.CellFormulaValue;
+      if (n === 1 || row.getCell(10).value !== 'DATA.BAD_AMOUNT') return;
+      const v = row.getCell(4).value as ExcelJS.CellFormulaValue;
       const m = /^HYPERLINK\("((?:[^"]|"")*)","((?:[^"]|"")*)"\)$/.exec(v.formula);
       expect(m).not.toBeNull();
       const target = m![1].replace(/""/g, '"');

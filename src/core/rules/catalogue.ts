@@ -16,12 +16,12 @@ export const FIGURE_KEYS = {
   limitFen: { label: '上限', kind: 'fen' },
   excessFen: { label: '超出', kind: 'fen' },
   differenceFen: { label: '差额', kind: 'fen' },
-  toleranceFen: { label: '允许误差', kind: 'fen' },
+  toleranceFen: { label: '容差', kind: 'fen' },
   totalFen: { label: '合计', kind: 'fen' },
   coveredFen: { label: '已编报资金', kind: 'fen' },
   share: { label: '占比', kind: 'ratio' },
-  minShare: { label: '下限', kind: 'ratio' },
-  maxShare: { label: '上限', kind: 'ratio' },
+  minShare: { label: '占比下限', kind: 'ratio' },
+  maxShare: { label: '占比上限', kind: 'ratio' },
   execRate: { label: '执行率', kind: 'ratio' },
   score: { label: '绩效得分', kind: 'number' },
   projects: { label: '项目数', kind: 'count' },
@@ -136,8 +136,13 @@ export function catalogueEntry(rule: string): RuleEntry | undefined {
   return Object.prototype.hasOwnProperty.call(RULE_CATALOGUE, rule) ? (RULE_CATALOGUE as Record<string, RuleEntry>)[rule] : undefined;
 }
 
-/** The label and kind of a figure key; unknown keys (a 审核公式's own) are shown as they are. */
+/**
+ * The label and kind of a figure key. A key the catalogue does not list still reads in Chinese (金额
+ * for money, 比例 for a ratio, 数值 otherwise): a renderer never prints an English key.
+ */
 export function figureKey(key: string): { label: string; kind: FigureKind } {
   if (Object.prototype.hasOwnProperty.call(FIGURE_KEYS, key)) return (FIGURE_KEYS as Record<string, { label: string; kind: FigureKind }>)[key];
-  return { label: key, kind: key.endsWith('Fen') ? 'fen' : 'number' };
+  if (key.endsWith('Fen')) return { label: '金额', kind: 'fen' };
+  if (/(Share|Rate|share|rate)$/.test(key)) return { label: '比例', kind: 'ratio' };
+  return { label: '数值', kind: 'number' };
 }

@@ -3,6 +3,7 @@ import * as React from 'react';
 import { Button, Checkbox, Radio, RadioGroup, Text } from '@fluentui/react-components';
 import type { CheckReport } from '../../core/check';
 import { reportJson } from '../../core/check';
+import { partitionByUnit } from '../../core/per-unit';
 import type { Finding } from '../../core/findings';
 import type { ExcelActions, PaneSettings, SheetInfo } from '../../excel';
 import { formulaSheetNames } from '../../core/formulas';
@@ -67,8 +68,9 @@ export function CheckExcel({ excel, settings, onSettings, report, onReport }: Ch
 
   const writeResults = () => run('写入审核结果表', async () => {
     if (!report) return;
-    const name = await excel.writeResults(report.findings, settings.generated.filter((g) => g.kind === 'results').map((g) => g.name));
-    const next = { ...settings, generated: [...settings.generated.filter((g) => g.name !== name), { name, kind: 'results' }] };
+    const names = await excel.writeResults(report.findings, settings.generated.filter((g) => g.kind === 'results').map((g) => g.name), partitionByUnit(report).units);
+    const name = names[0];
+    const next = { ...settings, generated: [...settings.generated.filter((g) => !names.includes(g.name)), ...names.map((n) => ({ name: n, kind: 'results' as const }))] };
     onSettings(next);
     await excel.saveSettings(next);
     return `已写入工作表“${name}”。`;

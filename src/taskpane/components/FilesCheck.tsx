@@ -89,7 +89,7 @@ export function FilesCheck({ settings, report, onReport, files, onFiles, excel, 
 
   const writeSheet = () => run('写入合并审核表', async () => {
     if (!shown || !excel) return;
-    const name = await excel.writeResults(shown.findings, ours);
+    const [name] = await excel.writeResults(shown.findings, ours);
     return `已把 ${files.length} 个文件的审核结果写入工作表“${name}”。`;
   });
 

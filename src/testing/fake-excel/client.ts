@@ -266,6 +266,8 @@ class WorksheetProxy extends ClientObject {
   readonly freezePanes: { freezeRows: (n: number) => void };
   readonly autoFilter: { apply: (range: RangeProxy | string) => void };
   readonly notes: NoteCollectionProxy;
+  /** ExcelApi 1.9: every property write and setPrintTitleRows is kept in FakeSheet.pageLayout. */
+  readonly pageLayout: Record<string, unknown>;
   private bound: FakeSheet | null | undefined;
 
   constructor(ctx: FakeRequestContext, readonly resolveFn: () => FakeSheet | null, readonly orNull: boolean) {
@@ -288,6 +290,20 @@ class WorksheetProxy extends ClientObject {
       }, 9),
     };
     this.notes = new NoteCollectionProxy(ctx, () => this.sheet());
+    const layout: Record<string, unknown> = {};
+    const put = (k: string) => (v: unknown) => this.op(`pageLayout.${k}`, [v], () => {
+      const s = this.sheet();
+      sheetWrite(s, 'set the page layout');
+      s.pageLayout[k] = v;
+    }, 9);
+    for (const k of ['orientation', 'paperSize', 'zoom', 'leftMargin', 'rightMargin', 'topMargin', 'bottomMargin', 'headerMargin', 'footerMargin', 'centerHorizontally', 'printGridlines']) {
+      Object.defineProperty(layout, k, { set: put(k), enumerable: true });
+    }
+    layout.setPrintTitleRows = (address: string) => put('printTitleRows')(address);
+    const page: Record<string, unknown> = {};
+    for (const k of ['leftFooter', 'centerFooter', 'rightFooter', 'leftHeader', 'centerHeader', 'rightHeader']) Object.defineProperty(page, k, { set: put(`footer.${k}`), enumerable: true });
+    layout.headersFooters = { defaultForAllPages: page };
+    this.pageLayout = layout;
   }
 
   /** @internal */

@@ -138,6 +138,8 @@ export class FakeSheet {
   frozenRows = 0;
   autoFilter: Area | null = null;
   readonly columnWidths = new Map<number, number>();
+  /** Worksheet.pageLayout (ExcelApi 1.9) as written: orientation, paperSize, zoom, margins, printTitleRows, footers. */
+  readonly pageLayout: Record<string, unknown> = {};
 
   constructor(public name: string) {}
 

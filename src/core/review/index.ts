@@ -1,0 +1,3 @@
+export * from './model';
+export * from './sheet-names';
+export * from './text-size';
