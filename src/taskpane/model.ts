@@ -69,6 +69,16 @@ export function locationText(f: Finding): string {
   return l.cell ? `${l.sheet}!${l.cell}` : l.row ? `${l.sheet} 第${l.row}行` : l.sheet;
 }
 
+/**
+ * The location with its file first ("县教育局.xlsx · 预算明细!L4"): with many files open, two units'
+ * 预算明细!L4 must not look the same.
+ */
+export function fileLocationText(f: Finding): string {
+  const l = f.location;
+  const file = l.file.replace(/^.*[\\/]/, '');
+  return l.sheet ? `${file} · ${locationText(f)}` : file;
+}
+
 /** Explanations typed in the pane (file mode keeps them here; Excel mode also writes the sheet). */
 export function withExplanations(report: CheckReport, typed: ReadonlyMap<string, { finding: Finding; text: string }>): CheckReport {
   if (typed.size === 0) return report;
@@ -81,10 +91,15 @@ export function withExplanations(report: CheckReport, typed: ReadonlyMap<string,
  * The banner after a check: a warning (never a green success) when errors were found, a note when
  * only warnings, success when clean — with the counts either way.
  */
+/** A count as the page shows it: 100,000 (thousands separators, as in the review workbook's figures). */
+export function num(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
 export function checkStatus(prefix: string, sum: { errors: number; warnings: number; infos: number }): { kind: 'success' | 'info' | 'warning'; text: string } {
-  const counts = `错误 ${sum.errors} 条，警告 ${sum.warnings} 条，提示 ${sum.infos} 条`;
-  if (sum.errors > 0) return { kind: 'warning', text: `${prefix}：发现 ${sum.errors} 个错误，请逐条核对（${counts}）。` };
-  if (sum.warnings > 0) return { kind: 'info', text: `${prefix}：没有错误，有 ${sum.warnings} 条警告需要确认（${counts}）。` };
+  const counts = `错误 ${num(sum.errors)} 条，警告 ${num(sum.warnings)} 条，提示 ${num(sum.infos)} 条`;
+  if (sum.errors > 0) return { kind: 'warning', text: `${prefix}：发现 ${num(sum.errors)} 个错误，请逐条核对（${counts}）。` };
+  if (sum.warnings > 0) return { kind: 'info', text: `${prefix}：没有错误，有 ${num(sum.warnings)} 条警告需要确认（${counts}）。` };
   return { kind: 'success', text: `${prefix}：未发现错误或警告（${counts}）。` };
 }
 

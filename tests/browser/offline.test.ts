@@ -11,6 +11,9 @@ import { readCsvBuffer } from '../../src/cli/read-csv';
 import { workbookToGrids } from '../../src/io/read-xlsx';
 import { checkWorkbooks } from '../../src/core/check';
 import { explanationKey } from '../../src/core/explain';
+import { findingUnitKey } from '../../src/core/per-unit';
+import { reportUnits } from '../../src/io/review-workbook';
+import { unitFileName, uniqueFileNames } from '../../src/io/file-name';
 import { cli } from '../cli/run-cli';
 import { EXAMPLE_DRAFT } from '../../scripts/make-figures-example';
 import { BUDGET_STRINGS, budgetSheetXml, writeXlsx } from '../cli/xlsx-stream/xlsx-writer';
@@ -56,7 +59,7 @@ async function newPage(): Promise<{ page: Page; violations: string[]; errors: st
 /** Show every severity and open every group, so that all findings are in the page. */
 async function showAll(page: Page): Promise<void> {
   for (const label of ['错误', '警告', '提示']) {
-    const b = page.getByRole('button', { name: new RegExp(`^${label} \\d+$`) });
+    const b = page.getByRole('button', { name: new RegExp(`^${label} [\\d,]+$`) });
     if ((await b.getAttribute('aria-pressed')) !== 'true') await b.click();
   }
   const closed = page.locator('main button[aria-expanded="false"]');
@@ -65,9 +68,9 @@ async function showAll(page: Page): Promise<void> {
 
 async function summaryCount(page: Page): Promise<number> {
   const text = await page.getByTestId('summary').innerText();
-  const m = /共\s*(\d+)\s*条/.exec(text);
+  const m = /共\s*([\d,]+)\s*条/.exec(text);
   if (!m) throw new Error(`no summary in "${text}"`);
-  return Number(m[1]);
+  return Number(m[1].replace(/,/g, ''));
 }
 
 test('served page without internet: falls back to files within seconds, checks an example, downloads the review workbook', async () => {
@@ -271,13 +274,16 @@ test('an explanation typed on the page is in the downloaded workbook, and re-che
   const [rule, at] = keys[index] as [string, string];
   const [sheet, cell] = at.split('!');
   await row.getByRole('button', { name: '填写说明' }).click();
-  // Keyboard: the editor takes focus; saving brings focus back to the row's button.
-  const box = row.getByRole('textbox');
-  await expect(box.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+  // A labelled dialog with a title; the editor takes focus; saving brings focus back to the row's button.
+  const dialog = page.getByRole('dialog', { name: `审核说明：${path.basename(RULES_EXAMPLE)} · ${at}` });
+  await dialog.getByText('填写审核说明').waitFor();
+  const box = dialog.getByRole('textbox');
+  await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
   await page.keyboard.type('已与单位核实，按县政府文件执行');
-  await row.getByRole('button', { name: '保存说明' }).click();
+  await dialog.getByRole('button', { name: '保存说明' }).click();
+  await dialog.waitFor({ state: 'detached' });
   await row.getByText('已说明：已与单位核实，按县政府文件执行').waitFor();
-  await expect(row.getByRole('button', { name: '修改说明' }).evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+  await expect.poll(() => row.getByRole('button', { name: '修改说明' }).evaluate((el) => el === document.activeElement)).toBe(true);
   await row.scrollIntoViewIfNeeded();
   await page.screenshot({ path: artifact('offline-explained.png') });
 
@@ -432,3 +438,133 @@ test('offline page: 规则 → 审核公式 试算 on the chosen file, add, and 
   expect(violations).toEqual([]);
   expect(errors).toEqual([]);
 }, 180_000);
+
+// ---- issue 14 part 6: the page for a reviewer with many units ---------------------------------------
+
+/** The rows of a sheet as objects keyed by its header row (columns may move; the header names them). */
+function sheetRecords(ws: ExcelJS.Worksheet): Array<Record<string, string>> {
+  const header: string[] = [];
+  ws.getRow(1).eachCell((c, n) => (header[n] = String(c.value ?? '')));
+  const out: Array<Record<string, string>> = [];
+  ws.eachRow((r, n) => {
+    if (n === 1) return;
+    const rec: Record<string, string> = {};
+    header.forEach((h, i) => {
+      if (!h) return;
+      const v = r.getCell(i).value as unknown;
+      rec[h] = v && typeof v === 'object' && 'result' in (v as object) ? String((v as { result: unknown }).result) : String(v ?? '');
+    });
+    out.push(rec);
+  });
+  return out;
+}
+
+test('各单位审核工作簿 come as one .zip; each workbook in it holds only its unit; 按单位 has a per-unit download', async () => {
+  const { page, errors } = await newPage();
+  await page.goto(`${server.url}/taskpane.html`);
+  await page.getByText('选择 .xlsx / .csv 文件…').waitFor({ timeout: 10_000 });
+  await page.getByTestId('file-input').setInputFiles(RULES_EXAMPLE);
+  await page.getByTestId('summary').waitFor({ timeout: 60_000 });
+  const downloads: string[] = [];
+  page.on('download', (d) => downloads.push(d.suggestedFilename()));
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载各单位审核工作簿（.zip）' }).click()]);
+  await page.getByText(/个单位的审核工作簿（一个 \.zip 文件）/).waitFor({ timeout: 60_000 });
+  expect(download.suggestedFilename()).toBe('各单位审核工作簿.zip');
+  const zipPath = artifact('offline-各单位审核工作簿.zip');
+  await download.saveAs(zipPath);
+  expect(downloads).toEqual(['各单位审核工作簿.zip']); // one download, not one per unit
+
+  const { unzipSync } = await import('fflate');
+  const entries = unzipSync(new Uint8Array(fs.readFileSync(zipPath)));
+  const names = Object.keys(entries);
+  // The same units as the core's partition of the same file, in the CLI's per-unit names.
+  const original = new ExcelJS.Workbook();
+  await original.xlsx.readFile(RULES_EXAMPLE);
+  const report = checkWorkbooks([workbookToGrids(original, path.basename(RULES_EXAMPLE))]);
+  const units = reportUnits(report);
+  expect(units.length).toBeGreaterThan(1);
+  expect(names).toEqual(uniqueFileNames(units.map((u) => unitFileName(u))));
+
+  // Open every workbook: its 审核结果 rows are exactly its unit's findings.
+  const seen = new Set<string>();
+  for (const [i, u] of units.entries()) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(entries[names[i]]));
+    const rows = sheetRecords(wb.getWorksheet('审核结果')!);
+    const mine = report.findings.filter((f) => findingUnitKey(f.unit) === u.key);
+    expect(rows.length).toBe(mine.length);
+    const labels = new Set(rows.map((r) => r['单位']));
+    if (rows.length > 0) {
+      expect(labels.size).toBe(1);
+      const label = [...labels][0];
+      expect(label).toContain(u.name || u.code);
+      expect(seen.has(label)).toBe(false);
+      seen.add(label);
+    }
+  }
+  expect(seen.size).toBeGreaterThan(1);
+
+  // 按单位: the first unit's group has its own download, with that unit's workbook only.
+  await page.getByRole('radio', { name: '按单位' }).check();
+  const button = page.getByTestId('unit-download').first();
+  await button.waitFor();
+  const title = (await button.innerText()).replace(/^下载本单位审核工作簿（|）$/g, '');
+  const [one] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const unit = units.find((u) => [u.code, u.name].filter(Boolean).join(' ') === title);
+  expect(unit).toBeDefined();
+  expect(one.suggestedFilename()).toBe(unitFileName(unit!));
+  const onePath = artifact('offline-one-unit.xlsx');
+  await one.saveAs(onePath);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(onePath);
+  const rows = sheetRecords(wb.getWorksheet('审核结果')!);
+  expect(rows.length).toBe(report.findings.filter((f) => findingUnitKey(f.unit) === unit!.key).length);
+  expect(rows.length).toBeGreaterThan(0);
+  expect(errors).toEqual([]);
+});
+
+test('locations name the file; a click opens the sheet around the cell, the cell highlighted', async () => {
+  const { page, errors } = await newPage();
+  await page.goto(`${server.url}/taskpane.html`);
+  await page.getByText('选择 .xlsx / .csv 文件…').waitFor({ timeout: 10_000 });
+  await page.getByTestId('file-input').setInputFiles(RULES_EXAMPLE);
+  await page.getByTestId('summary').waitFor({ timeout: 60_000 });
+  await showAll(page);
+  const file = path.basename(RULES_EXAMPLE);
+  const shown = await page.getByTestId('location').allInnerTexts();
+  expect(shown.length).toBeGreaterThan(0);
+  for (const t of shown) expect(t.startsWith(file)).toBe(true);
+  const rows = page.getByTestId('finding');
+  const ats = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-at') ?? ''));
+  const index = ats.findIndex((a) => /!([A-Z]+)(\d+)$/.test(a));
+  expect(index).toBeGreaterThanOrEqual(0);
+  const at = ats[index];
+  expect(shown[index]).toBe(`${file} · ${at}`);
+  const [sheet, cell] = at.split('!');
+  const row = rows.nth(index);
+  expect(await row.locator('[data-link]').first().getAttribute('data-link')).toBe('true');
+  await row.getByTestId('location').click();
+  const dialog = page.getByRole('dialog', { name: `${file} · ${at}` });
+  await dialog.waitFor();
+  const target = dialog.locator('td[data-target="true"]');
+  expect(await target.count()).toBe(1);
+  // The highlighted cell shows what the workbook holds there, as exceljs reads it.
+  const original = new ExcelJS.Workbook();
+  await original.xlsx.readFile(RULES_EXAMPLE);
+  const v = original.getWorksheet(sheet)!.getCell(cell).value as unknown;
+  const raw = v && typeof v === 'object' && 'result' in (v as object) ? (v as { result: unknown }).result : v;
+  const expected = typeof raw === 'number' ? raw.toLocaleString('en-US', { maximumFractionDigits: 6 }) : String(raw ?? '').trim();
+  expect((await target.innerText()).trim()).toBe(expected);
+  // Its row and column headers are the cell's address.
+  const m = /^([A-Z]+)(\d+)$/.exec(cell)!;
+  const col = await target.evaluate((td) => {
+    const tr = td.parentElement as HTMLTableRowElement;
+    const table = tr.closest('table')!;
+    return [table.querySelector('thead tr')!.children[(td as HTMLTableCellElement).cellIndex].textContent, tr.querySelector('th')!.textContent];
+  });
+  expect(col).toEqual([m[1], m[2]]);
+  await page.screenshot({ path: artifact('offline-sheet-preview.png') });
+  await dialog.getByRole('button', { name: '关闭' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  expect(errors).toEqual([]);
+});
