@@ -3,7 +3,8 @@
  * filtering findings, and the explanations typed in the pane.
  */
 import { checkWorkbooks, CheckReport } from '../core/check';
-import { ConfigError, mergeConfig, PRESETS, resolveConfig, RuleConfig, RuleConfigInput } from '../core/config';
+import { ConfigError, configFromSettingRows, mergeConfig, PRESETS, resolveConfig, RuleConfig, RuleConfigInput } from '../core/config';
+import { classifyAuxSheet, readAuxSheets } from '../core/supporting';
 import { applyExplanations, explanationKey, explanationKeyString } from '../core/explain';
 import type { Finding, Severity } from '../core/findings';
 import { ruleTitle } from '../core/findings';
@@ -137,4 +138,76 @@ export function trialOnWorkbooks(formula: string, workbooks: ReadonlyArray<Workb
 export function trialLines(t: TrialResult): string[] {
   if (t.error) return [`无法计算：${t.error.text}`];
   return t.rows.map((r) => [r.file, r.unit ? r.unit.name || r.unit.code : null].filter(Boolean).join(' · ') + (r.file || r.unit ? '：' : '') + r.text);
+}
+
+// ---- parameters in force ----------------------------------------------------------------------------
+
+/** Where a parameter's value came from, in the check's precedence: 默认 < 预设 < 已保存 < 规则设置 sheet. */
+export type ParamSource = { kind: 'default' } | { kind: 'preset'; name: string } | { kind: 'saved' } | { kind: 'sheet'; file: string; sheet: string };
+
+export interface ParamInForce {
+  path: string;
+  value: unknown;
+  source: ParamSource;
+}
+
+export function paramSourceText(s: ParamSource): string {
+  switch (s.kind) {
+    case 'default':
+      return '默认';
+    case 'preset':
+      return `预设：${s.name}`;
+    case 'saved':
+      return '已保存';
+    case 'sheet':
+      return `${s.file.replace(/^.*[\\/]/, '')} 的“${s.sheet}”表`;
+  }
+}
+
+function pathValue(o: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((x, k) => (x && typeof x === 'object' && !Array.isArray(x) ? (x as Record<string, unknown>)[k] : undefined), o);
+}
+
+/**
+ * The values the next check uses for `paths`, and where each comes from: the 规则设置 sheets of the
+ * chosen workbooks override the saved settings, as in checkWorkbooks (a sheet the check would reject
+ * is ignored here as there). Only sheets classified as 规则设置 are read, so this stays cheap.
+ */
+export function paramsInForce(settings: RuleSettings, workbooks: ReadonlyArray<WorkbookGrids>, paths: ReadonlyArray<string>): ParamInForce[] {
+  const base = baseConfig(settings);
+  const rows: Array<{ name: string; value: string | number | boolean; file: string; sheet: string }> = [];
+  for (const wb of workbooks) {
+    for (const g of wb.sheets) {
+      if (classifyAuxSheet(g) !== 'settings') continue;
+      for (const r of readAuxSheets(wb.file, [g]).settings) rows.push({ ...r, file: wb.file, sheet: g.name });
+    }
+  }
+  let sheetPartial: Record<string, unknown> = {};
+  if (rows.length) {
+    const { partial } = configFromSettingRows(rows);
+    try {
+      resolveConfig(partial, base);
+      sheetPartial = partial;
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+    }
+  }
+  let config: RuleConfig;
+  try {
+    config = resolveConfig(sheetPartial, base);
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    config = resolveConfig({}, {});
+  }
+  const preset = PRESETS.find((p) => p.id === settings.preset);
+  return paths.map((path) => {
+    let source: ParamSource = { kind: 'default' };
+    if (pathValue(sheetPartial, path) !== undefined) {
+      // The last row naming this parameter wins, as configFromSettingRows applies them in order.
+      const from = [...rows].reverse().find((r) => pathValue(configFromSettingRows([r]).partial, path) !== undefined) ?? rows[0];
+      source = { kind: 'sheet', file: from.file, sheet: from.sheet };
+    } else if (pathValue(settings.rules, path) !== undefined) source = { kind: 'saved' };
+    else if (preset && preset.id !== 'default' && pathValue(preset.config, path) !== undefined) source = { kind: 'preset', name: preset.name };
+    return { path, value: pathValue(config, path), source };
+  });
 }

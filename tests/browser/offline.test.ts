@@ -12,6 +12,8 @@ import { workbookToGrids } from '../../src/io/read-xlsx';
 import { checkWorkbooks } from '../../src/core/check';
 import { explanationKey } from '../../src/core/explain';
 import { findingUnitKey } from '../../src/core/per-unit';
+import { PARAM_LABEL_ZH } from '../../src/core/config';
+import { ROW_METRICS, WORKBOOK_FIGURES } from '../../src/core/figures/figures';
 import { reportUnits } from '../../src/io/review-workbook';
 import { unitFileName, uniqueFileNames } from '../../src/io/file-name';
 import { cli } from '../cli/run-cli';
@@ -64,6 +66,17 @@ async function showAll(page: Page): Promise<void> {
   }
   const closed = page.locator('main button[aria-expanded="false"]');
   for (let i = await closed.count(); i > 0; i--) await closed.first().click();
+}
+
+/** Wait until `fn` gives `want` (focus moves and re-checks finish a moment after the click). */
+async function poll<T>(fn: () => Promise<T>, want: T, timeout = 10_000): Promise<void> {
+  const end = Date.now() + timeout;
+  let got = await fn();
+  while (got !== want && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 100));
+    got = await fn();
+  }
+  expect(got).toBe(want);
 }
 
 async function summaryCount(page: Page): Promise<number> {
@@ -278,12 +291,12 @@ test('an explanation typed on the page is in the downloaded workbook, and re-che
   const dialog = page.getByRole('dialog', { name: `审核说明：${path.basename(RULES_EXAMPLE)} · ${at}` });
   await dialog.getByText('填写审核说明').waitFor();
   const box = dialog.getByRole('textbox');
-  await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
+  await poll(() => box.evaluate((el) => el === document.activeElement), true);
   await page.keyboard.type('已与单位核实，按县政府文件执行');
   await dialog.getByRole('button', { name: '保存说明' }).click();
   await dialog.waitFor({ state: 'detached' });
   await row.getByText('已说明：已与单位核实，按县政府文件执行').waitFor();
-  await expect.poll(() => row.getByRole('button', { name: '修改说明' }).evaluate((el) => el === document.activeElement)).toBe(true);
+  await poll(() => row.getByRole('button', { name: '修改说明' }).evaluate((el) => el === document.activeElement), true);
   await row.scrollIntoViewIfNeeded();
   await page.screenshot({ path: artifact('offline-explained.png') });
 
@@ -489,7 +502,7 @@ test('各单位审核工作簿 come as one .zip; each workbook in it holds only 
   const seen = new Set<string>();
   for (const [i, u] of units.entries()) {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(entries[names[i]]));
+    await wb.xlsx.load(entries[names[i]].slice().buffer as ArrayBuffer);
     const rows = sheetRecords(wb.getWorksheet('审核结果')!);
     const mine = report.findings.filter((f) => findingUnitKey(f.unit) === u.key);
     expect(rows.length).toBe(mine.length);
@@ -506,6 +519,7 @@ test('各单位审核工作簿 come as one .zip; each workbook in it holds only 
 
   // 按单位: the first unit's group has its own download, with that unit's workbook only.
   await page.getByRole('radio', { name: '按单位' }).check();
+  await showAll(page);
   const button = page.getByTestId('unit-download').first();
   await button.waitFor();
   const title = (await button.innerText()).replace(/^下载本单位审核工作簿（|）$/g, '');
@@ -568,3 +582,81 @@ test('locations name the file; a click opens the sheet around the cell, the cell
   await dialog.waitFor({ state: 'detached' });
   expect(errors).toEqual([]);
 });
+
+test('规则 shows the parameters in force and where each came from (默认, 规则设置 sheet, 已保存); 保存 offers 重新审核', async () => {
+  // The example with a 规则设置 sheet added: 一般性支出压减比例 8%.
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(EXAMPLE);
+  const ws = wb.addWorksheet('规则设置');
+  ws.addRow(['参数', '值']);
+  ws.addRow(['一般性支出压减比例', '8%']);
+  const file = artifact('县教育局-带规则设置.xlsx');
+  await wb.xlsx.writeFile(file);
+  const grids = [workbookToGrids(wb, path.basename(file))];
+  const before = checkWorkbooks(grids);
+  const after = checkWorkbooks(grids, { base: { zbb: { minExecRate: 0.99 } } });
+  expect(before.config.generalCut.rate).toBe(0.08);
+  expect(after.findings.length).not.toBe(before.findings.length); // so that the re-check shows
+
+  const { page, errors } = await newPage();
+  await page.goto(`${server.url}/taskpane.html`);
+  await page.getByTestId('file-input').setInputFiles(file);
+  await page.getByTestId('summary').waitFor({ timeout: 60_000 });
+  expect(await summaryCount(page)).toBe(before.findings.length);
+  await page.getByRole('tab', { name: '规则' }).click();
+  const table = page.getByRole('table', { name: '当前生效的参数' });
+  const row = (p: string) => table.locator(`tr[data-path="${p}"]`);
+  const cells = async (p: string) => (await row(p).locator('td').allInnerTexts()).map((t) => t.trim());
+  expect(await cells('generalCut.rate')).toEqual([PARAM_LABEL_ZH['generalCut.rate'], '8%', `${path.basename(file)} 的“规则设置”表`]);
+  expect(await cells('zbb.minExecRate')).toEqual([PARAM_LABEL_ZH['zbb.minExecRate'], `${Math.round(before.config.zbb.minExecRate * 10000) / 100}%`, '默认']);
+  expect(await page.getByRole('button', { name: '重新审核' }).count()).toBe(0);
+
+  await page.getByRole('spinbutton', { name: `${PARAM_LABEL_ZH['zbb.minExecRate']}（%）` }).fill('99');
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await row('zbb.minExecRate').locator('td', { hasText: '已保存' }).waitFor();
+  expect(await cells('zbb.minExecRate')).toEqual([PARAM_LABEL_ZH['zbb.minExecRate'], '99%', '已保存']);
+  // The sheet still wins over what was saved, as in the check.
+  expect((await cells('generalCut.rate'))[2]).toBe(`${path.basename(file)} 的“规则设置”表`);
+  await page.getByRole('button', { name: '重新审核' }).click();
+  await page.getByTestId('summary').waitFor({ timeout: 60_000 });
+  await poll(() => summaryCount(page).catch(() => -1), after.findings.length, 60_000);
+  expect(errors).toEqual([]);
+}, 180_000);
+
+test('报告数字 写法说明 is inside the page (no docs/ link), in a titled dialog listing the metrics the core computes', async () => {
+  const { page, errors } = await newPage();
+  await page.goto(`${server.url}/taskpane.html`);
+  await page.getByRole('tab', { name: '报表' }).click();
+  await page.getByRole('tab', { name: '报告数字' }).click();
+  for (const mode of ['报告原文', '占位符模板']) {
+    const radio = page.getByRole('radio', { name: new RegExp(mode) });
+    if (await radio.count()) await radio.first().check();
+    expect(await page.locator('main').innerText()).not.toContain('docs/');
+    await page.getByRole('button', { name: '写法说明' }).click();
+    const dialog = page.getByRole('dialog', { name: '报告数字写法说明' });
+    await dialog.getByText('报告数字写法说明', { exact: true }).waitFor();
+    const text = await dialog.innerText();
+    for (const m of [...ROW_METRICS, ...WORKBOOK_FIGURES]) expect(text).toContain(m);
+    expect(text).toContain('{行.指标:格式}');
+    await dialog.getByRole('button', { name: '关闭' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  }
+  expect(errors).toEqual([]);
+});
+
+test('counts are shown with thousands separators (1,500 行, not 1500 行)', async () => {
+  const file = artifact('offline-1500.xlsx');
+  writeXlsx(file, [{ name: '明细', xml: budgetSheetXml(1500, 8) }], { sharedStrings: BUDGET_STRINGS });
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const lines = checkWorkbooks([workbookToGrids(wb, 'offline-1500.xlsx')]).lines.length;
+  expect(lines).toBeGreaterThanOrEqual(1000);
+  const { page, errors } = await newPage();
+  await page.goto(`${server.url}/taskpane.html`);
+  await page.getByTestId('file-input').setInputFiles(file);
+  await page.getByTestId('summary').waitFor({ timeout: 60_000 });
+  const summary = await page.getByTestId('summary').innerText();
+  expect(summary).toContain(`读取预算行 ${lines.toLocaleString('en-US')} 行`);
+  expect(summary).toMatch(/\d,\d{3} 行/);
+  expect(errors).toEqual([]);
+}, 120_000);

@@ -29,9 +29,14 @@ export interface FilesCheckProps {
   /** In Excel (批量): write the combined findings as a sheet of the open workbook. */
   excel?: ExcelActions;
   ours?: ReadonlyArray<string>;
+  /** The page remembers the files chosen, for 规则 → 重新审核. */
+  onChosen?: (list: File[]) => void;
+  /** Files to check again at once (重新审核 after new parameters were saved). */
+  recheck?: File[] | null;
+  onRechecked?: () => void;
 }
 
-export function FilesCheck({ settings, report, onReport, files, onFiles, excel, ours = [] }: FilesCheckProps): React.ReactElement {
+export function FilesCheck({ settings, report, onReport, files, onFiles, excel, ours = [], onChosen, recheck, onRechecked }: FilesCheckProps): React.ReactElement {
   const c = useCommonStyles();
   const { busy, status, run, setStatus } = useAction();
   const input = React.useRef<HTMLInputElement>(null);
@@ -52,6 +57,7 @@ export function FilesCheck({ settings, report, onReport, files, onFiles, excel, 
   // 取消 stops the worker at once.
   const onChoose = (list: File[]) => run('读取并审核', async () => {
     if (list.length === 0) return;
+    onChosen?.(list);
     onFiles([]);
     onReport(null);
     setTyped(new Map());
@@ -83,6 +89,13 @@ export function FilesCheck({ settings, report, onReport, files, onFiles, excel, 
     onReport(r);
     return checkStatus(`已审核 ${num(ok.length)} 个文件${bad.length ? `（${num(bad.length)} 个无法读取）` : ''}`, r.summary);
   });
+
+  React.useEffect(() => {
+    if (!recheck) return;
+    onRechecked?.();
+    void onChoose(recheck);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [recheck]);
 
   const downloadReview = () => run('生成审核工作簿', async () => {
     if (!shown) return;
