@@ -8,10 +8,12 @@
  *   node dist/bench/page.js <file.xlsx> [--no-cli]
  */
 import { spawnSync } from 'child_process';
+import * as fs from 'fs';
 import * as path from 'path';
 import { chromium } from 'playwright-core';
 
-const ROOT = path.resolve(__dirname, '..', '..');
+// dist/bench/page.js, or bench/page.ts under ts-node.
+const ROOT = fs.existsSync(path.join(__dirname, '..', 'package.json')) ? path.resolve(__dirname, '..') : path.resolve(__dirname, '..', '..');
 const PAGE = path.join(ROOT, 'dist', 'web', 'budget-review-offline.html');
 const CLI = path.join(ROOT, 'bin', 'budget-review.js');
 
