@@ -26,6 +26,7 @@ import { DEFAULT_CONFIG } from '../src/core/config';
 import { emptyAux } from '../src/core/context';
 import { projectPerformance } from '../src/core/rules/performance';
 import { synthPerformance } from '../src/testing/synth-performance';
+import { benchPage } from './page';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'bin', 'budget-review.js');
@@ -261,6 +262,10 @@ async function main(argv: string[]): Promise<void> {
   log(`bench: inputs in ${DATA_DIR}`);
   const bigFile = await ensureBigFile(fileLines);
   const folder = await ensureFolder(folderFiles, folderLines);
+  // The offline page on the same file, beside `check --json` in the same run (issue 12).
+  log('offline page in chromium …');
+  const pageRun = await benchPage(bigFile);
+  log(`page ${Math.round(pageRun.pageMs)} ms, CLI ${Math.round(pageRun.cliMs ?? 0)} ms, longest main-thread task ${Math.round(pageRun.maxLongTaskMs)} ms, peak main heap ${pageRun.peakMainHeapMB.toFixed(0)} MB`);
 
   // 1. Core: parse + all rules, and the consolidated tables, at 1,000,000 lines.
   const core: Sample[] = [];

@@ -40,6 +40,10 @@ export function App({ excel, offlineReason }: AppProps): React.ReactElement {
   const [batchFiles, setBatchFiles] = React.useState<LoadedFile[]>([]);
   const [figures, setFigures] = React.useState<FiguresState>(EMPTY_FIGURES);
   const [part, setPart] = React.useState<ReportPart | null>(null);
+  // The offline page's last chosen files, so that 规则 → 重新审核 can check them again.
+  const [chosen, setChosen] = React.useState<File[]>([]);
+  const [recheck, setRecheck] = React.useState<File[] | null>(null);
+  const chosenGrids = React.useMemo(() => files.map((f) => f.grids), [files]);
 
   React.useEffect(() => {
     if (excel) excel.loadSettings().then(setSettings, () => undefined);
@@ -73,7 +77,7 @@ export function App({ excel, offlineReason }: AppProps): React.ReactElement {
         <div role="tabpanel" aria-label={tabs.find(([id]) => id === tab)?.[1]}>
           {tab === 'check' ? (
             excel ? <CheckExcel excel={excel} settings={settings} onSettings={(x) => void save(x)} report={report} onReport={setReport} />
-              : <FilesCheck settings={settings} report={report} onReport={setReport} files={files} onFiles={setFiles} />
+              : <FilesCheck settings={settings} report={report} onReport={setReport} files={files} onFiles={setFiles} onChosen={setChosen} recheck={recheck} onRechecked={() => setRecheck(null)} />
           ) : null}
           {tab === 'tables' ? (() => {
             const tablesReport = report ?? batchReport;
@@ -90,7 +94,8 @@ export function App({ excel, offlineReason }: AppProps): React.ReactElement {
               </>
             );
           })() : null}
-          {tab === 'rules' ? <RulesTab settings={settings} onSave={(r) => save({ ...settings, preset: r.preset, rules: r.rules })} workbooks={trialWorkbooks} /> : null}
+          {tab === 'rules' ? <RulesTab settings={settings} onSave={(r) => save({ ...settings, preset: r.preset, rules: r.rules })} workbooks={trialWorkbooks}
+            chosen={excel ? [] : chosenGrids} onRecheck={!excel && chosen.length > 0 ? () => { setRecheck(chosen); setTab('check'); } : undefined} /> : null}
           {tab === 'batch' && excel ? (
             <FilesCheck settings={settings} report={batchReport} onReport={setBatchReport} files={batchFiles} onFiles={setBatchFiles} excel={excel} ours={settings.generated.filter((g) => g.kind === 'results').map((g) => g.name)} />
           ) : null}

@@ -3,7 +3,8 @@
  * filtering findings, and the explanations typed in the pane.
  */
 import { checkWorkbooks, CheckReport } from '../core/check';
-import { ConfigError, mergeConfig, PRESETS, resolveConfig, RuleConfig, RuleConfigInput } from '../core/config';
+import { ConfigError, configFromSettingRows, mergeConfig, PRESETS, resolveConfig, RuleConfig, RuleConfigInput } from '../core/config';
+import { classifyAuxSheet, readAuxSheets } from '../core/supporting';
 import { applyExplanations, explanationKey, explanationKeyString } from '../core/explain';
 import type { Finding, Severity } from '../core/findings';
 import { ruleTitle } from '../core/findings';
@@ -69,6 +70,16 @@ export function locationText(f: Finding): string {
   return l.cell ? `${l.sheet}!${l.cell}` : l.row ? `${l.sheet} 第${l.row}行` : l.sheet;
 }
 
+/**
+ * The location with its file first ("县教育局.xlsx · 预算明细!L4"): with many files open, two units'
+ * 预算明细!L4 must not look the same.
+ */
+export function fileLocationText(f: Finding): string {
+  const l = f.location;
+  const file = l.file.replace(/^.*[\\/]/, '');
+  return l.sheet ? `${file} · ${locationText(f)}` : file;
+}
+
 /** Explanations typed in the pane (file mode keeps them here; Excel mode also writes the sheet). */
 export function withExplanations(report: CheckReport, typed: ReadonlyMap<string, { finding: Finding; text: string }>): CheckReport {
   if (typed.size === 0) return report;
@@ -81,10 +92,15 @@ export function withExplanations(report: CheckReport, typed: ReadonlyMap<string,
  * The banner after a check: a warning (never a green success) when errors were found, a note when
  * only warnings, success when clean — with the counts either way.
  */
+/** A count as the page shows it: 100,000 (thousands separators, as in the review workbook's figures). */
+export function num(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
 export function checkStatus(prefix: string, sum: { errors: number; warnings: number; infos: number }): { kind: 'success' | 'info' | 'warning'; text: string } {
-  const counts = `错误 ${sum.errors} 条，警告 ${sum.warnings} 条，提示 ${sum.infos} 条`;
-  if (sum.errors > 0) return { kind: 'warning', text: `${prefix}：发现 ${sum.errors} 个错误，请逐条核对（${counts}）。` };
-  if (sum.warnings > 0) return { kind: 'info', text: `${prefix}：没有错误，有 ${sum.warnings} 条警告需要确认（${counts}）。` };
+  const counts = `错误 ${num(sum.errors)} 条，警告 ${num(sum.warnings)} 条，提示 ${num(sum.infos)} 条`;
+  if (sum.errors > 0) return { kind: 'warning', text: `${prefix}：发现 ${num(sum.errors)} 个错误，请逐条核对（${counts}）。` };
+  if (sum.warnings > 0) return { kind: 'info', text: `${prefix}：没有错误，有 ${num(sum.warnings)} 条警告需要确认（${counts}）。` };
   return { kind: 'success', text: `${prefix}：未发现错误或警告（${counts}）。` };
 }
 
@@ -122,4 +138,76 @@ export function trialOnWorkbooks(formula: string, workbooks: ReadonlyArray<Workb
 export function trialLines(t: TrialResult): string[] {
   if (t.error) return [`无法计算：${t.error.text}`];
   return t.rows.map((r) => [r.file, r.unit ? r.unit.name || r.unit.code : null].filter(Boolean).join(' · ') + (r.file || r.unit ? '：' : '') + r.text);
+}
+
+// ---- parameters in force ----------------------------------------------------------------------------
+
+/** Where a parameter's value came from, in the check's precedence: 默认 < 预设 < 已保存 < 规则设置 sheet. */
+export type ParamSource = { kind: 'default' } | { kind: 'preset'; name: string } | { kind: 'saved' } | { kind: 'sheet'; file: string; sheet: string };
+
+export interface ParamInForce {
+  path: string;
+  value: unknown;
+  source: ParamSource;
+}
+
+export function paramSourceText(s: ParamSource): string {
+  switch (s.kind) {
+    case 'default':
+      return '默认';
+    case 'preset':
+      return `预设：${s.name}`;
+    case 'saved':
+      return '已保存';
+    case 'sheet':
+      return `${s.file.replace(/^.*[\\/]/, '')} 的“${s.sheet}”表`;
+  }
+}
+
+function pathValue(o: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((x, k) => (x && typeof x === 'object' && !Array.isArray(x) ? (x as Record<string, unknown>)[k] : undefined), o);
+}
+
+/**
+ * The values the next check uses for `paths`, and where each comes from: the 规则设置 sheets of the
+ * chosen workbooks override the saved settings, as in checkWorkbooks (a sheet the check would reject
+ * is ignored here as there). Only sheets classified as 规则设置 are read, so this stays cheap.
+ */
+export function paramsInForce(settings: RuleSettings, workbooks: ReadonlyArray<WorkbookGrids>, paths: ReadonlyArray<string>): ParamInForce[] {
+  const base = baseConfig(settings);
+  const rows: Array<{ name: string; value: string | number | boolean; file: string; sheet: string }> = [];
+  for (const wb of workbooks) {
+    for (const g of wb.sheets) {
+      if (classifyAuxSheet(g) !== 'settings') continue;
+      for (const r of readAuxSheets(wb.file, [g]).settings) rows.push({ ...r, file: wb.file, sheet: g.name });
+    }
+  }
+  let sheetPartial: Record<string, unknown> = {};
+  if (rows.length) {
+    const { partial } = configFromSettingRows(rows);
+    try {
+      resolveConfig(partial, base);
+      sheetPartial = partial;
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+    }
+  }
+  let config: RuleConfig;
+  try {
+    config = resolveConfig(sheetPartial, base);
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    config = resolveConfig({}, {});
+  }
+  const preset = PRESETS.find((p) => p.id === settings.preset);
+  return paths.map((path) => {
+    let source: ParamSource = { kind: 'default' };
+    if (pathValue(sheetPartial, path) !== undefined) {
+      // The last row naming this parameter wins, as configFromSettingRows applies them in order.
+      const from = [...rows].reverse().find((r) => pathValue(configFromSettingRows([r]).partial, path) !== undefined) ?? rows[0];
+      source = { kind: 'sheet', file: from.file, sheet: from.sheet };
+    } else if (pathValue(settings.rules, path) !== undefined) source = { kind: 'saved' };
+    else if (preset && preset.id !== 'default' && pathValue(preset.config, path) !== undefined) source = { kind: 'preset', name: preset.name };
+    return { path, value: pathValue(config, path), source };
+  });
 }

@@ -9,6 +9,7 @@ import { JobProgress, JobResult, readAndCheck } from './check-job';
 import type { JobMessage, JobRequest } from './check-protocol';
 import type { NamedBlob } from './read-files';
 import type { RuleSettings } from '../taskpane/model';
+import { ResultAssembler } from './result-chunks';
 
 export const INLINE_WORKER_ID = 'budget-review-worker';
 export const WORKER_FILE = 'check-worker.js';
@@ -68,13 +69,16 @@ export function startCheck(files: ReadonlyArray<NamedBlob>, settings: RuleSettin
   let heard = false;
   let fallback: CheckJob | null = null;
   const result = new Promise<JobResult>((res, rej) => (settle = { res, rej }));
+  const assembler = new ResultAssembler();
   worker.onmessage = (e: MessageEvent<JobMessage>) => {
     heard = true;
     const m = e.data;
     if (m.type === 'progress') onProgress(m.progress);
+    else if (m.type === 'skeleton') assembler.start(m.result);
+    else if (m.type === 'part') assembler.add(m.part);
     else {
       worker.terminate();
-      if (m.type === 'done') settle.res(m.result);
+      if (m.type === 'done') settle.res(assembler.finish());
       else settle.rej(new Error(m.message));
     }
   };

@@ -1,10 +1,13 @@
 /** Review and tables workbooks built in the browser and offered as downloads. */
 import ExcelJS from 'exceljs';
+import { zipSync } from 'fflate';
 import type { CheckReport } from '../core/check';
 import type { Finding } from '../core/findings';
 import type { StandardTable } from '../core/tables/model';
 import { readXlsxBuffer } from '../io/read-xlsx';
 import { buildReviewWorkbook, reportUnits, ReviewUnit, unitFileName } from '../io/review-workbook';
+import { uniqueFileNames } from '../io/file-name';
+import { findingUnitKey } from '../core/per-unit';
 import { buildTablesWorkbook } from '../io/tables-workbook';
 import { FIGURES_SHEET, figuresSheetValues, FiguresSheet } from '../excel/figures';
 import type { LoadedFile } from './read-files';
@@ -60,6 +63,40 @@ export function unitsOf(report: CheckReport): ReviewUnit[] {
 }
 
 export { unitFileName };
+
+/** The unit a finding belongs to, as the per-unit workbooks know it (its key matches ReviewUnit.key). */
+export function unitOfFinding(report: CheckReport, f: Finding): ReviewUnit | undefined {
+  const key = findingUnitKey(f.unit);
+  return reportUnits(report).find((u) => u.key === key);
+}
+
+export const ZIP_MIME = 'application/zip';
+
+/**
+ * Every unit's review workbook in one .zip (400 units: one download, not 400). Names are the CLI's
+ * per-unit names made unique; workbooks are built one after another, yielding between them so the
+ * page keeps answering, and `onProgress` hears how many are done.
+ */
+export async function perUnitZip(
+  report: CheckReport,
+  files: ReadonlyArray<LoadedFile>,
+  explanations: ReadonlyArray<{ finding: Finding; text: string }> = [],
+  onProgress: (done: number, total: number) => void = () => undefined,
+): Promise<{ blob: Blob; names: string[] }> {
+  const units = reportUnits(report);
+  const names = uniqueFileNames(units.map((u) => unitFileName(u)));
+  const entries: Record<string, Uint8Array> = {};
+  for (let i = 0; i < units.length; i++) {
+    const buf = await (await reviewWorkbook(report, files, units[i], explanations)).xlsx.writeBuffer();
+    entries[names[i]] = new Uint8Array(buf as ArrayBuffer);
+    onProgress(i + 1, units.length);
+    await new Promise((r) => setTimeout(r, 0));
+  }
+  // .xlsx is already deflated: store it (level 0) rather than compress it twice.
+  // zipSync, not fflate's async zip: that one starts its own workers, which the served page's CSP forbids.
+  const bytes = zipSync(entries, { level: 0 });
+  return { blob: new Blob([bytes as BlobPart], { type: ZIP_MIME }), names };
+}
 
 export function tablesWorkbook(sets: ReadonlyArray<{ label?: string; tables: readonly StandardTable[] }>): ExcelJS.Workbook {
   return buildTablesWorkbook(sets);

@@ -11,6 +11,11 @@ import { readCsvBuffer } from '../../src/cli/read-csv';
 import { workbookToGrids } from '../../src/io/read-xlsx';
 import { checkWorkbooks } from '../../src/core/check';
 import { explanationKey } from '../../src/core/explain';
+import { findingUnitKey } from '../../src/core/per-unit';
+import { PARAM_LABEL_ZH } from '../../src/core/config';
+import { ROW_METRICS, WORKBOOK_FIGURES } from '../../src/core/figures/figures';
+import { reportUnits } from '../../src/io/review-workbook';
+import { unitFileName, uniqueFileNames } from '../../src/io/file-name';
 import { cli } from '../cli/run-cli';
 import { EXAMPLE_DRAFT } from '../../scripts/make-figures-example';
 import { BUDGET_STRINGS, budgetSheetXml, writeXlsx } from '../cli/xlsx-stream/xlsx-writer';
@@ -56,18 +61,29 @@ async function newPage(): Promise<{ page: Page; violations: string[]; errors: st
 /** Show every severity and open every group, so that all findings are in the page. */
 async function showAll(page: Page): Promise<void> {
   for (const label of ['错误', '警告', '提示']) {
-    const b = page.getByRole('button', { name: new RegExp(`^${label} \\d+$`) });
+    const b = page.getByRole('button', { name: new RegExp(`^${label} [\\d,]+$`) });
     if ((await b.getAttribute('aria-pressed')) !== 'true') await b.click();
   }
   const closed = page.locator('main button[aria-expanded="false"]');
   for (let i = await closed.count(); i > 0; i--) await closed.first().click();
 }
 
+/** Wait until `fn` gives `want` (focus moves and re-checks finish a moment after the click). */
+async function poll<T>(fn: () => Promise<T>, want: T, timeout = 10_000): Promise<void> {
+  const end = Date.now() + timeout;
+  let got = await fn();
+  while (got !== want && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 100));
+    got = await fn();
+  }
+  expect(got).toBe(want);
+}
+
 async function summaryCount(page: Page): Promise<number> {
   const text = await page.getByTestId('summary').innerText();
-  const m = /共\s*(\d+)\s*条/.exec(text);
+  const m = /共\s*([\d,]+)\s*条/.exec(text);
   if (!m) throw new Error(`no summary in "${text}"`);
-  return Number(m[1]);
+  return Number(m[1].replace(/,/g, ''));
 }
 
 test('served page without internet: falls back to files within seconds, checks an example, downloads the review workbook', async () => {
@@ -271,13 +287,16 @@ test('an explanation typed on the page is in the downloaded workbook, and re-che
   const [rule, at] = keys[index] as [string, string];
   const [sheet, cell] = at.split('!');
   await row.getByRole('button', { name: '填写说明' }).click();
-  // Keyboard: the editor takes focus; saving brings focus back to the row's button.
-  const box = row.getByRole('textbox');
-  await expect(box.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+  // A labelled dialog with a title; the editor takes focus; saving brings focus back to the row's button.
+  const dialog = page.getByRole('dialog', { name: `审核说明：${path.basename(RULES_EXAMPLE)} · ${at}` });
+  await dialog.getByText('填写审核说明').waitFor();
+  const box = dialog.getByRole('textbox');
+  await poll(() => box.evaluate((el) => el === document.activeElement), true);
   await page.keyboard.type('已与单位核实，按县政府文件执行');
-  await row.getByRole('button', { name: '保存说明' }).click();
+  await dialog.getByRole('button', { name: '保存说明' }).click();
+  await dialog.waitFor({ state: 'detached' });
   await row.getByText('已说明：已与单位核实，按县政府文件执行').waitFor();
-  await expect(row.getByRole('button', { name: '修改说明' }).evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+  await poll(() => row.getByRole('button', { name: '修改说明' }).evaluate((el) => el === document.activeElement), true);
   await row.scrollIntoViewIfNeeded();
   await page.screenshot({ path: artifact('offline-explained.png') });
 
@@ -432,3 +451,212 @@ test('offline page: 规则 → 审核公式 试算 on the chosen file, add, and 
   expect(violations).toEqual([]);
   expect(errors).toEqual([]);
 }, 180_000);
+
+// ---- issue 14 part 6: the page for a reviewer with many units ---------------------------------------
+
+/** The rows of a sheet as objects keyed by its header row (columns may move; the header names them). */
+function sheetRecords(ws: ExcelJS.Worksheet): Array<Record<string, string>> {
+  const header: string[] = [];
+  ws.getRow(1).eachCell((c, n) => (header[n] = String(c.value ?? '')));
+  const out: Array<Record<string, string>> = [];
+  ws.eachRow((r, n) => {
+    if (n === 1) return;
+    const rec: Record<string, string> = {};
+    header.forEach((h, i) => {
+      if (!h) return;
+      const v = r.getCell(i).value as unknown;
+      rec[h] = v && typeof v === 'object' && 'result' in (v as object) ? String((v as { result: unknown }).result) : String(v ?? '');
+    });
+    out.push(rec);
+  });
+  return out;
+}
+
+test('各单位审核工作簿 come as one .zip; each workbook in it holds only its unit; 按单位 has a per-unit download', async () => {
+  const { page, errors } = await newPage();
+  await page.goto(`${server.url}/taskpane.html`);
+  await page.getByText('选择 .xlsx / .csv 文件…').waitFor({ timeout: 10_000 });
+  await page.getByTestId('file-input').setInputFiles(RULES_EXAMPLE);
+  await page.getByTestId('summary').waitFor({ timeout: 60_000 });
+  const downloads: string[] = [];
+  page.on('download', (d) => downloads.push(d.suggestedFilename()));
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载各单位审核工作簿（.zip）' }).click()]);
+  await page.getByText(/个单位的审核工作簿（一个 \.zip 文件）/).waitFor({ timeout: 60_000 });
+  expect(download.suggestedFilename()).toBe('各单位审核工作簿.zip');
+  const zipPath = artifact('offline-各单位审核工作簿.zip');
+  await download.saveAs(zipPath);
+  expect(downloads).toEqual(['各单位审核工作簿.zip']); // one download, not one per unit
+
+  const { unzipSync } = await import('fflate');
+  const entries = unzipSync(new Uint8Array(fs.readFileSync(zipPath)));
+  const names = Object.keys(entries);
+  // The same units as the core's partition of the same file, in the CLI's per-unit names.
+  const original = new ExcelJS.Workbook();
+  await original.xlsx.readFile(RULES_EXAMPLE);
+  const report = checkWorkbooks([workbookToGrids(original, path.basename(RULES_EXAMPLE))]);
+  const units = reportUnits(report);
+  expect(units.length).toBeGreaterThan(1);
+  expect(names).toEqual(uniqueFileNames(units.map((u) => unitFileName(u))));
+
+  // Open every workbook: its 审核结果 rows are exactly its unit's findings.
+  const seen = new Set<string>();
+  for (const [i, u] of units.entries()) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(entries[names[i]].slice().buffer as ArrayBuffer);
+    const rows = sheetRecords(wb.getWorksheet('审核结果')!);
+    const mine = report.findings.filter((f) => findingUnitKey(f.unit) === u.key);
+    expect(rows.length).toBe(mine.length);
+    const labels = new Set(rows.map((r) => r['单位']));
+    if (rows.length > 0) {
+      expect(labels.size).toBe(1);
+      const label = [...labels][0];
+      expect(label).toContain(u.name || u.code);
+      expect(seen.has(label)).toBe(false);
+      seen.add(label);
+    }
+  }
+  expect(seen.size).toBeGreaterThan(1);
+
+  // 按单位: the first unit's group has its own download, with that unit's workbook only.
+  await page.getByRole('radio', { name: '按单位' }).check();
+  await showAll(page);
+  const button = page.getByTestId('unit-download').first();
+  await button.waitFor();
+  const title = (await button.innerText()).replace(/^下载本单位审核工作簿（|）$/g, '');
+  const [one] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const unit = units.find((u) => [u.code, u.name].filter(Boolean).join(' ') === title);
+  expect(unit).toBeDefined();
+  expect(one.suggestedFilename()).toBe(unitFileName(unit!));
+  const onePath = artifact('offline-one-unit.xlsx');
+  await one.saveAs(onePath);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(onePath);
+  const rows = sheetRecords(wb.getWorksheet('审核结果')!);
+  expect(rows.length).toBe(report.findings.filter((f) => findingUnitKey(f.unit) === unit!.key).length);
+  expect(rows.length).toBeGreaterThan(0);
+  expect(errors).toEqual([]);
+});
+
+test('locations name the file; a click opens the sheet around the cell, the cell highlighted', async () => {
+  const { page, errors } = await newPage();
+  await page.goto(`${server.url}/taskpane.html`);
+  await page.getByText('选择 .xlsx / .csv 文件…').waitFor({ timeout: 10_000 });
+  await page.getByTestId('file-input').setInputFiles(RULES_EXAMPLE);
+  await page.getByTestId('summary').waitFor({ timeout: 60_000 });
+  await showAll(page);
+  const file = path.basename(RULES_EXAMPLE);
+  const shown = await page.getByTestId('location').allInnerTexts();
+  expect(shown.length).toBeGreaterThan(0);
+  for (const t of shown) expect(t.startsWith(file)).toBe(true);
+  const rows = page.getByTestId('finding');
+  const ats = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-at') ?? ''));
+  const index = ats.findIndex((a) => /!([A-Z]+)(\d+)$/.test(a));
+  expect(index).toBeGreaterThanOrEqual(0);
+  const at = ats[index];
+  expect(shown[index]).toBe(`${file} · ${at}`);
+  const [sheet, cell] = at.split('!');
+  const row = rows.nth(index);
+  expect(await row.locator('[data-link]').first().getAttribute('data-link')).toBe('true');
+  await row.getByTestId('location').click();
+  const dialog = page.getByRole('dialog', { name: `${file} · ${at}` });
+  await dialog.waitFor();
+  const target = dialog.locator('td[data-target="true"]');
+  expect(await target.count()).toBe(1);
+  // The highlighted cell shows what the workbook holds there, as exceljs reads it.
+  const original = new ExcelJS.Workbook();
+  await original.xlsx.readFile(RULES_EXAMPLE);
+  const v = original.getWorksheet(sheet)!.getCell(cell).value as unknown;
+  const raw = v && typeof v === 'object' && 'result' in (v as object) ? (v as { result: unknown }).result : v;
+  const expected = typeof raw === 'number' ? raw.toLocaleString('en-US', { maximumFractionDigits: 6 }) : String(raw ?? '').trim();
+  expect((await target.innerText()).trim()).toBe(expected);
+  // Its row and column headers are the cell's address.
+  const m = /^([A-Z]+)(\d+)$/.exec(cell)!;
+  const col = await target.evaluate((td) => {
+    const tr = td.parentElement as HTMLTableRowElement;
+    const table = tr.closest('table')!;
+    return [table.querySelector('thead tr')!.children[(td as HTMLTableCellElement).cellIndex].textContent, tr.querySelector('th')!.textContent];
+  });
+  expect(col).toEqual([m[1], m[2]]);
+  await page.screenshot({ path: artifact('offline-sheet-preview.png') });
+  await dialog.getByRole('button', { name: '关闭' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  expect(errors).toEqual([]);
+});
+
+test('规则 shows the parameters in force and where each came from (默认, 规则设置 sheet, 已保存); 保存 offers 重新审核', async () => {
+  // The example with a 规则设置 sheet added: 一般性支出压减比例 8%.
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(EXAMPLE);
+  const ws = wb.addWorksheet('规则设置');
+  ws.addRow(['参数', '值']);
+  ws.addRow(['一般性支出压减比例', '8%']);
+  const file = artifact('县教育局-带规则设置.xlsx');
+  await wb.xlsx.writeFile(file);
+  const grids = [workbookToGrids(wb, path.basename(file))];
+  const before = checkWorkbooks(grids);
+  const after = checkWorkbooks(grids, { base: { zbb: { minExecRate: 0.99 } } });
+  expect(before.config.generalCut.rate).toBe(0.08);
+  expect(after.findings.length).not.toBe(before.findings.length); // so that the re-check shows
+
+  const { page, errors } = await newPage();
+  await page.goto(`${server.url}/taskpane.html`);
+  await page.getByTestId('file-input').setInputFiles(file);
+  await page.getByTestId('summary').waitFor({ timeout: 60_000 });
+  expect(await summaryCount(page)).toBe(before.findings.length);
+  await page.getByRole('tab', { name: '规则' }).click();
+  const table = page.getByRole('table', { name: '当前生效的参数' });
+  const row = (p: string) => table.locator(`tr[data-path="${p}"]`);
+  const cells = async (p: string) => (await row(p).locator('td').allInnerTexts()).map((t) => t.trim());
+  expect(await cells('generalCut.rate')).toEqual([PARAM_LABEL_ZH['generalCut.rate'], '8%', `${path.basename(file)} 的“规则设置”表`]);
+  expect(await cells('zbb.minExecRate')).toEqual([PARAM_LABEL_ZH['zbb.minExecRate'], `${Math.round(before.config.zbb.minExecRate * 10000) / 100}%`, '默认']);
+  expect(await page.getByRole('button', { name: '重新审核' }).count()).toBe(0);
+
+  await page.getByRole('spinbutton', { name: `${PARAM_LABEL_ZH['zbb.minExecRate']}（%）` }).fill('99');
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await row('zbb.minExecRate').locator('td', { hasText: '已保存' }).waitFor();
+  expect(await cells('zbb.minExecRate')).toEqual([PARAM_LABEL_ZH['zbb.minExecRate'], '99%', '已保存']);
+  // The sheet still wins over what was saved, as in the check.
+  expect((await cells('generalCut.rate'))[2]).toBe(`${path.basename(file)} 的“规则设置”表`);
+  await page.getByRole('button', { name: '重新审核' }).click();
+  await page.getByTestId('summary').waitFor({ timeout: 60_000 });
+  await poll(() => summaryCount(page).catch(() => -1), after.findings.length, 60_000);
+  expect(errors).toEqual([]);
+}, 180_000);
+
+test('报告数字 写法说明 is inside the page (no docs/ link), in a titled dialog listing the metrics the core computes', async () => {
+  const { page, errors } = await newPage();
+  await page.goto(`${server.url}/taskpane.html`);
+  await page.getByRole('tab', { name: '报表' }).click();
+  await page.getByRole('tab', { name: '报告数字' }).click();
+  for (const mode of ['报告原文', '占位符模板']) {
+    const radio = page.getByRole('radio', { name: new RegExp(mode) });
+    if (await radio.count()) await radio.first().check();
+    expect(await page.locator('main').innerText()).not.toContain('docs/');
+    await page.getByRole('button', { name: '写法说明' }).click();
+    const dialog = page.getByRole('dialog', { name: '报告数字写法说明' });
+    await dialog.getByText('报告数字写法说明', { exact: true }).waitFor();
+    const text = await dialog.innerText();
+    for (const m of [...ROW_METRICS, ...WORKBOOK_FIGURES]) expect(text).toContain(m);
+    expect(text).toContain('{行.指标:格式}');
+    await dialog.getByRole('button', { name: '关闭' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  }
+  expect(errors).toEqual([]);
+});
+
+test('counts are shown with thousands separators (1,500 行, not 1500 行)', async () => {
+  const file = artifact('offline-1500.xlsx');
+  writeXlsx(file, [{ name: '明细', xml: budgetSheetXml(1500, 8) }], { sharedStrings: BUDGET_STRINGS });
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const lines = checkWorkbooks([workbookToGrids(wb, 'offline-1500.xlsx')]).lines.length;
+  expect(lines).toBeGreaterThanOrEqual(1000);
+  const { page, errors } = await newPage();
+  await page.goto(`${server.url}/taskpane.html`);
+  await page.getByTestId('file-input').setInputFiles(file);
+  await page.getByTestId('summary').waitFor({ timeout: 60_000 });
+  const summary = await page.getByTestId('summary').innerText();
+  expect(summary).toContain(`读取预算行 ${lines.toLocaleString('en-US')} 行`);
+  expect(summary).toMatch(/\d,\d{3} 行/);
+  expect(errors).toEqual([]);
+}, 120_000);

@@ -11,6 +11,7 @@ import type { LoadedFile } from '../../web/read-files';
 import { draftPieces, EXAMPLE_DRAFT, paneFillDraft, PaneDraft } from '../figures';
 import type { Status } from './common';
 import { copyOrSelect, useCommonStyles } from './common';
+import { FiguresHelp } from './FiguresHelp';
 
 const useStyles = makeStyles({
   // Side by side where there is room (the offline page), one under the other in a narrow pane.
@@ -82,12 +83,13 @@ export function DraftFill({ settings, state, onState, excel, files, sheetsToRead
   const fill = result?.fill ?? null;
   return (
     <>
-      <Field label="报告原文（直接粘贴，X 处填数；已写的数字会核对）" hint="如“1-XX月，全县一般公共预算收入完成XXX万元，同比增长XX%”。行名、指标的认法见 docs/figures.md。">
+      <Field label="报告原文（直接粘贴，X 处填数；已写的数字会核对）" hint="如“1-XX月，全县一般公共预算收入完成XXX万元，同比增长XX%”。行名、指标的认法见“写法说明”。">
         <Textarea value={state.text} rows={7} resize="vertical" onChange={(_, d) => onState({ ...state, text: d.value })} />
       </Field>
       <Checkbox checked={state.fixWords} onChange={(_, d) => onState({ ...state, fixWords: !!d.checked })} label="数据方向与原文相反时改写词语后填入（增长↔下降、超↔低于）" />
       <div className={c.actions}>
         <Button appearance="primary" onClick={compute} disabled={busy || state.text.trim() === ''}>填写 X 并核对数字</Button>
+        <FiguresHelp />
         {fill ? <Button onClick={() => void copy()} disabled={busy}>复制填好的文稿</Button> : null}
       </div>
       {statusBar}

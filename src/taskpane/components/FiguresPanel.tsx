@@ -15,6 +15,7 @@ import { ACCEPT, LoadedFile, readFiles } from '../../web/read-files';
 import { EXAMPLE_TEMPLATE, paneFigures, PaneFigures, templateOf } from '../figures';
 import { copyOrSelect, StatusBar, useAction, useCommonStyles } from './common';
 import { DraftFill, DraftState, EMPTY_DRAFT } from './DraftFill';
+import { FiguresHelp } from './FiguresHelp';
 
 const useStyles = makeStyles({
   paragraph: { whiteSpace: 'pre-wrap', lineHeight: '1.7', fontSize: '14px', padding: '8px', background: tokens.colorNeutralBackground3, borderRadius: '4px', wordBreak: 'break-all' },
@@ -153,11 +154,12 @@ export function FiguresPanel({ settings, onSettings, state, onState, excel, file
         <DraftFill settings={settings} state={state.draft ?? EMPTY_DRAFT} onState={(d) => onState({ ...state, mode, draft: d })} excel={excel} files={files}
           sheetsToRead={sheetsToRead} busy={busy} run={run} setStatus={setStatus} onProgress={setProgress} statusBar={<StatusBar status={status} busy={busy} progress={progress} />} />
       ) : <>
-      <Field label={{ sheet: '段落模板（来自“模板”工作表，可修改）', example: '段落模板（示例，可改成您的报告原文）', typed: '段落模板（含占位符的报告原文）' }[state.source]} hint="占位符写法：{行.指标:格式}，如 {一般公共预算收入.同比:%}、{一般公共预算收入.超序时:pp}；格式见 docs/figures.md。">
+      <Field label={{ sheet: '段落模板（来自“模板”工作表，可修改）', example: '段落模板（示例，可改成您的报告原文）', typed: '段落模板（含占位符的报告原文）' }[state.source]} hint="占位符写法：{行.指标:格式}，如 {一般公共预算收入.同比:%}、{一般公共预算收入.超序时:pp}；格式见“写法说明”。">
         <Textarea value={template} rows={7} resize="vertical" onChange={(_, d) => onState({ ...state, template: d.value, source: 'typed' })} />
       </Field>
       <div className={c.actions}>
         <Button appearance="primary" onClick={compute} disabled={busy || state.template === null}>{excel ? '计算并写入数字表' : '计算报告数字'}</Button>
+        <FiguresHelp />
         {!excel && result ? <Button onClick={download} disabled={busy}>下载数字表</Button> : null}
       </div>
       {excel ? <Text as="p" className={c.hint}>数字表写入新的工作表“{FIGURES_SHEET}”；与您的工作表重名时自动加序号，不会覆盖。</Text> : null}

@@ -13,9 +13,11 @@ import { findExecutionSheet } from '../../core/figures';
 import { ACCEPT, LoadedFile } from '../../web/read-files';
 import { CheckJob, JobCancelled, startCheck } from '../../web/check-client';
 import type { JobProgress } from '../../web/check-job';
-import { reviewWorkbook, saveBlob, unitFileName, unitsOf, workbookBlob } from '../../web/downloads';
-import { checkStatus, explanationKeyString, RuleSettings, withExplanations } from '../model';
+import { perUnitZip, reviewWorkbook, saveBlob, unitFileName, unitOfFinding, workbookBlob } from '../../web/downloads';
+import { checkStatus, explanationKeyString, fileLocationText, num, RuleSettings, withExplanations } from '../model';
 import { ReportView } from './ReportView';
+import { SheetPreview } from './SheetPreview';
+import { sheetWindow, SheetWindow } from '../../web/sheet-preview';
 import { downloadText, StatusBar, useAction, useCommonStyles } from './common';
 
 export interface FilesCheckProps {
@@ -27,9 +29,14 @@ export interface FilesCheckProps {
   /** In Excel (批量): write the combined findings as a sheet of the open workbook. */
   excel?: ExcelActions;
   ours?: ReadonlyArray<string>;
+  /** The page remembers the files chosen, for 规则 → 重新审核. */
+  onChosen?: (list: File[]) => void;
+  /** Files to check again at once (重新审核 after new parameters were saved). */
+  recheck?: File[] | null;
+  onRechecked?: () => void;
 }
 
-export function FilesCheck({ settings, report, onReport, files, onFiles, excel, ours = [] }: FilesCheckProps): React.ReactElement {
+export function FilesCheck({ settings, report, onReport, files, onFiles, excel, ours = [], onChosen, recheck, onRechecked }: FilesCheckProps): React.ReactElement {
   const c = useCommonStyles();
   const { busy, status, run, setStatus } = useAction();
   const input = React.useRef<HTMLInputElement>(null);
@@ -37,11 +44,20 @@ export function FilesCheck({ settings, report, onReport, files, onFiles, excel, 
   const [progress, setProgress] = React.useState<number | null>(null);
   const [typed, setTyped] = React.useState(new Map<string, { finding: Finding; text: string }>());
   const shown = React.useMemo(() => (report ? withExplanations(report, typed) : null), [report, typed]);
+  const [preview, setPreview] = React.useState<{ view: SheetWindow; title: string } | null>(null);
+  const grids = React.useMemo(() => files.map((f) => f.grids), [files]);
+  // In Excel (批量) the files are not the open workbook: a location opens the preview there too.
+  const canPreview = React.useCallback((f: Finding) => sheetWindow(grids, f) !== null, [grids]);
+  const openPreview = (f: Finding) => {
+    const view = sheetWindow(grids, f);
+    if (view) setPreview({ view, title: fileLocationText(f) });
+  };
 
   // Reading and checking run in a Web Worker: the page stays responsive, shows how far it got, and
   // 取消 stops the worker at once.
   const onChoose = (list: File[]) => run('读取并审核', async () => {
     if (list.length === 0) return;
+    onChosen?.(list);
     onFiles([]);
     onReport(null);
     setTyped(new Map());
@@ -71,8 +87,15 @@ export function FilesCheck({ settings, report, onReport, files, onFiles, excel, 
     }
     if (!r.recognised) throw new Error('未找到可审核的预算明细表（表头至少需要两个可识别的列，如“单位名称”“金额”）');
     onReport(r);
-    return checkStatus(`已审核 ${ok.length} 个文件${bad.length ? `（${bad.length} 个无法读取）` : ''}`, r.summary);
+    return checkStatus(`已审核 ${num(ok.length)} 个文件${bad.length ? `（${num(bad.length)} 个无法读取）` : ''}`, r.summary);
   });
+
+  React.useEffect(() => {
+    if (!recheck) return;
+    onRechecked?.();
+    void onChoose(recheck);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [recheck]);
 
   const downloadReview = () => run('生成审核工作簿', async () => {
     if (!shown) return;
@@ -82,9 +105,21 @@ export function FilesCheck({ settings, report, onReport, files, onFiles, excel, 
 
   const downloadPerUnit = () => run('生成各单位审核工作簿', async () => {
     if (!shown) return;
-    const units = unitsOf(shown);
-    for (const u of units) saveBlob(await workbookBlob(await reviewWorkbook(shown, files, u, [...typed.values()])), unitFileName(u));
-    return `已下载 ${units.length} 个单位的审核工作簿，可分别发回各单位。`;
+    const { blob, names } = await perUnitZip(shown, files, [...typed.values()], (done, total) => {
+      setProgress(done / total);
+      setStatus({ kind: 'info', text: `正在生成各单位审核工作簿：${num(done)} / ${num(total)}……` });
+    });
+    setProgress(null);
+    saveBlob(blob, '各单位审核工作簿.zip');
+    return `已下载 ${num(names.length)} 个单位的审核工作簿（一个 .zip 文件），解压后可分别发回各单位。`;
+  });
+
+  const downloadUnit = (f: Finding) => run('生成本单位审核工作簿', async () => {
+    if (!shown) return;
+    const u = unitOfFinding(shown, f);
+    if (!u) throw new Error('这些问题不属于任何单位（如整个文件的问题），请下载全部审核工作簿。');
+    saveBlob(await workbookBlob(await reviewWorkbook(shown, files, u, [...typed.values()])), unitFileName(u));
+    return `已下载“${u.name || u.code}”的审核工作簿。`;
   });
 
   const writeSheet = () => run('写入合并审核表', async () => {
@@ -120,11 +155,12 @@ export function FilesCheck({ settings, report, onReport, files, onFiles, excel, 
         <>
           <div className={c.actions}>
             <Button onClick={downloadReview} disabled={busy}>下载审核工作簿</Button>
-            <Button onClick={downloadPerUnit} disabled={busy}>下载各单位审核工作簿</Button>
+            <Button onClick={downloadPerUnit} disabled={busy}>下载各单位审核工作簿（.zip）</Button>
             <Button onClick={() => downloadText(JSON.stringify(reportJson(shown), null, 2), '审核结果.json')} disabled={busy}>导出 JSON</Button>
             {excel ? <Button onClick={writeSheet} disabled={busy}>写入合并审核表</Button> : null}
           </div>
-          <ReportView report={shown} onExplain={explain} />
+          <ReportView report={shown} onExplain={explain} onUnitDownload={busy ? undefined : downloadUnit} withFile onSelect={openPreview} canSelect={canPreview} />
+          {preview ? <SheetPreview view={preview.view} title={preview.title} onClose={() => setPreview(null)} /> : null}
         </>
       ) : null}
     </div>
@@ -135,7 +171,7 @@ const MB = 1024 * 1024;
 
 /** "正在读取 a.xlsx：3.2 / 8.0 MB，已读 45,000 行" or "正在审核 …". */
 export function progressText(p: JobProgress): string {
-  const rows = p.rows.toLocaleString('en-US');
+  const rows = num(p.rows);
   if (p.phase === 'check') return `正在审核：已读取 ${rows} 行，正在按规则逐条检查……`;
   return `正在读取${p.file ? ` ${p.file}` : ''}：${(p.bytesRead / MB).toFixed(1)} / ${(p.bytesTotal / MB).toFixed(1)} MB，已读 ${rows} 行……`;
 }

@@ -5,7 +5,7 @@ import type { CheckReport } from '../../core/check';
 import type { Finding, Severity } from '../../core/findings';
 import { SEVERITY_ZH } from '../../core/findings';
 import { goalLookup } from '../../core/performance/at';
-import { groupFindings, GroupBy } from '../model';
+import { groupFindings, GroupBy, num } from '../model';
 import { FindingsList } from './FindingsList';
 
 const useStyles = makeStyles({
@@ -13,7 +13,16 @@ const useStyles = makeStyles({
   summary: { margin: '6px 0', fontSize: '13px' },
 });
 
-export function ReportView({ report, onSelect, onExplain }: { report: CheckReport; onSelect?: (f: Finding) => void; onExplain?: (f: Finding, text: string) => void }): React.ReactElement {
+export function ReportView({ report, onSelect, onExplain, onUnitDownload, withFile, canSelect }: {
+  /** Locations name their file; canSelect: whether a click on this finding does anything. */
+  withFile?: boolean;
+  canSelect?: (f: Finding) => boolean;
+  report: CheckReport;
+  onSelect?: (f: Finding) => void;
+  onExplain?: (f: Finding, text: string) => void;
+  /** 按单位: download the review workbook of the unit of this finding's group (the offline page). */
+  onUnitDownload?: (f: Finding) => void;
+}): React.ReactElement {
   const s = useStyles();
   const [show, setShow] = React.useState<Set<Severity>>(new Set(['error', 'warning']));
   const [by, setBy] = React.useState<GroupBy>('rule');
@@ -29,12 +38,12 @@ export function ReportView({ report, onSelect, onExplain }: { report: CheckRepor
   return (
     <section aria-label="审核结果">
       <Text as="p" className={s.summary} role="status" data-testid="summary">
-        共 {report.findings.length} 条：错误 {sum.errors}，警告 {sum.warnings}，提示 {sum.infos}{sum.explained ? `，已说明 ${sum.explained}` : ''}；读取预算行 {report.lines.length} 行。
+        共 {num(report.findings.length)} 条：错误 {num(sum.errors)}，警告 {num(sum.warnings)}，提示 {num(sum.infos)}{sum.explained ? `，已说明 ${num(sum.explained)}` : ''}；读取预算行 {num(report.lines.length)} 行。
       </Text>
       <div className={s.bar} role="group" aria-label="按级别筛选">
         {(['error', 'warning', 'info'] as const).map((k) => (
           <ToggleButton key={k} size="small" checked={show.has(k)} onClick={() => toggle(k)}>
-            {SEVERITY_ZH[k]} {k === 'error' ? sum.errors : k === 'warning' ? sum.warnings : sum.infos}
+            {SEVERITY_ZH[k]} {num(k === 'error' ? sum.errors : k === 'warning' ? sum.warnings : sum.infos)}
           </ToggleButton>
         ))}
       </div>
@@ -42,7 +51,7 @@ export function ReportView({ report, onSelect, onExplain }: { report: CheckRepor
         <Radio value="rule" label="按规则" />
         <Radio value="unit" label="按单位" />
       </RadioGroup>
-      <FindingsList groups={groups} groupBy={by} onSelect={onSelect} onExplain={onExplain} goalOf={goalOf} />
+      <FindingsList groups={groups} groupBy={by} onSelect={onSelect} onExplain={onExplain} goalOf={goalOf} onUnitDownload={onUnitDownload} withFile={withFile} canSelect={canSelect} />
     </section>
   );
 }
