@@ -89,7 +89,7 @@ test('check, select, flag, clear, write results, generate tables', async () => {
   await page.getByTestId('summary').waitFor({ timeout: 60_000 });
   // The problem sheet has errors: the banner warns with the counts instead of a green success.
   expect(await page.getByTestId('status').getAttribute('data-intent')).toBe('warning');
-  expect(await page.getByTestId('status').innerText()).toMatch(/发现 \d+ 个错误/);
+  expect(await page.getByTestId('status').innerText()).toMatch(/发现 [\d,]+ 个错误/);
   await page.waitForFunction(() => Array.from(document.querySelectorAll('button')).some((b) => b.textContent === '标记问题单元格' && !b.disabled));
   await page.waitForTimeout(300); // let Fluent's colour transition of the re-enabled buttons finish
   await page.screenshot({ path: artifact('addin-check.png'), fullPage: true });
@@ -110,14 +110,14 @@ test('check, select, flag, clear, write results, generate tables', async () => {
   const before = await model(page);
   const fillsBefore = before.sheets.map((s) => s.fills);
   await page.getByRole('button', { name: '标记问题单元格' }).click();
-  await page.getByText(/已标记 \d+ 个单元格/).waitFor({ timeout: 30_000 });
+  await page.getByText(/已标记 [\d,]+ 个单元格/).waitFor({ timeout: 30_000 });
   const flagged = await model(page);
   expect(flagged.sheets.find((s) => s.name === loc[1])!.fills).toBeGreaterThan(0);
   expect(flagged.sheets.find((s) => s.name === '预算审核_标记记录')?.visibility).toBe('VeryHidden');
   await page.screenshot({ path: artifact('addin-flagged.png'), fullPage: true });
 
   await page.getByRole('button', { name: '清除标记' }).click();
-  await page.getByText(/已恢复 \d+ 个单元格的原格式/).waitFor({ timeout: 30_000 });
+  await page.getByText(/已恢复 [\d,]+ 个单元格的原格式/).waitFor({ timeout: 30_000 });
   const cleared = await model(page);
   expect(cleared.sheets.map((s) => s.fills)).toEqual(fillsBefore);
   expect(cleared.sheets.some((s) => s.name === '预算审核_标记记录')).toBe(false);

@@ -101,11 +101,11 @@ test('审核, 标记, 清除标记, 写入审核结果 on 20,000 findings and 60
   await page.getByRole('button', { name: '开始审核' }).click();
   await page.getByTestId('summary').waitFor({ timeout: 120_000 });
   withinLimits(await stats(page), '审核');
-  expect(await page.getByTestId('status').innerText()).toMatch(/发现 \d+ 个错误/);
+  expect(await page.getByTestId('status').innerText()).toMatch(/发现 [\d,]+ 个错误/);
 
   await page.waitForFunction(() => Array.from(document.querySelectorAll('button')).some((b) => b.textContent === '标记问题单元格' && !b.disabled));
   await page.getByRole('button', { name: '标记问题单元格' }).click();
-  const flagged = page.getByText(/已标记 \d+ 个单元格/);
+  const flagged = page.getByText(/已标记 [\d,]+ 个单元格/);
   await flagged.waitFor({ timeout: 120_000 });
   const n = Number(/已标记 (\d+) 个单元格/.exec(await flagged.innerText())![1]);
   expect(n).toBeGreaterThanOrEqual(FINDINGS);
@@ -117,7 +117,7 @@ test('审核, 标记, 清除标记, 写入审核结果 on 20,000 findings and 60
   await page.screenshot({ path: artifact('excel-path-flagged.png'), fullPage: true });
 
   await page.getByRole('button', { name: '清除标记' }).click();
-  await page.getByText(/已恢复 \d+ 个单元格的原格式/).waitFor({ timeout: 120_000 });
+  await page.getByText(/已恢复 [\d,]+ 个单元格的原格式/).waitFor({ timeout: 120_000 });
   withinLimits(await stats(page), '清除标记');
   const after = await fills(page);
   expect(after.fills).toBe(original.fills); // every original fill back, No Fill stays No Fill
