@@ -123,7 +123,8 @@ export function parseAmount(cell: Cell, unit: AmountUnit): AmountResult {
   return { ok: true, fen: neg && v !== 0 ? -v : v, blank: false };
 }
 
-function groupThousands(intDigits: string): string {
+/** "1234567" → "1,234,567": the one place digits are grouped by thousands. */
+export function groupThousands(intDigits: string): string {
   return intDigits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 

@@ -3,6 +3,7 @@
  * two integers (分 or months) and is rounded only when it is displayed, half away from zero, so that
  * 31.7% − 25% prints 6.7 and never 6.699999.
  */
+import { groupThousands } from '../money';
 
 /** num / den with den > 0. BigInt because 分 × 12 can leave the exact range of a double. */
 export interface Ratio {
@@ -56,7 +57,7 @@ export function scaledToString(v: bigint, decimals: number, thousands = false): 
   const neg = v < 0n;
   const digits = (neg ? -v : v).toString().padStart(decimals + 1, '0');
   let intPart = decimals > 0 ? digits.slice(0, -decimals) : digits;
-  if (thousands) intPart = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  if (thousands) intPart = groupThousands(intPart);
   const body = decimals > 0 ? `${intPart}.${digits.slice(-decimals)}` : intPart;
   return neg && /[1-9]/.test(digits) ? `-${body}` : body;
 }

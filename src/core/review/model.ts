@@ -9,6 +9,7 @@
  * file name and page number; row heights from the wrapped text.
  */
 import { fenString } from '../figures/ratio';
+import { groupThousands } from '../money';
 import type { Finding, FindingUnit, Severity } from '../findings';
 import { ruleTitle, SEVERITY_ZH } from '../findings';
 import { figureKey } from '../rules/catalogue';
@@ -89,7 +90,7 @@ const FEN_PER_WAN = 1_000_000n;
 
 function withThousands(v: number): string {
   const [i, d] = String(v).split('.');
-  const int = i.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const int = groupThousands(i);
   return d === undefined ? int : `${int}.${d}`;
 }
 
