@@ -4,6 +4,7 @@
  * A sheet of that name made by the user is never replaced: ours gets a suffix. Our own earlier
  * 报告数字 (named in the saved settings) is replaced, as 审核结果 is.
  */
+import { HEADER_RGB } from '../core/review';
 import { displayWidth } from '../core/text';
 import { writeRows } from './flag';
 import { Batcher, excelRun, jsonBytes } from './run';
@@ -74,7 +75,7 @@ export async function writeFiguresSheet(s: FiguresSheet, ours: ReadonlyArray<str
     await batch.reserve(3000);
     const header = ws.getRangeByIndexes(0, 0, 1, width);
     header.format.font.bold = true;
-    header.format.fill.color = '#D9E1F2';
+    header.format.fill.color = `#${HEADER_RGB}`;
     WIDTHS.forEach((w, i) => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w * 7));
     if (s.text !== undefined) {
       ws.getRangeByIndexes(tableRows + 1, 0, 1, 1).format.font.bold = true;

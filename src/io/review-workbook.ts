@@ -357,7 +357,7 @@ function writeExplanationsSheet(ws: ExcelJS.Worksheet, rows: ReadonlyArray<strin
   const widths = [30, 18, 24, 60];
   ws.columns = EXPLANATIONS_HEADER.map((h, i) => ({ header: h, width: widths[i] }));
   ws.getRow(1).font = { bold: true };
-  ws.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+  ws.getRow(1).fill = solid(HEADER_RGB);
   for (const r of rows) ws.addRow(r).getCell(4).alignment = { wrapText: true, vertical: 'top' };
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 1 }];
 }

@@ -8,6 +8,7 @@ import { readXlsxBuffer } from '../io/read-xlsx';
 import { buildReviewWorkbook, reportUnits, ReviewUnit, unitFileName } from '../io/review-workbook';
 import { uniqueFileNames } from '../io/file-name';
 import { findingUnitKey } from '../core/per-unit';
+import { HEADER_RGB } from '../core/review';
 import { buildTablesWorkbook } from '../io/tables-workbook';
 import { FIGURES_SHEET, figuresSheetValues, FiguresSheet } from '../excel/figures';
 import type { LoadedFile } from './read-files';
@@ -109,7 +110,7 @@ export function figuresWorkbook(sheet: FiguresSheet): ExcelJS.Workbook {
   for (const row of figuresSheetValues(sheet, (v) => v)) ws.addRow(row);
   [30, 14, 10, 14, 44].forEach((w, i) => (ws.getColumn(i + 1).width = w));
   ws.getRow(1).font = { bold: true };
-  ws.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+  ws.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${HEADER_RGB}` } };
   for (let r = 2; r <= sheet.rows.length; r++) ws.getCell(r, 2).numFmt = '#,##0.00';
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 1 }];
   return wb;
