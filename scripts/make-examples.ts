@@ -22,20 +22,20 @@ export const EXAMPLES: ReadonlyArray<ExampleSpec> = [
   {
     file: '县教育局-明细-元.xlsx',
     options: {
-      lines: 96, units: 3, seed: 2025, department: 'education', layout: 'long', unit: 'yuan', perfStyle: 'plain',
+      lines: 96, units: 3, seed: 2025, department: 'education', layout: 'long', amountUnit: 'yuan', perfStyle: 'plain',
     },
   },
   {
     file: '县卫健委-明细-万元-宽表.xlsx',
     options: {
-      lines: 48, units: 3, seed: 2031, department: 'health', layout: 'wide', unit: 'wan', twoRowHeader: true, codeStyle: 'space',
+      lines: 48, units: 3, seed: 2031, department: 'health', layout: 'wide', amountUnit: 'wan', twoRowHeader: true, codeStyle: 'space',
       unitCells: 'merged', subtotals: true, blankRows: true, breakdownRows: 0.12, total: 'bottom',
     },
   },
   {
     file: '上海-单位预算-类款项.xlsx',
     options: {
-      lines: 72, units: 3, seed: 2026, year: 2026, department: 'culture', layout: 'split', unit: 'yuan', sanbaoColumn: false,
+      lines: 72, units: 3, seed: 2026, year: 2026, department: 'culture', layout: 'split', amountUnit: 'yuan', sanbaoColumn: false,
       unitNames: ['上海市示例区文化和旅游局', '上海市示例区图书馆', '上海市示例区文化馆'],
       departmentName: '上海市示例区文化和旅游局', title: '上海市示例区文化和旅游局2026年单位预算明细表', perfStyle: 'plain',
     },

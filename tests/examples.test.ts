@@ -45,7 +45,7 @@ describe('example workbooks', () => {
     const total = ws.getCell((expected.totalRow as number) + 1, amountCol + 1);
     expect(typeof total.value).toBe('number');
     expect(total.numFmt).toBe('#,##0.00');
-    const parsed = parseAmount(total.value as number, expected.unit);
+    const parsed = parseAmount(total.value as number, expected.amountUnit);
     expect(parsed.ok && parsed.fen).toBe(expected.totalFen);
   });
 

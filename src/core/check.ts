@@ -115,7 +115,7 @@ function mergeAux(into: AuxData, from: Partial<AuxData>, file: string, hasLines:
 
 /** The amount unit (金额单位) of a workbook's sheets, as InputInfo.unit (SPEC §4.1 JSON) reports it. */
 function amountUnitLabel(reads: WorkbookRead): InputInfo['unit'] {
-  const units = new Set(reads.current.map((s) => (s.unit === 'wan' ? '万元' : '元')));
+  const units = new Set(reads.current.map((s) => (s.amountUnit === 'wan' ? '万元' : '元')));
   return units.size === 0 ? '' : units.size > 1 ? '混合' : (units.values().next().value as '元' | '万元');
 }
 
@@ -213,7 +213,7 @@ export function checkWorkbooks(workbooks: ReadonlyArray<WorkbookGrids>, opts: Ch
     reads.push(r);
     findings.push(...r.findings);
     // Auxiliary sheets that state no unit take the main sheet's (SPEC §7 Auxiliary sheets).
-    const mainUnit = r.current[0]?.unit;
+    const mainUnit = r.current[0]?.amountUnit;
     if (mainUnit && mainUnit !== 'yuan' && a.usedSheets.length) a = readAuxSheets(wb.file, wb.sheets, { defaultUnit: mainUnit });
     mergeAux(aux, a.aux, wb.file, r.current.some((x) => x.lines.length > 0));
     findings.push(...a.findings);

@@ -27,7 +27,7 @@ export interface LineSource {
   /** 1-based sheet column of each recognised field. */
   readonly columns: Readonly<Partial<Record<Field, number>>>;
   /** 'yuan' or 'wan' (万元): the display unit of the sheet's amounts. */
-  readonly unit: 'yuan' | 'wan';
+  readonly amountUnit: 'yuan' | 'wan';
   /** Whether this sheet holds prior-year lines (上年预算). */
   readonly prior: boolean;
 }

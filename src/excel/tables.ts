@@ -33,7 +33,7 @@ export function tableLayout(t: StandardTable): { values: (string | number)[][]; 
   for (const row of t.rows) {
     values.push(row.cells.map((v, c) => {
       if (v === null) return '';
-      if (t.columns[c].kind === 'money' && typeof v === 'number') return v / FEN_PER_UNIT[t.unit];
+      if (t.columns[c].kind === 'money' && typeof v === 'number') return v / FEN_PER_UNIT[t.amountUnit];
       const s = String(v);
       const indent = t.columns[c].indent && t.style === 'national' && row.level > 1 ? '\u3000'.repeat(row.level - 1) : '';
       return asText(indent + s);

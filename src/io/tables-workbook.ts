@@ -39,7 +39,7 @@ function moneyText(value: number): string {
 /** A table's cell as written to the sheet: money as a number in the display unit, text as is. */
 function sheetValue(table: StandardTable, col: number, v: TableValue): ExcelJS.CellValue {
   if (v === null) return null;
-  if (table.columns[col].kind === 'money' && typeof v === 'number') return v / FEN_PER_UNIT[table.unit];
+  if (table.columns[col].kind === 'money' && typeof v === 'number') return v / FEN_PER_UNIT[table.amountUnit];
   return String(v);
 }
 
@@ -154,7 +154,7 @@ export function columnWidth(table: StandardTable, c: number): number {
   for (const row of table.rows) {
     const v = row.cells[c];
     if (v === null) continue;
-    const text = col.kind === 'money' && typeof v === 'number' ? moneyText(v / FEN_PER_UNIT[table.unit]) : String(v);
+    const text = col.kind === 'money' && typeof v === 'number' ? moneyText(v / FEN_PER_UNIT[table.amountUnit]) : String(v);
     w = Math.max(w, displayWidth(text) + 2 + 2 * indentOf(table, c, row.level));
   }
   // Single-column captions must fit on at most two lines.

@@ -360,7 +360,7 @@ export type RowMutation =
 
 export interface MutatedSynth {
   grid: Grid;
-  unit: AmountUnit;
+  amountUnit: AmountUnit;
   layout: SynthLayout;
   /** Cells that must each carry a DATA.BAD_AMOUNT, as sheet addresses ("G12"). */
   badCells: string[];
@@ -428,7 +428,7 @@ export const mutatedSynthArb: fc.Arbitrary<MutatedSynth> = synthOptionsArb.chain
 
 function applyMutations(synth: SynthResult, lineMutations: Record<string, RowMutation>, otherRowBad: ReadonlyArray<[number, number, Cell]>): MutatedSynth {
   const { grid, expected: e } = synth;
-  const unit = e.unit;
+  const unit = e.amountUnit;
   const cells: Cell[][] = grid.cells.map((r) => r.slice());
   const parts = e.amountColumns.filter((c) => c.role === 'amount' || c.role === 'fund' || c.role === 'kind').map((c) => c.col);
   const totalCol = e.amountColumns.find((c) => c.role === 'total')?.col;
@@ -528,7 +528,7 @@ function applyMutations(synth: SynthResult, lineMutations: Record<string, RowMut
   };
   return {
     grid: { name: grid.name, cells: out, merges },
-    unit,
+    amountUnit: unit,
     layout: e.layout,
     badCells: [...bad].map(addr).sort(),
     negativeCells: [...negative].map(addr).sort(),

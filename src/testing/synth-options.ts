@@ -40,7 +40,7 @@ export interface SynthOptions {
   /** Sheet layout; default 'long'. */
   layout?: SynthLayout;
   /** Display unit of the amounts: 'yuan' (元, ≤ 2 decimals) or 'wan' (万元, up to 6 decimals); default 'yuan'. */
-  unit?: AmountUnit;
+  amountUnit?: AmountUnit;
   /** Share (0–1) of amount cells written as text ("1,234.56", "12.3456") instead of numbers; default 0. */
   amountText?: number;
   /** How zero parts of wide/kindSplit rows are written: empty, 0, or "-"; default 'blank'. */
@@ -128,7 +128,7 @@ export function resolve(o: SynthOptions): Resolved {
     units: Math.min(units, o.lines),
     seed: o.seed ?? 1,
     layout,
-    unit: o.unit ?? 'yuan',
+    amountUnit: o.amountUnit ?? 'yuan',
     amountText: o.amountText ?? 0,
     zeros: o.zeros ?? 'blank',
     department: o.department,

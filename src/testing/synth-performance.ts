@@ -22,7 +22,7 @@ const VAGUE = ['明显提升', '有所改善', '良好', '逐步完善', '若干
 export function synthPerformance(opts: { lines: number; projects: number; indicators: number; seed?: number }): SynthPerformance {
   let seed = opts.seed ?? 1;
   const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-  const src: LineSource = { file: 'bench.xlsx', sheet: '预算明细', columns: { unitCode: 1, unitName: 2, projectCode: 3, projectName: 4, functionCode: 5, economicCode: 6, fundSource: 7, amount: 8 }, unit: 'yuan', prior: false };
+  const src: LineSource = { file: 'bench.xlsx', sheet: '预算明细', columns: { unitCode: 1, unitName: 2, projectCode: 3, projectName: 4, functionCode: 5, economicCode: 6, fundSource: 7, amount: 8 }, amountUnit: 'yuan', prior: false };
   const goalSrc = { file: 'bench.xlsx', sheet: '绩效目标' };
   const lines: BudgetLine[] = [];
   const goals: PerfGoal[] = [];

@@ -64,7 +64,7 @@ export interface SynthAmountColumn {
  */
 export interface SynthExpected {
   readonly layout: SynthLayout;
-  readonly unit: AmountUnit;
+  readonly amountUnit: AmountUnit;
   readonly sheetName: string;
   /** First header row and number of header rows (1 or 2); data starts at firstDataRow. */
   readonly headerRow: number;
@@ -118,7 +118,7 @@ const SANBAO: Record<LineKind, string> = { personnel: '保工资', public: '保�
 export function synthSheet(options: SynthOptions): SynthResult {
   const o = resolve(options);
   const rng = new Rng(o.seed);
-  const fenPer = FEN_PER_UNIT[o.unit];
+  const fenPer = FEN_PER_UNIT[o.amountUnit];
   const unitList = synthUnits(o.units, o.department, o.firstUnit).map((u, i) => (o.unitNames[i] ? { ...u, name: o.unitNames[i] } : u));
   const counts = spread(rng, o.lines, unitList.length);
 
@@ -149,8 +149,8 @@ export function synthSheet(options: SynthOptions): SynthResult {
 
   const cells: Cell[][] = [];
   const merges: MergeRange[] = [];
-  const suffix = o.unit === 'wan' ? '（万元）' : '（元）';
-  const unitWord = o.unit === 'wan' ? '万元' : '元';
+  const suffix = o.amountUnit === 'wan' ? '（万元）' : '（元）';
+  const unitWord = o.amountUnit === 'wan' ? '万元' : '元';
 
   // Title rows and the unit line.
   const sectorOfAll = o.department ?? (unitList.every((u) => u.sector === unitList[0].sector) ? unitList[0].sector : undefined);
@@ -205,7 +205,7 @@ export function synthSheet(options: SynthOptions): SynthResult {
   const zeroCell: Cell = o.zeros === 'zero' ? 0 : o.zeros === 'dash' ? '-' : null;
   const moneyCell = (fen: number): Cell => {
     if (fen === 0) return zeroCell;
-    if (o.amountText > 0 && rng.chance(o.amountText)) return moneyText(fen, o.unit);
+    if (o.amountText > 0 && rng.chance(o.amountText)) return moneyText(fen, o.amountUnit);
     return fen / fenPer;
   };
   const comboCache = new Map<string, string>();
@@ -443,7 +443,7 @@ export function synthSheet(options: SynthOptions): SynthResult {
   const grid: Grid = { name: o.sheetName, cells, merges };
   const expected: SynthExpected = {
     layout: o.layout,
-    unit: o.unit,
+    amountUnit: o.amountUnit,
     sheetName: o.sheetName,
     headerRow,
     headerRowCount,

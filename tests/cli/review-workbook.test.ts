@@ -42,7 +42,7 @@ async function makeSource(): Promise<ReviewSource> {
 }
 
 function makeReport(): CheckReport {
-  const src: LineSource = { file: 'a.xlsx', sheet: QUOTED, columns: { unitName: 1, economicCode: 2, amount: 3 }, unit: 'yuan', prior: false };
+  const src: LineSource = { file: 'a.xlsx', sheet: QUOTED, columns: { unitName: 1, economicCode: 2, amount: 3 }, amountUnit: 'yuan', prior: false };
   const lines = [line(src, 3, '', '县教育局', 120050), line(src, 4, '', '县教育局', 0), line(src, 5, '', '县卫健委', 30000)];
   const findings: Finding[] = [
     { rule: 'DATA.BAD_AMOUNT', severity: 'error', unit: { name: '县教育局' }, location: { file: 'a.xlsx', sheet: QUOTED, cell: 'C4', row: 4 }, message: '县教育局第 4 行金额“abc”无法识别为金额' },

@@ -94,7 +94,7 @@ describe('issue 11 on the strict fake', () => {
     const { model } = host('web');
     const goal = '产出指标：完成校舍维修改造面积不少于 12000 平方米，工程验收合格率 100%；效益指标：消除校舍安全隐患，保障 3200 名师生教学安全；满意度指标：师生满意度不低于 95%。';
     const t: StandardTable = {
-      id: 'projectPerformance', style: 'national', title: '2026年项目支出绩效目标表', shortName: '项目支出绩效目标表', preparedBy: '编制部门：县教育局', unitLabel: '单位：万元', unit: 'wan',
+      id: 'projectPerformance', style: 'national', title: '2026年项目支出绩效目标表', shortName: '项目支出绩效目标表', preparedBy: '编制部门：县教育局', unitLabel: '单位：万元', amountUnit: 'wan',
       orientation: 'landscape', columns: [{ key: 'name', kind: 'text', width: 30 }, { key: 'goal', kind: 'text', width: 60, wrap: true }, { key: 'indicators', kind: 'text', width: 60, wrap: true }, { key: 'total', kind: 'money', width: 12 }],
       headerRows: 1, header: ['项目名称', '绩效目标', '绩效指标', '金额'].map((text, col) => ({ text, row: 0, col, rowSpan: 1, colSpan: 1 })),
       rows: Array.from({ length: 3000 }, (_, i) => ({ cells: [`校舍维修改造项目第 ${i + 1} 期（县第一中学、县实验小学等 12 所学校）`, goal.repeat(3), goal.repeat(5), 1_000_000 + i], code: '', name: `项目${i}`, level: 0 as const, isTotal: false })),

@@ -85,7 +85,7 @@ describe('generated sheets on the fake host', () => {
     try {
       model.put('1 部门收支总表', [['用户的']]);
       const t: StandardTable = {
-        id: 'summary', style: 'national', title: '2026年部门收支总表', shortName: '部门收支总表', preparedBy: '编制部门：县教育局', unitLabel: '单位：万元', unit: 'wan',
+        id: 'summary', style: 'national', title: '2026年部门收支总表', shortName: '部门收支总表', preparedBy: '编制部门：县教育局', unitLabel: '单位：万元', amountUnit: 'wan',
         orientation: 'portrait', columns: [{ key: 'name', kind: 'text', width: 20, indent: true }, { key: 'total', kind: 'money', width: 12 }],
         headerRows: 1, header: [{ text: '项目', row: 0, col: 0, rowSpan: 1, colSpan: 1 }, { text: '预算数', row: 0, col: 1, rowSpan: 1, colSpan: 1 }],
         rows: [{ cells: ['教育支出', 123_456_789], code: '205', name: '教育支出', level: 1, isTotal: false }], notes: ['说明：本表不含上年结转'], empty: false,

@@ -150,5 +150,5 @@ function build(
     truth.length = 0;
     truth.push(...t);
   }
-  return { grid, unit: e.unit, truth, units: truthUnits, headerEnd: e.firstDataRow - 1, moneyCols, unitCodeColumn: codeCol !== undefined };
+  return { grid, unit: e.amountUnit, truth, units: truthUnits, headerEnd: e.firstDataRow - 1, moneyCols, unitCodeColumn: codeCol !== undefined };
 }

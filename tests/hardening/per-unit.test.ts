@@ -118,7 +118,7 @@ function secretsFor(c: UnitCase, i: number): Secrets {
     names: others.map((u) => u.name),
     codes: c.unitCodeColumn ? others.map((u) => new RegExp(`(?<!\\d)${u.code}(2025\\d{5})?(?!\\d)`)) : [],
     fen,
-    moneyText: [...totals].filter((f) => fen.has(f)).map((f) => dataMessages.totalMismatch({ label: '', cell: '', actualFen: f, expectedFen: f, unit: c.unit, what: '' }).match(/为 (\S+ \S+)，/)![1]),
+    moneyText: [...totals].filter((f) => fen.has(f)).map((f) => dataMessages.totalMismatch({ label: '', cell: '', actualFen: f, expectedFen: f, amountUnit: c.unit, what: '' }).match(/为 (\S+ \S+)，/)![1]),
   };
 }
 

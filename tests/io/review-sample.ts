@@ -18,7 +18,7 @@ function line(src: LineSource, row: number, unitCode: string, unitName: string, 
 }
 
 export function sampleReport(): CheckReport {
-  const src: LineSource = { file: 'a.xlsx', sheet: SHEET, columns: { unitCode: 1, unitName: 2, amount: 3 }, unit: 'yuan', prior: false };
+  const src: LineSource = { file: 'a.xlsx', sheet: SHEET, columns: { unitCode: 1, unitName: 2, amount: 3 }, amountUnit: 'yuan', prior: false };
   const lines = [line(src, 3, '101001', '县教育局', 120050), line(src, 4, '101001', '县教育局', 0), line(src, 5, '102001', '县卫健委', 30000)];
   const edu = { code: '101001', name: '县教育局' };
   const health = { code: '102001', name: '县卫健委' };

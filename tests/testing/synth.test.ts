@@ -104,7 +104,7 @@ function recompute(grid: Grid, unit: AmountUnit, year = 2025): Recomputed {
 
 function checkAgainstGrid(opts: SynthOptions): void {
   const { grid, expected } = synthSheet(opts);
-  const re = recompute(grid, expected.unit, opts.year ?? 2025);
+  const re = recompute(grid, expected.amountUnit, opts.year ?? 2025);
   expect(re.headerRow).toBe(expected.headerRow);
   expect(re.firstDataRow).toBe(expected.firstDataRow);
   expect(re.rowCount).toBe(opts.lines);
@@ -151,8 +151,8 @@ describe('synthSheet', () => {
 
   test.each(SYNTH_LAYOUTS)('expected totals equal a reading of the %s grid cells', (layout) => {
     for (const unit of ['yuan', 'wan'] as const) {
-      checkAgainstGrid({ lines: 300, units: 4, seed: 7, layout, unit, subtotals: true, amountText: 0.3, breakdownRows: 0.1, blankRows: true });
-      checkAgainstGrid({ lines: 120, units: 3, seed: 8, layout, unit, twoRowHeader: true, unitCells: 'once', total: 'top', codeStyle: 'bracket' });
+      checkAgainstGrid({ lines: 300, units: 4, seed: 7, layout, amountUnit: unit, subtotals: true, amountText: 0.3, breakdownRows: 0.1, blankRows: true });
+      checkAgainstGrid({ lines: 120, units: 3, seed: 8, layout, amountUnit: unit, twoRowHeader: true, unitCells: 'once', total: 'top', codeStyle: 'bracket' });
     }
   });
 
@@ -254,7 +254,7 @@ describe('synthSheet', () => {
     expect(workbook.sheets.map((s) => s.name)).toEqual(['预算明细1', '预算明细2']);
     const keys = expected.flatMap((e) => [...e.perUnitTotalFen.keys()]);
     expect(new Set(keys).size).toBe(5);
-    expected.forEach((e, i) => expect(recompute(workbook.sheets[i], e.unit).totalFen).toBe(e.totalFen));
+    expected.forEach((e, i) => expect(recompute(workbook.sheets[i], e.amountUnit).totalFen).toBe(e.totalFen));
   });
 
   test('合计 and 小计 rows equal the sums of their lines in every layout (property)', () => {

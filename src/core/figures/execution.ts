@@ -19,7 +19,7 @@ export interface ExecutionSheet {
   readonly file: string;
   readonly sheet: string;
   /** Display unit of the amounts. */
-  readonly unit: AmountUnit;
+  readonly amountUnit: AmountUnit;
   /** False when no unit line or header suffix said it and the default was assumed. */
   readonly unitStated: boolean;
   /** Month stated for the whole sheet (title or "1-4月累计" header), null if none. */
@@ -88,7 +88,7 @@ export function matchExecutionHeader(raw: string): { field: ExecutionField; mont
 interface HeaderFound {
   row: number;
   cols: Map<ExecutionField, number>;
-  unit: AmountUnit | null;
+  amountUnit: AmountUnit | null;
   month: number | null;
 }
 
@@ -101,10 +101,10 @@ function matchHeaderRow(row: ReadonlyArray<Cell>): HeaderFound | null {
     const h = matchExecutionHeader(v);
     if (!h || cols.has(h.field)) return;
     cols.set(h.field, c);
-    if (h.field !== 'item' && h.field !== 'month') unit = unit ?? stripUnitSuffix(v).unit;
+    if (h.field !== 'item' && h.field !== 'month') unit = unit ?? stripUnitSuffix(v).amountUnit;
     if (h.month) month = h.month;
   });
-  return { row: -1, cols, unit, month };
+  return { row: -1, cols, amountUnit: unit, month };
 }
 
 /** Whether a sheet's name announces a 预算执行 sheet ("预算执行", "2024年4月预算执行情况"). */
@@ -153,7 +153,7 @@ export function readExecutionSheet(grid: Grid, file: string, defaultUnit: Amount
   const notes: string[] = [];
 
   // Unit and month from the lines above the header (title, "单位：万元").
-  let unit: AmountUnit | null = header.unit;
+  let unit: AmountUnit | null = header.amountUnit;
   let month = header.month;
   for (let r = 0; r < header.row; r++) {
     for (const v of cells[r] ?? []) {
@@ -202,7 +202,7 @@ export function readExecutionSheet(grid: Grid, file: string, defaultUnit: Amount
       location: { file, sheet: grid.name, cell: a1(sheetRow, col0 + itemCol), row: sheetRow },
     });
   }
-  return { file, sheet: grid.name, unit: u, unitStated, month, headerRow: row0 + header.row, rows, notes };
+  return { file, sheet: grid.name, amountUnit: u, unitStated, month, headerRow: row0 + header.row, rows, notes };
 }
 
 /**

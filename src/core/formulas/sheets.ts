@@ -33,7 +33,7 @@ export interface Region {
   start: number;
   end: number;
   name: string;
-  unit: AmountUnit;
+  amountUnit: AmountUnit;
 }
 
 function sheetKey(s: string): string {
@@ -157,7 +157,7 @@ export class WorkbookIndex {
   /** The table a [名称] reference names. */
   table(name: string, at: number): Region {
     const g = this.sheet(name);
-    if (g) return { grid: g, cells: this.cellsOf(g), start: 0, end: g.cells.length, name, unit: this.unitOf(g) };
+    if (g) return { grid: g, cells: this.cellsOf(g), start: 0, end: g.cells.length, name, amountUnit: this.unitOf(g) };
     this.segments ??= this.wb.sheets.flatMap((s) => findSegments(s));
     const key = normalizeText(name);
     // A standard table named in either family's words: the table of that kind.
@@ -167,7 +167,7 @@ export class WorkbookIndex {
     if (found.length === 1) {
       const s = found[0];
       const start = s.titleR ?? 0;
-      return { grid: s.grid, cells: s.cells, start, end: s.end, name, unit: statedUnit(s.cells, start) };
+      return { grid: s.grid, cells: s.cells, start, end: s.end, name, amountUnit: statedUnit(s.cells, start) };
     }
     if (found.length > 1) {
       throw new FormulaError(formulaErrors.ambiguousTable(name, found.map((s) => `“${s.grid.name}”中的“${s.title}”`).join('、')), at);
@@ -175,7 +175,7 @@ export class WorkbookIndex {
     const partial = this.wb.sheets.filter((s) => sheetKey(s.name).includes(sheetKey(name)));
     if (partial.length === 1) {
       const p = partial[0];
-      return { grid: p, cells: this.cellsOf(p), start: 0, end: p.cells.length, name, unit: this.unitOf(p) };
+      return { grid: p, cells: this.cellsOf(p), start: 0, end: p.cells.length, name, amountUnit: this.unitOf(p) };
     }
     if (partial.length > 1) throw new FormulaError(formulaErrors.ambiguousTable(name, partial.map((s) => `工作表“${s.name}”`).join('、')), at);
     throw new FormulaError(formulaErrors.noTable(name), at);
@@ -265,7 +265,7 @@ export class WorkbookIndex {
       for (let r = region.start; r < region.end; r++) {
         for (let c = 0; c < w; c++) {
           if (!isNumberLike(cells[r]?.[c] ?? null) || !columnMatches(c, r)) continue;
-          return this.amount(region.grid, region.unit, cells[r][c], r, c, at);
+          return this.amount(region.grid, region.amountUnit, cells[r][c], r, c, at);
         }
       }
       const anyHeader = Array.from({ length: w }, (_, c) => c).some((c) => columnMatches(c, region.end));
@@ -325,6 +325,6 @@ export class WorkbookIndex {
       }
     }
     const h = chosen[0];
-    return this.amount(region.grid, region.unit, cells[h.r]?.[h.value as number] ?? null, h.r, h.value as number, at);
+    return this.amount(region.grid, region.amountUnit, cells[h.r]?.[h.value as number] ?? null, h.r, h.value as number, at);
   }
 }

@@ -26,8 +26,8 @@ export const dataMessages = {
     `工作表“${p.sheet}”缺少“${FIELD_ZH[p.field] ?? p.field}”列，${p.purpose}`,
   badAmount: (p: { cell: string; text: string; reason: string }) =>
     `单元格 ${p.cell} 的金额“${p.text}”无法识别为金额（${p.reason}），请改为数字`,
-  negativeAmount: (p: { unitName: string; fen: number; unit: AmountUnit }) =>
-    `${p.unitName}预算金额为负数（${money(p.fen, p.unit)}），请核实是否填错`,
+  negativeAmount: (p: { unitName: string; fen: number; amountUnit: AmountUnit }) =>
+    `${p.unitName}预算金额为负数（${money(p.fen, p.amountUnit)}），请核实是否填错`,
   unknownClass: (p: { what: string; code: string }) =>
     `${p.what}“${p.code}”的类级科目 ${p.code.slice(0, 3)} 不在科目目录中，请核对编码`,
   unknownSection: (p: { what: string; code: string }) =>
@@ -40,8 +40,8 @@ export const dataMessages = {
     `${p.what} ${p.code} 未细化到${p.level}，请填列到${p.level}科目`,
   kindCode: (p: { kindZh: string; code: string; allowed: string }) =>
     `${p.kindZh}只能使用 ${p.allowed} 类经济科目，此行经济分类为 ${p.code}，请核对支出类型或经济科目`,
-  totalMismatch: (p: { label: string; cell: string; actualFen: number; expectedFen: number; unit: AmountUnit; what: string }) =>
-    `${p.label} ${p.cell} 为 ${money(p.actualFen, p.unit)}，${p.what}为 ${money(p.expectedFen, p.unit)}，相差 ${diffMoney(p.actualFen - p.expectedFen, p.unit)}`,
+  totalMismatch: (p: { label: string; cell: string; actualFen: number; expectedFen: number; amountUnit: AmountUnit; what: string }) =>
+    `${p.label} ${p.cell} 为 ${money(p.actualFen, p.amountUnit)}，${p.what}为 ${money(p.expectedFen, p.amountUnit)}，相差 ${diffMoney(p.actualFen - p.expectedFen, p.amountUnit)}`,
   duplicate: (p: { firstRow: number }) =>
     `与第 ${p.firstRow} 行重复（单位、支出类型、项目、功能科目、经济科目和资金来源均相同），请合并或删除`,
   unitUnknown: (p: { sheet: string; assumed: string }) =>

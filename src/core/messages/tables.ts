@@ -26,24 +26,24 @@ export interface SumMessage {
   partsLabel: string;
   actualFen: number;
   expectedFen: number;
-  unit: AmountUnit;
+  amountUnit: AmountUnit;
   toleranceFen: number;
 }
 
-function tolerance(m: { toleranceFen: number; unit: AmountUnit }): string {
-  return m.toleranceFen > 0 ? `（允许尾差 ${amountText(m.toleranceFen, m.unit)}）` : '';
+function tolerance(m: { toleranceFen: number; amountUnit: AmountUnit }): string {
+  return m.toleranceFen > 0 ? `（允许尾差 ${amountText(m.toleranceFen, m.amountUnit)}）` : '';
 }
 
 /** TABLES.ROW_SUM */
 export function rowSumMessage(m: SumMessage): string {
   const diff = m.actualFen - m.expectedFen;
-  return `${where(m.table, m.row, m.label)}：${m.totalLabel} ${amountText(m.actualFen, m.unit)}，不等于${m.partsLabel} ${amountText(m.expectedFen, m.unit)}，相差 ${amountText(diff, m.unit)}${tolerance(m)}，请核对该行合计数`;
+  return `${where(m.table, m.row, m.label)}：${m.totalLabel} ${amountText(m.actualFen, m.amountUnit)}，不等于${m.partsLabel} ${amountText(m.expectedFen, m.amountUnit)}，相差 ${amountText(diff, m.amountUnit)}${tolerance(m)}，请核对该行合计数`;
 }
 
 /** TABLES.HIERARCHY_SUM */
 export function hierarchyMessage(m: SumMessage & { column: string }): string {
   const diff = m.actualFen - m.expectedFen;
-  return `${where(m.table, m.row, m.label)}“${m.column}”栏 ${amountText(m.actualFen, m.unit)}，不等于${m.partsLabel} ${amountText(m.expectedFen, m.unit)}，相差 ${amountText(diff, m.unit)}${tolerance(m)}，请核对上下级科目金额`;
+  return `${where(m.table, m.row, m.label)}“${m.column}”栏 ${amountText(m.actualFen, m.amountUnit)}，不等于${m.partsLabel} ${amountText(m.expectedFen, m.amountUnit)}，相差 ${amountText(diff, m.amountUnit)}${tolerance(m)}，请核对上下级科目金额`;
 }
 
 export interface CrossSide {

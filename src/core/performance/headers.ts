@@ -27,9 +27,9 @@ const GRID_ALIASES: ReadonlyArray<readonly [GridField, RegExp]> = [
 ];
 
 /** The normalised header text of a cell and the unit its suffix states ("项目资金（万元）"). */
-export function labelText(raw: string): { text: string; unit: AmountUnit | null } {
-  const { text, unit } = stripUnitSuffix(raw);
-  return { text: normalizeText(text).replace(/[:：]$/, ''), unit };
+export function labelText(raw: string): { text: string; amountUnit: AmountUnit | null } {
+  const { text, amountUnit: unit } = stripUnitSuffix(raw);
+  return { text: normalizeText(text).replace(/[:：]$/, ''), amountUnit: unit };
 }
 
 export function gridField(text: string): GridField | null {

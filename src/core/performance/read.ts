@@ -86,7 +86,7 @@ interface SheetCtx {
   readonly grid: Grid;
   readonly cells: Cell[][];
   readonly origin: { row: number; col: number };
-  readonly unit: AmountUnit;
+  readonly amountUnit: AmountUnit;
   readonly findings: Finding[];
 }
 
@@ -201,8 +201,8 @@ function readList(s: SheetCtx, headerRow: number, cols: Columns): PerfGoal[] {
         const fiscalCol = cols.get('fiscal');
         const init: GoalInit = {
           unitCode, unitName, department: '', projectCode: pcode, projectName: pname,
-          totalFen: totalCol === undefined ? null : amount(s, r, totalCol, s.unit, '预算数'),
-          fiscalFen: fiscalCol === undefined ? null : amount(s, r, fiscalCol, s.unit, '财政拨款'),
+          totalFen: totalCol === undefined ? null : amount(s, r, totalCol, s.amountUnit, '预算数'),
+          fiscalFen: fiscalCol === undefined ? null : amount(s, r, fiscalCol, s.amountUnit, '财政拨款'),
           otherFen: null,
           goalText: text(s, r, cols.get('goal')),
           grade: text(s, r, cols.get('grade')),
@@ -254,7 +254,7 @@ function labelValue(s: SheetCtx, r: number, c: number, label: string): LabelValu
 /** The project header rows [from, to) above one grid of the block layout. */
 function readBlockHeader(s: SheetCtx, from: number, to: number): GoalInit | null {
   const found = new Map<BlockLabel, LabelValue>();
-  let unit: AmountUnit = s.unit;
+  let unit: AmountUnit = s.amountUnit;
   let nameAt: FindingLocation | null = null;
   for (let r = from; r < to; r++) {
     const row = s.cells[r] ?? [];
@@ -262,10 +262,10 @@ function readBlockHeader(s: SheetCtx, from: number, to: number): GoalInit | null
       const v = row[c];
       if (typeof v !== 'string') continue;
       const lt = labelText(v);
-      if (lt.unit && /^项目资金|^资金/.test(lt.text)) unit = lt.unit;
+      if (lt.amountUnit && /^项目资金|^资金/.test(lt.text)) unit = lt.amountUnit;
       const lab = blockLabel(lt.text);
       if (lab === null || found.has(lab)) continue;
-      if (lt.unit && (lab === 'total' || lab === 'fiscal' || lab === 'other')) unit = lt.unit;
+      if (lt.amountUnit && (lab === 'total' || lab === 'fiscal' || lab === 'other')) unit = lt.amountUnit;
       const val = labelValue(s, r, c, lt.text);
       if (lab === 'projectName') nameAt = loc(s, r, val ? val.c : c);
       if (val) found.set(lab, val);
@@ -356,7 +356,7 @@ export function readPerformanceSheet(file: string, grid: Grid, opts: Performance
   const cells = fillMerges(grid);
   const s: SheetCtx = {
     file, grid, cells, origin: grid.origin ?? { row: 1, col: 1 },
-    unit: sheetUnit(cells) ?? opts.defaultUnit ?? 'yuan', findings: [],
+    amountUnit: sheetUnit(cells) ?? opts.defaultUnit ?? 'yuan', findings: [],
   };
   const headers: Array<readonly [number, Columns]> = [];
   for (let r = 0; r < cells.length; r++) {

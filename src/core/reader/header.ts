@@ -31,7 +31,7 @@ export interface SheetLayout {
   /** Per-source prior columns (上年一般公共预算拨款 …). */
   priorFundColumns: FundColumn[];
   /** Amount unit stated above the header or in an amount header suffix. */
-  unit: 'yuan' | 'wan' | null;
+  amountUnit: 'yuan' | 'wan' | null;
   title: string;
   year: number | null;
   /** Unit named by an "编制单位：…" line or the title, for sheets without a unit column. */
@@ -86,7 +86,7 @@ interface ColumnClass {
   fund?: string;
   priorFund?: string;
   kind?: KindColumn;
-  unit: 'yuan' | 'wan' | null;
+  amountUnit: 'yuan' | 'wan' | null;
   /** Header text mentions 编码/代码 (decides code vs name when two columns claim a code field). */
   isCode: boolean;
 }
@@ -106,21 +106,21 @@ function classifySingle(raw: string): ColumnClass {
   const n = normalizeText(text);
   const isCode = /编码|代码/.test(n);
   const split = splitCodeHeader(text);
-  if (split) return { field: split, unit: null, isCode: true };
+  if (split) return { field: split, amountUnit: null, isCode: true };
   const hf = headerField(text);
-  if (hf.field) return { field: hf.field, unit: hf.unit, isCode };
+  if (hf.field) return { field: hf.field, amountUnit: hf.amountUnit, isCode };
   const prior = /^上年(.+)$/.exec(n);
   if (prior) {
     const f = wideFundHeader(prior[1]);
-    if (f) return { priorFund: f, unit: hf.unit, isCode: false };
+    if (f) return { priorFund: f, amountUnit: hf.amountUnit, isCode: false };
   }
   // "项目支出（万元）", "一般公共预算拨款（单位：万元）": the same unit suffixes as field headers.
   const stripped = stripUnitSuffix(text).text;
   const fund = wideFundHeader(stripped);
-  if (fund) return { fund, unit: hf.unit, isCode: false };
+  if (fund) return { fund, amountUnit: hf.amountUnit, isCode: false };
   const kind = kindHeader(stripped);
-  if (kind) return { kind, unit: hf.unit, isCode: false };
-  return { unit: hf.unit, isCode };
+  if (kind) return { kind, amountUnit: hf.amountUnit, isCode: false };
+  return { amountUnit: hf.amountUnit, isCode };
 }
 
 /** Classify a column from its parent caption (top) and its own caption (bottom). */
@@ -132,19 +132,19 @@ function classifyPair(top: string, bottom: string): ColumnClass {
   const nTop = normalizeText(top);
   const split = splitCodeHeader(bottom);
   if (split) {
-    if (/经济/.test(nTop)) return { field: split === 'functionClass' ? 'economicClass' : 'economicSection', unit: null, isCode: true };
-    return { field: split, unit: null, isCode: true };
+    if (/经济/.test(nTop)) return { field: split === 'functionClass' ? 'economicClass' : 'economicSection', amountUnit: null, isCode: true };
+    return { field: split, amountUnit: null, isCode: true };
   }
   // "功能分类科目" over "编码 | 名称": the code column and its name column.
   if (parent.field && CODE_OR_NAME.test(normalizeText(bottom))) {
     const pair = CODE_FIELDS.find(([code, name]) => code === parent.field || name === parent.field);
-    if (pair) return /名称/.test(bottom) ? { field: pair[1], unit: null, isCode: false } : { field: pair[0], unit: null, isCode: true };
+    if (pair) return /名称/.test(bottom) ? { field: pair[1], amountUnit: null, isCode: false } : { field: pair[0], amountUnit: null, isCode: true };
   }
   if (parent.field === 'priorAmount' || /^上年/.test(nTop)) {
-    if (child.fund) return { priorFund: child.fund, unit: child.unit ?? parent.unit, isCode: false };
-    if (child.field === 'amount' || !child.field) return { field: 'priorAmount', unit: child.unit ?? parent.unit, isCode: false };
+    if (child.fund) return { priorFund: child.fund, amountUnit: child.amountUnit ?? parent.amountUnit, isCode: false };
+    if (child.field === 'amount' || !child.field) return { field: 'priorAmount', amountUnit: child.amountUnit ?? parent.amountUnit, isCode: false };
   }
-  if (child.field || child.fund || child.kind || child.priorFund) return { ...child, unit: child.unit ?? parent.unit };
+  if (child.field || child.fund || child.kind || child.priorFund) return { ...child, amountUnit: child.amountUnit ?? parent.amountUnit };
   return parent;
 }
 
@@ -262,7 +262,7 @@ export function findHeader(grid: Grid, get: CellGetter = makeGetter(grid)): Shee
     fundColumns: [],
     kindColumns: [],
     priorFundColumns: [],
-    unit: null,
+    amountUnit: null,
     title: '',
     year: null,
     sheetUnitName: '',
@@ -271,7 +271,7 @@ export function findHeader(grid: Grid, get: CellGetter = makeGetter(grid)): Shee
   const codeOwner: Partial<Record<Field, boolean>> = {};
   for (let c = 0; c < width; c++) {
     const k = classes[c];
-    if (k.unit && !layout.unit && (k.field === 'amount' || k.fund || k.kind)) layout.unit = k.unit;
+    if (k.amountUnit && !layout.amountUnit && (k.field === 'amount' || k.fund || k.kind)) layout.amountUnit = k.amountUnit;
     if (k.fund) layout.fundColumns.push({ col: c, fund: k.fund });
     else if (k.priorFund) layout.priorFundColumns.push({ col: c, fund: k.priorFund });
     else if (k.kind) layout.kindColumns.push({ col: c, kind: k.kind });
@@ -285,7 +285,7 @@ export function findHeader(grid: Grid, get: CellGetter = makeGetter(grid)): Shee
       if (typeof v !== 'string' || !v.trim()) continue;
       const t = v.trim();
       const u = unitFromLine(t);
-      if (u && !layout.unit) layout.unit = u;
+      if (u && !layout.amountUnit) layout.amountUnit = u;
       const org = /编制(?:单位|部门)[:：]\s*([^\s　]+)/.exec(t);
       if (org && !layout.sheetUnitName) layout.sheetUnitName = org[1];
       if (!layout.title && !u && !org && t.length >= 4) layout.title = t;
@@ -343,12 +343,12 @@ function yearColumns(classes: ColumnClass[], topTexts: readonly string[], bottom
     const y = years[c];
     if (!y || y.year! >= current) continue;
     const k = classes[c];
-    if (k.field === 'amount') classes[c] = { field: 'priorAmount', unit: k.unit, isCode: false };
-    else if (k.fund) classes[c] = { priorFund: k.fund, unit: k.unit, isCode: false };
+    if (k.field === 'amount') classes[c] = { field: 'priorAmount', amountUnit: k.amountUnit, isCode: false };
+    else if (k.fund) classes[c] = { priorFund: k.fund, amountUnit: k.amountUnit, isCode: false };
     // An earlier year split by kind has no prior-year reading: never read it as this year's.
-    else if (k.kind) classes[c] = { unit: k.unit, isCode: false };
+    else if (k.kind) classes[c] = { amountUnit: k.amountUnit, isCode: false };
     // An earlier year's 执行数/决算数 reads as the 上年执行数 it is.
-    else if (!k.field && headerField('上年' + y.rest).field === 'priorActual') classes[c] = { field: 'priorActual', unit: k.unit, isCode: false };
+    else if (!k.field && headerField('上年' + y.rest).field === 'priorActual') classes[c] = { field: 'priorActual', amountUnit: k.amountUnit, isCode: false };
   }
 }
 

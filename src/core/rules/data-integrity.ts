@@ -166,7 +166,7 @@ export function checkLines(lines: ReadonlyArray<BudgetLine>, catalog: Catalog = 
   const duplicates = new DuplicateIndex();
   for (const l of lines) {
     if (l.amountFen < 0) {
-      out.push(dataLineFinding(l, 'DATA.NEGATIVE_AMOUNT', null, dataMessages.negativeAmount({ unitName: l.unitName || l.unitCode, fen: l.amountFen, unit: l.src.unit }), undefined, { figures: { actualFen: l.amountFen } }));
+      out.push(dataLineFinding(l, 'DATA.NEGATIVE_AMOUNT', null, dataMessages.negativeAmount({ unitName: l.unitName || l.unitCode, fen: l.amountFen, amountUnit: l.src.amountUnit }), undefined, { figures: { actualFen: l.amountFen } }));
     }
     checkCode(l, 'function', functionCodes, out);
     checkCode(l, 'economic', economicCodes, out);

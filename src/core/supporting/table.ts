@@ -52,11 +52,11 @@ function aliasMatches(alias: Alias, text: string): boolean {
 }
 
 /** The normalised header text of a cell and the unit its suffix states. */
-export function headerText(v: Cell): { text: string; unit: AmountUnit | null } {
+export function headerText(v: Cell): { text: string; amountUnit: AmountUnit | null } {
   const raw = cellText(v);
-  if (raw === '') return { text: '', unit: null };
-  const { text, unit } = stripUnitSuffix(raw);
-  return { text: normalizeText(text), unit };
+  if (raw === '') return { text: '', amountUnit: null };
+  const { text, amountUnit: unit } = stripUnitSuffix(raw);
+  return { text: normalizeText(text), amountUnit: unit };
 }
 
 /** Match one row against a spec. `signature` uses only the signature aliases. */
@@ -65,7 +65,7 @@ function matchRow(row: ReadonlyArray<Cell>, spec: TableSpec, signature: boolean)
   const colUnits = new Map<string, AmountUnit>();
   const texts: string[] = [];
   row.forEach((v, c) => {
-    const { text, unit } = headerText(v);
+    const { text, amountUnit: unit } = headerText(v);
     texts.push(text);
     if (text === '') return;
     for (const col of spec.columns) {

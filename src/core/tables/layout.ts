@@ -79,7 +79,7 @@ export function makeTable(ctx: TableContext, parts: TableParts): StandardTable {
     shortName: parts.name,
     preparedBy: `编制${ctx.entity}：${ctx.department}`,
     unitLabel: `单位：${unit === 'wan' ? '万元' : '元'}`,
-    unit,
+    amountUnit: unit,
     orientation: parts.orientation,
     columns,
     headerRows,

@@ -76,7 +76,7 @@ export interface StandardTable {
   /** Right part of the unit line: "单位：万元". */
   readonly unitLabel: string;
   /** Unit the money cells are displayed in. */
-  readonly unit: AmountUnit;
+  readonly amountUnit: AmountUnit;
   readonly orientation: 'portrait' | 'landscape';
   readonly columns: readonly TableColumn[];
   readonly headerRows: number;

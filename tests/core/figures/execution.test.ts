@@ -57,7 +57,7 @@ describe('readExecutionSheet', () => {
 
   test('title rows, unit line, month from the title, blank and "-" cells stay null', () => {
     const s = readExecutionSheet(titled, 'a.xlsx')!;
-    expect(s.unit).toBe('wan');
+    expect(s.amountUnit).toBe('wan');
     expect(s.unitStated).toBe(true);
     expect(s.month).toBe(4);
     expect(s.headerRow).toBe(3);
@@ -76,7 +76,7 @@ describe('readExecutionSheet', () => {
       ['民生支出', 800_000, 300_000, 290_000, 5],
     ]);
     const s = readExecutionSheet(g, 'b.xlsx')!;
-    expect(s.unit).toBe('yuan');
+    expect(s.amountUnit).toBe('yuan');
     expect(s.rows.map((r) => [r.actualFen, r.month])).toEqual([[40_000_025, 4], [30_000_000, 5]]);
   });
 
@@ -95,7 +95,7 @@ describe('readExecutionSheet', () => {
       ['其他收入', 5, 6, 7],
     ]);
     const s = readExecutionSheet(g, 'd.xlsx', 'yuan')!;
-    expect(s.unit).toBe('yuan');
+    expect(s.amountUnit).toBe('yuan');
     expect(s.rows[0].actualFen).toBeNull();
     expect(s.rows[0].priorSameFen).toBeNull();
     expect(s.notes).toEqual([

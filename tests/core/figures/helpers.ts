@@ -23,7 +23,7 @@ export function execRow(item: string, v: { initial?: number | null; adjusted?: n
   };
 }
 
-const SRC: LineSource = { file: 't.xlsx', sheet: '明细', columns: {}, unit: 'wan', prior: false };
+const SRC: LineSource = { file: 't.xlsx', sheet: '明细', columns: {}, amountUnit: 'wan', prior: false };
 
 /** A budget line with amounts in 万元. */
 export function line(p: Partial<BudgetLine> & { amountWan: number; priorWan?: number | null }): BudgetLine {

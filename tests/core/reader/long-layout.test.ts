@@ -25,7 +25,7 @@ describe('long layout in 元', () => {
     expect(b.amountFen).toBe(80000050);
     expect(c.kind).toBe('public');
     expect(d).toMatchObject({ kind: 'project', fundSource: '政府性基金预算拨款', projectName: '学生资助', basis: '按 2000 人 × 2000 元' });
-    expect(a.src.unit).toBe('yuan');
+    expect(a.src.amountUnit).toBe('yuan');
     expect(r.inputs).toEqual([{ file: 'a.xlsx', sheets: ['明细'], lines: 4, unit: '元' }]);
     expect(flat(r.findings).filter(([rule]) => rule === 'DATA.TOTAL_MISMATCH')).toEqual([]);
     expect(r.year).toBe(2025);

@@ -14,7 +14,7 @@ test('lines sum exactly to the 合计 row in every layout', () => {
     fc.property(fc.constantFrom(...SYNTH_LAYOUTS).chain(optionsArb), (opts) => {
       const { grid, expected } = synthSheet(opts);
       // A sheet that states no unit is read in the configured default unit (with DATA.UNIT_UNKNOWN).
-      const rules = opts.unitNote === 'none' ? { defaultUnit: opts.unit === 'wan' ? '万元' : '元' } : {};
+      const rules = opts.unitNote === 'none' ? { defaultUnit: opts.amountUnit === 'wan' ? '万元' : '元' } : {};
       const r = checkWorkbooks([{ file: 'synth.xlsx', sheets: [grid] }], { rules });
       expect(r.findings.some((f) => f.rule === 'DATA.UNIT_UNKNOWN')).toBe(opts.unitNote === 'none');
       const total = r.lines.reduce((s, l) => s + l.amountFen, 0);

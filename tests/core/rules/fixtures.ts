@@ -57,7 +57,7 @@ export function source(init: SourceInit = {}): LineSource {
     file: init.file ?? 'a.xlsx',
     sheet: init.sheet ?? (init.prior ? '上年明细' : '明细'),
     columns,
-    unit: init.unit ?? 'wan',
+    amountUnit: init.unit ?? 'wan',
     prior: init.prior ?? false,
   };
 }
@@ -129,7 +129,7 @@ export function context(init: ContextInit): RuleContext {
   const byFile = new Map<string, InputInfo>();
   for (const l of init.lines) {
     let info = byFile.get(l.src.file);
-    if (!info) byFile.set(l.src.file, (info = { file: l.src.file, sheets: [], lines: 0, unit: l.src.unit === 'wan' ? '万元' : '元' }));
+    if (!info) byFile.set(l.src.file, (info = { file: l.src.file, sheets: [], lines: 0, unit: l.src.amountUnit === 'wan' ? '万元' : '元' }));
     if (!info.sheets.includes(l.src.sheet)) info.sheets.push(l.src.sheet);
     info.lines++;
   }

@@ -213,7 +213,7 @@ describe('example B in national style', () => {
       '2026年国有资本经营预算支出表',
       '2026年项目支出绩效目标表',
     ]);
-    for (const t of tables) expect(t.unit).toBe('wan');
+    for (const t of tables) expect(t.amountUnit).toBe('wan');
     const t3 = byId(tables, 'expenditure');
     expect(t3.columns.map((c) => c.key)).toEqual(['code', 'name', 'total', 'basic', 'project']);
     expect(flat(t3)[2]).toEqual(['2070101', '行政运行', y('4,654,597'), y('4,614,597'), y('40,000')]);

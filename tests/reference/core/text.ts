@@ -11,13 +11,13 @@ export function normalizeText(s: string): string {
 }
 
 /** Like normalizeText but keeps bracket contents apart: used where "(万元)" must be split off first. */
-export function stripUnitSuffix(header: string): { text: string; unit: 'yuan' | 'wan' | null } {
+export function stripUnitSuffix(header: string): { text: string; amountUnit: 'yuan' | 'wan' | null } {
   const n = header.normalize('NFKC').replace(/\s+/g, '');
   const m = /[([（【]?(?:单位[:：])?(万元|元)[)\]）】]?$/.exec(n);
   if (m && m.index > 0) {
-    return { text: n.slice(0, m.index), unit: m[1] === '万元' ? 'wan' : 'yuan' };
+    return { text: n.slice(0, m.index), amountUnit: m[1] === '万元' ? 'wan' : 'yuan' };
   }
-  return { text: n, unit: null };
+  return { text: n, amountUnit: null };
 }
 
 /** The amount unit stated by a cell such as "单位：万元" or "金额单位：元" (not "编制单位：…"). */

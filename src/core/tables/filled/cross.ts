@@ -90,13 +90,13 @@ function sumFigures(table: FilledTable, label: string, parts: ReadonlyArray<Figu
   for (const p of parts) {
     if (!p) continue;
     fen += p.value.fen;
-    figures += p.value.figures * (p.table.unit === 'wan' ? 1 : 0);
+    figures += p.value.figures * (p.table.amountUnit === 'wan' ? 1 : 0);
   }
   return { table, label, value: { fen, figures } };
 }
 
 function roundedCount(f: Figure): number {
-  return f.table.unit === 'wan' ? Math.max(1, f.value.figures) : 0;
+  return f.table.amountUnit === 'wan' ? Math.max(1, f.value.figures) : 0;
 }
 
 function side(f: Figure): CrossSide {
@@ -106,7 +106,7 @@ function side(f: Figure): CrossSide {
     where: cell ? `${f.table.sheet}!${cell.address}` : `${f.table.sheet}`,
     label: f.label ? `“${f.label}”` : '',
     fen: f.value.fen,
-    unit: f.table.unit,
+    unit: f.table.amountUnit,
   };
 }
 
@@ -125,7 +125,7 @@ export class CrossChecker {
    */
   private check(rule: string, located: Figure | null, other: Figure | null, relation: '=' | '>=', extraFigures = 0): void {
     if (!located || !other) return;
-    const tol = allowance('wan', (located.table.unit === 'wan' ? roundedCount(located) : 0) + (other.table.unit === 'wan' ? roundedCount(other) : 0) + extraFigures);
+    const tol = allowance('wan', (located.table.amountUnit === 'wan' ? roundedCount(located) : 0) + (other.table.amountUnit === 'wan' ? roundedCount(other) : 0) + extraFigures);
     const diff = located.value.fen - other.value.fen;
     const bad = relation === '=' ? Math.abs(diff) > tol : diff < -tol;
     if (!bad) return;

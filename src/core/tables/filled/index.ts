@@ -34,7 +34,7 @@ function readAll(wb: WorkbookGrids): ReadAll {
     let unit: AmountUnit | null = null;
     for (const seg of findSegments(grid)) {
       const { table, bad, shortCodes } = readTable(seg, wb.file, unit);
-      if (table.unitFound) unit = table.unit;
+      if (table.unitFound) unit = table.amountUnit;
       out.tables.push(table);
       for (const cell of bad) out.bad.push({ table, cell });
       for (const code of shortCodes ?? []) out.short.push({ table, code });

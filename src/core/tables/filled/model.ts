@@ -109,7 +109,7 @@ export interface FilledTable {
   /** 1-based sheet rows the table spans (title to the row before the next table). */
   readonly firstRow: number;
   readonly lastRow: number;
-  readonly unit: AmountUnit;
+  readonly amountUnit: AmountUnit;
   /** Whether the unit was stated (unit line or header suffix) rather than assumed. */
   readonly unitFound: boolean;
   /** 编制部门/编制单位 from the unit line, when given. */

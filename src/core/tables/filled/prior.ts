@@ -27,7 +27,7 @@ function noteFinding(rule: RuleId, file: string, message: string): Finding {
 }
 
 function rounding(a: FilledTable, b: FilledTable): number {
-  return HALF_STEP_FEN[a.unit] + HALF_STEP_FEN[b.unit];
+  return HALF_STEP_FEN[a.amountUnit] + HALF_STEP_FEN[b.amountUnit];
 }
 
 /** Current-year value of a 类 row (the main column), by class code. */

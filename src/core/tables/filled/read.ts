@@ -249,7 +249,7 @@ export function readTable(seg: Segment, file: string, inheritedUnit: AmountUnit 
   };
 
   if (seg.match.kind === 'performance') {
-    const table: FilledTable = { ...base, unit: unit ?? inheritedUnit ?? 'yuan', unitFound: true, blocks: [], empty: false, problem: null };
+    const table: FilledTable = { ...base, amountUnit: unit ?? inheritedUnit ?? 'yuan', unitFound: true, blocks: [], empty: false, problem: null };
     return { table, bad: [] };
   }
 
@@ -257,7 +257,7 @@ export function readTable(seg: Segment, file: string, inheritedUnit: AmountUnit 
     const fundKind = seg.match.kind === 'govFund' || seg.match.kind === 'stateCapital';
     const table: FilledTable = {
       ...base,
-      unit: unit ?? inheritedUnit ?? 'yuan',
+      amountUnit: unit ?? inheritedUnit ?? 'yuan',
       unitFound: unit !== null || inheritedUnit !== null,
       blocks: [],
       empty: !anyNumber,
@@ -271,7 +271,7 @@ export function readTable(seg: Segment, file: string, inheritedUnit: AmountUnit 
   if (!unit) {
     for (const col of layout.amountCols) {
       for (const p of col.path) {
-        const u = stripUnitSuffix(p).unit;
+        const u = stripUnitSuffix(p).amountUnit;
         if (u) unit = unit ?? u;
       }
     }
@@ -280,7 +280,7 @@ export function readTable(seg: Segment, file: string, inheritedUnit: AmountUnit 
   const theUnit: AmountUnit = unit ?? inheritedUnit ?? 'yuan';
 
   if (layout.amountCols.length === 0) {
-    const table: FilledTable = { ...base, unit: theUnit, unitFound, blocks: [], empty: !anyNumber, problem: '表头中没有金额栏目' };
+    const table: FilledTable = { ...base, amountUnit: theUnit, unitFound, blocks: [], empty: !anyNumber, problem: '表头中没有金额栏目' };
     return { table, bad: [] };
   }
 
@@ -339,7 +339,7 @@ export function readTable(seg: Segment, file: string, inheritedUnit: AmountUnit 
   }
 
   const empty = blocks.every((b) => b.rows.every((row) => row.cells.every((c) => c === null || c.fen === 0)));
-  const table: FilledTable = { ...base, unit: theUnit, unitFound, blocks, empty, problem: null };
+  const table: FilledTable = { ...base, amountUnit: theUnit, unitFound, blocks, empty, problem: null };
   const problem = empty ? null : structureProblem(table);
   return { table: problem ? { ...table, problem } : table, bad, shortCodes };
 }

@@ -36,13 +36,13 @@ function compare(
   totalLabel: string, partsLabel: string, column?: string,
 ): void {
   if (!total || !parts || !total.cell) return;
-  const tol = allowance(ctx.table.unit, total.figures + parts.figures);
+  const tol = allowance(ctx.table.amountUnit, total.figures + parts.figures);
   const diff = total.fen - parts.fen;
   if (Math.abs(diff) <= tol) return;
   const name = tableName(ctx.table.kind, ctx.table.family, ctx.table.stage);
   const m = {
     table: name, row: row.row, label: rowCaption(row), totalLabel, partsLabel,
-    actualFen: total.fen, expectedFen: parts.fen, unit: ctx.table.unit, toleranceFen: tol,
+    actualFen: total.fen, expectedFen: parts.fen, amountUnit: ctx.table.amountUnit, toleranceFen: tol,
   };
   const message = rule === 'TABLES.HIERARCHY_SUM' ? hierarchyMessage({ ...m, column: column ?? totalLabel }) : rowSumMessage(m);
   const figures: Record<string, number> = { actualFen: total.fen, expectedFen: parts.fen, differenceFen: diff };

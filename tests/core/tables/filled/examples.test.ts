@@ -31,8 +31,8 @@ describe('real examples pass', () => {
     expect(rows[rows.length - 1]).toMatchObject({ role: 'total', label: '合计' });
     expect(rows[rows.length - 1].cells.map((c) => c?.fen)).toEqual([27807610100, 10230623700, 17576986400]);
     const three = tables.find((t) => t.kind === 'threePublic')!;
-    expect(three.unit).toBe('wan');
-    expect(expense.unit).toBe('yuan');
+    expect(three.amountUnit).toBe('wan');
+    expect(expense.amountUnit).toBe('yuan');
     expect(expense.department).toBe('上海市普陀区文化和旅游局');
   });
 });

@@ -46,6 +46,6 @@ test('an error planted in a generated workbook is found at its cell', async () =
   const planted = withCell(grids, sheet.name, cell.row - origin.row, cell.col - origin.col, (cell.fen + 1_000_000) / 1_000_000);
   const { findings } = checkFilledTables(planted);
   expect(findings.filter((f) => f.location.cell === cell.address).map((f) => f.rule).sort()).toEqual(['TABLES.HIERARCHY_SUM', 'TABLES.ROW_SUM']);
-  expect(expense.unit).toBe('wan');
+  expect(expense.amountUnit).toBe('wan');
   expect(expense.blocks[0].rows.length).toBeGreaterThan(30);
 });

@@ -47,7 +47,7 @@ describe.each(ids.map((id) => [id]))('%s', (id) => {
 
   test('tables recognised', () => {
     const { wb, expected } = load(id);
-    expect(readFilledTables(wb).map((t) => ({ kind: t.kind, stage: t.stage, unit: t.unit, title: t.title, problem: t.problem })))
+    expect(readFilledTables(wb).map((t) => ({ kind: t.kind, stage: t.stage, unit: t.amountUnit, title: t.title, problem: t.problem })))
       .toEqual(expected.tables.map((t) => ({ ...t, problem: null })));
   });
 

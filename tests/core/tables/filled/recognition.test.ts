@@ -53,7 +53,7 @@ describe('tables on sheets', () => {
     const segs = findSegments(sheet);
     expect(segs.map((s) => s.match.kind)).toEqual(['summary', 'income', 'expense']);
     const tables = readFilledTables(wb).filter((t) => t.sheet === '收支总表');
-    expect(tables.map((t) => [t.kind, t.titleCell, t.unit])).toEqual([
+    expect(tables.map((t) => [t.kind, t.titleCell, t.amountUnit])).toEqual([
       ['summary', 'A1', 'wan'],
       ['income', `A${tables[1].titleRow}`, 'wan'],
       ['expense', `A${tables[2].titleRow}`, 'wan'],
@@ -73,7 +73,7 @@ describe('tables on sheets', () => {
     b.merges.length = 0;
     const wb = workbook('t.xlsx', [b.grid('表3 部门支出总表')]);
     const tables = readFilledTables(wb);
-    expect(tables.map((t) => [t.kind, t.family, t.titleCell, t.unit, t.unitFound])).toEqual([['expense', 'national', undefined, 'yuan', true]]);
+    expect(tables.map((t) => [t.kind, t.family, t.titleCell, t.amountUnit, t.unitFound])).toEqual([['expense', 'national', undefined, 'yuan', true]]);
     expect(tables[0].blocks[0].rows.map((r) => r.code)).toEqual(['2010101', null]);
   });
 

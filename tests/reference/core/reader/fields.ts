@@ -84,12 +84,12 @@ const FIELD_PATTERNS: ReadonlyArray<[Field, RegExp]> = [
 ];
 
 /** Field named by a header cell, plus the unit suffix it carries ("金额（万元）"). */
-export function headerField(text: string): { field: Field | null; unit: 'yuan' | 'wan' | null } {
-  const { text: stripped, unit } = stripUnitSuffix(text);
+export function headerField(text: string): { field: Field | null; amountUnit: 'yuan' | 'wan' | null } {
+  const { text: stripped, amountUnit: unit } = stripUnitSuffix(text);
   const n = normalizeText(stripped);
-  if (!n) return { field: null, unit };
-  for (const [field, re] of FIELD_PATTERNS) if (re.test(n)) return { field, unit };
-  return { field: null, unit };
+  if (!n) return { field: null, amountUnit: unit };
+  for (const [field, re] of FIELD_PATTERNS) if (re.test(n)) return { field, amountUnit: unit };
+  return { field: null, amountUnit: unit };
 }
 
 /** 类 / 款 / 项 sub-columns of a split function code. */

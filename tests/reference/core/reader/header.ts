@@ -32,7 +32,7 @@ export interface SheetLayout {
   /** Per-source prior columns (上年一般公共预算拨款 …). */
   priorFundColumns: FundColumn[];
   /** Amount unit stated above the header or in an amount header suffix. */
-  unit: 'yuan' | 'wan' | null;
+  amountUnit: 'yuan' | 'wan' | null;
   title: string;
   year: number | null;
   /** Unit named by an "编制单位：…" line or the title, for sheets without a unit column. */
@@ -83,19 +83,19 @@ function classifySingle(text: string): ColumnClass {
   const split = splitCodeHeader(text);
   if (split) return { field: split, unit: null, isCode: true };
   const hf = headerField(text);
-  if (hf.field) return { field: hf.field, unit: hf.unit, isCode };
+  if (hf.field) return { field: hf.field, unit: hf.amountUnit, isCode };
   const prior = /^上年(.+)$/.exec(n);
   if (prior) {
     const f = wideFundHeader(prior[1]);
-    if (f) return { priorFund: f, unit: hf.unit, isCode: false };
+    if (f) return { priorFund: f, unit: hf.amountUnit, isCode: false };
   }
   // "项目支出（万元）", "一般公共预算拨款（单位：万元）": the same unit suffixes as field headers.
   const stripped = stripUnitSuffix(text).text;
   const fund = wideFundHeader(stripped);
-  if (fund) return { fund, unit: hf.unit, isCode: false };
+  if (fund) return { fund, unit: hf.amountUnit, isCode: false };
   const kind = kindHeader(stripped);
-  if (kind) return { kind, unit: hf.unit, isCode: false };
-  return { unit: hf.unit, isCode };
+  if (kind) return { kind, unit: hf.amountUnit, isCode: false };
+  return { unit: hf.amountUnit, isCode };
 }
 
 /** Classify a column from its parent caption (top) and its own caption (bottom). */
@@ -227,7 +227,7 @@ export function findHeader(grid: Grid, get: CellGetter = makeGetter(grid)): Shee
     fundColumns: [],
     kindColumns: [],
     priorFundColumns: [],
-    unit: null,
+    amountUnit: null,
     title: '',
     year: null,
     sheetUnitName: '',
@@ -236,7 +236,7 @@ export function findHeader(grid: Grid, get: CellGetter = makeGetter(grid)): Shee
   const codeOwner: Partial<Record<Field, boolean>> = {};
   for (let c = 0; c < width; c++) {
     const k = classes[c];
-    if (k.unit && !layout.unit && (k.field === 'amount' || k.fund || k.kind)) layout.unit = k.unit;
+    if (k.unit && !layout.amountUnit && (k.field === 'amount' || k.fund || k.kind)) layout.amountUnit = k.unit;
     if (k.fund) layout.fundColumns.push({ col: c, fund: k.fund });
     else if (k.priorFund) layout.priorFundColumns.push({ col: c, fund: k.priorFund });
     else if (k.kind) layout.kindColumns.push({ col: c, kind: k.kind });
@@ -250,7 +250,7 @@ export function findHeader(grid: Grid, get: CellGetter = makeGetter(grid)): Shee
       if (typeof v !== 'string' || !v.trim()) continue;
       const t = v.trim();
       const u = unitFromLine(t);
-      if (u && !layout.unit) layout.unit = u;
+      if (u && !layout.amountUnit) layout.amountUnit = u;
       const org = /编制(?:单位|部门)[:：]\s*([^\s　]+)/.exec(t);
       if (org && !layout.sheetUnitName) layout.sheetUnitName = org[1];
       if (!layout.title && !u && !org && t.length >= 4) layout.title = t;

@@ -20,7 +20,7 @@ import { codePart, parseCodeCell, parseKind, parseRate, parseSanbao, parseScore,
 export interface SheetRead {
   sheet: string;
   layout: SheetLayout;
-  unit: AmountUnit;
+  amountUnit: AmountUnit;
   lines: BudgetLine[];
   findings: Finding[];
   /** Whether the sheet has project lines (测算依据 and 绩效目标 columns are then needed). */
@@ -99,7 +99,7 @@ export function readDetailSheet(grid: Grid, opts: ReadSheetOptions): SheetRead |
 class SheetReader {
   private readonly findings: Finding[] = [];
   private readonly lines: BudgetLine[] = [];
-  private readonly unit: AmountUnit;
+  private readonly amountUnit: AmountUnit;
   private readonly src: LineSource;
   private readonly money: MoneyCol[] = [];
   private readonly rowOff: number;
@@ -123,12 +123,12 @@ class SheetReader {
     this.rowOff = grid.origin?.row ?? 1;
     this.colOff = grid.origin?.col ?? 1;
     this.cols = layout.columns;
-    this.unit = layout.unit ?? (opts.config.defaultUnit === '万元' ? 'wan' : 'yuan');
+    this.amountUnit = layout.amountUnit ?? (opts.config.defaultUnit === '万元' ? 'wan' : 'yuan');
     // Half the display step of the sheet: 0.005 万元 on 万元 sheets, exact on 元 sheets.
-    this.tolerance = this.unit === 'wan' ? 5000 : 0;
+    this.tolerance = this.amountUnit === 'wan' ? 5000 : 0;
     const sheetCols: Partial<Record<Field, number>> = {};
     for (const [f, c] of Object.entries(layout.columns)) sheetCols[f as Field] = (c as number) + this.colOff;
-    this.src = { file: opts.file, sheet: grid.name, columns: sheetCols, unit: this.unit, prior: !!opts.prior };
+    this.src = { file: opts.file, sheet: grid.name, columns: sheetCols, amountUnit: this.amountUnit, prior: !!opts.prior };
     this.collectMoneyColumns();
     this.units = new UnitTracker(grid.cells.length, this.cols.unitCode, this.cols.unitName, layout.sheetUnitName);
     this.mergedMoney = mergedMoneyCells(grid, this.money.map((m) => m.col), layout.headerBottom + 1);
@@ -174,12 +174,12 @@ class SheetReader {
 
   read(): SheetRead {
     const L = this.layout;
-    if (!L.unit) {
+    if (!L.amountUnit) {
       const assumed = this.opts.config.defaultUnit;
       this.push('DATA.UNIT_UNKNOWN', L.headerBottom, null, dataMessages.unitUnknown({ sheet: this.grid.name, assumed }));
     }
     if (!this.checkRequiredColumns()) {
-      return { sheet: this.grid.name, layout: L, unit: this.unit, lines: [], findings: this.findings, hasProjects: false, headerRow: L.headerBottom + this.rowOff, complete: false, rows: this.sheetUnits() };
+      return { sheet: this.grid.name, layout: L, amountUnit: this.amountUnit, lines: [], findings: this.findings, hasProjects: false, headerRow: L.headerBottom + this.rowOff, complete: false, rows: this.sheetUnits() };
     }
     this.readRows();
     const hidden = hiddenParts(this.grid, L.headerBottom, this.colOff);
@@ -187,7 +187,7 @@ class SheetReader {
     for (const f of this.units.findings((r, c) => ({ file: this.opts.file, sheet: this.grid.name, cell: this.addr(r, c), row: r + this.rowOff }))) this.findings.push(f);
     const rows = this.sheetUnits();
     attachUnits(this.findings, rows);
-    return { sheet: this.grid.name, layout: L, unit: this.unit, lines: this.lines, findings: this.findings, hasProjects: this.hasProjects, headerRow: L.headerBottom + this.rowOff, complete: true, rows };
+    return { sheet: this.grid.name, layout: L, amountUnit: this.amountUnit, lines: this.lines, findings: this.findings, hasProjects: this.hasProjects, headerRow: L.headerBottom + this.rowOff, complete: true, rows };
   }
 
   /** DATA.MISSING_COLUMN for required fields; false when the sheet cannot be read at all. */
@@ -383,7 +383,7 @@ class SheetReader {
       const v = this.moneyAt(r, col);
       const m = v === null ? this.mergedMoney.get(r * 16384 + col) : undefined;
       if (m) this.push('DATA.MERGED_AMOUNT', r, col, dataMessages.mergedAmount({ cell: this.addr(r, col), range: rangeText(m, this.rowOff, this.colOff), anchor: this.addr(m.top, m.left) }));
-      const res = parseAmount(v, this.unit);
+      const res = parseAmount(v, this.amountUnit);
       if (res.ok) out[i] = res.fen;
       else {
         out[i] = null;
@@ -467,7 +467,7 @@ class SheetReader {
     for (const x of parts) sum += values[x.i] as number;
     if (amountTotal !== null && totalIdx >= 0 && Math.abs(amountTotal - sum) > this.tolerance) {
       const col = this.money[totalIdx].col;
-      this.push('DATA.TOTAL_MISMATCH', r, col, dataMessages.totalMismatch({ label: '合计列', cell: this.addr(r, col), actualFen: amountTotal, expectedFen: sum, unit: this.unit, what: '各分列之和' }), {
+      this.push('DATA.TOTAL_MISMATCH', r, col, dataMessages.totalMismatch({ label: '合计列', cell: this.addr(r, col), actualFen: amountTotal, expectedFen: sum, amountUnit: this.amountUnit, what: '各分列之和' }), {
         unit: unitOf(p),
         figures: { actualFen: amountTotal, expectedFen: sum },
       });
@@ -562,7 +562,7 @@ class SheetReader {
   private reportTotal(s: { r: number; label: string; values: (number | null)[] }, i: number, expected: number, what: string): void {
     const col = this.money[i].col;
     const actual = s.values[i] as number;
-    this.push('DATA.TOTAL_MISMATCH', s.r, col, dataMessages.totalMismatch({ label: `“${s.label}”行`, cell: this.addr(s.r, col), actualFen: actual, expectedFen: expected, unit: this.unit, what }), {
+    this.push('DATA.TOTAL_MISMATCH', s.r, col, dataMessages.totalMismatch({ label: `“${s.label}”行`, cell: this.addr(s.r, col), actualFen: actual, expectedFen: expected, amountUnit: this.amountUnit, what }), {
       figures: { actualFen: actual, expectedFen: expected },
     });
   }

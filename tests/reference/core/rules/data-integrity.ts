@@ -67,7 +67,7 @@ export function checkLines(lines: ReadonlyArray<BudgetLine>, catalog: Catalog = 
   const seen = new Map<string, BudgetLine>();
   for (const l of lines) {
     if (l.amountFen < 0) {
-      out.push(lineFinding(l, 'DATA.NEGATIVE_AMOUNT', null, dataMessages.negativeAmount({ unitName: l.unitName || l.unitCode, fen: l.amountFen, unit: l.src.unit }), undefined, { figures: { actualFen: l.amountFen } }));
+      out.push(lineFinding(l, 'DATA.NEGATIVE_AMOUNT', null, dataMessages.negativeAmount({ unitName: l.unitName || l.unitCode, fen: l.amountFen, amountUnit: l.src.amountUnit }), undefined, { figures: { actualFen: l.amountFen } }));
     }
     checkCode(l, 'function', catalog, out);
     checkCode(l, 'economic', catalog, out);
