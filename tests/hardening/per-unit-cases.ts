@@ -20,7 +20,7 @@ export interface TruthUnit {
 
 export interface UnitCase {
   grid: Grid;
-  unit: AmountUnit;
+  amountUnit: AmountUnit;
   /** Per grid row: the index into units of the unit the row was written for, -1 for none (frame, 合计, blank). */
   truth: number[];
   units: TruthUnit[];
@@ -150,5 +150,5 @@ function build(
     truth.length = 0;
     truth.push(...t);
   }
-  return { grid, unit: e.amountUnit, truth, units: truthUnits, headerEnd: e.firstDataRow - 1, moneyCols, unitCodeColumn: codeCol !== undefined };
+  return { grid, amountUnit: e.amountUnit, truth, units: truthUnits, headerEnd: e.firstDataRow - 1, moneyCols, unitCodeColumn: codeCol !== undefined };
 }

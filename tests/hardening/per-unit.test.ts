@@ -96,7 +96,7 @@ interface Secrets {
 
 /** What unit i must never see: the other units' names, codes, project codes and amounts. */
 function secretsFor(c: UnitCase, i: number): Secrets {
-  const fenPer = FEN_PER_UNIT[c.unit];
+  const fenPer = FEN_PER_UNIT[c.amountUnit];
   const own = new Set<number>();
   const other = new Set<number>();
   const totals = new Set<number>();
@@ -118,13 +118,13 @@ function secretsFor(c: UnitCase, i: number): Secrets {
     names: others.map((u) => u.name),
     codes: c.unitCodeColumn ? others.map((u) => new RegExp(`(?<!\\d)${u.code}(2025\\d{5})?(?!\\d)`)) : [],
     fen,
-    moneyText: [...totals].filter((f) => fen.has(f)).map((f) => dataMessages.totalMismatch({ label: '', cell: '', actualFen: f, expectedFen: f, amountUnit: c.unit, what: '' }).match(/为 (\S+ \S+)，/)![1]),
+    moneyText: [...totals].filter((f) => fen.has(f)).map((f) => dataMessages.totalMismatch({ label: '', cell: '', actualFen: f, expectedFen: f, amountUnit: c.amountUnit, what: '' }).match(/为 (\S+ \S+)，/)![1]),
   };
 }
 
 /** Everything a unit's workbook would show, from the partition: its copied cells and its findings. */
 function modelOf(c: UnitCase, part: UnitPart): { text: string[]; fen: number[] } {
-  const fenPer = FEN_PER_UNIT[c.unit];
+  const fenPer = FEN_PER_UNIT[c.amountUnit];
   const text: string[] = [part.unit.code, part.unit.name];
   const fen: number[] = [];
   const rows = part.sheets.get(sheetKey(FILE, c.grid.name)) ?? [];

@@ -43,7 +43,7 @@ function build(t: Array<Array<Array<[number, number]>>>, unit: Unit) {
   });
   const b = new SheetBuilder();
   codeTable(b, {
-    title: '部门支出总表', department: '某局', unit, captions: ['合计', '基本支出', '项目支出'], codeKind: 'function', split: false,
+    title: '部门支出总表', department: '某局', amountUnit: unit, captions: ['合计', '基本支出', '项目支出'], codeKind: 'function', split: false,
     rows, total: [y(tb + tp), y(tb), y(tp)],
   });
   return { wb: workbook('p.xlsx', [b.grid('s')]), rows: rows.length };

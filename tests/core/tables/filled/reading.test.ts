@@ -163,12 +163,12 @@ describe('data that cannot be read gives findings, never an exception', () => {
   test('no unit line: DATA.UNIT_UNKNOWN, checked as 元', () => {
     const b = new SheetBuilder();
     codeTable(b, {
-      title: '部门支出总表', department: '某局', unit: 'yuan', captions: ['合计', '基本支出', '项目支出'], codeKind: 'function', split: false,
+      title: '部门支出总表', department: '某局', amountUnit: 'yuan', captions: ['合计', '基本支出', '项目支出'], codeKind: 'function', split: false,
       rows: [['2010101', '行政运行', 100, 60, 40]], total: [100, 60, 40],
     });
     b.rows[1] = [];
     const { findings, tables } = checkFilledTables(workbook('t.xlsx', [b.grid('s')]));
-    expect(tables[0]).toMatchObject({ unit: 'yuan', unitFound: false });
+    expect(tables[0]).toMatchObject({ amountUnit: 'yuan', unitFound: false });
     expect(flat(findings, ['DATA.UNIT_UNKNOWN'])).toEqual([['DATA.UNIT_UNKNOWN', 's', 'A1']]);
   });
 
@@ -178,7 +178,7 @@ describe('data that cannot be read gives findings, never an exception', () => {
       ['科目编码', '科目名称', '合计（万元）', '基本支出（万元）', '项目支出（万元）'],
       ['2010101', '行政运行', 1.5, 1, 0.5],
     ])]);
-    expect(readFilledTables(wb)[0]).toMatchObject({ unit: 'wan', unitFound: true });
+    expect(readFilledTables(wb)[0]).toMatchObject({ amountUnit: 'wan', unitFound: true });
   });
 
   test('a workbook without any standard table is TABLES.NOT_CHECKED at file level', () => {

@@ -66,7 +66,7 @@ describe('tables on sheets', () => {
   test('one table per sheet with the title only in the sheet name', () => {
     const b = new SheetBuilder();
     codeTable(b, {
-      title: 'x', department: '某局', unit: 'yuan', captions: ['合计', '基本支出', '项目支出'], codeKind: 'function', split: false,
+      title: 'x', department: '某局', amountUnit: 'yuan', captions: ['合计', '基本支出', '项目支出'], codeKind: 'function', split: false,
       rows: [['2010101', '行政运行', 100, 60, 40]], total: [100, 60, 40],
     });
     b.rows.splice(0, 1); // drop the title row: the header stands at the top of the sheet

@@ -39,7 +39,7 @@ describe('万元 rounding inside a table', () => {
       ];
       const b = new SheetBuilder();
       codeTable(b, {
-        title: '一般公共预算支出表', department: '某局', unit: 'wan', captions: ['合计', '基本支出', '项目支出'],
+        title: '一般公共预算支出表', department: '某局', amountUnit: 'wan', captions: ['合计', '基本支出', '项目支出'],
         codeKind: 'function', split: false, rows, total: [classTotal, classTotal, null],
       });
       return workbook('t.xlsx', [b.grid('表5')]);
@@ -57,7 +57,7 @@ describe('元 tables add up exactly', () => {
   test('0.01 元 off in a 元 table is an error', () => {
     const b = new SheetBuilder();
     codeTable(b, {
-      title: '部门支出总表', department: '某局', unit: 'yuan', captions: ['合计', '基本支出', '项目支出'],
+      title: '部门支出总表', department: '某局', amountUnit: 'yuan', captions: ['合计', '基本支出', '项目支出'],
       codeKind: 'function', split: false,
       rows: [['2010101', '行政运行', 100.01, 60, 40]],
       total: [100.01, 60, 40.01],
