@@ -55,15 +55,15 @@ describe('example workbooks', () => {
       '单位编码', '单位名称', '单位性质', '支出类型', '项目编码', '项目名称', '功能分类科目编码', '功能分类科目名称',
       '经济分类科目编码', '经济分类科目名称', '资金来源', '本年预算数',
     ]);
-    expect(a.expected).toMatchObject({ unit: 'yuan', headerRowCount: 1, totalRow: a.expected.firstDataRow + a.expected.rowCount });
+    expect(a.expected).toMatchObject({ amountUnit: 'yuan', headerRowCount: 1, totalRow: a.expected.firstDataRow + a.expected.rowCount });
     expect(a.expected.units.map((u) => u.name)).toEqual(['县教育局', '县第一中学', '县实验小学']);
-    expect(b.expected).toMatchObject({ layout: 'wide', unit: 'wan', headerRowCount: 2 });
+    expect(b.expected).toMatchObject({ layout: 'wide', amountUnit: 'wan', headerRowCount: 2 });
     expect(b.expected.subtotalRows).toHaveLength(3);
     expect(b.expected.blankRows.length).toBeGreaterThanOrEqual(2);
     expect(b.expected.breakdownRows.length).toBeGreaterThanOrEqual(1);
     expect(b.grid.cells[b.expected.subtotalRows[0]][0]).toBe('小计（县卫健委机关）');
     expect(b.grid.cells[b.expected.firstDataRow]).toContain('2100101 行政运行');
-    expect(c.expected).toMatchObject({ layout: 'split', unit: 'yuan', headerRowCount: 2 });
+    expect(c.expected).toMatchObject({ layout: 'split', amountUnit: 'yuan', headerRowCount: 2 });
     const fc = c.expected.columns.functionClass as number;
     expect(c.grid.cells[c.expected.firstDataRow].slice(fc, fc + 3)).toEqual(['207', '01', '01']);
   });
