@@ -9,8 +9,9 @@ import { normalizeText, stripUnitSuffix, unitFromLine } from '../../text';
 import { columnKey, columnTree, headerPaths, isCaptionRow, isHeaderRow, labelRole, LabelRole } from './header';
 import type { AmountCell, ColumnKey, FilledTable, RowRole, TableBlock, TableColumn, TableRow } from './model';
 import type { Segment } from './segments';
-import { threePublicRowLayout } from './three-public';
+import { threePublicRowLayout, threePublicSplitPaths } from './three-public';
 import { captionYear } from '../../reader/header';
+import { totalChild } from './values';
 
 /** "单位不需填列", "不适用", "无": a cell that says the item does not apply, read as blank (南通 2016). */
 const NOT_APPLICABLE = /^(本?单位)?(不需|无需|不用|不必)(填列|填报|填写|填)$|^不适用$|^无$|^\/$/;
@@ -128,6 +129,13 @@ function classify(paths: string[][], originCol: number, width: number): Layout {
     });
   }
   markEarlierYears(layout.amountCols);
+  // A caption merged over the label columns (江苏 收入预算总表 "项目名称" over 资金类别 | 项目): a column
+  // with no caption of its own right of a label column and left of the figures holds labels too.
+  const firstAmount = layout.amountCols.length > 0 ? layout.amountCols[0].index : width;
+  for (const lc of [...layout.labelCols]) {
+    for (let c = lc + 1; c < firstAmount && paths[c].length === 0 && !layout.labelCols.includes(c); c++) layout.labelCols.push(c);
+  }
+  layout.labelCols.sort((a, b) => a - b);
   return layout;
 }
 
@@ -266,8 +274,19 @@ export function readTable(seg: Segment, file: string, inheritedUnit: AmountUnit 
     return { table, bad: [] };
   }
 
-  const paths = headerPaths(seg.cells, h0, h1, width);
-  const layout = classify(paths, org.col, width);
+  let paths = headerPaths(seg.cells, h0, h1, width);
+  let layout = classify(paths, org.col, width);
+  if (seg.match.kind === 'threePublic' && threePublicItems(layout) < 2) {
+    // Captions split over PDF lines, group captions standing in one column of their span.
+    let top = h0;
+    const titleR = seg.titleR ?? seg.start - 1;
+    while (top - 1 > titleR && isCaptionRow(seg.cells[top - 1])) top--;
+    const split = threePublicSplitPaths(seg.cells, top, h1, width);
+    if (split) {
+      paths = split;
+      layout = classify(paths, org.col, width);
+    }
+  }
   if (!unit) {
     for (const col of layout.amountCols) {
       for (const p of col.path) {
@@ -362,6 +381,11 @@ function subtotalThenTotal(rows: TableRow[]): void {
 }
 
 const THREE_PUBLIC_COLUMNS: ReadonlyArray<ColumnKey> = ['abroad', 'reception', 'vehicle', 'vehiclePurchase', 'vehicleOperation'];
+
+function threePublicItems(layout: Layout): number {
+  const keys = new Set<ColumnKey>(layout.amountCols.map((c) => c.key));
+  return THREE_PUBLIC_COLUMNS.filter((k) => keys.has(k)).length;
+}
 const CODE_KINDS: ReadonlySet<FilledTable['kind']> = new Set(['income', 'expense', 'generalExpense', 'generalBasic', 'govFund', 'stateCapital']);
 
 /**
@@ -377,6 +401,10 @@ function structureProblem(table: FilledTable): string | null {
     return sides.length > 0 && totals ? null : '未识别出收入、支出两栏及“收入总计”“支出总计”等合计行，表格结构与收支总表不符';
   }
   if (CODE_KINDS.has(table.kind)) {
+    if (rows.length > 0 && rows.every((r) => r.code === null && r.label === '')) {
+      // Figures without labels or codes: read only as the one line of totals under a 合计 caption.
+      return rows.length === 1 && totalChild(table.blocks[0].tree) ? null : '未识别出科目编码、科目名称或“合计”行，表格结构与该表不符';
+    }
     const coded = rows.some((r) => r.code !== null || r.role === 'total');
     return coded ? null : '未识别出科目编码、科目名称或“合计”行，表格结构与该表不符';
   }
@@ -402,6 +430,10 @@ function readCodeBlock(
   const rows: TableRow[] = [];
   let lastClass = '';
   let lastSection = '';
+  const noCodes = codeCols.class === undefined && codeCols.section === undefined && codeCols.item === undefined && codeCols.code === undefined;
+  // No label and no code column (江苏 支出预算总表: 合计 | 基本支出 | 项目支出 | … over one line of
+  // figures): the line is the table's totals.
+  const lineOnly = noCodes && labelCols.length === 0 && CODE_KINDS.has(seg.match.kind);
   for (let r = from; r < seg.end; r++) {
     const row = seg.cells[r] ?? [];
     const texts = row.map((v) => cellText(v));
@@ -465,9 +497,11 @@ function readCodeBlock(
     else if (fixed) role = fixed;
     else if (hasAmount || label) role = 'item';
     else continue;
+    if (lineOnly && hasAmount) role = 'total';
     if (!code && !hasAmount && fixed !== 'total') {
-      // A caption or note row with no figures: nothing to check.
-      if (role === 'item') continue;
+      // A caption or note row with no figures: nothing to check. A blank 小计 of a table without
+      // codes stays: it opens its group (江苏 收入预算总表), whose items must then add up to nothing.
+      if (role === 'item' && !(noCodes && /小计$/.test(normalizeText(label)))) continue;
     }
     // Notes merged across the whole row ("注：…") would otherwise read as text in amount cells.
     // Tables without a label column (the 三公 table) carry the note in their amount cells only.

@@ -5,6 +5,7 @@
  */
 import { DEFAULT_SEVERITY, Finding, RuleId } from '../../findings';
 import { hierarchyMessage, rowSumMessage } from '../../messages/tables';
+import { normalizeText } from '../../text';
 import type { AmountCell, ColumnNode, FilledTable, TableBlock, TableRow } from './model';
 import { tableName } from './titles';
 import { threePublicRowLayout } from './three-public';
@@ -107,7 +108,11 @@ export function checkHierarchy(ctx: SumContext): string | null {
   if (!block || block.side !== 'single') return null;
   const coded = block.rows.filter((r) => r.role === 'item' && r.code !== null);
   const uncoded = block.rows.filter((r) => r.role === 'item' && r.code === null);
-  if (coded.length === 0 && uncoded.length > 0) return '各行没有科目编码，无法核对类、款、项之间的合计';
+  // One line of totals (江苏 支出预算总表): its row sum is all there is to check.
+  if (block.rows.length > 0 && block.rows.every((r) => r.role === 'total' && r.label === '' && r.code === null)) return null;
+  if (coded.length === 0 && uncoded.length > 0) {
+    return checkSubtotalGroups(ctx, block) ? null : '各行没有科目编码，无法核对类、款、项之间的合计';
+  }
   const byCode = new Map<string, TableRow>();
   for (const r of coded) if (!byCode.has(r.code as string)) byCode.set(r.code as string, r);
   const present = new Set(byCode.keys());
@@ -204,4 +209,37 @@ export function checkThreePublicRows(ctx: SumContext): void {
       if (parts.length > 0) compare(ctx, 'TABLES.ROW_SUM', val(rows.total), sumValues(parts.map(val)), rows.total, caption, '因公出国（境）费＋公务接待费＋公务用车购置及运行费');
     }
   });
+}
+
+const SUBTOTAL = /小计$/;
+
+/**
+ * A table of named rows without codes whose groups each open with their 小计 (江苏 收入预算总表:
+ * 收入总计 / 小计 · 公共财政拨款(补助)资金 · 专项收入 / 小计 … / 小计 · 事业收入 · 经营收入 · 其他收入 /
+ * 小计 · 其中：动用上年结转和结余资金): each 小计 = Σ the items below it up to the next 小计, and the
+ * 总计 above them = Σ 小计. "其中" rows are parts of an item, not items. False (nothing checked) unless
+ * the table is laid out so: its total first, a 小计 right under it.
+ */
+function checkSubtotalGroups(ctx: SumContext, block: TableBlock): boolean {
+  const rows = block.rows.filter((r) => r.role !== 'breakdown');
+  const isSub = (r: TableRow) => r.role === 'item' && SUBTOTAL.test(normalizeText(r.label));
+  if (rows.length < 2 || rows[0].role !== 'total' || !isSub(rows[1])) return false;
+  if (rows.slice(1).some((r) => r.role === 'total')) return false;
+  const groups: Array<{ sub: TableRow; items: TableRow[] }> = [];
+  for (const r of rows.slice(1)) {
+    if (isSub(r)) groups.push({ sub: r, items: [] });
+    else groups[groups.length - 1].items.push(r);
+  }
+  const total = rows[0];
+  block.columns.forEach((col, j) => {
+    if (col.prior) return;
+    const val = (r: TableRow): Value | null => {
+      const c = r.cells[j];
+      return c ? { fen: c.fen, figures: 1, cell: c } : null;
+    };
+    const caption = captionOf(block, { label: col.label, key: col.key, column: j, children: [] });
+    for (const g of groups) compare(ctx, 'TABLES.HIERARCHY_SUM', val(g.sub), sumValues(g.items.map(val)), g.sub, caption, '其下各项之和', caption);
+    compare(ctx, 'TABLES.HIERARCHY_SUM', val(total), sumValues(groups.map((g) => val(g.sub))), total, caption, '各小计之和', caption);
+  });
+  return true;
 }

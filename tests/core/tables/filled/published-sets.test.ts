@@ -20,7 +20,7 @@ interface Expected {
   findings: Array<{ rule: string; sheet: string | null }>;
   plants: Plant[];
   /** The set checked with an earlier year's set of the same department as --prior. */
-  withPrior?: { set: string; findings: Array<{ rule: string; sheet: string | null }>; onlyIncrease: string[]; plant: Plant };
+  withPrior?: { set: string; findings: Array<{ rule: string; sheet: string | null }>; onlyIncrease: string[]; plant: Plant; threePublicPlant?: Plant };
 }
 
 function load(id: string): { wb: WorkbookGrids; expected: Expected } {
@@ -102,5 +102,14 @@ describe.each(ids.map((id) => [id]))('%s', (id) => {
       expect(got.filter((f) => f.rule === 'PRIORITY.DECREASED').map((f) => `${f.location.sheet}!${f.location.cell}`))
         .toEqual([`${withPrior.plant.sheet}!${withPrior.plant.cell}`]);
     });
+
+    const tp = withPrior.threePublicPlant;
+    if (tp) {
+      test(`with ${withPrior.set} as --prior: a “三公” item above last year's is found (${tp.sheet}!${tp.cell})`, () => {
+        const { wb } = load(id);
+        const got = checkWorkbooks([planted(wb, tp)], { prior: [load(withPrior.set).wb], rules }).findings;
+        expect(got.filter((f) => f.rule === 'THREE_PUBLIC.ITEM_INCREASE').map((f) => `${f.location.sheet}!${f.location.cell}`)).toEqual([`${tp.sheet}!${tp.cell}`]);
+      });
+    }
   }
 });
