@@ -71,6 +71,15 @@ export function isEmptyStatement(text: string): boolean {
   return STATEMENT_NEG.test(n) && STATEMENT_OBJ.test(n) && /预算|支出|收入|收支|项目|本表|此表|空表|数据/.test(n);
 }
 
+/** A row of code/name column captions only ("功能分类", "科目名称", "科目编码", "类 款 项"). */
+function isLabelCaptionRow(row: ReadonlyArray<Cell> | undefined): boolean {
+  const texts = (row ?? []).map((v) => (typeof v === 'string' ? v.trim() : v === null || v === undefined ? '' : '#')).filter((t) => t !== '');
+  return texts.length > 0 && texts.every((t) => {
+    const role = labelRole(t);
+    return role !== null && role !== 'ignore' && !/合计|总计/.test(t);
+  });
+}
+
 /** A row with a written figure with decimals ("2,224.43"): codes and years are integers, never this. */
 function hasFigure(row: ReadonlyArray<Cell> | undefined): boolean {
   return (row ?? []).some((v) => (typeof v === 'number' && !Number.isInteger(v)) || (typeof v === 'string' && /^\s*-?[\d,]*\d\.\d+\s*$/.test(v)));
@@ -118,12 +127,19 @@ function classify(paths: string[][], originCol: number, width: number): Layout {
     }
     const above = path.slice(0, -1);
     if (isRateCaption(leaf)) continue;
+    let key = columnKey(leaf, above);
+    // A caption split over PDF lines ("一般公共" / "预算财政" / "拨款"): keyed by its joined text when
+    // no piece alone means anything.
+    if ((key === 'other' || key === 'fiscal') && path.length > 1 && path.slice(0, -1).every((p) => columnKey(p, []) === 'other')) {
+      const joined = columnKey(path.join(''), []);
+      if (joined !== 'other') key = joined;
+    }
     layout.amountCols.push({
       index: c,
       col: originCol + c,
       path,
       label: leaf,
-      key: columnKey(leaf, above),
+      key,
       // 上年结转 is this year's income carried over, part of 合计; only 上年预算/上年数 blocks are prior-year.
       prior: path.some((p) => /上年/.test(normalizeText(p)) && !/上年结转/.test(normalizeText(p))),
     });
@@ -159,6 +175,30 @@ function markEarlierYears(cols: TableColumn[]): void {
     });
     if (earlier) cols[i] = { ...col, prior: true };
   });
+}
+
+/**
+ * A code table printed as two halves side by side: a second code column right of the first half's
+ * figures, and as many figure columns in each half. Null otherwise.
+ */
+function sideBySide(paths: string[][], width: number, layout: Layout): [Layout, Layout] | null {
+  if (layout.amountCols.length < 2) return null;
+  const firstAmount = layout.amountCols[0].index;
+  let second = -1;
+  for (let c = firstAmount + 1; c < width; c++) {
+    const path = paths[c];
+    const role = path.length > 0 ? labelRole(path[path.length - 1]) : null;
+    if (role === 'code' || role === 'class') {
+      second = c;
+      break;
+    }
+  }
+  if (second < 0) return null;
+  const only = (keep: (c: number) => boolean) => paths.map((p, c) => (keep(c) ? p : []));
+  const left = classify(only((c) => c < second), layout.amountCols[0].col - firstAmount, width);
+  const right = classify(only((c) => c >= second), layout.amountCols[0].col - firstAmount, width);
+  if (left.amountCols.length === 0 || left.amountCols.length !== right.amountCols.length) return null;
+  return [left, right];
 }
 
 /** Role of a row of a 收支总表 side from its label: 一、… items, 1.… children, totals. */
@@ -230,6 +270,9 @@ export function readTable(seg: Segment, file: string, inheritedUnit: AmountUnit 
       if (k > h1 + 1 && k < seg.end && hasFigure(seg.cells[k])) h1 = k - 1;
       break;
     }
+    // Captions of the code and name columns printed on lines of their own below the amount captions
+    // (上海 2024 决算 一般公共预算财政拨款支出决算表: "功能分类" / "科目名称" / "科目编码").
+    while (h1 + 1 < seg.end && isLabelCaptionRow(seg.cells[h1 + 1])) h1++;
   }
 
   // Statement and whether any figure is written anywhere below the header.
@@ -276,15 +319,16 @@ export function readTable(seg: Segment, file: string, inheritedUnit: AmountUnit 
 
   let paths = headerPaths(seg.cells, h0, h1, width);
   let layout = classify(paths, org.col, width);
-  if (seg.match.kind === 'threePublic' && threePublicItems(layout) < 2) {
+  if (seg.match.kind === 'threePublic' && threePublicItems(layout) < 4) {
     // Captions split over PDF lines, group captions standing in one column of their span.
     let top = h0;
     const titleR = seg.titleR ?? seg.start - 1;
     while (top - 1 > titleR && isCaptionRow(seg.cells[top - 1])) top--;
     const split = threePublicSplitPaths(seg.cells, top, h1, width);
-    if (split) {
+    const alt = split ? classify(split, org.col, width) : null;
+    if (split && alt && threePublicItems(alt) > threePublicItems(layout)) {
       paths = split;
-      layout = classify(paths, org.col, width);
+      layout = alt;
     }
   }
   if (!unit) {
@@ -354,7 +398,15 @@ export function readTable(seg: Segment, file: string, inheritedUnit: AmountUnit 
       blocks.push({ side, columns: cols, tree: columnTree(cols), rows });
     });
   } else {
-    blocks.push(readCodeBlock(seg, layout, h1 + 1, org.row, readCells, shortCodes));
+    const halves = sideBySide(paths, width, layout);
+    if (halves) {
+      // One table printed in two halves (决算 基本支出表: 301, 303 | 302, 310): one block whose rows
+      // are the left half's, then the right half's, each read from its own figure column.
+      const [left, right] = halves.map((l) => readCodeBlock(seg, l, h1 + 1, org.row, readCells, shortCodes));
+      blocks.push({ ...left, rows: [...left.rows, ...right.rows] });
+    } else {
+      blocks.push(readCodeBlock(seg, layout, h1 + 1, org.row, readCells, shortCodes));
+    }
   }
 
   const empty = blocks.every((b) => b.rows.every((row) => row.cells.every((c) => c === null || c.fen === 0)));

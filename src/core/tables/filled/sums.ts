@@ -132,11 +132,30 @@ export function checkHierarchy(ctx: SumContext): string | null {
   for (const [parent, kids] of children) {
     compareColumns(ctx, block, parent, kids, `所属各${levelName(kids[0].code as string)}之和`);
   }
-  for (const total of block.rows.filter((r) => r.role === 'total')) {
-    if (top.length === 0 && uncoded.length > 0) continue;
-    compareColumns(ctx, block, total, top, top.length > 0 ? `各${levelName(top[0].code as string)}之和` : '各科目之和');
+  const totals = block.rows.filter((r) => r.role === 'total');
+  const halves = halfTotals(block);
+  for (const total of totals) {
+    // Two halves side by side (决算 基本支出表): each half's 合计 (人员经费合计 | 公用经费合计) adds
+    // the classes printed above it in its own half.
+    const parts = halves ? top.filter((r) => halves.get(r) === halves.get(total)) : top;
+    if (parts.length === 0 && uncoded.length > 0) continue;
+    compareColumns(ctx, block, total, parts, parts.length > 0 ? `${halves ? '本栏' : ''}各${levelName(parts[0].code as string)}之和` : '各科目之和');
   }
   return null;
+}
+
+/**
+ * The half each row stands in, when a block holds two halves printed side by side, each closing
+ * with its own total row; null for an ordinary table. A half is told by the sheet column its
+ * figures stand in.
+ */
+export function halfTotals(block: TableBlock): Map<TableRow, number> | null {
+  const totals = block.rows.filter((r) => r.role === 'total');
+  const colOf = (r: TableRow) => r.cells.find((c) => c !== null)?.col ?? -1;
+  if (totals.length !== 2 || colOf(totals[0]) === colOf(totals[1])) return null;
+  const map = new Map<TableRow, number>();
+  for (const r of block.rows) map.set(r, colOf(r));
+  return map;
 }
 
 /**
