@@ -329,6 +329,12 @@ export function readTable(seg: Segment, file: string, inheritedUnit: AmountUnit 
     if (split && alt && threePublicItems(alt) > threePublicItems(layout)) {
       paths = split;
       layout = alt;
+      // 预算数 | 决算数 under each item: the 决算数 columns first, so each stage is one caption tree
+      // and the table's own figures (决算) are the ones found first.
+      const stageOf = (col: TableColumn) => normalizeText(col.path[0] ?? '');
+      if (layout.amountCols.every((col) => /^(预算数|决算数)$/.test(stageOf(col)))) {
+        layout.amountCols.sort((a, b) => Number(stageOf(a) !== '决算数') - Number(stageOf(b) !== '决算数') || a.index - b.index);
+      }
     }
   }
   if (!unit) {

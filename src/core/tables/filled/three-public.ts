@@ -112,6 +112,9 @@ const THREE_PUBLIC_CAPTIONS: ReadonlyArray<RegExp> = [
   /^(合计|小计)$/,
 ];
 
+/** The 预算数 | 决算数 pair under each item of a 决算 “三公” table. */
+const STAGE = /^(预算数|决算数)$/;
+
 function wholeCaption(text: string): boolean {
   const n = normalizeText(text);
   return THREE_PUBLIC_CAPTIONS.some((re) => re.test(n));
@@ -149,6 +152,7 @@ function columnCaptions(pieces: ReadonlyArray<string>): string[] {
  */
 export function threePublicSplitPaths(cells: ReadonlyArray<ReadonlyArray<unknown>>, h0: number, h1: number, width: number): string[][] | null {
   const captions: string[][] = [];
+  const stages: Array<string | null> = [];
   for (let c = 0; c < width; c++) {
     const pieces: string[] = [];
     for (let r = h0; r <= h1; r++) {
@@ -156,7 +160,12 @@ export function threePublicSplitPaths(cells: ReadonlyArray<ReadonlyArray<unknown
       const t = typeof v === 'string' ? v.trim() : '';
       if (t !== '') pieces.push(t);
     }
-    captions.push(columnCaptions(pieces));
+    const cs = columnCaptions(pieces);
+    // 决算 tables split each item into 预算数 | 决算数; the item's caption stands over the pair.
+    const stage = cs.length > 0 && STAGE.test(normalizeText(cs[cs.length - 1])) ? (cs.pop() as string) : null;
+    if (cs.length === 0 && stage && c > 0 && stages[c - 1] !== null) cs.push(...captions[c - 1]);
+    captions.push(cs);
+    stages.push(stage);
   }
   const keyOf = (cap: string): ColumnKey => {
     const n = normalizeText(cap);
@@ -166,23 +175,37 @@ export function threePublicSplitPaths(cells: ReadonlyArray<ReadonlyArray<unknown
   const group = all.find((x) => /^三公经费/.test(normalizeText(x))) ?? '“三公”经费';
   const vehicle = all.find((x) => keyOf(x) === 'vehicle') ?? '公务用车购置及运行费';
   const ITEM_KEYS: ReadonlyArray<ColumnKey> = ['abroad', 'reception', 'vehiclePurchase', 'vehicleOperation'];
+  const leafOf = (c: number) => captions[c][captions[c].length - 1] ?? '';
   const items = captions.filter((cs) => cs.length > 0 && ITEM_KEYS.includes(keyOf(cs[cs.length - 1])));
   if (items.length < 2) return null;
   const isTotal = (cap: string) => /^(合计|小计)$/.test(normalizeText(cap));
-  const inVehicle = (cs: ReadonlyArray<string>) => cs.some((x) => keyOf(x) === 'vehicle');
-  const outerTotals = captions.filter((cs) => cs.length > 0 && isTotal(cs[cs.length - 1]) && !inVehicle(cs)).length;
-  return captions.map((cs) => {
-    if (cs.length === 0) return [];
-    const leaf = cs[cs.length - 1];
-    const key = keyOf(leaf);
-    if (isTotal(leaf)) {
-      if (inVehicle(cs)) return [group, vehicle, leaf];
-      if (outerTotals >= 2 && normalizeText(leaf) === '合计') return [leaf];
-      return [group, leaf];
+  // A 小计 belongs to the vehicle group when the vehicle caption stands over it, or when the next
+  // item to its right is the vehicle's 购置费 or 运行费 (the caption centred over the group).
+  const inVehicle = (c: number) => {
+    if (captions[c].some((x) => keyOf(x) === 'vehicle')) return true;
+    for (let d = c + 1; d < width; d++) {
+      if (captions[d].length === 0 || leafOf(d) === leafOf(c)) continue;
+      const k = keyOf(leafOf(d));
+      return k === 'vehicle' || k === 'vehiclePurchase' || k === 'vehicleOperation';
     }
-    if (key === 'vehicle') return [group, vehicle];
-    if (key === 'vehiclePurchase' || key === 'vehicleOperation') return [group, vehicle, leaf];
-    if (key === 'abroad' || key === 'reception') return [group, leaf];
-    return [leaf];
+    return false;
+  };
+  const outerTotals = new Set(captions.map((cs, c) => (cs.length > 0 && isTotal(leafOf(c)) && !inVehicle(c) ? leafOf(c) : null)).filter((x) => x !== null)).size;
+  return captions.map((cs, c) => {
+    if (cs.length === 0) return [];
+    const leaf = leafOf(c);
+    const key = keyOf(leaf);
+    let path: string[];
+    if (isTotal(leaf)) {
+      if (inVehicle(c)) path = [group, vehicle, leaf];
+      else if (outerTotals >= 2 && normalizeText(leaf) === '合计') path = [leaf];
+      else path = [group, leaf];
+    } else if (key === 'vehicle') path = [group, vehicle];
+    else if (key === 'vehiclePurchase' || key === 'vehicleOperation') path = [group, vehicle, leaf];
+    else if (key === 'abroad' || key === 'reception') path = [group, leaf];
+    else path = [leaf];
+    // The stage heads the path, so that each stage's columns form one tree (read.ts puts 决算数 first).
+    const stage = stages[c];
+    return stage ? [stage, ...path] : path;
   });
 }
