@@ -16,11 +16,11 @@ import type { FilledTable, NamingFamily, TableKind, TableStage } from './model';
 import { BadCell, ShortCode, readTable } from './read';
 import { countTitles, findSegments } from './segments';
 import { checkHierarchy, checkRowSums, checkSummarySides, checkThreePublicRows, tableFinding } from './sums';
-import { EXPECTED_FINAL_TABLES, EXPECTED_TABLES, tableName } from './titles';
+import { EXPECTED_FINAL_TABLES, expectedTables, tableName } from './titles';
 import type { RuleId } from '../../rules/catalogue';
 
 export type { FilledTable, NamingFamily, TableKind, TableStage } from './model';
-export { matchTitle, EXPECTED_FINAL_TABLES, EXPECTED_TABLES, TABLE_NAMES, TABLE_TITLES, tableName } from './titles';
+export { matchTitle, EXPECTED_FINAL_TABLES, EXPECTED_TABLES, PERFORMANCE_TABLE_FROM_YEAR, TABLE_NAMES, TABLE_TITLES, expectedTables, tableName } from './titles';
 
 interface ReadAll {
   tables: FilledTable[];
@@ -103,6 +103,20 @@ export function tableStage(tables: ReadonlyArray<FilledTable>): TableStage {
   return final * 2 > tables.length ? 'final' : 'budget';
 }
 
+/**
+ * The budget year of a set: the first year written in a table's title ("2026年部门收支总表"), else in
+ * the file's name ("江苏省委办公厅2019年度部门预算公开表格"); null when neither gives one.
+ */
+export function setYear(tables: ReadonlyArray<FilledTable>, file: string): number | null {
+  for (const t of tables) {
+    const m = /((?:19|20)\d{2})\s*年/.exec(t.title.normalize('NFKC'));
+    if (m) return Number(m[1]);
+  }
+  const base = file.split(/[\\/]/).pop() ?? file;
+  const m = /(?:^|[^\d])((?:19|20)\d{2})(?!\d)/.exec(base.normalize('NFKC'));
+  return m ? Number(m[1]) : null;
+}
+
 /** Fewer kinds than this: tables published one by one, not a set that could lack a table. */
 const MIN_SET_KINDS = 3;
 
@@ -162,7 +176,7 @@ export function checkFilledTables(wb: WorkbookGrids): { findings: Finding[]; tab
   // A set is checked for missing tables; a table published on its own (a county's 三公 table) is not.
   const stage = tableStage(tables);
   if (byKind.size >= MIN_SET_KINDS) {
-    const expected = stage === 'final' ? EXPECTED_FINAL_TABLES : EXPECTED_TABLES[family];
+    const expected = stage === 'final' ? EXPECTED_FINAL_TABLES : expectedTables(family, setYear(tables, file));
     for (const kind of expected) {
       if (byKind.has(kind)) continue;
       findings.push({

@@ -27,7 +27,10 @@ function load(id: string): { wb: WorkbookGrids; expected: Expected } {
   const dir = path.join(PUBLISHED_SETS_DIR, id);
   const files = fs.readdirSync(dir).filter((f) => /^p\d+\.csv$/.test(f)).sort();
   const sheets = files.map((f) => ({ ...readCsvBuffer(fs.readFileSync(path.join(dir, f)), f).sheets[0], name: f.replace('.csv', '') }));
-  return { wb: { file: `${id}.xlsx`, sheets }, expected: JSON.parse(fs.readFileSync(path.join(dir, 'expected.json'), 'utf8')) };
+  // The workbook carries the published file's name, which gives the budget year when no title does.
+  const source = JSON.parse(fs.readFileSync(path.join(dir, 'source.json'), 'utf8')) as { path: string };
+  const file = path.basename(source.path).replace(/\.pdf$/i, '.xlsx');
+  return { wb: { file, sheets }, expected: JSON.parse(fs.readFileSync(path.join(dir, 'expected.json'), 'utf8')) };
 }
 
 function planted(wb: WorkbookGrids, plant: Plant): WorkbookGrids {
@@ -50,6 +53,17 @@ function cellAt(a1: string): { r: number; c: number } {
 }
 
 const ids = setIds();
+
+test('the tables looked for follow the budget year: no 项目支出绩效目标表 before 2021 (江苏 2019 set), asked for from 2021', () => {
+  const { wb } = load('js-swbgt-2019');
+  const missing = (file: string) => checkWorkbooks([{ ...wb, file }]).findings.filter((f) => f.rule === 'TABLES.MISSING').map((f) => f.message);
+  const y2019 = missing(wb.file);
+  expect(y2019.some((m) => m.includes('项目支出绩效目标表'))).toBe(false);
+  expect(y2019.some((m) => m.includes('国有资本经营预算支出表'))).toBe(true);
+  expect(missing('江苏省委办公厅2021年度部门预算公开表格.xlsx').some((m) => m.includes('项目支出绩效目标表'))).toBe(true);
+  // No year anywhere: today's list, the table asked for.
+  expect(missing('公开表.xlsx').some((m) => m.includes('项目支出绩效目标表'))).toBe(true);
+});
 
 test('there is at least one whole published set', () => {
   expect(ids.length).toBeGreaterThanOrEqual(1);
