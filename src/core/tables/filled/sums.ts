@@ -17,6 +17,8 @@ export interface SumContext {
   readonly file: string;
   readonly table: FilledTable;
   readonly findings: Finding[];
+  /** Totals that differ from their parts within the allowance (reported once per table as TABLES.ROUNDING). */
+  readonly rounding?: Array<{ cell: AmountCell; row: TableRow; diffFen: number }>;
 }
 
 export function tableFinding(rule: RuleId, file: string, table: FilledTable, cell: Pick<AmountCell, 'row' | 'address'> | undefined, message: string, figures?: Record<string, number>): Finding {
@@ -39,7 +41,10 @@ function compare(
   if (!total || !parts || !total.cell) return;
   const tol = allowance(ctx.table.amountUnit, total.figures + parts.figures);
   const diff = total.fen - parts.fen;
-  if (Math.abs(diff) <= tol) return;
+  if (Math.abs(diff) <= tol) {
+    if (diff !== 0) ctx.rounding?.push({ cell: total.cell, row, diffFen: diff });
+    return;
+  }
   const name = tableName(ctx.table.kind, ctx.table.family, ctx.table.stage);
   const m = {
     table: name, row: row.row, label: rowCaption(row), totalLabel, partsLabel,

@@ -54,6 +54,14 @@ function cellAt(a1: string): { r: number; c: number } {
 
 const ids = setIds();
 
+test('决算 sums that agree only within the printed rounding are said so (TABLES.ROUNDING, info), not reported as slips', () => {
+  const { wb } = load('sh-ptghzy-2024-final');
+  const got = checkWorkbooks([wb]).findings.filter((f) => f.rule === 'TABLES.ROUNDING' && f.location.sheet === 'p16');
+  expect(got).toHaveLength(1);
+  expect(got[0].severity).toBe('info');
+  expect(got[0].message).toContain('四舍五入尾差以内（最大 0.02 万元');
+});
+
 test('the tables looked for follow the budget year: no 项目支出绩效目标表 before 2021 (江苏 2019 set), asked for from 2021', () => {
   const { wb } = load('js-swbgt-2019');
   const missing = (file: string) => checkWorkbooks([{ ...wb, file }]).findings.filter((f) => f.rule === 'TABLES.MISSING').map((f) => f.message);
