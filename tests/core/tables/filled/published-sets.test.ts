@@ -71,6 +71,10 @@ test('the tables looked for follow the budget year: no 项目支出绩效目标�
   expect(missing('江苏省委办公厅2021年度部门预算公开表格.xlsx').some((m) => m.includes('项目支出绩效目标表'))).toBe(true);
   // No year anywhere: today's list, the table asked for.
   expect(missing('公开表.xlsx').some((m) => m.includes('项目支出绩效目标表'))).toBe(true);
+  // A year in a table's title comes before the file name's.
+  const titled = planted(wb, { sheet: 'p01', cell: 'C1', value: '2019年收支预算总表' });
+  const got = checkWorkbooks([{ ...titled, file: '江苏省委办公厅2025年度部门预算公开表格.xlsx' }]).findings.filter((f) => f.rule === 'TABLES.MISSING').map((f) => f.message);
+  expect(got.some((m) => m.includes('项目支出绩效目标表'))).toBe(false);
 });
 
 test('there is at least one whole published set', () => {
