@@ -86,6 +86,15 @@ export interface PageSpec {
   readonly cuts: ReadonlyArray<number>;
   /** Non-blank line index (0-based) → its own cuts, where a header line's captions stand off the columns. */
   readonly lines?: Readonly<Record<string, ReadonlyArray<number>>>;
+  /**
+   * Pairs [a, b] of non-blank line indexes: line b's cells go into line a's empty cells, line b is
+   * dropped. A cell whose label wraps over two lines prints its code on one line and its figure on
+   * the next (上海 2024 决算 基本支出决算表, right half); both belong to one table row. Two texts
+   * for one cell are an error, never merged.
+   */
+  readonly merge?: ReadonlyArray<readonly [number, number]>;
+  /** The page continues the table of the page before: its rows are appended to that page's sheet. */
+  readonly continues?: boolean;
 }
 
 export function convertPage(page: string, spec: PageSpec): string[][] {
@@ -105,9 +114,19 @@ export function convertPage(page: string, spec: PageSpec): string[][] {
       spans[col] = span ? [span[0], at + m[0].length] : [at, at + m[0].length];
     }
     spans.forEach((span, col) => { if (span) cells[col] = line.slice(span[0], span[1]); });
-    rows.push(trimEnd(cells));
+    rows.push(cells);
   }
-  return rows;
+  const dropped = new Set<number>();
+  for (const [a, b] of spec.merge ?? []) {
+    const into = rows[a];
+    rows[b].forEach((t, c) => {
+      if (t === '') return;
+      if ((into[c] ?? '') !== '') throw new Error(`merge ${a}+${b}: column ${c} holds “${into[c]}” and “${t}”`);
+      into[c] = t;
+    });
+    dropped.add(b);
+  }
+  return rows.filter((_, i) => !dropped.has(i)).map(trimEnd);
 }
 
 export const PUBLISHED_SETS_DIR = path.join(__dirname, '..', 'tests', 'fixtures', 'published-sets');
@@ -117,12 +136,22 @@ export function setIds(): string[] {
   return fs.readdirSync(PUBLISHED_SETS_DIR).filter((d) => fs.existsSync(path.join(PUBLISHED_SETS_DIR, d, 'source.json'))).sort();
 }
 
-/** The CSVs (one per page, in page order) a set's source.txt converts to; blank pages give none. */
+/**
+ * The CSVs (one per table, in page order) a set's source.txt converts to. Files are named by the PDF
+ * page the table starts on (`firstPage` when source.txt is a page range, `pdftotext -f N`); a page
+ * that `continues` its table adds its rows to the sheet of the page before.
+ */
 export function convertSet(id: string): Array<{ file: string; csv: string }> {
   const dir = path.join(PUBLISHED_SETS_DIR, id);
-  const meta = JSON.parse(fs.readFileSync(path.join(dir, 'source.json'), 'utf8')) as { pages: PageSpec[] };
+  const meta = JSON.parse(fs.readFileSync(path.join(dir, 'source.json'), 'utf8')) as { pages: PageSpec[]; firstPage?: number };
   const pages = fs.readFileSync(path.join(dir, 'source.txt'), 'utf8').split('\f');
-  return meta.pages.map((spec, i) => ({ file: `p${String(i + 1).padStart(2, '0')}.csv`, csv: toCsv(convertPage(pages[i], spec)) }));
+  const out: Array<{ file: string; rows: string[][] }> = [];
+  meta.pages.forEach((spec, i) => {
+    const rows = convertPage(pages[i], spec);
+    if (spec.continues && out.length > 0) out[out.length - 1].rows.push(...rows);
+    else out.push({ file: `p${String(i + (meta.firstPage ?? 1)).padStart(2, '0')}.csv`, rows });
+  });
+  return out.map(({ file, rows }) => ({ file, csv: toCsv(rows) }));
 }
 
 export function fixtureIds(): string[] {

@@ -93,6 +93,14 @@ export function contradictionMessage(table: string, statement: string): string {
   return `“${table}”注明“${statement}”，但表中列有金额；请核对：无此项预算时应删除金额，有预算时应删除空表说明`;
 }
 
+/**
+ * TABLES.ROUNDING: totals that differ from their parts only within the printed rounding (万元 tables
+ * rounded from 元, 决算 especially), said rather than passed over in silence.
+ */
+export function roundingMessage(table: string, count: number, maxFen: number, where: string): string {
+  return `“${table}”有 ${count} 处合计与分项之和相差在四舍五入尾差以内（最大 ${amountText(maxFen, 'wan')}，如${where}），按尾差核对，未作差错报告`;
+}
+
 /** DATA.CODE_LEVEL for a 款 code printed without its leading zero ("2" under 类 301). */
 export function shortCodeMessage(table: string, row: number, printed: string, read: string): string {
   return `${table}第 ${row} 行科目编码印为“${printed}”，不是完整的两位款级编码，已按上级科目读作 ${read}；请补全编码`;

@@ -116,6 +116,7 @@ export const RULE_CATALOGUE = {
   'TABLES.EMPTY_UNEXPLAINED': { severity: 'warning', title: '空表未说明', figures: NONE },
   'TABLES.NOT_CHECKED': { severity: 'info', title: '公开表未检查', figures: NONE },
   'TABLES.CONTRADICTION': { severity: 'warning', title: '公开表前后矛盾', figures: NONE },
+  'TABLES.ROUNDING': { severity: 'info', title: '公开表尾差', figures: NONE },
   // CUSTOM — 审核公式 that cannot be computed (the formulas' own findings are CUSTOM.<编号>)
   'CUSTOM.INVALID': { severity: 'error', title: '审核公式无法计算', figures: NONE },
 } as const satisfies Record<string, RuleEntry>;

@@ -162,7 +162,9 @@ export class CrossChecker {
     // Domain §1.3: 支出总表 合计 = 收支总表 本年支出; 收入总表 合计 = 收支总表 收入总计.
     if (summary) {
       this.check('支出总表合计应等于收支总表本年支出', totalFigure(expense, 'main', '合计'), summaryFigure(summary, 'expense', 'yearTotal'), '=');
-      this.check('收入总表合计应等于收支总表收入总计', totalFigure(income, 'main', '合计'), summaryFigure(summary, 'income', 'grandTotal'), '=');
+      // 决算: 收入决算表 holds this year's income only; 年初结转和结余 stands in 总计, not in its 合计.
+      if (income?.stage === 'final') this.check('收入决算表合计应等于收入支出决算总表本年收入合计', totalFigure(income, 'main', '合计'), summaryFigure(summary, 'income', 'yearTotal'), '=');
+      else this.check('收入总表合计应等于收支总表收入总计', totalFigure(income, 'main', '合计'), summaryFigure(summary, 'income', 'grandTotal'), '=');
     }
     // BUD-C004: 基本支出 = 基本支出表 合计.
     const basicTotal = totalFigure(basic, 'main', '合计');
@@ -185,10 +187,12 @@ export class CrossChecker {
     if (fiscal && general) {
       const parts = [totalFigure(general, 'main', '合计'), totalFigure(fund, 'main', '合计'), totalFigure(capital, 'main', '合计')];
       const label = '一般公共预算、政府性基金、国有资本经营预算支出表合计之和';
-      this.check('财政拨款收支总表支出应等于三张支出表合计之和', summaryFigure(fiscal, 'expense', 'grandTotal'), sumFigures(general, label, parts), '=');
+      // 决算: the 总计 adds 年末财政拨款结转和结余; the three tables hold this year's spending.
+      const line = fiscal.stage === 'final' ? 'yearTotal' : 'grandTotal';
+      this.check('财政拨款收支总表支出应等于三张支出表合计之和', summaryFigure(fiscal, 'expense', line), sumFigures(general, label, parts), '=');
       const perFund: ReadonlyArray<['general' | 'fund' | 'capital', FilledTable | undefined]> = [['general', general], ['fund', fund], ['capital', capital]];
       for (const [key, table] of perFund) {
-        const located = summaryFigure(fiscal, 'expense', 'grandTotal', key);
+        const located = summaryFigure(fiscal, 'expense', line, key);
         if (!located) continue;
         const other = table ? totalFigure(table, 'main', '合计') : null;
         this.check('财政拨款收支总表分资金支出应等于对应支出表合计', located, other, '=');

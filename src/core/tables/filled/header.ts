@@ -77,7 +77,8 @@ export function columnKey(caption: string, path: ReadonlyArray<string>): ColumnK
   const n = normalizeText(caption);
   const inVehicle = path.some((p) => /公务用车/.test(normalizeText(p)));
   if (/^其中/.test(n)) return 'breakdown';
-  if (/^(合计|小计|总计)$/.test(n) || /^(本年|三公经费)?(合计|小计|总计)$/.test(n)) return 'total';
+  // 决算 tables head their total column 本年收入合计 / 本年支出合计.
+  if (/^(合计|小计|总计)$/.test(n) || /^(本年|三公经费)?(合计|小计|总计)$/.test(n) || /^本年(收入|支出)(合计|小计|总计)$/.test(n)) return 'total';
   if (/因公出国/.test(n)) return 'abroad';
   if (/公务接待/.test(n)) return 'reception';
   if (/公务用车.*购置.*运行|公务用车费$|公务用车购置及运行/.test(n)) return 'vehicle';

@@ -8,19 +8,19 @@ import type { Grid, WorkbookGrids } from '../../grid';
 import { cellText } from '../../grid';
 import { AmountUnit } from '../../money';
 import {
-  badAmountMessage, contradictionMessage, emptyUnexplainedMessage, missingMessage, notCheckedMessage, shortCodeMessage, unitUnknownMessage,
+  badAmountMessage, contradictionMessage, emptyUnexplainedMessage, missingMessage, notCheckedMessage, roundingMessage, shortCodeMessage, unitUnknownMessage,
 } from '../../messages/tables';
 import { normalizeText } from '../../text';
 import { CrossChecker } from './cross';
-import type { FilledTable, NamingFamily, TableKind, TableStage } from './model';
+import type { AmountCell, FilledTable, NamingFamily, TableKind, TableRow, TableStage } from './model';
 import { BadCell, ShortCode, readTable } from './read';
 import { countTitles, findSegments } from './segments';
-import { checkHierarchy, checkRowSums, checkSummarySides, checkThreePublicRows, tableFinding } from './sums';
-import { EXPECTED_FINAL_TABLES, EXPECTED_TABLES, tableName } from './titles';
+import { SumContext, checkHierarchy, checkRowSums, checkSummarySides, checkThreePublicRows, tableFinding } from './sums';
+import { EXPECTED_FINAL_TABLES, expectedTables, tableName } from './titles';
 import type { RuleId } from '../../rules/catalogue';
 
 export type { FilledTable, NamingFamily, TableKind, TableStage } from './model';
-export { matchTitle, EXPECTED_FINAL_TABLES, EXPECTED_TABLES, TABLE_NAMES, TABLE_TITLES, tableName } from './titles';
+export { matchTitle, EXPECTED_FINAL_TABLES, EXPECTED_TABLES, PERFORMANCE_TABLE_FROM_YEAR, TABLE_NAMES, TABLE_TITLES, expectedTables, tableName } from './titles';
 
 interface ReadAll {
   tables: FilledTable[];
@@ -103,6 +103,20 @@ export function tableStage(tables: ReadonlyArray<FilledTable>): TableStage {
   return final * 2 > tables.length ? 'final' : 'budget';
 }
 
+/**
+ * The budget year of a set: the first year written in a table's title ("2026年部门收支总表"), else in
+ * the file's name ("江苏省委办公厅2019年度部门预算公开表格"); null when neither gives one.
+ */
+export function setYear(tables: ReadonlyArray<FilledTable>, file: string): number | null {
+  for (const t of tables) {
+    const m = /((?:19|20)\d{2})\s*年/.exec(t.title.normalize('NFKC'));
+    if (m) return Number(m[1]);
+  }
+  const base = file.split(/[\\/]/).pop() ?? file;
+  const m = /(?:^|[^\d])((?:19|20)\d{2})(?!\d)/.exec(base.normalize('NFKC'));
+  return m ? Number(m[1]) : null;
+}
+
 /** Fewer kinds than this: tables published one by one, not a set that could lack a table. */
 const MIN_SET_KINDS = 3;
 
@@ -141,13 +155,23 @@ export function checkFilledTables(wb: WorkbookGrids): { findings: Finding[]; tab
     }
     if (table.kind === 'performance') continue;
     if (!table.unitFound && !table.empty) findings.push(tableFinding('DATA.UNIT_UNKNOWN', file, table, undefined, unitUnknownMessage(name)));
-    const ctx = { file, table, findings };
+    const ctx = { file, table, findings, rounding: [] as NonNullable<SumContext['rounding']> };
     checkRowSums(ctx);
     if (table.kind === 'summary' || table.kind === 'fiscalSummary') checkSummarySides(ctx);
     if (table.kind === 'threePublic') checkThreePublicRows(ctx);
     if (CODE_TABLES.has(table.kind)) {
       const reason = checkHierarchy(ctx);
       if (reason) findings.push(tableFinding('TABLES.NOT_CHECKED', file, table, undefined, notCheckedMessage(name, reason)));
+    }
+    // 决算 tables are rounded from 元 to 万元, so their totals miss their parts by a cent here and
+    // there (issue 13 item 6): said once per table, never counted as a slip.
+    if (table.stage === 'final' && ctx.rounding.length > 0) {
+      // The same gap reached from two checks (row and column) is one place.
+      const places = new Map<string, { cell: AmountCell; row: TableRow; diffFen: number }>();
+      for (const r of ctx.rounding) if (!places.has(r.cell.address)) places.set(r.cell.address, r);
+      const list = [...places.values()];
+      const max = list.reduce((a, b) => (Math.abs(b.diffFen) > Math.abs(a.diffFen) ? b : a));
+      findings.push(tableFinding('TABLES.ROUNDING', file, table, list[0].cell, roundingMessage(name, list.length, Math.abs(max.diffFen), `第 ${max.row.row} 行“${max.row.label || max.row.code || ''}”`)));
     }
     if ((table.kind === 'govFund' || table.kind === 'stateCapital') && table.empty && !table.statement) {
       findings.push(tableFinding('TABLES.EMPTY_UNEXPLAINED', file, table, undefined, emptyUnexplainedMessage(name)));
@@ -162,7 +186,7 @@ export function checkFilledTables(wb: WorkbookGrids): { findings: Finding[]; tab
   // A set is checked for missing tables; a table published on its own (a county's 三公 table) is not.
   const stage = tableStage(tables);
   if (byKind.size >= MIN_SET_KINDS) {
-    const expected = stage === 'final' ? EXPECTED_FINAL_TABLES : EXPECTED_TABLES[family];
+    const expected = stage === 'final' ? EXPECTED_FINAL_TABLES : expectedTables(family, setYear(tables, file));
     for (const kind of expected) {
       if (byKind.has(kind)) continue;
       findings.push({
@@ -205,4 +229,4 @@ export function unreadSheets(wb: WorkbookGrids, tables: ReadonlyArray<FilledTabl
 }
 
 /** The rule codes the filled 公开表 check's findings may carry (rows of rules/catalogue.ts; tests/core/catalogue.test.ts holds them to it). */
-export const FILLED_TABLES_EMITS: ReadonlyArray<RuleId> = ['TABLES.MISSING', 'TABLES.ROW_SUM', 'TABLES.HIERARCHY_SUM', 'TABLES.CROSS_TABLE', 'TABLES.EMPTY_UNEXPLAINED', 'TABLES.NOT_CHECKED', 'TABLES.CONTRADICTION', 'THREE_PUBLIC.OVER_LIMIT', 'THREE_PUBLIC.ITEM_INCREASE', 'THREE_PUBLIC.NOT_CHECKED', 'PRIORITY.DECREASED', 'PRIORITY.NOT_CHECKED', 'DATA.BAD_AMOUNT', 'DATA.CODE_LEVEL', 'DATA.NOT_CHECKED', 'DATA.UNIT_UNKNOWN'];
+export const FILLED_TABLES_EMITS: ReadonlyArray<RuleId> = ['TABLES.MISSING', 'TABLES.ROW_SUM', 'TABLES.HIERARCHY_SUM', 'TABLES.CROSS_TABLE', 'TABLES.EMPTY_UNEXPLAINED', 'TABLES.NOT_CHECKED', 'TABLES.CONTRADICTION', 'TABLES.ROUNDING', 'THREE_PUBLIC.OVER_LIMIT', 'THREE_PUBLIC.ITEM_INCREASE', 'THREE_PUBLIC.NOT_CHECKED', 'PRIORITY.DECREASED', 'PRIORITY.NOT_CHECKED', 'DATA.BAD_AMOUNT', 'DATA.CODE_LEVEL', 'DATA.NOT_CHECKED', 'DATA.UNIT_UNKNOWN'];

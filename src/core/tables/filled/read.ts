@@ -9,8 +9,9 @@ import { normalizeText, stripUnitSuffix, unitFromLine } from '../../text';
 import { columnKey, columnTree, headerPaths, isCaptionRow, isHeaderRow, labelRole, LabelRole } from './header';
 import type { AmountCell, ColumnKey, FilledTable, RowRole, TableBlock, TableColumn, TableRow } from './model';
 import type { Segment } from './segments';
-import { threePublicRowLayout } from './three-public';
+import { threePublicRowLayout, threePublicSplitPaths } from './three-public';
 import { captionYear } from '../../reader/header';
+import { totalChild } from './values';
 
 /** "单位不需填列", "不适用", "无": a cell that says the item does not apply, read as blank (南通 2016). */
 const NOT_APPLICABLE = /^(本?单位)?(不需|无需|不用|不必)(填列|填报|填写|填)$|^不适用$|^无$|^\/$/;
@@ -70,6 +71,15 @@ export function isEmptyStatement(text: string): boolean {
   return STATEMENT_NEG.test(n) && STATEMENT_OBJ.test(n) && /预算|支出|收入|收支|项目|本表|此表|空表|数据/.test(n);
 }
 
+/** A row of code/name column captions only ("功能分类", "科目名称", "科目编码", "类 款 项"). */
+function isLabelCaptionRow(row: ReadonlyArray<Cell> | undefined): boolean {
+  const texts = (row ?? []).map((v) => (typeof v === 'string' ? v.trim() : v === null || v === undefined ? '' : '#')).filter((t) => t !== '');
+  return texts.length > 0 && texts.every((t) => {
+    const role = labelRole(t);
+    return role !== null && role !== 'ignore' && !/合计|总计/.test(t);
+  });
+}
+
 /** A row with a written figure with decimals ("2,224.43"): codes and years are integers, never this. */
 function hasFigure(row: ReadonlyArray<Cell> | undefined): boolean {
   return (row ?? []).some((v) => (typeof v === 'number' && !Number.isInteger(v)) || (typeof v === 'string' && /^\s*-?[\d,]*\d\.\d+\s*$/.test(v)));
@@ -117,17 +127,31 @@ function classify(paths: string[][], originCol: number, width: number): Layout {
     }
     const above = path.slice(0, -1);
     if (isRateCaption(leaf)) continue;
+    let key = columnKey(leaf, above);
+    // A caption split over PDF lines ("一般公共" / "预算财政" / "拨款"): keyed by its joined text when
+    // no piece alone means anything.
+    if ((key === 'other' || key === 'fiscal') && path.length > 1 && path.slice(0, -1).every((p) => columnKey(p, []) === 'other')) {
+      const joined = columnKey(path.join(''), []);
+      if (joined !== 'other') key = joined;
+    }
     layout.amountCols.push({
       index: c,
       col: originCol + c,
       path,
       label: leaf,
-      key: columnKey(leaf, above),
+      key,
       // 上年结转 is this year's income carried over, part of 合计; only 上年预算/上年数 blocks are prior-year.
       prior: path.some((p) => /上年/.test(normalizeText(p)) && !/上年结转/.test(normalizeText(p))),
     });
   }
   markEarlierYears(layout.amountCols);
+  // A caption merged over the label columns (江苏 收入预算总表 "项目名称" over 资金类别 | 项目): a column
+  // with no caption of its own right of a label column and left of the figures holds labels too.
+  const firstAmount = layout.amountCols.length > 0 ? layout.amountCols[0].index : width;
+  for (const lc of [...layout.labelCols]) {
+    for (let c = lc + 1; c < firstAmount && paths[c].length === 0 && !layout.labelCols.includes(c); c++) layout.labelCols.push(c);
+  }
+  layout.labelCols.sort((a, b) => a - b);
   return layout;
 }
 
@@ -151,6 +175,30 @@ function markEarlierYears(cols: TableColumn[]): void {
     });
     if (earlier) cols[i] = { ...col, prior: true };
   });
+}
+
+/**
+ * A code table printed as two halves side by side: a second code column right of the first half's
+ * figures, and as many figure columns in each half. Null otherwise.
+ */
+function sideBySide(paths: string[][], width: number, layout: Layout): [Layout, Layout] | null {
+  if (layout.amountCols.length < 2) return null;
+  const firstAmount = layout.amountCols[0].index;
+  let second = -1;
+  for (let c = firstAmount + 1; c < width; c++) {
+    const path = paths[c];
+    const role = path.length > 0 ? labelRole(path[path.length - 1]) : null;
+    if (role === 'code' || role === 'class') {
+      second = c;
+      break;
+    }
+  }
+  if (second < 0) return null;
+  const only = (keep: (c: number) => boolean) => paths.map((p, c) => (keep(c) ? p : []));
+  const left = classify(only((c) => c < second), layout.amountCols[0].col - firstAmount, width);
+  const right = classify(only((c) => c >= second), layout.amountCols[0].col - firstAmount, width);
+  if (left.amountCols.length === 0 || left.amountCols.length !== right.amountCols.length) return null;
+  return [left, right];
 }
 
 /** Role of a row of a 收支总表 side from its label: 一、… items, 1.… children, totals. */
@@ -222,6 +270,9 @@ export function readTable(seg: Segment, file: string, inheritedUnit: AmountUnit 
       if (k > h1 + 1 && k < seg.end && hasFigure(seg.cells[k])) h1 = k - 1;
       break;
     }
+    // Captions of the code and name columns printed on lines of their own below the amount captions
+    // (上海 2024 决算 一般公共预算财政拨款支出决算表: "功能分类" / "科目名称" / "科目编码").
+    while (h1 + 1 < seg.end && isLabelCaptionRow(seg.cells[h1 + 1])) h1++;
   }
 
   // Statement and whether any figure is written anywhere below the header.
@@ -266,8 +317,26 @@ export function readTable(seg: Segment, file: string, inheritedUnit: AmountUnit 
     return { table, bad: [] };
   }
 
-  const paths = headerPaths(seg.cells, h0, h1, width);
-  const layout = classify(paths, org.col, width);
+  let paths = headerPaths(seg.cells, h0, h1, width);
+  let layout = classify(paths, org.col, width);
+  if (seg.match.kind === 'threePublic' && threePublicItems(layout) < 4) {
+    // Captions split over PDF lines, group captions standing in one column of their span.
+    let top = h0;
+    const titleR = seg.titleR ?? seg.start - 1;
+    while (top - 1 > titleR && isCaptionRow(seg.cells[top - 1])) top--;
+    const split = threePublicSplitPaths(seg.cells, top, h1, width);
+    const alt = split ? classify(split, org.col, width) : null;
+    if (split && alt && threePublicItems(alt) > threePublicItems(layout)) {
+      paths = split;
+      layout = alt;
+      // 预算数 | 决算数 under each item: the 决算数 columns first, so each stage is one caption tree
+      // and the table's own figures (决算) are the ones found first.
+      const stageOf = (col: TableColumn) => normalizeText(col.path[0] ?? '');
+      if (layout.amountCols.every((col) => /^(预算数|决算数)$/.test(stageOf(col)))) {
+        layout.amountCols.sort((a, b) => Number(stageOf(a) !== '决算数') - Number(stageOf(b) !== '决算数') || a.index - b.index);
+      }
+    }
+  }
   if (!unit) {
     for (const col of layout.amountCols) {
       for (const p of col.path) {
@@ -335,7 +404,15 @@ export function readTable(seg: Segment, file: string, inheritedUnit: AmountUnit 
       blocks.push({ side, columns: cols, tree: columnTree(cols), rows });
     });
   } else {
-    blocks.push(readCodeBlock(seg, layout, h1 + 1, org.row, readCells, shortCodes));
+    const halves = sideBySide(paths, width, layout);
+    if (halves) {
+      // One table printed in two halves (决算 基本支出表: 301, 303 | 302, 310): one block whose rows
+      // are the left half's, then the right half's, each read from its own figure column.
+      const [left, right] = halves.map((l) => readCodeBlock(seg, l, h1 + 1, org.row, readCells, shortCodes));
+      blocks.push({ ...left, rows: [...left.rows, ...right.rows] });
+    } else {
+      blocks.push(readCodeBlock(seg, layout, h1 + 1, org.row, readCells, shortCodes));
+    }
   }
 
   const empty = blocks.every((b) => b.rows.every((row) => row.cells.every((c) => c === null || c.fen === 0)));
@@ -362,6 +439,11 @@ function subtotalThenTotal(rows: TableRow[]): void {
 }
 
 const THREE_PUBLIC_COLUMNS: ReadonlyArray<ColumnKey> = ['abroad', 'reception', 'vehicle', 'vehiclePurchase', 'vehicleOperation'];
+
+function threePublicItems(layout: Layout): number {
+  const keys = new Set<ColumnKey>(layout.amountCols.map((c) => c.key));
+  return THREE_PUBLIC_COLUMNS.filter((k) => keys.has(k)).length;
+}
 const CODE_KINDS: ReadonlySet<FilledTable['kind']> = new Set(['income', 'expense', 'generalExpense', 'generalBasic', 'govFund', 'stateCapital']);
 
 /**
@@ -377,6 +459,10 @@ function structureProblem(table: FilledTable): string | null {
     return sides.length > 0 && totals ? null : '未识别出收入、支出两栏及“收入总计”“支出总计”等合计行，表格结构与收支总表不符';
   }
   if (CODE_KINDS.has(table.kind)) {
+    if (rows.length > 0 && rows.every((r) => r.code === null && r.label === '')) {
+      // Figures without labels or codes: read only as the one line of totals under a 合计 caption.
+      return rows.length === 1 && totalChild(table.blocks[0].tree) ? null : '未识别出科目编码、科目名称或“合计”行，表格结构与该表不符';
+    }
     const coded = rows.some((r) => r.code !== null || r.role === 'total');
     return coded ? null : '未识别出科目编码、科目名称或“合计”行，表格结构与该表不符';
   }
@@ -402,6 +488,10 @@ function readCodeBlock(
   const rows: TableRow[] = [];
   let lastClass = '';
   let lastSection = '';
+  const noCodes = codeCols.class === undefined && codeCols.section === undefined && codeCols.item === undefined && codeCols.code === undefined;
+  // No label and no code column (江苏 支出预算总表: 合计 | 基本支出 | 项目支出 | … over one line of
+  // figures): the line is the table's totals.
+  const lineOnly = noCodes && labelCols.length === 0 && CODE_KINDS.has(seg.match.kind);
   for (let r = from; r < seg.end; r++) {
     const row = seg.cells[r] ?? [];
     const texts = row.map((v) => cellText(v));
@@ -465,9 +555,11 @@ function readCodeBlock(
     else if (fixed) role = fixed;
     else if (hasAmount || label) role = 'item';
     else continue;
+    if (lineOnly && hasAmount) role = 'total';
     if (!code && !hasAmount && fixed !== 'total') {
-      // A caption or note row with no figures: nothing to check.
-      if (role === 'item') continue;
+      // A caption or note row with no figures: nothing to check. A blank 小计 of a table without
+      // codes stays: it opens its group (江苏 收入预算总表), whose items must then add up to nothing.
+      if (role === 'item' && !(noCodes && /小计$/.test(normalizeText(label)))) continue;
     }
     // Notes merged across the whole row ("注：…") would otherwise read as text in amount cells.
     // Tables without a label column (the 三公 table) carry the note in their amount cells only.

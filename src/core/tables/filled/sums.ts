@@ -5,6 +5,7 @@
  */
 import { DEFAULT_SEVERITY, Finding, RuleId } from '../../findings';
 import { hierarchyMessage, rowSumMessage } from '../../messages/tables';
+import { normalizeText } from '../../text';
 import type { AmountCell, ColumnNode, FilledTable, TableBlock, TableRow } from './model';
 import { tableName } from './titles';
 import { threePublicRowLayout } from './three-public';
@@ -16,6 +17,8 @@ export interface SumContext {
   readonly file: string;
   readonly table: FilledTable;
   readonly findings: Finding[];
+  /** Totals that differ from their parts within the allowance (reported once per table as TABLES.ROUNDING). */
+  readonly rounding?: Array<{ cell: AmountCell; row: TableRow; diffFen: number }>;
 }
 
 export function tableFinding(rule: RuleId, file: string, table: FilledTable, cell: Pick<AmountCell, 'row' | 'address'> | undefined, message: string, figures?: Record<string, number>): Finding {
@@ -38,7 +41,10 @@ function compare(
   if (!total || !parts || !total.cell) return;
   const tol = allowance(ctx.table.amountUnit, total.figures + parts.figures);
   const diff = total.fen - parts.fen;
-  if (Math.abs(diff) <= tol) return;
+  if (Math.abs(diff) <= tol) {
+    if (diff !== 0) ctx.rounding?.push({ cell: total.cell, row, diffFen: diff });
+    return;
+  }
   const name = tableName(ctx.table.kind, ctx.table.family, ctx.table.stage);
   const m = {
     table: name, row: row.row, label: rowCaption(row), totalLabel, partsLabel,
@@ -107,7 +113,11 @@ export function checkHierarchy(ctx: SumContext): string | null {
   if (!block || block.side !== 'single') return null;
   const coded = block.rows.filter((r) => r.role === 'item' && r.code !== null);
   const uncoded = block.rows.filter((r) => r.role === 'item' && r.code === null);
-  if (coded.length === 0 && uncoded.length > 0) return '各行没有科目编码，无法核对类、款、项之间的合计';
+  // One line of totals (江苏 支出预算总表): its row sum is all there is to check.
+  if (block.rows.length > 0 && block.rows.every((r) => r.role === 'total' && r.label === '' && r.code === null)) return null;
+  if (coded.length === 0 && uncoded.length > 0) {
+    return checkSubtotalGroups(ctx, block) ? null : '各行没有科目编码，无法核对类、款、项之间的合计';
+  }
   const byCode = new Map<string, TableRow>();
   for (const r of coded) if (!byCode.has(r.code as string)) byCode.set(r.code as string, r);
   const present = new Set(byCode.keys());
@@ -127,11 +137,30 @@ export function checkHierarchy(ctx: SumContext): string | null {
   for (const [parent, kids] of children) {
     compareColumns(ctx, block, parent, kids, `所属各${levelName(kids[0].code as string)}之和`);
   }
-  for (const total of block.rows.filter((r) => r.role === 'total')) {
-    if (top.length === 0 && uncoded.length > 0) continue;
-    compareColumns(ctx, block, total, top, top.length > 0 ? `各${levelName(top[0].code as string)}之和` : '各科目之和');
+  const totals = block.rows.filter((r) => r.role === 'total');
+  const halves = halfTotals(block);
+  for (const total of totals) {
+    // Two halves side by side (决算 基本支出表): each half's 合计 (人员经费合计 | 公用经费合计) adds
+    // the classes printed above it in its own half.
+    const parts = halves ? top.filter((r) => halves.get(r) === halves.get(total)) : top;
+    if (parts.length === 0 && uncoded.length > 0) continue;
+    compareColumns(ctx, block, total, parts, parts.length > 0 ? `${halves ? '本栏' : ''}各${levelName(parts[0].code as string)}之和` : '各科目之和');
   }
   return null;
+}
+
+/**
+ * The half each row stands in, when a block holds two halves printed side by side, each closing
+ * with its own total row; null for an ordinary table. A half is told by the sheet column its
+ * figures stand in.
+ */
+export function halfTotals(block: TableBlock): Map<TableRow, number> | null {
+  const totals = block.rows.filter((r) => r.role === 'total');
+  const colOf = (r: TableRow) => r.cells.find((c) => c !== null)?.col ?? -1;
+  if (totals.length !== 2 || colOf(totals[0]) === colOf(totals[1])) return null;
+  const map = new Map<TableRow, number>();
+  for (const r of block.rows) map.set(r, colOf(r));
+  return map;
 }
 
 /**
@@ -204,4 +233,37 @@ export function checkThreePublicRows(ctx: SumContext): void {
       if (parts.length > 0) compare(ctx, 'TABLES.ROW_SUM', val(rows.total), sumValues(parts.map(val)), rows.total, caption, '因公出国（境）费＋公务接待费＋公务用车购置及运行费');
     }
   });
+}
+
+const SUBTOTAL = /小计$/;
+
+/**
+ * A table of named rows without codes whose groups each open with their 小计 (江苏 收入预算总表:
+ * 收入总计 / 小计 · 公共财政拨款(补助)资金 · 专项收入 / 小计 … / 小计 · 事业收入 · 经营收入 · 其他收入 /
+ * 小计 · 其中：动用上年结转和结余资金): each 小计 = Σ the items below it up to the next 小计, and the
+ * 总计 above them = Σ 小计. "其中" rows are parts of an item, not items. False (nothing checked) unless
+ * the table is laid out so: its total first, a 小计 right under it.
+ */
+function checkSubtotalGroups(ctx: SumContext, block: TableBlock): boolean {
+  const rows = block.rows.filter((r) => r.role !== 'breakdown');
+  const isSub = (r: TableRow) => r.role === 'item' && SUBTOTAL.test(normalizeText(r.label));
+  if (rows.length < 2 || rows[0].role !== 'total' || !isSub(rows[1])) return false;
+  if (rows.slice(1).some((r) => r.role === 'total')) return false;
+  const groups: Array<{ sub: TableRow; items: TableRow[] }> = [];
+  for (const r of rows.slice(1)) {
+    if (isSub(r)) groups.push({ sub: r, items: [] });
+    else groups[groups.length - 1].items.push(r);
+  }
+  const total = rows[0];
+  block.columns.forEach((col, j) => {
+    if (col.prior) return;
+    const val = (r: TableRow): Value | null => {
+      const c = r.cells[j];
+      return c ? { fen: c.fen, figures: 1, cell: c } : null;
+    };
+    const caption = captionOf(block, { label: col.label, key: col.key, column: j, children: [] });
+    for (const g of groups) compare(ctx, 'TABLES.HIERARCHY_SUM', val(g.sub), sumValues(g.items.map(val)), g.sub, caption, '其下各项之和', caption);
+    compare(ctx, 'TABLES.HIERARCHY_SUM', val(total), sumValues(groups.map((g) => val(g.sub))), total, caption, '各小计之和', caption);
+  });
+  return true;
 }

@@ -166,6 +166,20 @@ export const EXPECTED_TABLES: Record<NamingFamily, ReadonlyArray<TableKind>> = {
   shanghai: ['summary', 'income', 'expense', 'fiscalSummary', 'generalExpense', 'govFund', 'stateCapital', 'generalBasic', 'threePublic'],
 };
 
+/**
+ * The first budget year whose national-format sets are seen publishing 项目支出绩效目标表 (domain
+ * §1.1: 宁乡坝塘镇 2021, P32; 德江 2025, P1). The sets of 2018–2019 the domain file and the corpus
+ * hold (遂溪 2018, 宿州 2019 P2, 江苏省级 2018–2019) have no such table, so it is not looked for
+ * before this year. No other table of the list has a sourced year.
+ */
+export const PERFORMANCE_TABLE_FROM_YEAR = 2021;
+
+/** The tables a 预算 workbook of a family and budget year is expected to hold (year unknown: today's list). */
+export function expectedTables(family: NamingFamily, year: number | null): ReadonlyArray<TableKind> {
+  const all = EXPECTED_TABLES[family];
+  return year !== null && year < PERFORMANCE_TABLE_FROM_YEAR ? all.filter((k) => k !== 'performance') : all;
+}
+
 /** The 决算 set: the nine tables of FINAL_TABLE_NAMES. */
 export const EXPECTED_FINAL_TABLES: ReadonlyArray<TableKind> = ['summary', 'income', 'expense', 'fiscalSummary', 'generalExpense', 'generalBasic', 'threePublic', 'govFund', 'stateCapital'];
 

@@ -123,7 +123,14 @@ export function tableTotal(table: FilledTable, key: ColumnKey | 'main'): Value |
   if (!block) return table.empty ? { fen: 0, figures: 0 } : undefined;
   const node = key === 'main' ? mainNode(block) : findNode(block, key);
   if (!node) return undefined;
-  const total = block.rows.find((r) => r.role === 'total');
+  const totals = block.rows.filter((r) => r.role === 'total');
+  const colOf = (r: TableRow) => r.cells.find((c) => c !== null)?.col ?? -1;
+  // Two halves side by side, each with its total (人员经费合计 | 公用经费合计): the table's total is both.
+  if (totals.length === 2 && colOf(totals[0]) !== colOf(totals[1])) {
+    const v = sumValues(totals.map((t) => nodeValue(block, t, node, table.kind)));
+    return v ? { fen: v.fen, figures: v.figures } : null;
+  }
+  const total = totals[0];
   if (total) return nodeValue(block, total, node, table.kind);
   const coded = block.rows.filter((r) => r.role === 'item' && r.code);
   const present = new Set(coded.map((r) => r.code as string));

@@ -20,14 +20,17 @@ interface Expected {
   findings: Array<{ rule: string; sheet: string | null }>;
   plants: Plant[];
   /** The set checked with an earlier year's set of the same department as --prior. */
-  withPrior?: { set: string; findings: Array<{ rule: string; sheet: string | null }>; onlyIncrease: string[]; plant: Plant };
+  withPrior?: { set: string; findings: Array<{ rule: string; sheet: string | null }>; onlyIncrease: string[]; plant: Plant; threePublicPlant?: Plant };
 }
 
 function load(id: string): { wb: WorkbookGrids; expected: Expected } {
   const dir = path.join(PUBLISHED_SETS_DIR, id);
   const files = fs.readdirSync(dir).filter((f) => /^p\d+\.csv$/.test(f)).sort();
   const sheets = files.map((f) => ({ ...readCsvBuffer(fs.readFileSync(path.join(dir, f)), f).sheets[0], name: f.replace('.csv', '') }));
-  return { wb: { file: `${id}.xlsx`, sheets }, expected: JSON.parse(fs.readFileSync(path.join(dir, 'expected.json'), 'utf8')) };
+  // The workbook carries the published file's name, which gives the budget year when no title does.
+  const source = JSON.parse(fs.readFileSync(path.join(dir, 'source.json'), 'utf8')) as { path: string };
+  const file = path.basename(source.path).replace(/\.pdf$/i, '.xlsx');
+  return { wb: { file, sheets }, expected: JSON.parse(fs.readFileSync(path.join(dir, 'expected.json'), 'utf8')) };
 }
 
 function planted(wb: WorkbookGrids, plant: Plant): WorkbookGrids {
@@ -50,6 +53,29 @@ function cellAt(a1: string): { r: number; c: number } {
 }
 
 const ids = setIds();
+
+test('决算 sums that agree only within the printed rounding are said so (TABLES.ROUNDING, info), not reported as slips', () => {
+  const { wb } = load('sh-ptghzy-2024-final');
+  const got = checkWorkbooks([wb]).findings.filter((f) => f.rule === 'TABLES.ROUNDING' && f.location.sheet === 'p16');
+  expect(got).toHaveLength(1);
+  expect(got[0].severity).toBe('info');
+  expect(got[0].message).toContain('四舍五入尾差以内（最大 0.02 万元');
+});
+
+test('the tables looked for follow the budget year: no 项目支出绩效目标表 before 2021 (江苏 2019 set), asked for from 2021', () => {
+  const { wb } = load('js-swbgt-2019');
+  const missing = (file: string) => checkWorkbooks([{ ...wb, file }]).findings.filter((f) => f.rule === 'TABLES.MISSING').map((f) => f.message);
+  const y2019 = missing(wb.file);
+  expect(y2019.some((m) => m.includes('项目支出绩效目标表'))).toBe(false);
+  expect(y2019.some((m) => m.includes('国有资本经营预算支出表'))).toBe(true);
+  expect(missing('江苏省委办公厅2021年度部门预算公开表格.xlsx').some((m) => m.includes('项目支出绩效目标表'))).toBe(true);
+  // No year anywhere: today's list, the table asked for.
+  expect(missing('公开表.xlsx').some((m) => m.includes('项目支出绩效目标表'))).toBe(true);
+  // A year in a table's title comes before the file name's.
+  const titled = planted(wb, { sheet: 'p01', cell: 'C1', value: '2019年收支预算总表' });
+  const got = checkWorkbooks([{ ...titled, file: '江苏省委办公厅2025年度部门预算公开表格.xlsx' }]).findings.filter((f) => f.rule === 'TABLES.MISSING').map((f) => f.message);
+  expect(got.some((m) => m.includes('项目支出绩效目标表'))).toBe(false);
+});
 
 test('there is at least one whole published set', () => {
   expect(ids.length).toBeGreaterThanOrEqual(1);
@@ -102,5 +128,14 @@ describe.each(ids.map((id) => [id]))('%s', (id) => {
       expect(got.filter((f) => f.rule === 'PRIORITY.DECREASED').map((f) => `${f.location.sheet}!${f.location.cell}`))
         .toEqual([`${withPrior.plant.sheet}!${withPrior.plant.cell}`]);
     });
+
+    const tp = withPrior.threePublicPlant;
+    if (tp) {
+      test(`with ${withPrior.set} as --prior: a “三公” item above last year's is found (${tp.sheet}!${tp.cell})`, () => {
+        const { wb } = load(id);
+        const got = checkWorkbooks([planted(wb, tp)], { prior: [load(withPrior.set).wb], rules }).findings;
+        expect(got.filter((f) => f.rule === 'THREE_PUBLIC.ITEM_INCREASE').map((f) => `${f.location.sheet}!${f.location.cell}`)).toEqual([`${tp.sheet}!${tp.cell}`]);
+      });
+    }
   }
 });
