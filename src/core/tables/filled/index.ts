@@ -34,7 +34,7 @@ function readAll(wb: WorkbookGrids): ReadAll {
     let unit: AmountUnit | null = null;
     for (const seg of findSegments(grid)) {
       const { table, bad, shortCodes } = readTable(seg, wb.file, unit);
-      if (table.unitFound) unit = table.amountUnit;
+      if (table.amountUnitFound) unit = table.amountUnit;
       out.tables.push(table);
       for (const cell of bad) out.bad.push({ table, cell });
       for (const code of shortCodes ?? []) out.short.push({ table, code });
@@ -154,7 +154,7 @@ export function checkFilledTables(wb: WorkbookGrids): { findings: Finding[]; tab
       continue;
     }
     if (table.kind === 'performance') continue;
-    if (!table.unitFound && !table.empty) findings.push(tableFinding('DATA.UNIT_UNKNOWN', file, table, undefined, unitUnknownMessage(name)));
+    if (!table.amountUnitFound && !table.empty) findings.push(tableFinding('DATA.UNIT_UNKNOWN', file, table, undefined, unitUnknownMessage(name)));
     const ctx = { file, table, findings, rounding: [] as NonNullable<SumContext['rounding']> };
     checkRowSums(ctx);
     if (table.kind === 'summary' || table.kind === 'fiscalSummary') checkSummarySides(ctx);

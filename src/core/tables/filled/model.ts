@@ -111,7 +111,7 @@ export interface FilledTable {
   readonly lastRow: number;
   readonly amountUnit: AmountUnit;
   /** Whether the unit was stated (unit line or header suffix) rather than assumed. */
-  readonly unitFound: boolean;
+  readonly amountUnitFound: boolean;
   /** 编制部门/编制单位 from the unit line, when given. */
   readonly department?: string;
   readonly blocks: ReadonlyArray<TableBlock>;

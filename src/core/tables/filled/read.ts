@@ -300,7 +300,7 @@ export function readTable(seg: Segment, file: string, inheritedUnit: AmountUnit 
   };
 
   if (seg.match.kind === 'performance') {
-    const table: FilledTable = { ...base, amountUnit: unit ?? inheritedUnit ?? 'yuan', unitFound: true, blocks: [], empty: false, problem: null };
+    const table: FilledTable = { ...base, amountUnit: unit ?? inheritedUnit ?? 'yuan', amountUnitFound: true, blocks: [], empty: false, problem: null };
     return { table, bad: [] };
   }
 
@@ -309,7 +309,7 @@ export function readTable(seg: Segment, file: string, inheritedUnit: AmountUnit 
     const table: FilledTable = {
       ...base,
       amountUnit: unit ?? inheritedUnit ?? 'yuan',
-      unitFound: unit !== null || inheritedUnit !== null,
+      amountUnitFound: unit !== null || inheritedUnit !== null,
       blocks: [],
       empty: !anyNumber,
       problem: fundKind && !anyNumber ? null : '未找到表头（如“项目”“合计”“基本支出”等栏目）',
@@ -345,11 +345,11 @@ export function readTable(seg: Segment, file: string, inheritedUnit: AmountUnit 
       }
     }
   }
-  const unitFound = unit !== null || inheritedUnit !== null;
+  const amountUnitFound = unit !== null || inheritedUnit !== null;
   const theUnit: AmountUnit = unit ?? inheritedUnit ?? 'yuan';
 
   if (layout.amountCols.length === 0) {
-    const table: FilledTable = { ...base, amountUnit: theUnit, unitFound, blocks: [], empty: !anyNumber, problem: '表头中没有金额栏目' };
+    const table: FilledTable = { ...base, amountUnit: theUnit, amountUnitFound, blocks: [], empty: !anyNumber, problem: '表头中没有金额栏目' };
     return { table, bad: [] };
   }
 
@@ -416,7 +416,7 @@ export function readTable(seg: Segment, file: string, inheritedUnit: AmountUnit 
   }
 
   const empty = blocks.every((b) => b.rows.every((row) => row.cells.every((c) => c === null || c.fen === 0)));
-  const table: FilledTable = { ...base, amountUnit: theUnit, unitFound, blocks, empty, problem: null };
+  const table: FilledTable = { ...base, amountUnit: theUnit, amountUnitFound, blocks, empty, problem: null };
   const problem = empty ? null : structureProblem(table);
   return { table: problem ? { ...table, problem } : table, bad, shortCodes };
 }

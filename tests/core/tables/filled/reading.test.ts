@@ -168,7 +168,7 @@ describe('data that cannot be read gives findings, never an exception', () => {
     });
     b.rows[1] = [];
     const { findings, tables } = checkFilledTables(workbook('t.xlsx', [b.grid('s')]));
-    expect(tables[0]).toMatchObject({ amountUnit: 'yuan', unitFound: false });
+    expect(tables[0]).toMatchObject({ amountUnit: 'yuan', amountUnitFound: false });
     expect(flat(findings, ['DATA.UNIT_UNKNOWN'])).toEqual([['DATA.UNIT_UNKNOWN', 's', 'A1']]);
   });
 
@@ -178,7 +178,7 @@ describe('data that cannot be read gives findings, never an exception', () => {
       ['科目编码', '科目名称', '合计（万元）', '基本支出（万元）', '项目支出（万元）'],
       ['2010101', '行政运行', 1.5, 1, 0.5],
     ])]);
-    expect(readFilledTables(wb)[0]).toMatchObject({ amountUnit: 'wan', unitFound: true });
+    expect(readFilledTables(wb)[0]).toMatchObject({ amountUnit: 'wan', amountUnitFound: true });
   });
 
   test('a workbook without any standard table is TABLES.NOT_CHECKED at file level', () => {

@@ -73,7 +73,7 @@ describe('tables on sheets', () => {
     b.merges.length = 0;
     const wb = workbook('t.xlsx', [b.grid('表3 部门支出总表')]);
     const tables = readFilledTables(wb);
-    expect(tables.map((t) => [t.kind, t.family, t.titleCell, t.amountUnit, t.unitFound])).toEqual([['expense', 'national', undefined, 'yuan', true]]);
+    expect(tables.map((t) => [t.kind, t.family, t.titleCell, t.amountUnit, t.amountUnitFound])).toEqual([['expense', 'national', undefined, 'yuan', true]]);
     expect(tables[0].blocks[0].rows.map((r) => r.code)).toEqual(['2010101', null]);
   });
 
