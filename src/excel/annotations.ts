@@ -5,7 +5,7 @@
  */
 import { quoteSheet } from '../core/address';
 import { parseRect } from './rects';
-import { errorCode, jsonBytes, readRowBlocks } from './run';
+import { errorCode, jsonBytes, ProgressSink, readRowBlocks } from './run';
 
 export interface ListedAnnotation {
   /** The sheet of the cell (for comments, from the location's address). */
@@ -90,7 +90,7 @@ const PER_CELL_REFUSALS = new Set(['InvalidOperation', 'InvalidArgument', 'Inval
  * (below ExcelApi 1.18 a cell with a legacy note refuses a comment, office-js#1847), and the rest
  * go on in the next batch. Returns the jobs that were refused.
  */
-export async function addAnnotations(ctx: Excel.RequestContext, mode: 'note' | 'comment', jobs: ReadonlyArray<AnnotationJob>, budget: number): Promise<{ added: number; refused: AnnotationJob[] }> {
+export async function addAnnotations(ctx: Excel.RequestContext, mode: 'note' | 'comment', jobs: ReadonlyArray<AnnotationJob>, budget: number, meter?: ProgressSink): Promise<{ added: number; refused: AnnotationJob[] }> {
   const wb = ctx.workbook;
   const refused: AnnotationJob[] = [];
   let added = 0;
@@ -118,6 +118,8 @@ export async function addAnnotations(ctx: Excel.RequestContext, mode: 'note' | '
     try {
       await ctx.sync();
       added += i - start;
+      meter?.add(i - start);
+      meter?.synced();
       for (let k = start; k < i; k++) counts.set(keyOf(jobs[k]), (counts.get(keyOf(jobs[k])) ?? 0) + 1);
     } catch (e) {
       if (!PER_CELL_REFUSALS.has(errorCode(e))) throw e;
@@ -129,6 +131,8 @@ export async function addAnnotations(ctx: Excel.RequestContext, mode: 'note' | '
       added += applied;
       counts = new Map([...counts, ...after]);
       refused.push(jobs[culprit]);
+      meter?.add(applied + 1);
+      meter?.synced();
       i = culprit + 1;
     }
   }

@@ -23,7 +23,7 @@ import { addAnnotations, AnnotationJob, ListedAnnotation, listComments, listNote
 import type { HostCaps } from './caps';
 import { decodeStates, encodeStates, FillRecord, fromCellProperties, fromColorOnly, isFlagFill, isGradient, stateKey } from './fill-state';
 import { cellsToRects, parseRect, Rect, rectAddress, rectCellList, rectCells } from './rects';
-import { Batcher, errorCode, excelRun, HostStateError, jsonBytes, PAYLOAD_BUDGET, readRowBlocks } from './run';
+import { Batcher, errorCode, excelRun, HostStateError, jsonBytes, OnProgress, PAYLOAD_BUDGET, ProgressMeter, ProgressSink, readRowBlocks } from './run';
 import { asText } from './sheet-names';
 import { FLAG_RGB, noteLine } from '../core/review';
 
@@ -131,7 +131,7 @@ function loadStructureProtection(ctx: Excel.RequestContext, caps: HostCaps): (()
 }
 
 /** Flag the cells of the findings. Clears an earlier run's flags first (so originals stay the user's). */
-export async function flagFindings(findings: ReadonlyArray<Finding>, caps: HostCaps): Promise<FlagResult> {
+export async function flagFindings(findings: ReadonlyArray<Finding>, caps: HostCaps, onProgress?: OnProgress): Promise<FlagResult> {
   const targets = flagTargets(findings);
   const noteMode = noteModeOf(caps);
   return excelRun(async (ctx) => {
@@ -179,7 +179,7 @@ export async function flagFindings(findings: ReadonlyArray<Finding>, caps: HostC
     }
 
     // Original fills of every rectangle we are about to fill.
-    const batch = new Batcher(ctx);
+    const notesPlanned = noteMode === 'none' ? 0 : live.filter((t) => !occupied.has(cellKey(t.sheet, t.row, t.col))).length;
     type RectJob = { sheet: string; color: string; rect: Rect; props?: OfficeExtension.ClientResult<Excel.CellProperties[][]>; fill?: Excel.RangeFill; states?: FillRecord[] };
     let jobs: RectJob[] = [];
     const groups = new Map<string, FlagTarget[]>();
@@ -194,6 +194,10 @@ export async function flagFindings(findings: ReadonlyArray<Finding>, caps: HostC
       const color = FLAG_COLOR[g[0].severity]!;
       for (const rect of cellsToRects(g, MAX_RECT_CELLS)) jobs.push({ sheet, color, rect });
     }
+    // Read, record, fill, note: each rectangle is read, recorded and filled; each note recorded and added.
+    const jobsRead = jobs.length;
+    const m = new ProgressMeter(3 * jobsRead + 2 * notesPlanned + 1, onProgress);
+    const batch = new Batcher(ctx, PAYLOAD_BUDGET, m);
     for (const j of jobs) {
       const n = rectCells(j.rect);
       await batch.reserve(320 + j.sheet.length * 3, caps.rangeAreas ? 140 * n + 60 : 80);
@@ -203,6 +207,7 @@ export async function flagFindings(findings: ReadonlyArray<Finding>, caps: HostC
         j.fill = range.format.fill;
         j.fill.load('color');
       }
+      m.add();
     }
     await batch.flush();
     // Without getCellProperties a mixed rectangle reads as null: read its cells one by one.
@@ -245,18 +250,21 @@ export async function flagFindings(findings: ReadonlyArray<Finding>, caps: HostC
     const recordRows: string[][] = jobs.map((j) => ['fill', j.sheet, rectAddress(j.rect), j.color, encodeStates(j.states!)]);
     const noteJobs: AnnotationJob[] = noteMode === 'none' ? [] : live.filter((t) => !occupied.has(cellKey(t.sheet, t.row, t.col))).map((t) => ({ sheet: t.sheet, cell: t.cell, content: noteContent(t.text) }));
     for (const t of noteJobs) recordRows.push([noteMode, t.sheet, t.cell, '', t.content]);
+    // Gradient cells split their rectangles: the record and the fills are scaled to their budget.
+    const recordPart = m.part(jobsRead + notesPlanned + 1, recordRows.length + 1);
+    const recordBatch = new Batcher(ctx, PAYLOAD_BUDGET, recordPart);
     if (recordRows.length > 0) {
       let rec: Excel.Worksheet;
       if (keptRows > 0) {
         rec = wb.worksheets.getItem(RECORD_SHEET);
-        await writeRows(rec, batch, recordRows.map(recordLine), keptRows + 2);
+        await writeRows(rec, recordBatch, recordRows.map(recordLine), keptRows + 2);
       } else {
-        await batch.reserve(600);
+        await recordBatch.reserve(600);
         rec = wb.worksheets.add(RECORD_SHEET);
         rec.visibility = 'VeryHidden' as Excel.SheetVisibility;
-        await writeRows(rec, batch, [RECORD_HEADER.map(asText), ...recordRows.map(recordLine)]);
+        await writeRows(rec, recordBatch, [RECORD_HEADER.map(asText), ...recordRows.map(recordLine)]);
       }
-      await batch.flush();
+      await recordBatch.flush();
     }
     const fillGroups = new Map<string, { sheet: string; color: string; addrs: string[] }>();
     for (const j of jobs) {
@@ -265,15 +273,16 @@ export async function flagFindings(findings: ReadonlyArray<Finding>, caps: HostC
       g.addrs.push(rectAddress(j.rect));
       fillGroups.set(k, g);
     }
-    await applyFills(ctx, caps, [...fillGroups.values()].map((g) => ({ sheet: g.sheet, addrs: g.addrs, apply: (f: Excel.RangeFill) => setFlagFill(f, g.color), bytes: 500 })));
+    await applyFills(ctx, caps, [...fillGroups.values()].map((g) => ({ sheet: g.sheet, addrs: g.addrs, apply: (f: Excel.RangeFill) => setFlagFill(f, g.color), bytes: 500 })), m.part(jobsRead, jobs.length));
     let notesAdded = 0;
     let refused = 0;
     if (noteMode !== 'none' && noteJobs.length > 0) {
-      const r = await addAnnotations(ctx, noteMode, noteJobs, PAYLOAD_BUDGET);
+      const r = await addAnnotations(ctx, noteMode, noteJobs, PAYLOAD_BUDGET, m.part(notesPlanned, noteJobs.length));
       notesAdded = r.added;
       refused = r.refused.length;
       if (refused) remarks.push(`${refused} 个单元格已有批注（例如 WPS 或旧版 Excel 的批注，此版本 Excel 读不到），Excel 拒绝再添加，这些单元格只标了颜色`);
     }
+    m.finish();
     return {
       flaggedCells: jobs.reduce((s, j) => s + rectCells(j.rect), 0),
       protectedSheets,
@@ -311,6 +320,7 @@ export async function writeRows(ws: Excel.Worksheet, batch: Batcher, rows: Reado
     const range = ws.getRangeByIndexes(startRow - 1 + i, startCol - 1, chunk.length, width);
     if (formulas) range.formulas = chunk as unknown[][] as string[][];
     else range.values = chunk as unknown[][] as string[][];
+    batch.meter?.add(chunk.length);
     i = j;
   }
 }
@@ -344,7 +354,7 @@ function pieces(addrs: ReadonlyArray<string>): string[] {
  * pieces halve and the batch runs again: fills are idempotent, so what the failed batch already did
  * is simply done again.
  */
-export async function applyFills(ctx: Excel.RequestContext, caps: HostCaps, groups: ReadonlyArray<{ sheet: string; addrs: string[]; apply: (f: Excel.RangeFill) => void; bytes: number }>): Promise<void> {
+export async function applyFills(ctx: Excel.RequestContext, caps: HostCaps, groups: ReadonlyArray<{ sheet: string; addrs: string[]; apply: (f: Excel.RangeFill) => void; bytes: number }>, meter?: ProgressSink): Promise<void> {
   const wb = ctx.workbook;
   type Piece = { g: number; address: string };
   const split = (gs: ReadonlyArray<{ g: number; addrs: string[] }>): Piece[] => gs.flatMap(({ g, addrs }) => (caps.rangeAreas ? pieces(addrs) : addrs).map((address) => ({ g, address })));
@@ -363,6 +373,11 @@ export async function applyFills(ctx: Excel.RequestContext, caps: HostCaps, grou
     }
     try {
       await ctx.sync();
+      // One unit per rectangle filled (a piece joins several with commas).
+      if (meter) {
+        for (let k = start; k < i; k++) meter.add(list[k].address.split(',').length);
+        meter.synced();
+      }
     } catch (e) {
       const many = list.slice(start, i).some((p) => p.address.includes(','));
       if (errorCode(e) !== 'InvalidArgument' || !caps.rangeAreas || !many) throw e;
@@ -378,8 +393,8 @@ export async function applyFills(ctx: Excel.RequestContext, caps: HostCaps, grou
 }
 
 /** 清除标记. */
-export async function clearFlags(caps: HostCaps): Promise<ClearResult> {
-  return excelRun(async (ctx) => (await clearIn(ctx, caps)).result);
+export async function clearFlags(caps: HostCaps, onProgress?: OnProgress): Promise<ClearResult> {
+  return excelRun(async (ctx) => (await clearIn(ctx, caps, onProgress)).result);
 }
 
 export async function hasFlags(): Promise<boolean> {
@@ -404,7 +419,7 @@ function emptyClear(): ClearResult {
 }
 
 /** Clears what the record lists; returns the result and how many record rows had to stay. */
-async function clearIn(ctx: Excel.RequestContext, caps: HostCaps): Promise<{ result: ClearResult; kept: number }> {
+async function clearIn(ctx: Excel.RequestContext, caps: HostCaps, onProgress?: OnProgress): Promise<{ result: ClearResult; kept: number }> {
   const wb = ctx.workbook;
   const result = emptyClear();
   const rec = wb.worksheets.getItemOrNullObject(RECORD_SHEET);
@@ -471,7 +486,10 @@ async function clearIn(ctx: Excel.RequestContext, caps: HostCaps): Promise<{ res
   result.skippedSheets = [...skipped];
 
   // Current fills of the flagged rectangles; our notes and comments as they are now.
-  const batch = new Batcher(ctx);
+  // Progress: each record row is read once, then each rectangle restored and each note removed.
+  const fillRows = live.filter((r) => r.kind === 'fill').length;
+  const meter = new ProgressMeter(2 * live.length + keep.length, onProgress);
+  const batch = new Batcher(ctx, PAYLOAD_BUDGET, meter);
   type FillJob = { row: RecordRow; rect: Rect; props?: OfficeExtension.ClientResult<Excel.CellProperties[][]>; fills?: Excel.RangeFill[] };
   const fillJobs: FillJob[] = [];
   const noteJobs: Array<{ row: RecordRow; note: Excel.Note }> = [];
@@ -500,6 +518,7 @@ async function clearIn(ctx: Excel.RequestContext, caps: HostCaps): Promise<{ res
       note.load('content');
       noteJobs.push({ row, note });
     }
+    meter.add();
   }
   await batch.flush();
   const commentRows = live.filter((r) => r.kind === 'comment');
@@ -534,7 +553,8 @@ async function clearIn(ctx: Excel.RequestContext, caps: HostCaps): Promise<{ res
       result.restoredCells++;
     }
   }
-  await applyFills(ctx, caps, [...restore.values()].map((g) => ({ sheet: g.sheet, addrs: cellsToRects(g.cells).map(rectAddress), apply: (f: Excel.RangeFill) => applyState(f, g.state, caps), bytes: 900 })));
+  const restoreGroups = [...restore.values()].map((g) => ({ sheet: g.sheet, addrs: cellsToRects(g.cells).map(rectAddress), apply: (f: Excel.RangeFill) => applyState(f, g.state, caps), bytes: 900 }));
+  await applyFills(ctx, caps, restoreGroups, meter.part(fillRows, restoreGroups.reduce((n, g) => n + g.addrs.length, 0)));
 
   for (const { row, note } of noteJobs) {
     if (!note.isNullObject && note.content === row.data) {
@@ -542,6 +562,7 @@ async function clearIn(ctx: Excel.RequestContext, caps: HostCaps): Promise<{ res
       note.delete();
       result.notesRemoved++;
     }
+    meter.add();
   }
   for (const c of ourComments) {
     // Comment.delete() deletes the replies too (typings): a thread somebody answered stays.
@@ -552,6 +573,7 @@ async function clearIn(ctx: Excel.RequestContext, caps: HostCaps): Promise<{ res
     await batch.reserve(320);
     (c.item as Excel.Comment).delete();
     result.notesRemoved++;
+    meter.add();
   }
   await batch.flush();
   if (result.repliedComments) result.remarks.push(`${result.repliedComments} 条本助手添加的批注已有他人回复，为保留回复未删除`);
@@ -569,6 +591,7 @@ async function clearIn(ctx: Excel.RequestContext, caps: HostCaps): Promise<{ res
     await writeRows(rec, batch, keep.map((r) => recordLine([r.kind, r.sheet, r.address, r.color, r.data])), 2);
   }
   await batch.flush();
+  meter.finish();
   return { result, kept: keep.length };
 }
 

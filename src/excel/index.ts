@@ -15,8 +15,9 @@ import type { ReviewUnit } from '../core/review';
 import { selectCell } from './select';
 import { loadSettings, PaneSettings, saveSettings } from './settings';
 import { writeTables } from './tables';
+import type { OnProgress } from './run';
 
-export type { HostCaps, SheetInfo, FlagResult, ClearResult, PaneSettings, ExplanationEntry, FiguresSheet };
+export type { HostCaps, SheetInfo, FlagResult, ClearResult, PaneSettings, ExplanationEntry, FiguresSheet, OnProgress };
 export { FIGURES_SHEET } from './figures';
 export { capsFromVersion, degradationNotes } from './caps';
 export { DEFAULT_SETTINGS } from './settings';
@@ -28,11 +29,12 @@ export interface ExcelActions {
   activeSheet(): Promise<string>;
   read(sheets: ReadonlyArray<string>, onProgress?: (done: number, total: number) => void): Promise<WorkbookGrids>;
   select(sheet: string, cell: string): Promise<void>;
-  flag(findings: ReadonlyArray<Finding>): Promise<FlagResult>;
-  clearFlags(): Promise<ClearResult>;
+  /** Writes take `onProgress(done, total)`, reported after each sync (the pane's progress bar). */
+  flag(findings: ReadonlyArray<Finding>, onProgress?: OnProgress): Promise<FlagResult>;
+  clearFlags(onProgress?: OnProgress): Promise<ClearResult>;
   /** 审核结果 (and 单位汇总 with `units`); the names used, 审核结果 first. */
-  writeResults(findings: ReadonlyArray<Finding>, ours: ReadonlyArray<string>, units?: ReadonlyArray<ReviewUnit>): Promise<string[]>;
-  writeTables(tables: ReadonlyArray<StandardTable>, label?: string): Promise<string[]>;
+  writeResults(findings: ReadonlyArray<Finding>, ours: ReadonlyArray<string>, units?: ReadonlyArray<ReviewUnit>, onProgress?: OnProgress): Promise<string[]>;
+  writeTables(tables: ReadonlyArray<StandardTable>, label?: string, onProgress?: OnProgress): Promise<string[]>;
   /** The 报告数字 sheet; `ours` names our earlier one (replaced). Returns the sheet name used. */
   writeFigures(sheet: FiguresSheet, ours: ReadonlyArray<string>): Promise<string>;
   loadSettings(): Promise<PaneSettings>;
@@ -50,10 +52,10 @@ export function createExcelActions(caps: HostCaps = detectCaps()): ExcelActions 
     activeSheet: activeSheetName,
     read: (sheets, onProgress) => readWorkbook({ file: WORKBOOK_FILE, sheets, caps, onProgress }),
     select: selectCell,
-    flag: (findings) => flagFindings(findings, caps),
-    clearFlags: () => clearFlags(caps),
-    writeResults: (findings, ours, units) => writeReviewSheets(findings, caps, ours, units),
-    writeTables: (tables, label) => writeTables(tables, label),
+    flag: (findings, onProgress) => flagFindings(findings, caps, onProgress),
+    clearFlags: (onProgress) => clearFlags(caps, onProgress),
+    writeResults: (findings, ours, units, onProgress) => writeReviewSheets(findings, caps, ours, units, onProgress),
+    writeTables: (tables, label, onProgress) => writeTables(tables, label, onProgress),
     writeFigures: (sheet, ours) => writeFiguresSheet(sheet, ours),
     loadSettings,
     saveSettings,

@@ -12,7 +12,7 @@ import type { Finding } from '../core/findings';
 import { RESULTS_SHEET, resultsSheet, ReviewSheet, ReviewUnit, UNITS_SHEET, unitsSheet, HEADER_RGB, LINK_RGB } from '../core/review';
 import type { HostCaps } from './caps';
 import { writeRows } from './flag';
-import { Batcher, excelRun } from './run';
+import { Batcher, excelRun, OnProgress, PAYLOAD_BUDGET, ProgressMeter } from './run';
 import { asText, ourEarlierSheet, uniqueSheetName } from './sheet-names';
 
 export { RESULTS_SHEET, UNITS_SHEET };
@@ -50,8 +50,8 @@ function runs<T>(xs: ReadonlyArray<T>): Array<[number, number, T]> {
 /** Points to Excel's column-width points: one width unit of 11 pt text is about 7 pixels (5.25 pt). */
 const WIDTH_PT = 7;
 
-async function drawSheet(ctx: Excel.RequestContext, ws: Excel.Worksheet, sheet: ReviewSheet, caps: HostCaps): Promise<void> {
-  const batch = new Batcher(ctx);
+async function drawSheet(ctx: Excel.RequestContext, ws: Excel.Worksheet, sheet: ReviewSheet, caps: HostCaps, meter?: ProgressMeter): Promise<void> {
+  const batch = new Batcher(ctx, PAYLOAD_BUDGET, meter);
   const rows = sheetRows(sheet);
   const width = sheet.columns.length;
   await writeRows(ws, batch, rows, 1, 1, true);
@@ -137,23 +137,28 @@ async function replaceSheet(ctx: Excel.RequestContext, base: string, ours: Reado
  * Write 审核结果 (and, with `units`, 单位汇总 for them). `ours` names the sheets this add-in
  * generated earlier (from the saved settings); returns the name of the 审核结果 sheet used.
  */
-export async function writeResultsSheet(findings: ReadonlyArray<Finding>, caps: HostCaps, ours: ReadonlyArray<string>, units?: ReadonlyArray<ReviewUnit>): Promise<string> {
-  return (await writeReviewSheets(findings, caps, ours, units))[0];
+export async function writeResultsSheet(findings: ReadonlyArray<Finding>, caps: HostCaps, ours: ReadonlyArray<string>, units?: ReadonlyArray<ReviewUnit>, onProgress?: OnProgress): Promise<string> {
+  return (await writeReviewSheets(findings, caps, ours, units, onProgress))[0];
 }
 
 /** Both sheets; returns their names, 审核结果 first. */
-export async function writeReviewSheets(findings: ReadonlyArray<Finding>, caps: HostCaps, ours: ReadonlyArray<string>, units?: ReadonlyArray<ReviewUnit>): Promise<string[]> {
+export async function writeReviewSheets(findings: ReadonlyArray<Finding>, caps: HostCaps, ours: ReadonlyArray<string>, units?: ReadonlyArray<ReviewUnit>, onProgress?: OnProgress): Promise<string[]> {
+  const unitsModel = units ? unitsSheet(units, findings) : null;
+  const resultsModel = resultsSheet(findings);
+  // Progress in rows written (header rows included): the rows are nearly all of the work.
+  const meter = new ProgressMeter(resultsModel.rows.length + 1 + (unitsModel ? unitsModel.rows.length + 1 : 0), onProgress);
   return excelRun(async (ctx) => {
     let unitsName: string | undefined;
-    if (units) {
+    if (unitsModel) {
       const u = await replaceSheet(ctx, UNITS_SHEET, ours);
-      await drawSheet(ctx, u.ws, unitsSheet(units, findings), caps);
+      await drawSheet(ctx, u.ws, unitsModel, caps, meter);
       unitsName = u.name;
     }
     const r = await replaceSheet(ctx, RESULTS_SHEET, ours.filter((n) => n !== unitsName));
-    await drawSheet(ctx, r.ws, resultsSheet(findings), caps);
+    await drawSheet(ctx, r.ws, resultsModel, caps, meter);
     r.ws.activate();
     await ctx.sync();
+    meter.finish();
     return unitsName ? [r.name, unitsName] : [r.name];
   });
 }

@@ -82,12 +82,52 @@ export function jsonBytes(x: unknown): number {
  * when the op would push the batch over the budget, so no batch ever exceeds it by an op. An op
  * larger than the budget must be split by the caller (writeRows does).
  */
+/** The pane's progress bar: work units done of a total, reported when a sync has carried them out. */
+export type OnProgress = (done: number, total: number) => void;
+
+/** Where a step reports the work it has queued, and when a sync has carried it out. */
+export interface ProgressSink {
+  /** `n` units queued in the current batch. */
+  add(n?: number): void;
+  /** The batch just synced: what it carried is done. */
+  synced(): void;
+}
+
+/**
+ * Counts the work of a write that spans many syncs (cells to flag, rows to write). Units are added
+ * when they are queued and reported only after the sync that carries them, so the bar never runs
+ * ahead of Excel. The total is fixed up front, so the bar never moves back; a step whose size is
+ * known only later reports through `part`.
+ */
+export class ProgressMeter implements ProgressSink {
+  private queued = 0;
+  private done = 0;
+  constructor(private readonly total: number, private readonly on?: OnProgress) {}
+  add(n = 1): void {
+    this.queued += n;
+  }
+  synced(): void {
+    this.done = Math.min(this.total, this.queued);
+    this.on?.(Math.floor(this.done), this.total);
+  }
+  /** A step budgeted at `units` that turned out to be `actual` units: its units are scaled to fit. */
+  part(units: number, actual: number): ProgressSink {
+    const k = actual > 0 ? units / actual : 0;
+    return { add: (n = 1) => this.add(n * k), synced: () => this.synced() };
+  }
+  /** The whole job is done (whatever the estimate said). */
+  finish(): void {
+    this.queued = this.total;
+    this.synced();
+  }
+}
+
 export class Batcher {
   private bytes = 0;
   private response = 0;
   private ops = 0;
   syncs = 0;
-  constructor(private readonly ctx: Excel.RequestContext, readonly budget = PAYLOAD_BUDGET) {}
+  constructor(private readonly ctx: Excel.RequestContext, readonly budget = PAYLOAD_BUDGET, readonly meter?: ProgressSink) {}
 
   async reserve(bytes: number, responseBytes = 0): Promise<void> {
     if (this.ops > 0 && (this.bytes + bytes > this.budget || this.response + responseBytes > this.budget)) await this.flush();
@@ -108,6 +148,7 @@ export class Batcher {
     this.ops = 0;
     this.syncs++;
     await this.ctx.sync();
+    this.meter?.synced();
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { FEN_PER_UNIT } from '../core/money';
 import type { StandardTable } from '../core/tables/model';
-import { Batcher, excelRun, jsonBytes } from './run';
+import { Batcher, excelRun, jsonBytes, OnProgress, PAYLOAD_BUDGET, ProgressMeter } from './run';
 import { asText, uniqueSheetName } from './sheet-names';
 import { a1 } from '../core/address';
 
@@ -50,21 +50,24 @@ export function tableLayout(t: StandardTable): { values: (string | number)[][]; 
 }
 
 /** Write each table to a new sheet; returns the sheet names used. `label` prefixes names (a unit). */
-export async function writeTables(tables: ReadonlyArray<StandardTable>, label = ''): Promise<string[]> {
+export async function writeTables(tables: ReadonlyArray<StandardTable>, label = '', onProgress?: OnProgress): Promise<string[]> {
+  const layouts = tables.map(tableLayout);
+  // Progress in table rows written: the values are nearly all of the work.
+  const meter = new ProgressMeter(layouts.reduce((n, l) => n + l.values.length, 0), onProgress);
   return excelRun(async (ctx) => {
     const sheets = ctx.workbook.worksheets;
     sheets.load('items/name');
     await ctx.sync();
     const taken = sheets.items.map((s) => s.name);
     const names: string[] = [];
-    const batch = new Batcher(ctx);
+    const batch = new Batcher(ctx, PAYLOAD_BUDGET, meter);
     for (const [i, t] of tables.entries()) {
       const name = uniqueSheetName(`${label ? label + '-' : ''}${i + 1} ${t.shortName}`, taken);
       taken.push(name);
       names.push(name);
       await batch.reserve(600);
       const ws = ctx.workbook.worksheets.add(name);
-      const { values, formats, merges, headerEnd } = tableLayout(t);
+      const { values, formats, merges, headerEnd } = layouts[i];
       const n = t.columns.length;
       // Values and formats in row chunks: a 3,000-row 绩效目标表 is about 5.7 MB as one op, over
       // Excel's 5 MB request limit (office-js-docs-pr#2846). Formats go first, so '@' cells keep text.
@@ -77,6 +80,7 @@ export async function writeTables(tables: ReadonlyArray<StandardTable>, label = 
         const part = ws.getRangeByIndexes(i, 0, j - i, n);
         part.numberFormat = formats.slice(i, j);
         part.values = values.slice(i, j);
+        meter.add(j - i);
         i = j;
       }
       for (const [r1, c1, r2, c2] of merges) {
@@ -97,6 +101,7 @@ export async function writeTables(tables: ReadonlyArray<StandardTable>, label = 
       ws.freezePanes.freezeRows(headerEnd);
     }
     await batch.flush();
+    meter.finish();
     return names;
   });
 }

@@ -9,7 +9,7 @@ import type { ExcelActions, PaneSettings, SheetInfo } from '../../excel';
 import { formulaSheetNames } from '../../core/formulas';
 import { checkStatus, explanationKey, paneFormulas, runCheck, withExplanations } from '../model';
 import { ReportView } from './ReportView';
-import { downloadText, StatusBar, useAction, useCommonStyles } from './common';
+import { downloadText, StatusBar, stepProgress, useAction, useCommonStyles } from './common';
 
 export interface CheckExcelProps {
   excel: ExcelActions;
@@ -21,7 +21,7 @@ export interface CheckExcelProps {
 
 export function CheckExcel({ excel, settings, onSettings, report, onReport }: CheckExcelProps): React.ReactElement {
   const c = useCommonStyles();
-  const { busy, status, run } = useAction();
+  const { busy, status, setStatus, run } = useAction();
   const [sheets, setSheets] = React.useState<SheetInfo[]>([]);
   const [progress, setProgress] = React.useState<number | null>(null);
   const generated = React.useMemo(() => new Set(settings.generated.map((g) => g.name)), [settings.generated]);
@@ -50,7 +50,8 @@ export function CheckExcel({ excel, settings, onSettings, report, onReport }: Ch
 
   const flag = () => run('标记', async () => {
     if (!report) return;
-    const r = await excel.flag(report.findings);
+    const r = await excel.flag(report.findings, stepProgress('标记问题单元格', setProgress, setStatus));
+    setProgress(null);
     const parts = [`已标记 ${r.flaggedCells} 个单元格`];
     if (r.notesAdded) parts.push(`添加${r.noteMode === 'note' ? '备注' : '批注'} ${r.notesAdded} 条`);
     if (r.notesSkipped) parts.push(`${r.notesSkipped} 个单元格已有用户批注，未添加`);
@@ -61,14 +62,16 @@ export function CheckExcel({ excel, settings, onSettings, report, onReport }: Ch
   });
 
   const clear = () => run('清除标记', async () => {
-    const r = await excel.clearFlags();
+    const r = await excel.clearFlags(stepProgress('清除标记', setProgress, setStatus));
+    setProgress(null);
     const more = (r.remarks ?? []).map((x) => `；${x}`).join('');
     return `已恢复 ${r.restoredCells} 个单元格的原格式${r.keptUserChanges ? `，${r.keptUserChanges} 个单元格您已改过格式，保留您的修改` : ''}${r.notesRemoved ? `，移除本助手添加的批注 ${r.notesRemoved} 条` : ''}${more}。`;
   });
 
   const writeResults = () => run('写入审核结果表', async () => {
     if (!report) return;
-    const names = await excel.writeResults(report.findings, settings.generated.filter((g) => g.kind === 'results').map((g) => g.name), partitionByUnit(report).units);
+    const names = await excel.writeResults(report.findings, settings.generated.filter((g) => g.kind === 'results').map((g) => g.name), partitionByUnit(report).units, stepProgress('写入审核结果', setProgress, setStatus));
+    setProgress(null);
     const name = names[0];
     const next = { ...settings, generated: [...settings.generated.filter((g) => !names.includes(g.name)), ...names.map((n) => ({ name: n, kind: 'results' as const }))] };
     onSettings(next);

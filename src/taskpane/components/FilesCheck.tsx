@@ -18,7 +18,7 @@ import { checkStatus, explanationKeyString, fileLocationText, num, RuleSettings,
 import { ReportView } from './ReportView';
 import { SheetPreview } from './SheetPreview';
 import { sheetWindow, SheetWindow } from '../../web/sheet-preview';
-import { downloadText, StatusBar, useAction, useCommonStyles } from './common';
+import { downloadText, StatusBar, stepProgress, useAction, useCommonStyles } from './common';
 
 export interface FilesCheckProps {
   settings: RuleSettings;
@@ -105,10 +105,7 @@ export function FilesCheck({ settings, report, onReport, files, onFiles, excel, 
 
   const downloadPerUnit = () => run('生成各单位审核工作簿', async () => {
     if (!shown) return;
-    const { blob, names } = await perUnitZip(shown, files, [...typed.values()], (done, total) => {
-      setProgress(done / total);
-      setStatus({ kind: 'info', text: `正在生成各单位审核工作簿：${num(done)} / ${num(total)}……` });
-    });
+    const { blob, names } = await perUnitZip(shown, files, [...typed.values()], stepProgress('生成各单位审核工作簿', setProgress, setStatus));
     setProgress(null);
     saveBlob(blob, '各单位审核工作簿.zip');
     return `已下载 ${num(names.length)} 个单位的审核工作簿（一个 .zip 文件），解压后可分别发回各单位。`;
@@ -124,7 +121,8 @@ export function FilesCheck({ settings, report, onReport, files, onFiles, excel, 
 
   const writeSheet = () => run('写入合并审核表', async () => {
     if (!shown || !excel) return;
-    const [name] = await excel.writeResults(shown.findings, ours);
+    const [name] = await excel.writeResults(shown.findings, ours, undefined, stepProgress('写入审核结果', setProgress, setStatus));
+    setProgress(null);
     return `已把 ${files.length} 个文件的审核结果写入工作表“${name}”。`;
   });
 

@@ -6,11 +6,12 @@ import { generateTables, listUnits, NATIONAL_TABLES, SHANGHAI_TABLES, tableName 
 import type { TableId, TableStyle } from '../../core/tables/model';
 import type { ExcelActions } from '../../excel';
 import { saveBlob, tablesWorkbook, workbookBlob } from '../../web/downloads';
-import { StatusBar, useAction, useCommonStyles } from './common';
+import { StatusBar, stepProgress, useAction, useCommonStyles } from './common';
 
 export function TablesTab({ report, style, onStyle, excel }: { report: CheckReport | null; style: TableStyle; onStyle: (s: TableStyle) => void; excel?: ExcelActions }): React.ReactElement {
   const c = useCommonStyles();
-  const { busy, status, run } = useAction();
+  const { busy, status, setStatus, run } = useAction();
+  const [progress, setProgress] = React.useState<number | null>(null);
   const ids = style === 'shanghai' ? SHANGHAI_TABLES : NATIONAL_TABLES;
   const [chosen, setChosen] = React.useState<Set<TableId>>(new Set(NATIONAL_TABLES));
   const [unit, setUnit] = React.useState('');
@@ -22,7 +23,8 @@ export function TablesTab({ report, style, onStyle, excel }: { report: CheckRepo
     if (tables.length === 0) throw new Error('请至少选择一张表');
     const label = unit ? units.find((u) => u.key === unit)?.name ?? unit : '';
     if (excel) {
-      const names = await excel.writeTables(tables, label);
+      const names = await excel.writeTables(tables, label, stepProgress('写入报表', setProgress, setStatus));
+      setProgress(null);
       return `已生成 ${names.length} 张表：${names.join('、')}。`;
     }
     saveBlob(await workbookBlob(tablesWorkbook([{ label: label || undefined, tables }])), `${label || '部门'}预算公开表.xlsx`);
@@ -55,7 +57,7 @@ export function TablesTab({ report, style, onStyle, excel }: { report: CheckRepo
         <Button appearance="primary" onClick={generate} disabled={busy}>{excel ? '生成到新工作表' : '下载报表工作簿'}</Button>
       </div>
       {excel ? <Text as="p" className={c.hint}>报表写入新的工作表；与已有工作表重名时自动加序号，不会覆盖您的工作表。</Text> : null}
-      <StatusBar status={status} busy={busy} />
+      <StatusBar status={status} busy={busy} progress={progress} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { MessageBar, MessageBarBody, ProgressBar, makeStyles } from '@fluentui/react-components';
+import { num } from '../model';
 
 export const useCommonStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: '6px', margin: '8px 0' },
@@ -23,6 +24,17 @@ export function StatusBar({ status, busy, progress }: { status: Status | null; b
       ) : null}
     </div>
   );
+}
+
+/**
+ * Drives the bar and the status line of a step that runs over many syncs or files:
+ * “正在标记问题单元格：1,200 / 10,000……”. `done`/`total` come from the adapter after each sync.
+ */
+export function stepProgress(what: string, setProgress: (p: number | null) => void, setStatus: (s: Status | null) => void): (done: number, total: number) => void {
+  return (done, total) => {
+    setProgress(total > 0 ? Math.min(1, done / total) : null);
+    setStatus({ kind: 'info', text: `正在${what}：${num(done)} / ${num(total)}……` });
+  };
 }
 
 /** Run an async action with busy/status handling; errors become a visible message, never a blank pane. */
