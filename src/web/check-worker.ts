@@ -5,11 +5,11 @@
  */
 import { readAndCheck } from './check-job';
 import type { JobRequest, JobMessage } from './check-protocol';
-import { splitResult } from './result-chunks';
+import { packResult } from './result-pack';
 
 interface WorkerScope {
   onmessage: ((e: { data: JobRequest }) => void) | null;
-  postMessage(m: JobMessage): void;
+  postMessage(m: JobMessage, transfer?: ArrayBuffer[]): void;
 }
 
 const scope = self as unknown as WorkerScope;
@@ -18,11 +18,9 @@ scope.onmessage = (e) => {
   const { files, settings } = e.data;
   readAndCheck(files, settings, (progress) => scope.postMessage({ type: 'progress', progress })).then(
     (result) => {
-      // In pieces: the page receives each in a short task instead of one multi-second one.
-      const { parts, skeleton } = splitResult(result);
-      scope.postMessage({ type: 'skeleton', result: skeleton });
-      for (const part of parts) scope.postMessage({ type: 'part', part });
-      scope.postMessage({ type: 'done' });
+      // Packed in typed arrays, moved rather than copied: the page rebuilds it in short slices.
+      const { packed, transfer } = packResult(result);
+      scope.postMessage({ type: 'packed', packed }, transfer);
     },
     (err: unknown) => scope.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) }),
   );
