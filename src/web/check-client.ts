@@ -6,7 +6,7 @@
  * runs in the page itself (slower to respond, same result).
  */
 import { JobProgress, JobResult, readAndCheck } from './check-job';
-import type { JobMessage, JobRequest } from './check-protocol';
+import { JobMessage, jobRequest } from './check-protocol';
 import type { NamedBlob } from './read-files';
 import type { RuleSettings } from '../taskpane/model';
 import { unpackResult } from './result-pack';
@@ -92,8 +92,7 @@ export function startCheck(files: ReadonlyArray<NamedBlob>, settings: RuleSettin
     fallback = inPage(files, settings, onProgress);
     fallback.result.then(settle.res, settle.rej);
   };
-  const request: JobRequest = { files: [...files], settings: { preset: settings.preset, rules: settings.rules } };
-  worker.postMessage(request);
+  worker.postMessage(jobRequest(files, settings));
   return {
     result,
     inWorker: true,

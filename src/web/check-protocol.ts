@@ -9,6 +9,11 @@ export interface JobRequest {
   settings: RuleSettings;
 }
 
+/** What the page posts to start a job: only the settings' data crosses (no functions, no extras). */
+export function jobRequest(files: ReadonlyArray<NamedBlob>, settings: RuleSettings): JobRequest {
+  return { files: [...files], settings: { preset: settings.preset, rules: settings.rules } };
+}
+
 export type JobMessage =
   | { type: 'progress'; progress: JobProgress }
   /** The whole result, packed in transferred typed arrays (see result-pack.ts); the last message. */
