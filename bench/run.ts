@@ -310,7 +310,7 @@ async function main(argv: string[]): Promise<void> {
   const bigFile = await ensureBigFile(fileLines);
   const folder = await ensureFolder(folderFiles, folderLines);
   // The offline page on the same file, beside `check --json` in the same run (issue 12).
-  const page = await pageRows(quick, 1);
+  const page = await pageRows(quick, runs);
 
   // 1. Core: parse + all rules, and the consolidated tables, at 1,000,000 lines.
   const core: Sample[] = [];
