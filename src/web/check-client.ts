@@ -78,7 +78,7 @@ export function startCheck(files: ReadonlyArray<NamedBlob>, settings: RuleSettin
       worker.terminate();
       if (m.type === 'error') settle.rej(new Error(m.message));
       // Rebuilt in short slices; a 取消 meanwhile has already settled the job.
-      else unpackResult(m.packed).then((r) => !cancelled && settle.res(r), (err) => !cancelled && settle.rej(err));
+      else unpackResult(m.packed, undefined, undefined, () => cancelled).then((r) => r && !cancelled && settle.res(r), (err) => !cancelled && settle.rej(err));
     }
   };
   // A worker that cannot load (blocked by a policy, missing file) fails before saying anything.

@@ -327,9 +327,15 @@ function targetArray(r: JobResult, t: PackTarget): unknown[] {
 
 /**
  * Rebuild the result on the page, in slices of about `sliceMs` with a turn for the page between
- * them (`pause`, for tests), so that no single task is long however big the result.
+ * them (`pause`, for tests), so that no single task is long however big the result. When `stopped`
+ * says so after a turn (取消 meanwhile), it stops there and resolves to null.
  */
-export async function unpackResult(p: PackedResult, sliceMs: number = SLICE_MS, pause: () => Promise<void> = yieldToPage): Promise<JobResult> {
+export async function unpackResult(
+  p: PackedResult,
+  sliceMs: number = SLICE_MS,
+  pause: () => Promise<void> = yieldToPage,
+  stopped: () => boolean = () => false,
+): Promise<JobResult | null> {
   const result = p.skeleton;
   const u = new Unpacker(p);
   const now = typeof performance !== 'undefined' ? () => performance.now() : () => Date.now();
@@ -341,6 +347,7 @@ export async function unpackResult(p: PackedResult, sliceMs: number = SLICE_MS, 
       // Reading the clock costs too: only every 64 items.
       if ((i & 63) === 63 && now() - start >= sliceMs) {
         await pause();
+        if (stopped()) return null;
         start = now();
       }
     }

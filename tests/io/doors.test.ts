@@ -57,7 +57,7 @@ async function viaPage(file: string): Promise<CheckReport> {
   expect(received.slice(0, -1).every((m) => m.type === 'progress')).toBe(true);
   if (last.type === 'error') throw new Error(last.message);
   if (last.type !== 'packed') throw new Error(`worker ended with ${last.type}`);
-  const r = await unpackResult(last.packed);
+  const r = (await unpackResult(last.packed))!;
   if (!r.report) throw new Error(r.bad.map((b) => b.reason).join('；'));
   return r.report;
 }

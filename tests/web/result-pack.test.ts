@@ -33,7 +33,7 @@ test('packed, moved and rebuilt equal to a structured clone of the whole, holes 
   expect(texts.length).toBeLessThan(packed.ops.length / 10);
   // The worker's own result is left as it was.
   expect(result.ok[0].grids.sheets[0].cells.length).toBe(whole.ok[0].grids.sheets[0].cells.length);
-  const got = await unpackResult(post(packed, transfer));
+  const got = (await unpackResult(post(packed, transfer)))!;
   expect(got).toEqual(whole);
   const odd = got.ok[0].grids.sheets[2].cells[0] as unknown[];
   expect(odd.length).toBe(13);
@@ -53,12 +53,22 @@ test('rebuilt in slices: the page gets a turn between them, and the items come i
   const { packed, transfer } = packResult(result);
   let turns = 0;
   // A zero-length slice: a turn after every 64 items.
-  const got = await unpackResult(post(packed, transfer), 0, async () => {
+  const got = (await unpackResult(post(packed, transfer), 0, async () => {
     turns++;
-  });
+  }))!;
   expect(turns).toBeGreaterThanOrEqual(Math.floor(whole.report!.lines.length / 64));
   expect(got.report!.lines.map((l) => l.row)).toEqual(whole.report!.lines.map((l) => l.row));
   expect(got).toEqual(whole);
+});
+
+test('stopped after a turn (取消 while rebuilding): no result, and no more work', async () => {
+  const { packed, transfer } = packResult(sample());
+  let turns = 0;
+  const got = await unpackResult(post(packed, transfer), 0, async () => {
+    turns++;
+  }, () => turns >= 3);
+  expect(got).toBeNull();
+  expect(turns).toBe(3);
 });
 
 test('damaged data is an error, not a silent wrong result', async () => {
