@@ -128,6 +128,24 @@ async function ensureBigFile(lines: number): Promise<string> {
   return file;
 }
 
+/**
+ * The same sheet with every fifth amount written as text ("约1234.5"): ≈ 20,000 DATA findings at
+ * 100,000 lines, so that the page's findings list is measured too (bench rows of the offline page).
+ */
+async function ensureDirtyFile(lines: number): Promise<string> {
+  const file = path.join(DATA_DIR, `check-dirty-${lines}.xlsx`);
+  if (!fs.existsSync(file)) {
+    const grid = synthSheet({ lines, units: 20, seed: 5, layout: 'long', serialColumn: true, remarkColumn: true }).grid;
+    const isAmountCaption = (c: unknown) => typeof c === 'string' && /合计|金额|本年/.test(c);
+    const header = grid.cells.findIndex((r) => r.some(isAmountCaption));
+    const col = header < 0 ? -1 : grid.cells[header].findIndex(isAmountCaption);
+    if (col < 0) throw new Error('bench: no amount column in the synthetic sheet');
+    const cells = grid.cells.map((r, i) => (i > header + 1 && i % 5 === 0 && typeof r[col] === 'number' ? r.map((c, j) => (j === col ? `约${c}` : c)) : r));
+    await writeGrid({ ...grid, cells }, file);
+  }
+  return file;
+}
+
 /** A folder of department workbooks (several units each, layouts mixed as submissions are). */
 async function ensureFolder(files: number, linesEach: number): Promise<string> {
   const dir = path.join(DATA_DIR, `departments-${files}x${linesEach}`);
@@ -248,7 +266,8 @@ const PAGE_BIG_LINES = 1_000_000;
 
 /**
  * The offline page in chromium beside `check --json` on the same file (issue 12), `runs` times at
- * 100,000 lines, then once at 1,000,000 lines (generated once, kept in the data folder).
+ * 100,000 lines, once on that sheet with ≈ 20,000 findings, then once at 1,000,000 lines (each
+ * workbook generated once, kept in the data folder).
  */
 async function pageRows(quick: boolean, runs: number): Promise<Row[]> {
   const lines = quick ? 10_000 : 100_000;
@@ -262,6 +281,9 @@ async function pageRows(quick: boolean, runs: number): Promise<Row[]> {
     samples.push(s);
     say(lines, s);
   }
+  const dirty = await benchPage(await ensureDirtyFile(lines));
+  log(`page, ${lines.toLocaleString('en')} lines with every fifth amount as text: ${dirty.findings.replace(/\s+/g, ' ').slice(0, 80)}`);
+  say(lines, dirty);
   const bigLines = quick ? 100_000 : PAGE_BIG_LINES;
   log(`offline page in chromium, ${bigLines.toLocaleString('en')} lines (the workbook is written once) …`);
   const big = await benchPage(await ensureBigFile(bigLines), { timeoutMs: 1_800_000 });
@@ -274,6 +296,8 @@ async function pageRows(quick: boolean, runs: number): Promise<Row[]> {
     { measure: `offline page: longest main-thread task (PerformanceObserver 'longtask')`, unit: 'ms', values: samples.map((s) => s.maxLongTaskMs), target: 200 },
     { measure: `offline page: peak JS heap, main thread`, unit: 'MB', values: samples.map((s) => s.peakMainHeapMB), target: null },
     { measure: `offline page: peak JS heap, check worker`, unit: 'MB', values: samples.map((s) => s.peakWorkerHeapMB), target: null },
+    { measure: `offline page, the same sheet with every fifth amount as text (${dirty.findings.match(/共\s*([\d,]+)\s*条/)?.[1] ?? '?'} findings): longest main-thread task`, unit: 'ms', values: [dirty.maxLongTaskMs], target: 200 },
+    { measure: `offline page, that sheet ÷ \`check --json\``, unit: '×', values: [dirty.ratio ?? NaN], target: 2 },
     { measure: `offline page: file chosen → findings, ${atBig} (completes; one run)`, unit: 'ms', values: [big.pageMs], target: null },
     { measure: `offline page ÷ \`check --json\` on the ${atBig}`, unit: '×', values: [big.ratio ?? NaN], target: null },
     { measure: `offline page, ${atBig}: longest main-thread task`, unit: 'ms', values: [big.maxLongTaskMs], target: null },
