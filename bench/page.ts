@@ -1,8 +1,8 @@
 /**
  * The offline page's bench row (issue 12): the single-file page in chromium (playwright-core, Debian
  * chromium) checks an .xlsx; measured are the time from choosing the file to the findings summary, the
- * longest main-thread task (PerformanceObserver 'longtask'), the peak JS heap of the page's main
- * thread (CDP Runtime.getHeapUsage, sampled every 100 ms; the worker's heap is not included), and
+ * longest main-thread task (PerformanceObserver 'longtask'), the peak JS heaps of the page's main
+ * thread and of its check worker (CDP Runtime.getHeapUsage on each, sampled every 100 ms), and
  * `check --json` on the same file in the same run for the page ÷ CLI ratio (target ≤ 2.0).
  *
  *   node dist/bench/page.js <file.xlsx> [--no-cli]
@@ -24,6 +24,8 @@ export interface PageSample {
   maxLongTaskMs: number;
   longTasks: number;
   peakMainHeapMB: number;
+  /** Peak JS heap of the check worker (CDP Runtime.getHeapUsage on its target, every 100 ms). */
+  peakWorkerHeapMB: number;
   findings: string;
 }
 
@@ -46,12 +48,43 @@ export async function benchPage(file: string, opts: { cli?: boolean; timeoutMs?:
     await page.goto(`file://${PAGE}`);
     await page.getByTestId('file-input').waitFor({ state: 'attached', timeout: 60_000 });
     const cdp = await page.context().newCDPSession(page);
+    // The worker's heap: its target is attached under the page's session (not flattened, so that
+    // its commands go through Target.sendMessageToTarget on this same session).
+    const workerSessions = new Set<string>();
+    const pending = new Map<number, (usedSize: number) => void>();
+    let nextId = 1;
+    cdp.on('Target.attachedToTarget', (e: { sessionId: string; targetInfo: { type: string } }) => {
+      if (e.targetInfo.type === 'worker') workerSessions.add(e.sessionId);
+    });
+    cdp.on('Target.detachedFromTarget', (e: { sessionId: string }) => workerSessions.delete(e.sessionId));
+    cdp.on('Target.receivedMessageFromTarget', (e: { message: string }) => {
+      const m = JSON.parse(e.message) as { id?: number; result?: { usedSize?: number } };
+      const done = m.id === undefined ? undefined : pending.get(m.id);
+      if (done) {
+        pending.delete(m.id as number);
+        done(m.result?.usedSize ?? 0);
+      }
+    });
+    await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+    const workerHeap = (sessionId: string) =>
+      new Promise<number>((res) => {
+        const id = nextId++;
+        pending.set(id, res);
+        // A worker that ends meanwhile never answers: give up on that sample.
+        setTimeout(() => pending.delete(id) && res(0), 2000);
+        cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }) }).catch(() => pending.delete(id) && res(0));
+      });
     let peak = 0;
+    let peakWorker = 0;
     let sampling = true;
     const sampler = (async () => {
       while (sampling) {
-        const h = (await cdp.send('Runtime.getHeapUsage').catch(() => ({ usedSize: 0 }))) as { usedSize: number };
+        const [h, ...w] = await Promise.all([
+          cdp.send('Runtime.getHeapUsage').catch(() => ({ usedSize: 0 })) as Promise<{ usedSize: number }>,
+          ...[...workerSessions].map(workerHeap),
+        ]);
         peak = Math.max(peak, h.usedSize);
+        peakWorker = Math.max(peakWorker, ...w);
         await new Promise((r) => setTimeout(r, 100));
       }
     })();
@@ -67,7 +100,16 @@ export async function benchPage(file: string, opts: { cli?: boolean; timeoutMs?:
     await sampler;
     const long = (await page.evaluate('window.__long')) as number[];
     const findings = await page.getByTestId('summary').innerText();
-    return { pageMs, cliMs, ratio: cliMs ? pageMs / cliMs : null, maxLongTaskMs: long.length ? Math.max(...long) : 0, longTasks: long.length, peakMainHeapMB: peak / 2 ** 20, findings };
+    return {
+      pageMs,
+      cliMs,
+      ratio: cliMs ? pageMs / cliMs : null,
+      maxLongTaskMs: long.length ? Math.max(...long) : 0,
+      longTasks: long.length,
+      peakMainHeapMB: peak / 2 ** 20,
+      peakWorkerHeapMB: peakWorker / 2 ** 20,
+      findings,
+    };
   } finally {
     await browser.close();
   }

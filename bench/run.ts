@@ -6,9 +6,10 @@
  * and no run warms the next. Inputs come from the seeded generator (src/testing/synth.ts) and are
  * written once to .xlsx files in the temp folder (kept between bench runs).
  *
- *   node --expose-gc dist/bench/run.js [--runs N] [--quick]
+ *   node --expose-gc dist/bench/run.js [--runs N] [--quick] [--perf-only | --page-only]
  *
  * --quick uses smaller inputs (for trying the bench itself); results.md is then not written.
+ * --perf-only and --page-only print only the PERF rows or the offline page rows (needs `npm run build:web`).
  */
 import { spawnSync } from 'child_process';
 import ExcelJS from 'exceljs';
@@ -26,7 +27,7 @@ import { DEFAULT_CONFIG } from '../src/core/config';
 import { emptyAux } from '../src/core/context';
 import { projectPerformance } from '../src/core/rules/performance';
 import { synthPerformance } from '../src/testing/synth-performance';
-import { benchPage } from './page';
+import { benchPage, PageSample } from './page';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'bin', 'budget-review.js');
@@ -123,6 +124,24 @@ async function ensureBigFile(lines: number): Promise<string> {
   if (!fs.existsSync(file)) {
     // 20 columns: 序号 … 备注, as a department's full export.
     await writeGrid(synthSheet({ lines, units: 20, seed: 5, layout: 'long', serialColumn: true, remarkColumn: true }).grid, file);
+  }
+  return file;
+}
+
+/**
+ * The same sheet with every fifth amount written as text ("约1234.5"): ≈ 20,000 DATA findings at
+ * 100,000 lines, so that the page's findings list is measured too (bench rows of the offline page).
+ */
+async function ensureDirtyFile(lines: number): Promise<string> {
+  const file = path.join(DATA_DIR, `check-dirty-${lines}.xlsx`);
+  if (!fs.existsSync(file)) {
+    const grid = synthSheet({ lines, units: 20, seed: 5, layout: 'long', serialColumn: true, remarkColumn: true }).grid;
+    const isAmountCaption = (c: unknown) => typeof c === 'string' && /合计|金额|本年/.test(c);
+    const header = grid.cells.findIndex((r) => r.some(isAmountCaption));
+    const col = header < 0 ? -1 : grid.cells[header].findIndex(isAmountCaption);
+    if (col < 0) throw new Error('bench: no amount column in the synthetic sheet');
+    const cells = grid.cells.map((r, i) => (i > header + 1 && i % 5 === 0 && typeof r[col] === 'number' ? r.map((c, j) => (j === col ? `约${c}` : c)) : r));
+    await writeGrid({ ...grid, cells }, file);
   }
   return file;
 }
@@ -242,6 +261,51 @@ function coreProfile(lines: number): string {
   }
 }
 
+/** Lines of the workbook the page must get through at all (issue 12): one run, its time and heaps. */
+const PAGE_BIG_LINES = 1_000_000;
+
+/**
+ * The offline page in chromium beside `check --json` on the same file (issue 12), `runs` times at
+ * 100,000 lines, once on that sheet with ≈ 20,000 findings, then once at 1,000,000 lines (each
+ * workbook generated once, kept in the data folder).
+ */
+async function pageRows(quick: boolean, runs: number): Promise<Row[]> {
+  const lines = quick ? 10_000 : 100_000;
+  const file = await ensureBigFile(lines);
+  const samples: PageSample[] = [];
+  const say = (n: number, s: PageSample) =>
+    log(`page ${n.toLocaleString('en')} lines: ${Math.round(s.pageMs)} ms, CLI ${Math.round(s.cliMs ?? 0)} ms, longest main-thread task ${Math.round(s.maxLongTaskMs)} ms (${s.longTasks} long tasks), peak heap main ${s.peakMainHeapMB.toFixed(0)} MB, worker ${s.peakWorkerHeapMB.toFixed(0)} MB`);
+  for (let i = 0; i < runs; i++) {
+    log(`offline page in chromium, ${lines.toLocaleString('en')} lines, ${i + 1}/${runs} …`);
+    const s = await benchPage(file);
+    samples.push(s);
+    say(lines, s);
+  }
+  const dirty = await benchPage(await ensureDirtyFile(lines));
+  log(`page, ${lines.toLocaleString('en')} lines with every fifth amount as text: ${dirty.findings.replace(/\s+/g, ' ').slice(0, 80)}`);
+  say(lines, dirty);
+  const bigLines = quick ? 100_000 : PAGE_BIG_LINES;
+  log(`offline page in chromium, ${bigLines.toLocaleString('en')} lines (the workbook is written once) …`);
+  const big = await benchPage(await ensureBigFile(bigLines), { timeoutMs: 1_800_000 });
+  say(bigLines, big);
+  const at = `${lines.toLocaleString('en')}-line .xlsx`;
+  const atBig = `${bigLines.toLocaleString('en')}-line .xlsx`;
+  return [
+    { measure: `offline page in chromium: file chosen → findings, ${at}`, unit: 'ms', values: samples.map((s) => s.pageMs), target: null },
+    { measure: `offline page ÷ \`check --json\` on that file (same run)`, unit: '×', values: samples.map((s) => s.ratio ?? NaN), target: 2 },
+    { measure: `offline page: longest main-thread task (PerformanceObserver 'longtask')`, unit: 'ms', values: samples.map((s) => s.maxLongTaskMs), target: 200 },
+    { measure: `offline page: peak JS heap, main thread`, unit: 'MB', values: samples.map((s) => s.peakMainHeapMB), target: null },
+    { measure: `offline page: peak JS heap, check worker`, unit: 'MB', values: samples.map((s) => s.peakWorkerHeapMB), target: null },
+    { measure: `offline page, the same sheet with every fifth amount as text (${dirty.findings.match(/共\s*([\d,]+)\s*条/)?.[1] ?? '?'} findings): longest main-thread task`, unit: 'ms', values: [dirty.maxLongTaskMs], target: 200 },
+    { measure: `offline page, that sheet ÷ \`check --json\``, unit: '×', values: [dirty.ratio ?? NaN], target: 2 },
+    { measure: `offline page: file chosen → findings, ${atBig} (completes; one run)`, unit: 'ms', values: [big.pageMs], target: null },
+    { measure: `offline page ÷ \`check --json\` on the ${atBig}`, unit: '×', values: [big.ratio ?? NaN], target: null },
+    { measure: `offline page, ${atBig}: longest main-thread task`, unit: 'ms', values: [big.maxLongTaskMs], target: null },
+    { measure: `offline page, ${atBig}: peak JS heap, main thread`, unit: 'MB', values: [big.peakMainHeapMB], target: null },
+    { measure: `offline page, ${atBig}: peak JS heap, check worker`, unit: 'MB', values: [big.peakWorkerHeapMB], target: null },
+  ];
+}
+
 async function main(argv: string[]): Promise<void> {
   const runs = Math.max(5, Number(argv[argv.indexOf('--runs') + 1]) || 5);
   const quick = argv.includes('--quick');
@@ -250,6 +314,13 @@ async function main(argv: string[]): Promise<void> {
     const perf: Sample[] = [];
     for (let i = 0; i < runs; i++) perf.push(childJson('perf', [quick ? '0.1' : '1']));
     process.stdout.write(table([{ measure: `PERF rules: ${perf[0].lines.toLocaleString('en')} lines, ${perf[0].goals.toLocaleString('en')} goals, ${perf[0].indicators.toLocaleString('en')} indicators`, unit: 'ms', values: perf.map((p) => p.ms), target: 500 }]) + '\n');
+    return;
+  }
+  if (argv.includes('--page-only')) {
+    // Only the offline page rows (issue 12), printed, results.md untouched.
+    fs.mkdirSync(DATA_DIR, { recursive: true });
+    if (!fs.existsSync(CLI)) throw new Error(`bench: ${CLI} missing; run npm run build:cli first`);
+    process.stdout.write(table(await pageRows(quick, Math.max(1, Number(argv[argv.indexOf('--runs') + 1]) || 1))) + '\n');
     return;
   }
   const coreLines = quick ? 100_000 : 1_000_000;
@@ -263,9 +334,7 @@ async function main(argv: string[]): Promise<void> {
   const bigFile = await ensureBigFile(fileLines);
   const folder = await ensureFolder(folderFiles, folderLines);
   // The offline page on the same file, beside `check --json` in the same run (issue 12).
-  log('offline page in chromium …');
-  const pageRun = await benchPage(bigFile);
-  log(`page ${Math.round(pageRun.pageMs)} ms, CLI ${Math.round(pageRun.cliMs ?? 0)} ms, longest main-thread task ${Math.round(pageRun.maxLongTaskMs)} ms, peak main heap ${pageRun.peakMainHeapMB.toFixed(0)} MB`);
+  const page = await pageRows(quick, runs);
 
   // 1. Core: parse + all rules, and the consolidated tables, at 1,000,000 lines.
   const core: Sample[] = [];
@@ -328,6 +397,7 @@ async function main(argv: string[]): Promise<void> {
   const reviewWrite = measureReviewWrite(runNode, CLI, bigFile, null, 1);
 
   const rows: Row[] = [
+    ...page,
     ...reviewWrite,
     { measure: `core: parse grid + all rules, ${coreLines.toLocaleString('en')} lines`, unit: 'ms', values: core.map((c) => c.checkMs), target: 1000 },
     { measure: `core: peak RSS of that run`, unit: 'MB', values: core.map((c) => c.peakCheckMB), target: 1536, note: `the input grid alone: ${Math.round(median(core.map((c) => c.rssInputMB)))} MB` },

@@ -6,10 +6,10 @@
  * runs in the page itself (slower to respond, same result).
  */
 import { JobProgress, JobResult, readAndCheck } from './check-job';
-import type { JobMessage, JobRequest } from './check-protocol';
+import { JobMessage, jobRequest } from './check-protocol';
 import type { NamedBlob } from './read-files';
 import type { RuleSettings } from '../taskpane/model';
-import { ResultAssembler } from './result-chunks';
+import { unpackResult } from './result-pack';
 
 export const INLINE_WORKER_ID = 'budget-review-worker';
 export const WORKER_FILE = 'check-worker.js';
@@ -69,17 +69,16 @@ export function startCheck(files: ReadonlyArray<NamedBlob>, settings: RuleSettin
   let heard = false;
   let fallback: CheckJob | null = null;
   const result = new Promise<JobResult>((res, rej) => (settle = { res, rej }));
-  const assembler = new ResultAssembler();
+  let cancelled = false;
   worker.onmessage = (e: MessageEvent<JobMessage>) => {
     heard = true;
     const m = e.data;
     if (m.type === 'progress') onProgress(m.progress);
-    else if (m.type === 'skeleton') assembler.start(m.result);
-    else if (m.type === 'part') assembler.add(m.part);
     else {
       worker.terminate();
-      if (m.type === 'done') settle.res(assembler.finish());
-      else settle.rej(new Error(m.message));
+      if (m.type === 'error') settle.rej(new Error(m.message));
+      // Rebuilt in short slices; a 取消 meanwhile has already settled the job.
+      else unpackResult(m.packed, undefined, undefined, () => cancelled).then((r) => r && !cancelled && settle.res(r), (err) => !cancelled && settle.rej(err));
     }
   };
   // A worker that cannot load (blocked by a policy, missing file) fails before saying anything.
@@ -93,12 +92,12 @@ export function startCheck(files: ReadonlyArray<NamedBlob>, settings: RuleSettin
     fallback = inPage(files, settings, onProgress);
     fallback.result.then(settle.res, settle.rej);
   };
-  const request: JobRequest = { files: [...files], settings: { preset: settings.preset, rules: settings.rules } };
-  worker.postMessage(request);
+  worker.postMessage(jobRequest(files, settings));
   return {
     result,
     inWorker: true,
     cancel() {
+      cancelled = true;
       worker.terminate();
       fallback?.cancel();
       settle.rej(new JobCancelled());

@@ -97,7 +97,8 @@ test('served page without internet: falls back to files within seconds, checks a
   const total = await summaryCount(page);
   expect(total).toBeGreaterThan(0);
   await showAll(page);
-  expect(await page.getByTestId('finding').count()).toBe(Math.min(total, 200 * 40));
+  // Rows are added a few dozen per frame after the first: wait for the whole page of them.
+  await poll(() => page.getByTestId('finding').count(), Math.min(total, 200 * 40));
   await page.screenshot({ path: artifact('offline-check.png'), fullPage: true });
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载审核工作簿' }).click()]);

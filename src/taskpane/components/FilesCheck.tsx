@@ -17,7 +17,7 @@ import { perUnitZip, reviewWorkbook, saveBlob, unitFileName, unitOfFinding, work
 import { checkStatus, explanationKeyString, fileLocationText, num, RuleSettings, withExplanations } from '../model';
 import { ReportView } from './ReportView';
 import { SheetPreview } from './SheetPreview';
-import { sheetWindow, SheetWindow } from '../../web/sheet-preview';
+import { hasSheetWindow, sheetWindow, SheetWindow } from '../../web/sheet-preview';
 import { downloadText, StatusBar, stepProgress, useAction, useCommonStyles } from './common';
 
 export interface FilesCheckProps {
@@ -47,7 +47,7 @@ export function FilesCheck({ settings, report, onReport, files, onFiles, excel, 
   const [preview, setPreview] = React.useState<{ view: SheetWindow; title: string } | null>(null);
   const grids = React.useMemo(() => files.map((f) => f.grids), [files]);
   // In Excel (批量) the files are not the open workbook: a location opens the preview there too.
-  const canPreview = React.useCallback((f: Finding) => sheetWindow(grids, f) !== null, [grids]);
+  const canPreview = React.useCallback((f: Finding) => hasSheetWindow(grids, f), [grids]);
   const openPreview = (f: Finding) => {
     const view = sheetWindow(grids, f);
     if (view) setPreview({ view, title: fileLocationText(f) });
