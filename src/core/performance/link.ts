@@ -20,24 +20,51 @@ export interface PerformanceLinks {
 const NEEDS_CLEAN = /[\s\u3000\uff00-\uffef]/;
 const clean = (s: string) => (NEEDS_CLEAN.test(s) ? s.normalize('NFKC').replace(/\s+/g, '') : s);
 
-/** A key → the one project carrying it, or null when several do (ambiguous: not linked by it). */
-type Unique = Map<string, ProjectGroup | null>;
+/** A key → the project carrying it, or the projects when several do (then ambiguous across the run). */
+type Carriers = Map<string, ProjectGroup | ProjectGroup[]>;
 
-function note(m: Unique, k: string, g: ProjectGroup): void {
+// A ProjectGroup is itself a tuple [key, lines]: one carrier is told from a list by its key string.
+const isOne = (c: ProjectGroup | ProjectGroup[]): c is ProjectGroup => typeof c[0] === 'string';
+
+function note(m: Carriers, k: string, g: ProjectGroup): void {
   const had = m.get(k);
   if (had === undefined) m.set(k, g);
-  else if (had !== g) m.set(k, null);
+  else if (isOne(had)) m.set(k, [had, g]);
+  else had.push(g);
 }
 
-interface UnitIndex {
-  readonly byCode: Unique;
-  readonly byName: Unique;
+/** The one project of the run carrying the key, or undefined (none, or several). */
+const only = (m: Carriers, k: string): ProjectGroup | undefined => {
+  const c = m.get(k);
+  return c !== undefined && isOne(c) ? c : undefined;
+};
+
+/**
+ * The one project carrying the key within the unit a goal names (by the unit's code, else by its
+ * name). The carriers of a key are few (usually one), so they are filtered by unit rather than kept
+ * in maps per unit (290,000 projects on a big budget).
+ */
+function inUnit(m: Carriers, k: string, unitCode: string | null, unitName: string | null): ProjectGroup | undefined {
+  const c = m.get(k);
+  if (c === undefined) return undefined;
+  const byCode = unitCode !== null ? inUnitBy(c, unitCode, true) : undefined;
+  return byCode ?? (unitName !== null ? inUnitBy(c, unitName, false) : undefined);
 }
 
-function unitIndex(m: Map<string, UnitIndex>, k: string): UnitIndex {
-  let u = m.get(k);
-  if (u === undefined) m.set(k, (u = { byCode: new Map(), byName: new Map() }));
-  return u;
+function inUnitBy(c: ProjectGroup | ProjectGroup[], unit: string, byCode: boolean): ProjectGroup | undefined {
+  const matches = (g: ProjectGroup) => {
+    const l = g[1][0];
+    const u = byCode ? l.unitCode : l.unitName;
+    return u !== '' && clean(u) === unit;
+  };
+  if (isOne(c)) return matches(c) ? c : undefined;
+  let found: ProjectGroup | undefined;
+  for (const g of c) {
+    if (!matches(g)) continue;
+    if (found !== undefined) return undefined; // several projects of the unit carry it
+    found = g;
+  }
+  return found;
 }
 
 const cache = new WeakMap<ReadonlyArray<BudgetLine>, WeakMap<ReadonlyArray<PerfGoal>, PerformanceLinks>>();
@@ -47,45 +74,31 @@ export function linkGoals(lines: ReadonlyArray<BudgetLine>, goals: ReadonlyArray
   const hit = byGoals?.get(goals);
   if (hit) return hit;
   const projects = groupByProject(lines);
-  // Per unit (by its code and by its name, whichever a goal gives), then per project code and name;
-  // maps per unit rather than joined key strings (290,000 projects on a big budget).
-  const byUnitCode = new Map<string, UnitIndex>();
-  const byUnitName = new Map<string, UnitIndex>();
-  const byCode: Unique = new Map();
-  const byName: Unique = new Map();
+  const byCode: Carriers = new Map();
+  const byName: Carriers = new Map();
   for (const g of projects) {
     const l = g[1][0];
     const code = clean(l.projectCode);
     const name = clean(l.projectName);
-    const units: UnitIndex[] = [];
-    if (l.unitCode) units.push(unitIndex(byUnitCode, clean(l.unitCode)));
-    if (l.unitName) units.push(unitIndex(byUnitName, clean(l.unitName)));
-    if (code) {
-      note(byCode, code, g);
-      for (const u of units) note(u.byCode, code, g);
-    }
-    if (name) {
-      note(byName, name, g);
-      for (const u of units) note(u.byName, name, g);
-    }
+    if (code) note(byCode, code, g);
+    if (name) note(byName, name, g);
   }
   const byProject = new Map<string, PerfGoal[]>();
   const unlinked: PerfGoal[] = [];
   for (const goal of goals) {
     const code = clean(goal.projectCode);
     const name = clean(goal.projectName);
-    const uc = goal.unitCode ? byUnitCode.get(clean(goal.unitCode)) : undefined;
-    const un = goal.unitName ? byUnitName.get(clean(goal.unitName)) : undefined;
+    const uc = goal.unitCode ? clean(goal.unitCode) : null;
+    const un = goal.unitName ? clean(goal.unitName) : null;
     const hasUnit = goal.unitCode !== '' || goal.unitName !== '';
-    const inUnit = (kind: 'byCode' | 'byName', k: string) => uc?.[kind].get(k) ?? un?.[kind].get(k) ?? undefined;
     let g: ProjectGroup | undefined;
-    if (code) g = inUnit('byCode', code) ?? (hasUnit ? undefined : byCode.get(code) ?? undefined);
+    if (code) g = inUnit(byCode, code, uc, un) ?? (hasUnit ? undefined : only(byCode, code));
     // A code known to the lines decides; the name is the fallback when the code is absent or unknown.
-    if (!g && name && !(code && byCode.has(code) && hasUnit)) g = inUnit('byName', name) ?? (hasUnit ? undefined : byName.get(name) ?? undefined);
+    if (!g && name && !(code && byCode.has(code) && hasUnit)) g = inUnit(byName, name, uc, un) ?? (hasUnit ? undefined : only(byName, name));
     // A unit written differently from the lines ("井研县马踏镇人民政府" vs its code only): a code or name
     // that only one project of the run carries still links.
-    if (!g && code) g = byCode.get(code) ?? undefined;
-    if (!g && name && !code) g = byName.get(name) ?? undefined;
+    if (!g && code) g = only(byCode, code);
+    if (!g && name && !code) g = only(byName, name);
     if (g) {
       const a = byProject.get(g[0]);
       if (a) a.push(goal);

@@ -6,30 +6,53 @@
  */
 import type { Finding } from '../findings';
 import { perfCopied } from '../messages/performance';
-import type { PerfGoal } from '../performance';
+import type { Indicator, PerfGoal } from '../performance';
 import { finding } from './finding-helpers';
 
 const clean = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
 
-function gridKey(g: PerfGoal): string {
-  let k = '';
-  for (const i of g.indicators) k += i.level1 + '\u0001' + i.level2 + '\u0001' + i.name + '\u0001' + i.value + '\u0002';
-  return k;
+// FNV-1a over the text's UTF-16 units: a number per grid instead of a joined key string (two million
+// indicators on a big budget); equal hashes are confirmed field by field.
+function textHash(h: number, s: string): number {
+  h = Math.imul(h ^ s.length, 0x01000193);
+  for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
+  return h;
+}
+
+function gridHash(g: PerfGoal): number {
+  let h = 0x811c9dc5 ^ g.indicators.length;
+  for (const i of g.indicators) h = textHash(textHash(textHash(textHash(h, i.level1), i.level2), i.name), i.value);
+  return h;
+}
+
+function sameGrid(a: ReadonlyArray<Indicator>, b: ReadonlyArray<Indicator>): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) {
+    const x = a[k];
+    const y = b[k];
+    if (x.value !== y.value || x.name !== y.name || x.level2 !== y.level2 || x.level1 !== y.level1) return false;
+  }
+  return true;
 }
 
 const label = (g: PerfGoal) => g.projectName || g.projectCode || '未命名项目';
 
 export function copiedGrids(goals: ReadonlyArray<PerfGoal>, minIndicators: number): Finding[] {
-  const first = new Map<string, PerfGoal>();
+  // Hash → the first goal of each distinct grid with that hash (a list only on a collision).
+  const first = new Map<number, PerfGoal | PerfGoal[]>();
   const out: Finding[] = [];
   for (const g of goals) {
     if (g.indicators.length < minIndicators) continue;
-    const k = gridKey(g);
-    const f = first.get(k);
-    if (f === undefined) {
-      first.set(k, g);
-      continue;
-    }
+    const h = gridHash(g);
+    const had = first.get(h);
+    let f: PerfGoal | undefined;
+    if (had === undefined) first.set(h, g);
+    else if (Array.isArray(had)) {
+      f = had.find((x) => sameGrid(x.indicators, g.indicators));
+      if (f === undefined) had.push(g);
+    } else if (sameGrid(had.indicators, g.indicators)) f = had;
+    else first.set(h, [had, g]);
+    if (f === undefined) continue;
     if (clean(f.projectName) === clean(g.projectName)) continue; // the same project listed twice
     const unit = g.unitName || g.unitCode;
     const u: Finding['unit'] = {};
