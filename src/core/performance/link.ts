@@ -9,11 +9,14 @@ import type { ProjectGroup } from '../rules/finding-helpers';
 import type { BudgetLine } from '../lines';
 import type { PerfGoal } from './model';
 
-export interface PerformanceLinks {
+/** What linking reads of a goal (a 绩效评价 row links the same way). */
+export type Linkable = Pick<PerfGoal, 'unitCode' | 'unitName' | 'projectCode' | 'projectName'>;
+
+export interface PerformanceLinks<G extends Linkable = PerfGoal> {
   /** Goals of each project group (key: projectGroupKey). */
-  readonly byProject: ReadonlyMap<string, PerfGoal[]>;
+  readonly byProject: ReadonlyMap<string, G[]>;
   /** Goals that match no project line of the run. */
-  readonly unlinked: readonly PerfGoal[];
+  readonly unlinked: readonly G[];
 }
 
 // Full-width forms and spaces only: most names need no NFKC pass (290,000 projects on a big budget).
@@ -67,12 +70,12 @@ function inUnitBy(c: ProjectGroup | ProjectGroup[], unit: string, byCode: boolea
   return found;
 }
 
-const cache = new WeakMap<ReadonlyArray<BudgetLine>, WeakMap<ReadonlyArray<PerfGoal>, PerformanceLinks>>();
+const cache = new WeakMap<ReadonlyArray<BudgetLine>, WeakMap<ReadonlyArray<Linkable>, PerformanceLinks<Linkable>>>();
 
-export function linkGoals(lines: ReadonlyArray<BudgetLine>, goals: ReadonlyArray<PerfGoal>): PerformanceLinks {
+export function linkGoals<G extends Linkable = PerfGoal>(lines: ReadonlyArray<BudgetLine>, goals: ReadonlyArray<G>): PerformanceLinks<G> {
   let byGoals = cache.get(lines);
   const hit = byGoals?.get(goals);
-  if (hit) return hit;
+  if (hit) return hit as PerformanceLinks<G>;
   const projects = groupByProject(lines);
   const byCode: Carriers = new Map();
   const byName: Carriers = new Map();
@@ -83,8 +86,8 @@ export function linkGoals(lines: ReadonlyArray<BudgetLine>, goals: ReadonlyArray
     if (code) note(byCode, code, g);
     if (name) note(byName, name, g);
   }
-  const byProject = new Map<string, PerfGoal[]>();
-  const unlinked: PerfGoal[] = [];
+  const byProject = new Map<string, G[]>();
+  const unlinked: G[] = [];
   for (const goal of goals) {
     const code = clean(goal.projectCode);
     const name = clean(goal.projectName);
