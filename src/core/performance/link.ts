@@ -4,7 +4,7 @@
  * a name that only one project carries. Built once per lines array and shared by the PERF rules, the
  * ZBB 评价等级 link and the pane.
  */
-import { groupByProject } from '../rules/finding-helpers';
+import { groupByProject, projectIndexOf } from '../rules/finding-helpers';
 import type { ProjectGroup } from '../rules/finding-helpers';
 import type { BudgetLine } from '../lines';
 import type { PerfGoal } from './model';
@@ -54,16 +54,17 @@ function inUnit(m: Carriers, k: string, unitCode: string | null, unitName: strin
   return byCode ?? (unitName !== null ? inUnitBy(c, unitName, false) : undefined);
 }
 
+function inUnitOf(g: ProjectGroup, unit: string, byCode: boolean): boolean {
+  const l = g[1][0];
+  const u = byCode ? l.unitCode : l.unitName;
+  return u !== '' && clean(u) === unit;
+}
+
 function inUnitBy(c: ProjectGroup | ProjectGroup[], unit: string, byCode: boolean): ProjectGroup | undefined {
-  const matches = (g: ProjectGroup) => {
-    const l = g[1][0];
-    const u = byCode ? l.unitCode : l.unitName;
-    return u !== '' && clean(u) === unit;
-  };
-  if (isOne(c)) return matches(c) ? c : undefined;
+  if (isOne(c)) return inUnitOf(c, unit, byCode) ? c : undefined;
   let found: ProjectGroup | undefined;
   for (const g of c) {
-    if (!matches(g)) continue;
+    if (!inUnitOf(g, unit, byCode)) continue;
     if (found !== undefined) return undefined; // several projects of the unit carry it
     found = g;
   }
@@ -77,31 +78,54 @@ export function linkGoals<G extends Linkable = PerfGoal>(lines: ReadonlyArray<Bu
   const hit = byGoals?.get(goals);
   if (hit) return hit as PerformanceLinks<G>;
   const projects = groupByProject(lines);
-  const byCode: Carriers = new Map();
-  const byName: Carriers = new Map();
-  for (const g of projects) {
-    const l = g[1][0];
-    const code = clean(l.projectCode);
-    const name = clean(l.projectName);
-    if (code) note(byCode, code, g);
-    if (name) note(byName, name, g);
+  const index = projectIndexOf(lines);
+  // Whether the lines' units and projects are written without spaces or full-width forms (the usual
+  // case): then a goal stating the unit code and project code of a project is linked to it through
+  // the grouping's own index, and the maps of every code and name are built only for the others.
+  let linesClean = true;
+  for (let p = 0; p < projects.length && linesClean; p++) {
+    const l = projects[p][1][0];
+    linesClean = !NEEDS_CLEAN.test(l.unitCode) && !NEEDS_CLEAN.test(l.unitName) && !NEEDS_CLEAN.test(l.projectCode) && !NEEDS_CLEAN.test(l.projectName);
   }
+  let maps: { byCode: Carriers; byName: Carriers } | null = null;
+  const carriers = () => {
+    if (maps) return maps;
+    const byCode: Carriers = new Map();
+    const byName: Carriers = new Map();
+    for (const g of projects) {
+      const l = g[1][0];
+      const code = clean(l.projectCode);
+      const name = clean(l.projectName);
+      if (code) note(byCode, code, g);
+      if (name) note(byName, name, g);
+    }
+    return (maps = { byCode, byName });
+  };
   const byProject = new Map<string, G[]>();
   const unlinked: G[] = [];
   for (const goal of goals) {
-    const code = clean(goal.projectCode);
-    const name = clean(goal.projectName);
-    const uc = goal.unitCode ? clean(goal.unitCode) : null;
-    const un = goal.unitName ? clean(goal.unitName) : null;
-    const hasUnit = goal.unitCode !== '' || goal.unitName !== '';
     let g: ProjectGroup | undefined;
-    if (code) g = inUnit(byCode, code, uc, un) ?? (hasUnit ? undefined : only(byCode, code));
-    // A code known to the lines decides; the name is the fallback when the code is absent or unknown.
-    if (!g && name && !(code && byCode.has(code) && hasUnit)) g = inUnit(byName, name, uc, un) ?? (hasUnit ? undefined : only(byName, name));
-    // A unit written differently from the lines ("井研县马踏镇人民政府" vs its code only): a code or name
-    // that only one project of the run carries still links.
-    if (!g && code) g = only(byCode, code);
-    if (!g && name && !code) g = only(byName, name);
+    if (linesClean && goal.unitCode !== '' && goal.projectCode !== '' && !NEEDS_CLEAN.test(goal.unitCode) && !NEEDS_CLEAN.test(goal.projectCode)) {
+      // The one project of that unit code with that code (a project is keyed by unit code, then code):
+      // what the in-unit lookup by code below gives.
+      const hit = index.get(goal.unitCode, goal.projectCode);
+      if (hit !== undefined && hit[1][0].unitCode === goal.unitCode && hit[1][0].projectCode === goal.projectCode) g = hit;
+    }
+    if (g === undefined) {
+      const { byCode, byName } = carriers();
+      const code = clean(goal.projectCode);
+      const name = clean(goal.projectName);
+      const uc = goal.unitCode ? clean(goal.unitCode) : null;
+      const un = goal.unitName ? clean(goal.unitName) : null;
+      const hasUnit = goal.unitCode !== '' || goal.unitName !== '';
+      if (code) g = inUnit(byCode, code, uc, un) ?? (hasUnit ? undefined : only(byCode, code));
+      // A code known to the lines decides; the name is the fallback when the code is absent or unknown.
+      if (!g && name && !(code && byCode.has(code) && hasUnit)) g = inUnit(byName, name, uc, un) ?? (hasUnit ? undefined : only(byName, name));
+      // A unit written differently from the lines ("井研县马踏镇人民政府" vs its code only): a code or name
+      // that only one project of the run carries still links.
+      if (!g && code) g = only(byCode, code);
+      if (!g && name && !code) g = only(byName, name);
+    }
     if (g) {
       const a = byProject.get(g[0]);
       if (a) a.push(goal);

@@ -38,21 +38,33 @@ function sameGrid(a: ReadonlyArray<Indicator>, b: ReadonlyArray<Indicator>): boo
 const label = (g: PerfGoal) => g.projectName || g.projectCode || '未命名项目';
 
 export function copiedGrids(goals: ReadonlyArray<PerfGoal>, minIndicators: number): Finding[] {
-  // Hash → the first goal of each distinct grid with that hash (a list only on a collision).
-  const first = new Map<number, PerfGoal | PerfGoal[]>();
+  // An open-addressing table of the first goal of each distinct grid (hash, goal index + 1) in typed
+  // arrays: no Map entry per goal for the collector to trace (290,000 goals on a big budget).
+  let cap = 16;
+  while (cap < goals.length * 2) cap *= 2;
+  const mask = cap - 1;
+  const hashes = new Int32Array(cap);
+  const firsts = new Int32Array(cap);
   const out: Finding[] = [];
-  for (const g of goals) {
+  for (let n = 0; n < goals.length; n++) {
+    const g = goals[n];
     if (g.indicators.length < minIndicators) continue;
     const h = gridHash(g);
-    const had = first.get(h);
+    let slot = h & mask;
     let f: PerfGoal | undefined;
-    if (had === undefined) first.set(h, g);
-    else if (Array.isArray(had)) {
-      f = had.find((x) => sameGrid(x.indicators, g.indicators));
-      if (f === undefined) had.push(g);
-    } else if (sameGrid(had.indicators, g.indicators)) f = had;
-    else first.set(h, [had, g]);
-    if (f === undefined) continue;
+    for (; firsts[slot] !== 0; slot = (slot + 1) & mask) {
+      if (hashes[slot] !== h) continue;
+      const x = goals[firsts[slot] - 1];
+      if (sameGrid(x.indicators, g.indicators)) {
+        f = x;
+        break;
+      }
+    }
+    if (f === undefined) {
+      hashes[slot] = h;
+      firsts[slot] = n + 1;
+      continue;
+    }
     if (clean(f.projectName) === clean(g.projectName)) continue; // the same project listed twice
     const unit = g.unitName || g.unitCode;
     const u: Finding['unit'] = {};

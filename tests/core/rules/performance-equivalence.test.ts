@@ -29,6 +29,8 @@ function perturbed(seed: number): { lines: BudgetLine[]; goals: PerfGoal[] } {
     if (l.kind === 'project' && l.unitCode === '100007') l.unitCode = '';
     if (l.kind === 'project' && Number(l.projectCode.slice(1)) % 50 === 3) l.projectName = '重复项目';
     if (l.kind === 'project' && Number(l.projectCode.slice(1)) % 61 === 5) l.projectCode = '';
+    // Even seeds: a unit written with a trailing space on the lines (then no line is taken as written).
+    if (seed % 2 === 0 && l.unitCode === '100009') l.unitName = '单位9 ';
   }
   const out: PerfGoal[] = [];
   for (const g0 of goals) {
