@@ -122,6 +122,8 @@ test('pane on the fake Excel host: the same goal grids under the same findings',
   }));
   const { page, errors } = await newPage({ version: 18, sheets });
   await page.getByRole('tab', { name: '批量' }).waitFor({ timeout: 10_000 });
+  // The 绩效目标 sheets are other sheets of the workbook: check all of it.
+  await page.getByRole('radio', { name: '整个工作簿' }).check();
   await page.getByRole('button', { name: '开始审核' }).click();
   await page.getByTestId('summary').waitFor({ timeout: 60_000 });
   await showAll(page);

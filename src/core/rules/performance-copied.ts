@@ -19,9 +19,19 @@ function textHash(h: number, s: string): number {
   return h;
 }
 
+const shortHash = (s: string) => (s.length === 0 ? 0 : s.charCodeAt(0) ^ (s.length << 16));
+
 function gridHash(g: PerfGoal): number {
   let h = 0x811c9dc5 ^ g.indicators.length;
-  for (const i of g.indicators) h = textHash(textHash(textHash(textHash(h, i.level1), i.level2), i.name), i.value);
+  // 一级/二级 come from a short list: their length and first character tell them apart well enough
+  // (a collision only costs a field-by-field comparison); 三级 and 指标值 are hashed whole.
+  const list = g.indicators;
+  for (let k = 0; k < list.length; k++) {
+    const i = list[k];
+    h = Math.imul(h ^ shortHash(i.level1), 0x01000193);
+    h = Math.imul(h ^ shortHash(i.level2), 0x01000193);
+    h = textHash(textHash(h, i.name), i.value);
+  }
   return h;
 }
 
