@@ -20,8 +20,20 @@ export interface PerformanceLinks<G extends Linkable = PerfGoal> {
 }
 
 // Full-width forms and spaces only: most names need no NFKC pass (290,000 projects on a big budget).
-const NEEDS_CLEAN = /[\s\u3000\uff00-\uffef]/;
-const clean = (s: string) => (NEEDS_CLEAN.test(s) ? s.normalize('NFKC').replace(/\s+/g, '') : s);
+// A loop over the characters rather than a regular expression: asked of every unit and project of
+// the lines, and of every goal. Exactly /[\s\u3000\uff00-\uffef]/.
+function needsClean(s: string): boolean {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 0x80) {
+      if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) return true;
+    } else if (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff || (c >= 0xff00 && c <= 0xffef)) return true;
+  }
+  return false;
+}
+/** For tests/core/performance/needs-clean.test.ts. */
+export const needsCleanForTest = needsClean;
+const clean = (s: string) => (needsClean(s) ? s.normalize('NFKC').replace(/\s+/g, '') : s);
 
 /** A key → the project carrying it, or the projects when several do (then ambiguous across the run). */
 type Carriers = Map<string, ProjectGroup | ProjectGroup[]>;
@@ -85,7 +97,7 @@ export function linkGoals<G extends Linkable = PerfGoal>(lines: ReadonlyArray<Bu
   let linesClean = true;
   for (let p = 0; p < projects.length && linesClean; p++) {
     const l = projects[p][1][0];
-    linesClean = !NEEDS_CLEAN.test(l.unitCode) && !NEEDS_CLEAN.test(l.unitName) && !NEEDS_CLEAN.test(l.projectCode) && !NEEDS_CLEAN.test(l.projectName);
+    linesClean = !needsClean(l.unitCode) && !needsClean(l.unitName) && !needsClean(l.projectCode) && !needsClean(l.projectName);
   }
   let maps: { byCode: Carriers; byName: Carriers } | null = null;
   const carriers = () => {
@@ -105,7 +117,7 @@ export function linkGoals<G extends Linkable = PerfGoal>(lines: ReadonlyArray<Bu
   const unlinked: G[] = [];
   for (const goal of goals) {
     let g: ProjectGroup | undefined;
-    if (linesClean && goal.unitCode !== '' && goal.projectCode !== '' && !NEEDS_CLEAN.test(goal.unitCode) && !NEEDS_CLEAN.test(goal.projectCode)) {
+    if (linesClean && goal.unitCode !== '' && goal.projectCode !== '' && !needsClean(goal.unitCode) && !needsClean(goal.projectCode)) {
       // The one project of that unit code with that code (a project is keyed by unit code, then code):
       // what the in-unit lookup by code below gives.
       const hit = index.get(goal.unitCode, goal.projectCode);
