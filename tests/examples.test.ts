@@ -76,3 +76,25 @@ describe('example workbooks', () => {
     expect(report.inputs[0].lines).toBe(synthSheet(EXAMPLES.find((e) => e.file === file)!.options).expected.lineCount);
   });
 });
+
+describe('`npm run examples`', () => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  // Every script that writes into examples/ must run from `npm run examples`, or a regenerated
+  // checkout silently keeps a stale workbook.
+  const writers = fs.readdirSync(path.join(__dirname, '..', 'scripts')).filter((f) => /^make-.*examples?\.ts$/.test(f));
+
+  test.each(writers.map((f) => [f]))('runs scripts/%s', (file) => {
+    expect(pkg.scripts.examples.split('&&').map((s) => s.trim())).toContain(`ts-node --transpile-only scripts/${file}`);
+  });
+
+  test('the performance example is committed and regenerates byte for byte', async () => {
+    const { writePerformanceExample } = await import('../scripts/make-performance-example');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'perf-example-'));
+    try {
+      const p = await writePerformanceExample(dir);
+      expect(fs.readFileSync(p).equals(fs.readFileSync(path.join(DIR, path.basename(p))))).toBe(true);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

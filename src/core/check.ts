@@ -111,6 +111,7 @@ function mergeAux(into: AuxData, from: Partial<AuxData>, file: string, hasLines:
   if (from.explanations) into.explanations.push(...from.explanations);
   if (from.codeMap) for (const [k, v] of from.codeMap) into.codeMap.set(k, v);
   if (from.performance) into.performance = [...(into.performance ?? []), ...from.performance];
+  if (from.perfGrades) into.perfGrades = [...(into.perfGrades ?? []), ...from.perfGrades];
 }
 
 /** The amount unit (金额单位) of a workbook's sheets, as InputInfo.unit (SPEC §4.1 JSON) reports it. */

@@ -66,6 +66,22 @@ export interface AuxData {
   codeMap: Map<string, string>;
   /** 绩效目标 sheets: each project's goal and indicator grid (PERF.*); absent when no such sheet. */
   performance?: PerfGoal[];
+  /** 绩效评价 sheets: 上年绩效评价等级 by project (ZBB.UNDERPERFORMER_NOT_CUT); absent when no such sheet. */
+  perfGrades?: PerfGrade[];
+}
+
+/** One project's 上年绩效评价等级 from a 绩效评价 sheet (linked to the lines like a 绩效目标). */
+export interface PerfGrade {
+  readonly file: string;
+  readonly sheet: string;
+  readonly unitCode: string;
+  readonly unitName: string;
+  readonly projectCode: string;
+  readonly projectName: string;
+  /** 优/良/中/差 or a score, as written. */
+  readonly grade: string;
+  /** The 评价等级 cell. */
+  readonly location: FindingLocation;
 }
 
 export function emptyAux(): AuxData {

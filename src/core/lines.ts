@@ -103,6 +103,11 @@ export class ProjectIndex<T> {
     return item;
   }
 
+  /** The item of the project with these keys (unitKey, projectKey), if any. */
+  get(unit: string, project: string): T | undefined {
+    return this.byUnit.get(unit)?.get(project);
+  }
+
   /** Store the item of a new project (find returned undefined for `l`). */
   add(l: BudgetLine, item: T): void {
     const uKey = unitKey(l);

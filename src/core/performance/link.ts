@@ -4,88 +4,140 @@
  * a name that only one project carries. Built once per lines array and shared by the PERF rules, the
  * ZBB 评价等级 link and the pane.
  */
-import { groupByProject } from '../rules/finding-helpers';
+import { groupByProject, projectIndexOf } from '../rules/finding-helpers';
 import type { ProjectGroup } from '../rules/finding-helpers';
 import type { BudgetLine } from '../lines';
 import type { PerfGoal } from './model';
 
-export interface PerformanceLinks {
+/** What linking reads of a goal (a 绩效评价 row links the same way). */
+export type Linkable = Pick<PerfGoal, 'unitCode' | 'unitName' | 'projectCode' | 'projectName'>;
+
+export interface PerformanceLinks<G extends Linkable = PerfGoal> {
   /** Goals of each project group (key: projectGroupKey). */
-  readonly byProject: ReadonlyMap<string, PerfGoal[]>;
+  readonly byProject: ReadonlyMap<string, G[]>;
   /** Goals that match no project line of the run. */
-  readonly unlinked: readonly PerfGoal[];
+  readonly unlinked: readonly G[];
 }
 
 // Full-width forms and spaces only: most names need no NFKC pass (290,000 projects on a big budget).
-const NEEDS_CLEAN = /[\s\u3000\uff00-\uffef]/;
-const clean = (s: string) => (NEEDS_CLEAN.test(s) ? s.normalize('NFKC').replace(/\s+/g, '') : s);
+// A loop over the characters rather than a regular expression: asked of every unit and project of
+// the lines, and of every goal. Exactly /[\s\u3000\uff00-\uffef]/.
+function needsClean(s: string): boolean {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 0x80) {
+      if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) return true;
+    } else if (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff || (c >= 0xff00 && c <= 0xffef)) return true;
+  }
+  return false;
+}
+/** For tests/core/performance/needs-clean.test.ts. */
+export const needsCleanForTest = needsClean;
+const clean = (s: string) => (needsClean(s) ? s.normalize('NFKC').replace(/\s+/g, '') : s);
 
-/** A key → the one project carrying it, or null when several do (ambiguous: not linked by it). */
-type Unique = Map<string, ProjectGroup | null>;
+/** A key → the project carrying it, or the projects when several do (then ambiguous across the run). */
+type Carriers = Map<string, ProjectGroup | ProjectGroup[]>;
 
-function note(m: Unique, k: string, g: ProjectGroup): void {
+// A ProjectGroup is itself a tuple [key, lines]: one carrier is told from a list by its key string.
+const isOne = (c: ProjectGroup | ProjectGroup[]): c is ProjectGroup => typeof c[0] === 'string';
+
+function note(m: Carriers, k: string, g: ProjectGroup): void {
   const had = m.get(k);
   if (had === undefined) m.set(k, g);
-  else if (had !== g) m.set(k, null);
+  else if (isOne(had)) m.set(k, [had, g]);
+  else had.push(g);
 }
 
-interface UnitIndex {
-  readonly byCode: Unique;
-  readonly byName: Unique;
+/** The one project of the run carrying the key, or undefined (none, or several). */
+const only = (m: Carriers, k: string): ProjectGroup | undefined => {
+  const c = m.get(k);
+  return c !== undefined && isOne(c) ? c : undefined;
+};
+
+/**
+ * The one project carrying the key within the unit a goal names (by the unit's code, else by its
+ * name). The carriers of a key are few (usually one), so they are filtered by unit rather than kept
+ * in maps per unit (290,000 projects on a big budget).
+ */
+function inUnit(m: Carriers, k: string, unitCode: string | null, unitName: string | null): ProjectGroup | undefined {
+  const c = m.get(k);
+  if (c === undefined) return undefined;
+  const byCode = unitCode !== null ? inUnitBy(c, unitCode, true) : undefined;
+  return byCode ?? (unitName !== null ? inUnitBy(c, unitName, false) : undefined);
 }
 
-function unitIndex(m: Map<string, UnitIndex>, k: string): UnitIndex {
-  let u = m.get(k);
-  if (u === undefined) m.set(k, (u = { byCode: new Map(), byName: new Map() }));
-  return u;
+function inUnitOf(g: ProjectGroup, unit: string, byCode: boolean): boolean {
+  const l = g[1][0];
+  const u = byCode ? l.unitCode : l.unitName;
+  return u !== '' && clean(u) === unit;
 }
 
-const cache = new WeakMap<ReadonlyArray<BudgetLine>, WeakMap<ReadonlyArray<PerfGoal>, PerformanceLinks>>();
+function inUnitBy(c: ProjectGroup | ProjectGroup[], unit: string, byCode: boolean): ProjectGroup | undefined {
+  if (isOne(c)) return inUnitOf(c, unit, byCode) ? c : undefined;
+  let found: ProjectGroup | undefined;
+  for (const g of c) {
+    if (!inUnitOf(g, unit, byCode)) continue;
+    if (found !== undefined) return undefined; // several projects of the unit carry it
+    found = g;
+  }
+  return found;
+}
 
-export function linkGoals(lines: ReadonlyArray<BudgetLine>, goals: ReadonlyArray<PerfGoal>): PerformanceLinks {
+const cache = new WeakMap<ReadonlyArray<BudgetLine>, WeakMap<ReadonlyArray<Linkable>, PerformanceLinks<Linkable>>>();
+
+export function linkGoals<G extends Linkable = PerfGoal>(lines: ReadonlyArray<BudgetLine>, goals: ReadonlyArray<G>): PerformanceLinks<G> {
   let byGoals = cache.get(lines);
   const hit = byGoals?.get(goals);
-  if (hit) return hit;
+  if (hit) return hit as PerformanceLinks<G>;
   const projects = groupByProject(lines);
-  // Per unit (by its code and by its name, whichever a goal gives), then per project code and name;
-  // maps per unit rather than joined key strings (290,000 projects on a big budget).
-  const byUnitCode = new Map<string, UnitIndex>();
-  const byUnitName = new Map<string, UnitIndex>();
-  const byCode: Unique = new Map();
-  const byName: Unique = new Map();
-  for (const g of projects) {
-    const l = g[1][0];
-    const code = clean(l.projectCode);
-    const name = clean(l.projectName);
-    const units: UnitIndex[] = [];
-    if (l.unitCode) units.push(unitIndex(byUnitCode, clean(l.unitCode)));
-    if (l.unitName) units.push(unitIndex(byUnitName, clean(l.unitName)));
-    if (code) {
-      note(byCode, code, g);
-      for (const u of units) note(u.byCode, code, g);
-    }
-    if (name) {
-      note(byName, name, g);
-      for (const u of units) note(u.byName, name, g);
-    }
+  const index = projectIndexOf(lines);
+  // Whether the lines' units and projects are written without spaces or full-width forms (the usual
+  // case): then a goal stating the unit code and project code of a project is linked to it through
+  // the grouping's own index, and the maps of every code and name are built only for the others.
+  let linesClean = true;
+  for (let p = 0; p < projects.length && linesClean; p++) {
+    const l = projects[p][1][0];
+    linesClean = !needsClean(l.unitCode) && !needsClean(l.unitName) && !needsClean(l.projectCode) && !needsClean(l.projectName);
   }
-  const byProject = new Map<string, PerfGoal[]>();
-  const unlinked: PerfGoal[] = [];
+  let maps: { byCode: Carriers; byName: Carriers } | null = null;
+  const carriers = () => {
+    if (maps) return maps;
+    const byCode: Carriers = new Map();
+    const byName: Carriers = new Map();
+    for (const g of projects) {
+      const l = g[1][0];
+      const code = clean(l.projectCode);
+      const name = clean(l.projectName);
+      if (code) note(byCode, code, g);
+      if (name) note(byName, name, g);
+    }
+    return (maps = { byCode, byName });
+  };
+  const byProject = new Map<string, G[]>();
+  const unlinked: G[] = [];
   for (const goal of goals) {
-    const code = clean(goal.projectCode);
-    const name = clean(goal.projectName);
-    const uc = goal.unitCode ? byUnitCode.get(clean(goal.unitCode)) : undefined;
-    const un = goal.unitName ? byUnitName.get(clean(goal.unitName)) : undefined;
-    const hasUnit = goal.unitCode !== '' || goal.unitName !== '';
-    const inUnit = (kind: 'byCode' | 'byName', k: string) => uc?.[kind].get(k) ?? un?.[kind].get(k) ?? undefined;
     let g: ProjectGroup | undefined;
-    if (code) g = inUnit('byCode', code) ?? (hasUnit ? undefined : byCode.get(code) ?? undefined);
-    // A code known to the lines decides; the name is the fallback when the code is absent or unknown.
-    if (!g && name && !(code && byCode.has(code) && hasUnit)) g = inUnit('byName', name) ?? (hasUnit ? undefined : byName.get(name) ?? undefined);
-    // A unit written differently from the lines ("井研县马踏镇人民政府" vs its code only): a code or name
-    // that only one project of the run carries still links.
-    if (!g && code) g = byCode.get(code) ?? undefined;
-    if (!g && name && !code) g = byName.get(name) ?? undefined;
+    if (linesClean && goal.unitCode !== '' && goal.projectCode !== '' && !needsClean(goal.unitCode) && !needsClean(goal.projectCode)) {
+      // The one project of that unit code with that code (a project is keyed by unit code, then code):
+      // what the in-unit lookup by code below gives.
+      const hit = index.get(goal.unitCode, goal.projectCode);
+      if (hit !== undefined && hit[1][0].unitCode === goal.unitCode && hit[1][0].projectCode === goal.projectCode) g = hit;
+    }
+    if (g === undefined) {
+      const { byCode, byName } = carriers();
+      const code = clean(goal.projectCode);
+      const name = clean(goal.projectName);
+      const uc = goal.unitCode ? clean(goal.unitCode) : null;
+      const un = goal.unitName ? clean(goal.unitName) : null;
+      const hasUnit = goal.unitCode !== '' || goal.unitName !== '';
+      if (code) g = inUnit(byCode, code, uc, un) ?? (hasUnit ? undefined : only(byCode, code));
+      // A code known to the lines decides; the name is the fallback when the code is absent or unknown.
+      if (!g && name && !(code && byCode.has(code) && hasUnit)) g = inUnit(byName, name, uc, un) ?? (hasUnit ? undefined : only(byName, name));
+      // A unit written differently from the lines ("井研县马踏镇人民政府" vs its code only): a code or name
+      // that only one project of the run carries still links.
+      if (!g && code) g = only(byCode, code);
+      if (!g && name && !code) g = only(byName, name);
+    }
     if (g) {
       const a = byProject.get(g[0]);
       if (a) a.push(goal);

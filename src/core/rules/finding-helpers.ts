@@ -80,6 +80,7 @@ export function projectGroupKey(l: BudgetLine): string | null {
 export type ProjectGroup = [key: string, lines: BudgetLine[]];
 
 const projectGroupsCache = new WeakMap<ReadonlyArray<BudgetLine>, ReadonlyArray<ProjectGroup>>();
+const projectIndexCache = new WeakMap<ReadonlyArray<BudgetLine>, ProjectIndex<ProjectGroup>>();
 
 /**
  * The entries of groupLines(lines, projectGroupKey), in first-seen order, computed once per lines
@@ -90,20 +91,27 @@ export function groupByProject(lines: ReadonlyArray<BudgetLine>): ReadonlyArray<
   const cached = projectGroupsCache.get(lines);
   if (cached) return cached;
   const groups: ProjectGroup[] = [];
-  const index = new ProjectIndex<BudgetLine[]>();
+  const index = new ProjectIndex<ProjectGroup>();
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
     if (l.kind !== 'project') continue;
     const g = index.find(l);
-    if (g !== undefined) g.push(l);
+    if (g !== undefined) g[1].push(l);
     else {
-      const own = [l];
-      index.add(l, own);
-      groups.push([projectGroupKey(l) as string, own]);
+      const group: ProjectGroup = [projectGroupKey(l) as string, [l]];
+      index.add(l, group);
+      groups.push(group);
     }
   }
   projectGroupsCache.set(lines, groups);
+  projectIndexCache.set(lines, index);
   return groups;
+}
+
+/** The project groups of groupByProject by (unitKey, projectKey), shared likewise (read it, never modify it). */
+export function projectIndexOf(lines: ReadonlyArray<BudgetLine>): ProjectIndex<ProjectGroup> {
+  groupByProject(lines);
+  return projectIndexCache.get(lines) as ProjectIndex<ProjectGroup>;
 }
 
 /** A finding with the rule's default severity. */

@@ -6,28 +6,73 @@
  */
 import type { Finding } from '../findings';
 import { perfCopied } from '../messages/performance';
-import type { PerfGoal } from '../performance';
+import type { Indicator, PerfGoal } from '../performance';
 import { finding } from './finding-helpers';
 
 const clean = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
 
-function gridKey(g: PerfGoal): string {
-  let k = '';
-  for (const i of g.indicators) k += i.level1 + '\u0001' + i.level2 + '\u0001' + i.name + '\u0001' + i.value + '\u0002';
-  return k;
+// FNV-1a over the text's UTF-16 units: a number per grid instead of a joined key string (two million
+// indicators on a big budget); equal hashes are confirmed field by field.
+function textHash(h: number, s: string): number {
+  h = Math.imul(h ^ s.length, 0x01000193);
+  for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
+  return h;
+}
+
+const shortHash = (s: string) => (s.length === 0 ? 0 : s.charCodeAt(0) ^ (s.length << 16));
+
+function gridHash(g: PerfGoal): number {
+  let h = 0x811c9dc5 ^ g.indicators.length;
+  // 一级/二级 come from a short list: their length and first character tell them apart well enough
+  // (a collision only costs a field-by-field comparison); 三级 and 指标值 are hashed whole.
+  const list = g.indicators;
+  for (let k = 0; k < list.length; k++) {
+    const i = list[k];
+    h = Math.imul(h ^ shortHash(i.level1), 0x01000193);
+    h = Math.imul(h ^ shortHash(i.level2), 0x01000193);
+    h = textHash(textHash(h, i.name), i.value);
+  }
+  return h;
+}
+
+function sameGrid(a: ReadonlyArray<Indicator>, b: ReadonlyArray<Indicator>): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) {
+    const x = a[k];
+    const y = b[k];
+    if (x.value !== y.value || x.name !== y.name || x.level2 !== y.level2 || x.level1 !== y.level1) return false;
+  }
+  return true;
 }
 
 const label = (g: PerfGoal) => g.projectName || g.projectCode || '未命名项目';
 
 export function copiedGrids(goals: ReadonlyArray<PerfGoal>, minIndicators: number): Finding[] {
-  const first = new Map<string, PerfGoal>();
+  // An open-addressing table of the first goal of each distinct grid (hash, goal index + 1) in typed
+  // arrays: no Map entry per goal for the collector to trace (290,000 goals on a big budget).
+  let cap = 16;
+  while (cap < goals.length * 2) cap *= 2;
+  const mask = cap - 1;
+  const hashes = new Int32Array(cap);
+  const firsts = new Int32Array(cap);
   const out: Finding[] = [];
-  for (const g of goals) {
+  for (let n = 0; n < goals.length; n++) {
+    const g = goals[n];
     if (g.indicators.length < minIndicators) continue;
-    const k = gridKey(g);
-    const f = first.get(k);
+    const h = gridHash(g);
+    let slot = h & mask;
+    let f: PerfGoal | undefined;
+    for (; firsts[slot] !== 0; slot = (slot + 1) & mask) {
+      if (hashes[slot] !== h) continue;
+      const x = goals[firsts[slot] - 1];
+      if (sameGrid(x.indicators, g.indicators)) {
+        f = x;
+        break;
+      }
+    }
     if (f === undefined) {
-      first.set(k, g);
+      hashes[slot] = h;
+      firsts[slot] = n + 1;
       continue;
     }
     if (clean(f.projectName) === clean(g.projectName)) continue; // the same project listed twice

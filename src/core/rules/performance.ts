@@ -25,7 +25,7 @@ import {
   perfCostExceeds, perfCoverage, perfFundsMismatch, perfLevelMissing, perfNotChecked, perfNotCovered, perfUnlinked, perfVagueValue,
 } from '../messages/performance';
 import { costFen, linkGoals, NUMERIC_LEVEL2, valueClassifier } from '../performance';
-import type { Indicator, PerfGoal } from '../performance';
+import type { PerfGoal } from '../performance';
 import { fundGroupOf } from '../tables/common';
 import { codeMatcher, finding, groupByProject, lineFinding, lineUnit, projectLabel, unitLabel } from './finding-helpers';
 import type { ProjectGroup } from './finding-helpers';
@@ -36,88 +36,162 @@ function goalLabel(g: PerfGoal): string {
   return g.projectName || g.projectCode || '未命名项目';
 }
 
-/** Who a goal's findings name: the project's unit and label from the lines when linked. */
+/**
+ * Who a goal's findings name: the project's unit and label from the lines when linked. Built only
+ * when a finding is made (most of 290,000 projects on a big budget have none).
+ */
 interface Subject {
   readonly unit: string;
   readonly project: string;
   readonly unitRef: Finding['unit'];
+  /** Whether the project serves the public (满意度 expected): asked only when a grid lacks 满意度. */
+  publicService(): boolean;
 }
 
-function fiscal(source: string, memo: Map<string, boolean>): boolean {
-  let r = memo.get(source);
-  if (r === undefined) {
-    const g = fundGroupOf(source);
-    memo.set(source, (r = g === 'gp' || g === 'gf' || g === 'sc'));
+/** The linked project of the loop; one object re-aimed per project rather than one per project. */
+class ProjectSubject implements Subject {
+  private first!: BudgetLine;
+  private lines: ReadonlyArray<BudgetLine> = [];
+  private label: string | null = null;
+  private ref: Finding['unit'] | null = null;
+  private serves: boolean | null = null;
+  constructor(private readonly matcher: (code: string) => boolean) {}
+  aim(lines: ReadonlyArray<BudgetLine>): this {
+    this.first = lines[0];
+    this.lines = lines;
+    this.label = null;
+    this.ref = null;
+    this.serves = null;
+    return this;
   }
-  return r;
+  get unit(): string {
+    return unitLabel(this.first);
+  }
+  get project(): string {
+    return (this.label ??= projectLabel(this.first));
+  }
+  get unitRef(): Finding['unit'] {
+    // A new object per project: findings of different projects never share one.
+    return (this.ref ??= lineUnit(this.first));
+  }
+  publicService(): boolean {
+    if (this.serves === null) {
+      this.serves = false;
+      for (const l of this.lines) if (this.matcher(l.functionCode)) { this.serves = true; break; }
+    }
+    return this.serves;
+  }
 }
 
-function withLevel(indicators: ReadonlyArray<Indicator>) {
+/** 财政拨款 (一般公共预算, 政府性基金, 国有资本经营) by fund source text, memoised; the last text is kept aside. */
+class FiscalMemo {
+  private readonly memo = new Map<string, boolean>();
+  private last: string | null = null;
+  private lastIs = false;
+  is(source: string): boolean {
+    if (source === this.last) return this.lastIs;
+    let r = this.memo.get(source);
+    if (r === undefined) {
+      const g = fundGroupOf(source);
+      this.memo.set(source, (r = g === 'gp' || g === 'gf' || g === 'sc'));
+    }
+    this.last = source;
+    this.lastIs = r;
+    return r;
+  }
+}
+
+/** Per run: the verdicts that repeat across two million indicators, memoised per text. */
+interface Checks {
+  readonly classify: ReturnType<typeof valueClassifier>;
+  readonly fiscal: FiscalMemo;
+  readonly cost: Map<string, number | null>;
+}
+
+function costOf(checks: Checks, value: string): number | null {
+  let c = checks.cost.get(value);
+  if (c === undefined) checks.cost.set(value, (c = costFen(value)));
+  return c;
+}
+
+/** Sum of a project's lines (in 分). */
+function linesTotal(lines: ReadonlyArray<BudgetLine>): number {
+  let total = 0;
+  for (let k = 0; k < lines.length; k++) total += lines[k].amountFen;
+  return total;
+}
+
+// A plain function rather than a closure per goal (290,000 on a big budget).
+function emit(out: Finding[], who: Subject, rule: RuleId, location: Finding['location'], message: string, figures?: Record<string, number>): void {
+  out.push(finding(rule, location, message, who.unitRef, figures));
+}
+
+function checkGoal(goal: PerfGoal, who: Subject, lines: ReadonlyArray<BudgetLine> | null, linesFen: number | null,
+  checks: Checks, out: Finding[]): void {
+  if (lines && linesFen !== null) {
+    const total = linesFen;
+    if (goal.totalFen !== null && goal.totalFen !== total) {
+      emit(out, who, 'PERF.FUNDS_MISMATCH', goal.totalLocation ?? goal.location, perfFundsMismatch(who.unit, who.project, '年度资金总额', goal.totalFen, total),
+        { actualFen: goal.totalFen, expectedFen: total, excessFen: goal.totalFen - total });
+    }
+    if (goal.fiscalFen !== null) {
+      let fiscalFen = 0;
+      for (let k = 0; k < lines.length; k++) if (checks.fiscal.is(lines[k].fundSource)) fiscalFen += lines[k].amountFen;
+      if (goal.fiscalFen !== fiscalFen) {
+        emit(out, who, 'PERF.FUNDS_MISMATCH', goal.fiscalLocation ?? goal.location, perfFundsMismatch(who.unit, who.project, '其中：财政拨款', goal.fiscalFen, fiscalFen),
+          { actualFen: goal.fiscalFen, expectedFen: fiscalFen, excessFen: goal.fiscalFen - fiscalFen });
+      }
+    }
+  }
+  const indicators = goal.indicators;
+  if (indicators.length === 0) return;
   let output = false, benefit = false, satisfaction = false, quantity = false;
-  for (const i of indicators) {
+  for (let k = 0; k < indicators.length; k++) {
+    const i = indicators[k];
     if (i.level1 === '产出指标') {
       output = true;
       if (i.level2 === '数量指标') quantity = true;
     } else if (i.level1 === '效益指标') benefit = true;
     else if (i.level1 === '满意度指标') satisfaction = true;
   }
-  return { output, benefit, satisfaction, quantity };
-}
-
-function checkGoal(ctx: RuleContext, goal: PerfGoal, who: Subject, lines: ReadonlyArray<BudgetLine> | null, publicService: boolean,
-  classify: ReturnType<typeof valueClassifier>, fiscalMemo: Map<string, boolean>, out: Finding[]): void {
-  const at = (rule: RuleId, location: Finding['location'], message: string, figures?: Record<string, number>) =>
-    out.push(finding(rule, location, message, who.unitRef, figures));
-  let linesFen: number | null = null;
-  if (lines) {
-    let total = 0;
-    let fiscalFen = 0;
-    for (const l of lines) {
-      total += l.amountFen;
-      if (fiscal(l.fundSource, fiscalMemo)) fiscalFen += l.amountFen;
-    }
-    linesFen = total;
-    if (goal.totalFen !== null && goal.totalFen !== total) {
-      at('PERF.FUNDS_MISMATCH', goal.totalLocation ?? goal.location, perfFundsMismatch(who.unit, who.project, '年度资金总额', goal.totalFen, total),
-        { actualFen: goal.totalFen, expectedFen: total, excessFen: goal.totalFen - total });
-    }
-    if (goal.fiscalFen !== null && goal.fiscalFen !== fiscalFen) {
-      at('PERF.FUNDS_MISMATCH', goal.fiscalLocation ?? goal.location, perfFundsMismatch(who.unit, who.project, '其中：财政拨款', goal.fiscalFen, fiscalFen),
-        { actualFen: goal.fiscalFen, expectedFen: fiscalFen, excessFen: goal.fiscalFen - fiscalFen });
-    }
+  if (!output || !quantity || !benefit || (!satisfaction && who.publicService())) {
+    const missing: string[] = [];
+    if (!output) missing.push('产出指标');
+    else if (!quantity) missing.push('产出指标中的数量指标');
+    if (!benefit) missing.push('效益指标');
+    if (!satisfaction && who.publicService()) missing.push('满意度指标（面向公众的项目）');
+    emit(out, who, 'PERF.LEVEL_MISSING', goal.location, perfLevelMissing(who.unit, who.project, missing));
   }
-  if (goal.indicators.length === 0) return;
-  const has = withLevel(goal.indicators);
-  const missing: string[] = [];
-  if (!has.output) missing.push('产出指标');
-  else if (!has.quantity) missing.push('产出指标中的数量指标');
-  if (!has.benefit) missing.push('效益指标');
-  if (!has.satisfaction && publicService) missing.push('满意度指标（面向公众的项目）');
-  if (missing.length) at('PERF.LEVEL_MISSING', goal.location, perfLevelMissing(who.unit, who.project, missing));
   const funds = goal.totalFen ?? linesFen;
-  for (const i of goal.indicators) {
-    const v = classify(i.level2, i.value);
-    if (v !== null) at('PERF.VAGUE_VALUE', i.location, perfVagueValue(who.unit, who.project, i.name, i.value, i.level2, v));
+  for (let k = 0; k < indicators.length; k++) {
+    const i = indicators[k];
+    const v = checks.classify(i.level2, i.value);
+    if (v !== null) emit(out, who, 'PERF.VAGUE_VALUE', i.location, perfVagueValue(who.unit, who.project, i.name, i.value, i.level2, v));
     if (i.level2 === '成本指标' && funds !== null) {
-      const cost = costFen(i.value);
-      if (cost !== null && cost > funds) at('PERF.COST_EXCEEDS', i.location, perfCostExceeds(who.unit, who.project, i.name, cost, funds), { actualFen: cost, limitFen: funds, excessFen: cost - funds });
+      const cost = costOf(checks, i.value);
+      if (cost !== null && cost > funds) emit(out, who, 'PERF.COST_EXCEEDS', i.location, perfCostExceeds(who.unit, who.project, i.name, cost, funds), { actualFen: cost, limitFen: funds, excessFen: cost - funds });
     }
   }
 }
 
 /** Per unit: how many projects and how much of 项目支出 carry indicators (the Shanghai disclosure figures). */
-function coverage(ctx: RuleContext, projects: ReadonlyArray<ProjectGroup>, covered: ReadonlySet<string>, out: Finding[]): void {
-  const byUnit = new Map<string, { first: BudgetLine; projects: number; covered: number; totalFen: number; coveredFen: number }>();
-  for (const [key, lines] of projects) {
-    const first = lines[0];
+function coverage(ctx: RuleContext, projects: ReadonlyArray<ProjectGroup>, fens: Float64Array, covered: Uint8Array, out: Finding[]): void {
+  interface UnitCount { first: BudgetLine; projects: number; covered: number; totalFen: number; coveredFen: number }
+  const byUnit = new Map<string, UnitCount>();
+  // Projects of a unit usually follow each other: the previous unit is tried before the map.
+  let lastUnit: string | null = null;
+  let last: UnitCount | null = null;
+  for (let p = 0; p < projects.length; p++) {
+    const first = projects[p][1][0];
     const u = unitKey(first);
-    let e = byUnit.get(u);
+    let e: UnitCount | null | undefined = u === lastUnit ? last : byUnit.get(u);
     if (!e) byUnit.set(u, (e = { first, projects: 0, covered: 0, totalFen: 0, coveredFen: 0 }));
-    let fen = 0;
-    for (const l of lines) fen += l.amountFen;
+    lastUnit = u;
+    last = e;
+    const fen = fens[p];
     e.projects++;
     e.totalFen += fen;
-    if (covered.has(key)) {
+    if (covered[p]) {
       e.covered++;
       e.coveredFen += fen;
     }
@@ -147,34 +221,38 @@ export const projectPerformance: RuleFamily = {
     const out: Finding[] = [];
     const links = linkGoals(ctx.lines, goals);
     const { perf } = ctx.config;
-    const classify = valueClassifier({ vagueWords: perf.vagueWords, measurableWords: perf.measurableWords, numericLevel2: NUMERIC_LEVEL2 });
-    const serves = codeMatcher(perf.publicServiceClasses);
-    const fiscalMemo = new Map<string, boolean>();
-    const covered = new Set<string>();
-    for (const [key, lines] of projects) {
+    const checks: Checks = {
+      classify: valueClassifier({ vagueWords: perf.vagueWords, measurableWords: perf.measurableWords, numericLevel2: NUMERIC_LEVEL2 }),
+      fiscal: new FiscalMemo(),
+      cost: new Map(),
+    };
+    const who = new ProjectSubject(codeMatcher(perf.publicServiceClasses));
+    const fens = new Float64Array(projects.length);
+    const covered = new Uint8Array(projects.length);
+    for (let p = 0; p < projects.length; p++) {
+      const [key, lines] = projects[p];
       const first = lines[0];
+      const fen = (fens[p] = linesTotal(lines));
       const mine = links.byProject.get(key);
-      const who: Subject = { unit: unitLabel(first), project: projectLabel(first), unitRef: lineUnit(first) };
-      if (mine === undefined || mine.every((g) => g.indicators.length === 0)) {
-        let fen = 0;
-        for (const l of lines) fen += l.amountFen;
-        out.push(lineFinding('PERF.NOT_COVERED', first, perfNotCovered(who.unit, who.project, fen, mine !== undefined), first.src.columns.projectName ? 'projectName' : undefined, { actualFen: fen }));
-      } else covered.add(key);
+      let any = false;
+      if (mine !== undefined) for (let k = 0; k < mine.length && !any; k++) any = mine[k].indicators.length > 0;
+      if (!any) {
+        out.push(lineFinding('PERF.NOT_COVERED', first, perfNotCovered(unitLabel(first), projectLabel(first), fen, mine !== undefined), first.src.columns.projectName ? 'projectName' : undefined, { actualFen: fen }));
+      } else covered[p] = 1;
       if (mine === undefined) continue;
-      let publicService = false;
-      for (const l of lines) if (serves(l.functionCode)) { publicService = true; break; }
-      for (const g of mine) checkGoal(ctx, g, who, lines, publicService, classify, fiscalMemo, out);
+      who.aim(lines);
+      for (const g of mine) checkGoal(g, who, lines, fen, checks, out);
     }
-    coverage(ctx, projects, covered, out);
+    coverage(ctx, projects, fens, covered, out);
     for (const g of links.unlinked) {
       const unit = g.unitName || g.unitCode;
       const unitRef: Finding['unit'] = {};
       if (g.unitCode) unitRef.code = g.unitCode;
       if (g.unitName) unitRef.name = g.unitName;
       out.push(finding('PERF.UNLINKED', g.location, perfUnlinked(g.sheet, goalLabel(g), unit), unitRef));
-      checkGoal(ctx, g, { unit: unit || '未标明单位', project: goalLabel(g), unitRef }, null, false, classify, fiscalMemo, out);
+      checkGoal(g, { unit: unit || '未标明单位', project: goalLabel(g), unitRef, publicService: () => false }, null, null, checks, out);
     }
-    out.push(...copiedGrids(goals, ctx.config.perf.minCopiedIndicators));
+    for (const f of copiedGrids(goals, ctx.config.perf.minCopiedIndicators)) out.push(f);
     return out;
   },
 };

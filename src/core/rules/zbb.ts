@@ -116,7 +116,10 @@ function yearOnYear(ctx: RuleContext, projects: ReadonlyArray<ProjectGroup>, mis
   // 上年绩效评价等级 from a 绩效目标 sheet's 评价等级 column or label (issue 16): named in the message,
   // and the score when the lines carry none.
   const perf = ctx.aux.performance ? linkGoals(ctx.lines, ctx.aux.performance) : null;
-  const gradeOf = (key: string) => perf?.byProject.get(key)?.find((x) => x.grade !== '')?.grade ?? '';
+  // A 绩效评价 sheet (project + 评价等级) gives it when the 绩效目标 sheet does not.
+  const graded = ctx.aux.perfGrades ? linkGoals(ctx.lines, ctx.aux.perfGrades) : null;
+  const gradeOf = (key: string) =>
+    perf?.byProject.get(key)?.find((x) => x.grade !== '')?.grade || graded?.byProject.get(key)?.find((x) => x.grade !== '')?.grade || '';
   for (const g of groups) {
     const first = g.lines[0];
     if (g.status === 'noPrior') {

@@ -10,7 +10,7 @@ import { performanceSheetKind, readPerformanceSheet } from '../performance/read'
 import { classifyAuxSheet } from './kinds';
 import type { AuxKind } from './kinds';
 import {
-  readBondInterest, readCatalog, readCodeMap, readExecution, readExplanations, readProjectLibrary, readSanbaoNeeds, readSettings,
+  readBondInterest, readCatalog, readCodeMap, readExecution, readExplanations, readPerfGrades, readProjectLibrary, readSanbaoNeeds, readSettings,
 } from './readers';
 import { readFormulas } from './readers';
 import type { CatalogRow, FormulaRow, SettingRow } from './readers';
@@ -115,6 +115,12 @@ export function readAuxSheets(file: string, grids: ReadonlyArray<Grid>, opts: Re
         const r = readCatalog(file, grid, opts);
         out.findings.push(...r.findings);
         if (r.data) out.catalogRows.push(...r.data);
+        break;
+      }
+      case 'perfGrades': {
+        const r = readPerfGrades(file, grid, opts);
+        out.findings.push(...r.findings);
+        if (r.data) aux.perfGrades = [...(aux.perfGrades ?? []), ...r.data];
         break;
       }
       case 'execution': {

@@ -16,7 +16,8 @@ export type AuxKind =
   | 'explanations' // 审核说明
   | 'formulas' // 审核公式
   | 'catalog' // 科目
-  | 'execution'; // 预算执行
+  | 'execution' // 预算执行
+  | 'perfGrades'; // 绩效评价 (上年绩效评价等级 by project)
 
 /** A header row with function/economic code or amount columns belongs to a budget detail sheet. */
 function looksLikeBudgetSheet(headers: ReadonlyArray<string>): boolean {
@@ -113,6 +114,24 @@ export const SPECS: Readonly<Record<AuxKind, TableSpec>> = {
     required: [['code']],
     reject: looksLikeBudgetSheet,
   },
+  perfGrades: {
+    title: '绩效评价',
+    columns: [
+      { field: 'unitCode', aliases: ['单位编码', '单位代码', '预算单位编码', '预算单位代码'] },
+      { field: 'unit', aliases: ['单位', '单位名称', '预算单位', '预算单位名称', '实施单位'] },
+      { field: 'code', aliases: ['项目编码', '项目代码', '项目编号', '项目id'] },
+      { field: 'name', aliases: ['项目名称', '项目'] },
+      {
+        field: 'grade',
+        aliases: ['评价等级', '绩效评价等级', '上年绩效评价等级', '上年评价等级', '绩效评价结果', '上年绩效评价结果', '评价结果', '绩效等级'],
+        signature: ['评价等级', '绩效评价等级', '上年绩效评价等级', '上年评价等级', '绩效评价结果', '上年绩效评价结果'],
+      },
+    ],
+    signature: ['grade'],
+    required: [['code', 'name'], ['grade']],
+    // A detail sheet with a 绩效评价等级 column is budget lines; a 绩效目标 grid is read by core/performance.
+    reject: (h) => looksLikeBudgetSheet(h) || h.some((x) => /^一级(绩效)?指标/.test(x)),
+  },
   execution: {
     title: '预算执行',
     columns: [
@@ -130,6 +149,7 @@ export const SPECS: Readonly<Record<AuxKind, TableSpec>> = {
 
 /** Sheet-name patterns (tested on the normalised name). Order matters: 科目对照 before 科目. */
 const NAME_PATTERNS: ReadonlyArray<readonly [AuxKind, RegExp]> = [
+  ['perfGrades', /绩效评价|评价结果/],
   ['projectLibrary', /项目库/],
   ['sanbaoNeeds', /三保(需求|测算)/],
   ['bondInterest', /债券付息|债券利息|应付利息/],

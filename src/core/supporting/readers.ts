@@ -3,7 +3,7 @@
  * A sheet recognised by name whose header cannot be found gives DATA.MISSING_COLUMN (warning) and
  * null data, so the rules that need it report NOT_CHECKED.
  */
-import type { BondInterest, Explanation, ExecutionRow, ProjectLibrary, SanbaoNeed } from '../context';
+import type { BondInterest, Explanation, ExecutionRow, PerfGrade, ProjectLibrary, SanbaoNeed } from '../context';
 import { RULE_IDS, RULE_TITLE_ZH } from '../findings';
 import type { Finding, FindingLocation, RuleId } from '../findings';
 import { cellText } from '../grid';
@@ -11,6 +11,7 @@ import type { Cell, Grid } from '../grid';
 import type { SanbaoType } from '../lines';
 import { asciiNumeric } from '../money';
 import { readExecutionSheet } from '../figures/execution';
+import { splitCodeName } from '../performance/headers';
 import { normalizeText } from '../text';
 import { SPECS } from './kinds';
 import type { AuxKind } from './kinds';
@@ -252,4 +253,27 @@ export function readExecution(file: string, grid: Grid, opts: ReadOptions = {}):
   const sheet = readExecutionSheet(grid, file, opts.defaultUnit ?? 'yuan');
   if (!sheet) return { data: null, findings: [missingHeaderFinding(file, grid, SPECS.execution)] };
   return { data: sheet.rows, findings: [] };
+}
+
+// ---- 绩效评价 -------------------------------------------------------------------------------------
+
+/**
+ * 上年绩效评价等级 by project (issue 16: ZBB.UNDERPERFORMER_NOT_CUT names it): project code and/or
+ * name, optionally the unit, and the 评价等级 (优/良/中/差 or a score). Rows without a grade are skipped.
+ */
+export function readPerfGrades(file: string, grid: Grid, opts: ReadOptions = {}): AuxRead<PerfGrade[]> {
+  const t = locate('perfGrades', file, grid, opts);
+  if (isFinding(t)) return { data: null, findings: [t] };
+  const out: PerfGrade[] = [];
+  for (const r of t.rows) {
+    const grade = r.text('grade');
+    const projectCode = r.text('code');
+    const projectName = r.text('name');
+    if (grade === '' || (projectCode === '' && projectName === '')) continue;
+    let unitCode = r.text('unitCode');
+    let unitName = r.text('unit');
+    if (unitCode === '' && unitName !== '') ({ code: unitCode, name: unitName } = splitCodeName(unitName));
+    out.push({ file, sheet: grid.name, unitCode, unitName, projectCode, projectName, grade, location: r.location('grade') });
+  }
+  return { data: out, findings: t.findings };
 }

@@ -115,3 +115,40 @@ describe('ZBB.UNDERPERFORMER_NOT_CUT names the 评价等级 of the 绩效目标 
     expect(without.some((x) => x.rule === 'ZBB.NOT_CHECKED')).toBe(true);
   });
 });
+
+describe('ZBB.UNDERPERFORMER_NOT_CUT names the 评价等级 of a 绩效评价 sheet (project + 评价等级)', () => {
+  const header = ['单位名称', '项目编码', '项目名称', '本年预算数', '上年预算数', '功能分类科目编码', '经济分类科目编码', '资金来源', '支出类型', '测算依据', '绩效目标'];
+  const detail = {
+    name: '预算明细',
+    cells: [
+      header,
+      ['县教育局', 'P003', '教研活动', 810000, 800000, '2050202', '30215', '一般公共预算拨款', '项目支出', '按标准', '开展教研活动'],
+      ['县教育局', 'P004', '教师培训', 160000, 150000, '2050202', '30216', '一般公共预算拨款', '项目支出', '按标准', '培训教师 300 人次'],
+      ['县卫健委', 'P003', '教研活动', 90000, 80000, '2100401', '30215', '一般公共预算拨款', '项目支出', '按标准', '开展教研'],
+    ],
+  };
+  const grades = (rows: Array<Array<string>>) => ({ name: '2024年项目绩效评价结果', cells: [['2024年度项目支出绩效评价结果'], ['单位名称', '项目编码', '项目名称', '评价等级'], ...rows] });
+  const underperformers = (sheets: Array<{ name: string; cells: unknown[][] }>) =>
+    checkWorkbooks([{ file: 'a.xlsx', sheets } as never]).findings.filter((f) => f.rule === 'ZBB.UNDERPERFORMER_NOT_CUT');
+
+  test('the grade is read as supporting data, linked by unit and code, and decides and is named', () => {
+    const f = underperformers([detail, grades([['县教育局', 'P003', '教研活动', '差'], ['县教育局', 'P004', '教师培训', '优']])]);
+    // Only 县教育局's P003: the same code in 县卫健委 has no grade, P004 is 优.
+    expect(f.map((x) => [x.location.sheet, x.location.row, x.unit?.name])).toEqual([['预算明细', 2, '县教育局']]);
+    expect(f[0].message).toContain('上年绩效评价等级为“差”');
+    expect(f[0].message).toContain('上年绩效评价得分 0 分');
+  });
+
+  test('a project found by name only (no code column) links too; without the sheet nothing is judged', () => {
+    const byName = { name: '绩效评价', cells: [['项目名称', '单位名称', '绩效评价等级'], ['教师培训', '县教育局', '中']] };
+    const f = underperformers([detail, byName]);
+    expect(f.map((x) => [x.location.row, /等级为“中”/.test(x.message)])).toEqual([[3, true]]);
+    expect(underperformers([detail])).toEqual([]);
+  });
+
+  test('the 绩效评价 sheet is not read as budget lines, and a grade-less row is skipped', () => {
+    const report = checkWorkbooks([{ file: 'a.xlsx', sheets: [detail, grades([['县教育局', 'P003', '教研活动', '']])] } as never]);
+    expect(report.lines).toHaveLength(3);
+    expect(report.findings.filter((f) => f.rule === 'ZBB.UNDERPERFORMER_NOT_CUT')).toEqual([]);
+  });
+});
