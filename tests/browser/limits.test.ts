@@ -60,6 +60,18 @@ const HOSTILE: Array<[string, (file: string) => void]> = [
     },
   ],
   [
+    'a merged range over the whole sheet (grid area, merged cells)',
+    (file) => writeXlsx(file, [{ name: '合并', xml: `${SHEET_HEAD}<row r="1"><c r="A1"><v>1</v></c></row></sheetData><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells></worksheet>` }]),
+  ],
+  [
+    'an unfinished XML tag past 1,048,576 characters (longest XML construct)',
+    (file) => writeXlsx(file, [{ name: 'S', xml: sheetRows([`<row r="1"><c r="A1" x="${'a'.repeat(2 * MB)}"><v>1</v></c></row>`]) }]),
+  ],
+  [
+    'a cell of over 1,048,576 characters (longest text of one cell)',
+    (file) => writeXlsx(file, [{ name: 'S', xml: sheetRows([`<row r="1"><c r="A1" t="inlineStr"><is><t>${'字'.repeat(2 * MB)}</t></is></c></row>`]) }]),
+  ],
+  [
     'a sharedStrings bomb (one entry past 100 MB at over 100:1)',
     (file) => {
       const piece = '<si><t>x</t></si>'.repeat(100_000);
@@ -86,7 +98,7 @@ async function showAll(page: Page): Promise<void> {
 
 describe.each(HOSTILE)('%s: the same sentence in the CLI and in the offline page', (name, make) => {
   test('refused by the shared reader, the CLI and the page alike', async () => {
-    const file = path.join(dir, `${name.slice(0, 12).replace(/\W/g, '_')}.xlsx`);
+    const file = path.join(dir, `${HOSTILE.findIndex(([n]) => n === name)}-${name.slice(0, 12).replace(/\W/g, '_')}.xlsx`);
     make(file);
     let reason = '';
     try {
