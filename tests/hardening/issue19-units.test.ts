@@ -18,12 +18,13 @@ const SHEET = '明细';
 const line = (code: Cell, name: Cell, econ: string, amount: Cell): Cell[] => [code, name, '人员经费', '2050101', econ, '一般公共预算拨款', amount];
 const totalRow = (label: string, amount: Cell): Cell[] => [label, null, null, null, null, null, amount];
 
-function run(cells: Cell[][]): { report: CheckReport; rows: (key: string) => number[]; text: (key: string) => string; keys: string[] } {
+function run(cells: Cell[][]): { report: CheckReport; rows: (key: string) => number[]; text: (key: string) => string; keys: string[]; units: Array<{ key: string; code: string; name: string }> } {
   const report = checkWorkbooks([{ file: FILE, sheets: [{ name: SHEET, cells }] }]);
   const p = partitionByUnit(report);
   return {
     report,
     keys: p.units.map((u) => u.key),
+    units: p.units.map((u) => ({ key: u.key, code: u.code, name: u.name })),
     rows: (key) => p.byKey.get(key)?.sheets.get(`${FILE}\u0001${SHEET}`) ?? [],
     // Everything a unit's workbook would carry: its rows' cells and its findings.
     text: (key) => {
@@ -57,6 +58,8 @@ describe('item 1: fill-down never mixes departments', () => {
     expect(r.rows('101001')).not.toContain(3);
     expect(r.text('101001')).not.toContain('444');
     expect(r.text('101001')).not.toContain('101002');
+    // Before the fix 101002 got a file of its own named “101002 县教育局”.
+    for (const u of r.units) if (u.code !== '101001') expect(u.name).not.toBe('县教育局');
   });
 });
 
@@ -80,10 +83,15 @@ describe('item 2: rows above a sheet’s first budget line go to no unit', () =>
     }
   });
 
-  test('“小计（县卫健委）” above its block is not in the previous unit’s file', () => {
-    const r = run([HEADER, line('101001', '县教育局', '30101', 1000), totalRow('小计（县卫健委）', 500), line('101002', '县卫健委', '30101', 500)]);
-    expect(r.rows('101001')).not.toContain(3);
-    expect(r.text('101001')).not.toContain('县卫健委');
+  test('“小计（县卫健委）” above its block is in no other unit’s file (between blocks, and above the first block)', () => {
+    const between = run([HEADER, line('101001', '县教育局', '30101', 1000), totalRow('小计（县卫健委）', 500), line('101002', '县卫健委', '30101', 500)]);
+    expect(between.rows('101001')).not.toContain(3);
+    expect(between.text('101001')).not.toContain('县卫健委');
+    // Before the fix this one leaked: the 小计 above the sheet's first line went to every unit.
+    const first = run([HEADER, totalRow('小计（县卫健委）', 500), line('101002', '县卫健委', '30101', 500), line('101001', '县教育局', '30101', 1000)]);
+    expect(first.rows('101001')).not.toContain(2);
+    expect(first.text('101001')).not.toContain('县卫健委');
+    expect(first.text('101001')).not.toContain('500');
   });
 
   test('another unit’s BAD_AMOUNT on the first data row goes to that unit’s file only', () => {
@@ -136,3 +144,4 @@ describe('item 10: a merged amount counts once, on its first row', () => {
     expectOnce(checkWorkbooks([grids]));
   });
 });
+
