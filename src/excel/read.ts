@@ -4,7 +4,9 @@
  * actually costs, so syncs grow with blocks, not rows; a payload error (either face: *PayloadSize-
  * LimitExceeded or, on the web, GeneralException) halves the block and retries. Merged areas come in
  * row blocks of their own: getMergedAreasOrNullObject fails when a range holds more than 512 merged
- * areas (typings), and budget sheets merge cells row by row.
+ * areas (typings), and budget sheets merge cells row by row. Hidden and filtered-out rows and hidden
+ * columns are found by narrowing Range.rowHidden / columnHidden down (readHidden), so the core says
+ * so once per sheet, as it does for an .xlsx file (issue 19 item 12).
  */
 import type { Cell, Grid, MergeRange, WorkbookGrids } from '../core/grid';
 import type { HostCaps } from './caps';
@@ -26,6 +28,10 @@ const MIN_BLOCK_ROWS = 1;
 const MIN_GENERAL_RETRY_CELLS = 512;
 /** Merged areas asked per range: under the 512 at which Excel fails, with room for a denser block. */
 const MERGES_PER_QUERY = 400;
+/** rowHidden/columnHidden probes per sync: about 150 bytes each, far under the 5 MB request limit. */
+const HIDDEN_PROBES_PER_SYNC = 2000;
+/** A mixed range is cut into this many pieces per round: few syncs (log16 of the rows) for few ops. */
+const HIDDEN_SPLIT = 16;
 
 const ERROR_TEXT = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
 
@@ -81,6 +87,13 @@ interface SheetPlan {
   mergesRead: boolean;
   /** Rows per merged-areas query (halves when Excel refuses one). */
   mergeRows: number;
+  /** The used range's rowHidden / columnHidden: true all, false none, null some (then narrowed). */
+  rowsFace: boolean | null;
+  colsFace: boolean | null;
+  hiddenRows: number[];
+  hiddenCols: number[];
+  /** Worksheet.autoFilter.enabled; undefined below ExcelApi 1.9, where it cannot be asked. */
+  filtered?: boolean;
 }
 
 /** Read sheets as grids. Hidden sheets are read too (the core decides what they mean). */
@@ -99,7 +112,9 @@ export async function readWorkbook(opts: ReadOptions): Promise<WorkbookGrids> {
       ws.load('name,visibility');
       ws.protection.load('protected');
       const used = ws.getUsedRangeOrNullObject(true);
-      used.load('rowIndex,columnIndex,rowCount,columnCount');
+      // rowHidden/columnHidden ride on this sync: a sheet that hides nothing costs no extra round trip.
+      used.load('rowIndex,columnIndex,rowCount,columnCount,rowHidden,columnHidden');
+      if (opts.caps.rangeAreas) ws.autoFilter.load('enabled');
       return { ws, used };
     });
     await ctx.sync();
@@ -107,6 +122,11 @@ export async function readWorkbook(opts: ReadOptions): Promise<WorkbookGrids> {
     const plans: SheetPlan[] = probes.map(({ ws, used }) => {
       const empty = used.isNullObject;
       return {
+        rowsFace: empty ? false : used.rowHidden,
+        colsFace: empty ? false : used.columnHidden,
+        hiddenRows: [],
+        hiddenCols: [],
+        filtered: opts.caps.rangeAreas ? ws.autoFilter.enabled : undefined,
         name: ws.name,
         hidden: ws.visibility !== 'Visible',
         protected: ws.protection.protected,
@@ -165,6 +185,7 @@ export async function readWorkbook(opts: ReadOptions): Promise<WorkbookGrids> {
       budget = Math.max(1, Math.min(MAX_BLOCK_CELLS, Math.floor((PAYLOAD_BUDGET * 0.85) / Math.max(perCell, 1)), budget * 4));
     }
 
+    await readHidden(ctx, plans);
     for (const p of plans) if (!p.mergesRead) p.merges = await readMerges(ctx, p);
 
     const sheets: Grid[] = plans.map((p) => ({
@@ -174,9 +195,57 @@ export async function readWorkbook(opts: ReadOptions): Promise<WorkbookGrids> {
       origin: { row: p.row0 + 1, col: p.col0 + 1 },
       hidden: p.hidden,
       protected: p.protected,
+      hiddenRows: p.hiddenRows,
+      hiddenCols: p.hiddenCols,
+      // Without the AutoFilter API (below 1.9) a hidden row may have been filtered out: say both.
+      filtered: p.filtered ?? p.hiddenRows.length > 0,
     }));
     return { file: opts.file, sheets };
   });
+}
+
+/**
+ * Hidden rows and columns of each sheet's used range, 0-based into its cells. Excel reports them
+ * only per range (rowHidden: true all, false none, null some), so a mixed range is cut into
+ * HIDDEN_SPLIT pieces and the pieces are asked again, all sheets' pieces together in each sync, until
+ * every piece is all hidden or none. A sheet that hides nothing is settled by the first sync.
+ */
+async function readHidden(ctx: Excel.RequestContext, plans: SheetPlan[]): Promise<void> {
+  type Piece = { plan: SheetPlan; rows: boolean; start: number; count: number };
+  const settle = (pc: Piece, face: boolean | null, out: Piece[]): void => {
+    if (face === false) return;
+    const list = pc.rows ? pc.plan.hiddenRows : pc.plan.hiddenCols;
+    if (face === true) {
+      for (let i = pc.start; i < pc.start + pc.count; i++) list.push(i);
+      return;
+    }
+    const size = Math.ceil(pc.count / HIDDEN_SPLIT);
+    for (let s = pc.start; s < pc.start + pc.count; s += size) out.push({ ...pc, start: s, count: Math.min(size, pc.start + pc.count - s) });
+  };
+  let todo: Piece[] = [];
+  for (const p of plans) {
+    if (p.rows === 0) continue;
+    settle({ plan: p, rows: true, start: 0, count: p.rows }, p.rowsFace, todo);
+    settle({ plan: p, rows: false, start: 0, count: p.cols }, p.colsFace, todo);
+  }
+  while (todo.length > 0) {
+    const batch = todo.slice(0, HIDDEN_PROBES_PER_SYNC);
+    const rest = todo.slice(HIDDEN_PROBES_PER_SYNC);
+    const asked = batch.map((pc) => {
+      const ws = ctx.workbook.worksheets.getItem(pc.plan.name);
+      const p = pc.plan;
+      const range = pc.rows ? ws.getRangeByIndexes(p.row0 + pc.start, p.col0, pc.count, 1) : ws.getRangeByIndexes(p.row0, p.col0 + pc.start, 1, pc.count);
+      range.load(pc.rows ? 'rowHidden' : 'columnHidden');
+      return { pc, range };
+    });
+    await ctx.sync();
+    todo = rest;
+    for (const { pc, range } of asked) settle(pc, pc.rows ? range.rowHidden : range.columnHidden, todo);
+  }
+  for (const p of plans) {
+    p.hiddenRows.sort((a, b) => a - b);
+    p.hiddenCols.sort((a, b) => a - b);
+  }
 }
 
 /**

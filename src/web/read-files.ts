@@ -6,7 +6,7 @@
 import type { WorkbookGrids } from '../core/grid';
 import { csvBytesToWorkbook, CsvEncoding } from '../io/csv';
 import { BlobLike, blobSource } from '../io/source';
-import { isXlsxReadError, readXlsxStream, ReadProgress } from '../io/xlsx-stream';
+import { InflateLimits, isXlsxReadError, readXlsxStream, ReadProgress, XlsxProblem } from '../io/xlsx-stream';
 
 export interface LoadedFile {
   name: string;
@@ -22,6 +22,8 @@ export interface LoadedFile {
 export interface UnreadableFile {
   name: string;
   reason: string;
+  /** The reader's kind of refusal (a limit, a bomb, a damaged file…), when the reader refused it. */
+  problem?: XlsxProblem;
 }
 
 /** What the file pickers accept. */
@@ -47,7 +49,8 @@ export function sniff(name: string, head: Uint8Array): string | null {
 /** A file as the page has it: a Blob with a name (File), in the page or in its worker. */
 export type NamedBlob = Blob & { name: string };
 
-export async function readFile(file: NamedBlob, onProgress?: (p: ReadProgress) => void): Promise<LoadedFile | UnreadableFile> {
+/** `limits` replace the reader's defaults (only tests pass them: the page always reads with the defaults). */
+export async function readFile(file: NamedBlob, onProgress?: (p: ReadProgress) => void, limits?: InflateLimits): Promise<LoadedFile | UnreadableFile> {
   const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
   if (isCsvName(file.name)) {
     // An .xlsx renamed to .csv is still read as the workbook it is.
@@ -60,10 +63,10 @@ export async function readFile(file: NamedBlob, onProgress?: (p: ReadProgress) =
     if (bad) return { name: file.name, reason: bad };
   }
   try {
-    const { grids, sheetXmlBytes } = await readXlsxStream(blobSource(file), file.name, { onProgress });
+    const { grids, sheetXmlBytes } = await readXlsxStream(blobSource(file), file.name, { onProgress, limits });
     return { name: file.name, grids, xlsx: file, sheetXmlBytes };
   } catch (e) {
-    if (isXlsxReadError(e)) return { name: file.name, reason: e.reason };
+    if (isXlsxReadError(e)) return { name: file.name, reason: e.reason, problem: e.problem };
     return { name: file.name, reason: `文件无法读取（${(e as Error).message || '格式错误'}），可能已损坏；请在 Excel 中打开后另存为 .xlsx` };
   }
 }

@@ -75,7 +75,7 @@ test('--fix-words --out: words turned, the file written with the draft\'s CRLF; 
   expect(again.stderr).toMatch(/已存在；如需覆盖，请加 --force/);
   const self = await cli('figures', EXAMPLE_XLSX, '--fill', draft, '--out', draft, '--force');
   expect(self.code).toBe(2);
-  expect(self.stderr).toMatch(/是输入文件之一/);
+  expect(self.stderr).toMatch(/就是文稿文件（--fill）.*不能覆盖输入文件，即使加 --force 也不会覆盖/);
   expect(fs.readFileSync(draft, 'utf8').startsWith('\uFEFF一、1-XX月')).toBe(true);
 });
 

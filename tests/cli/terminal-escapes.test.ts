@@ -100,6 +100,47 @@ describe('nothing printed carries a terminal control sequence', () => {
     expect(written[0]).toBe('\r[############------------] 1/2 已读取 a.xlsx\x1b[K');
   });
 
+  test('in a terminal: the progress lines of reading, of --out and of --per-unit-out carry only the bar’s own \\r and erase-line', async () => {
+    const other = path.join(dir, `第二${ESC}]0;t${BEL}.xlsx`);
+    fs.copyFileSync(file, other);
+    const units = path.join(dir, `分单位${ESC}[2J`);
+    const desc = Object.getOwnPropertyDescriptor(process.stderr, 'isTTY');
+    Object.defineProperty(process.stderr, 'isTTY', { value: true, configurable: true });
+    let r: Run;
+    try {
+      r = await cli('check', file, other, '--out', path.join(dir, `审核${ESC}]0;x${BEL}.xlsx`), '--per-unit-out', units, '--jobs', '2', '--force');
+    } finally {
+      if (desc) Object.defineProperty(process.stderr, 'isTTY', desc);
+      else delete (process.stderr as { isTTY?: boolean }).isTTY;
+    }
+    expect(r.code).toBe(1);
+    // The bar was drawn (reading, the review workbook, the unit files) …
+    expect(r.stderr).toContain('已读取 预算.xlsx');
+    expect(r.stderr).toContain('写出审核工作簿 审核.xlsx');
+    expect(r.stderr).toContain('写出各单位审核工作簿');
+    expect(r.stderr).toMatch(/1\/1 …\S*\.xlsx/); // a unit file's name (the long label keeps its end)
+    // … and once its own \r and ESC [K are taken out, nothing a terminal acts on is left.
+    const bare = r.stderr.replace(/\r/g, '').split(`${ESC}[K`).join('');
+    expect(JSON.stringify(bare.match(CONTROL))).toBe('null');
+    expect(JSON.stringify(r.stdout.match(CONTROL))).toBe('null');
+    fs.rmSync(other);
+  }, 60_000);
+
+  test('error messages from the reader, in the main thread and in worker threads, name sheets and files without their sequences', async () => {
+    // A sheet named with OSC and BEL, over the area limit (one cell in XFD per row): the refusal names the sheet.
+    const wide = path.join(dir, `宽${ESC}[2J.xlsx`);
+    writeXlsx(wide, [{ name: `宽表${ESC}]0;x${BEL}`, xml: SHEET_HEAD + Array.from({ length: 4000 }, (_x, i) => `<row r="${i + 1}"><c r="XFD${i + 1}"><v>1</v></c></row>`).join('') + SHEET_TAIL }]);
+    const runs = [await cli('check', wide), await cli('check', wide, file, '--jobs', '1'), await cli('check', wide, file, '--jobs', '2'), await cli('check', wide, file, '--jobs', '2', '--json')];
+    for (const r of runs) expectClean(r);
+    expect(runs[0].code).toBe(2);
+    expect(runs[0].stderr).toContain('工作表“宽表”第 3662 行用到了 XFD 列');
+    expect(runs[0].stderr).toContain('宽.xlsx');
+    for (const r of runs.slice(1, 3)) expect(r.stdout + r.stderr).toContain('工作表“宽表”第 3662 行用到了 XFD 列');
+    // In JSON the sheet name stays data, escaped.
+    expect(runs[3].stdout).toContain('\\u001b]0;x\\u0007');
+    fs.rmSync(wide);
+  }, 60_000);
+
   test('terminalSafe and jsonSafe', () => {
     expect(terminalSafe(`a${ESC}[2Jb${ESC}]0;title${BEL}c${ESC}]8;;http://x${ESC}\\link${ESC}]8;;${ESC}\\d${BEL}e\u009b31mf\u202eg\r\nh`)).toBe('abclinkdefg\nh');
     // An unterminated OSC ends at the line's end: the next lines are kept.

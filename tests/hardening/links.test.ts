@@ -258,3 +258,39 @@ describe('figures reads through links and writes nothing', () => {
     expect(sums()).toEqual(before);
   }, T);
 });
+
+describe('figures --fill … --out never replaces what the run reads, even with --force', () => {
+  test('--out naming the workbook, the draft, the --rules or the --words file, directly, through symbolic links (file and folder) or as a hard link: exit 2, every byte kept', async () => {
+    const { real, exec, rules } = await setup();
+    const draft = path.join(real, 'draft.txt');
+    fs.writeFileSync(draft, '一般公共预算收入完成X万元。\n');
+    const words = path.join(real, 'words.json');
+    fs.writeFileSync(words, '{}');
+    const linked = path.join(dir, 'linked');
+    fs.symlinkSync(real, linked, 'dir');
+    fs.symlinkSync(draft, path.join(dir, 'draft-link.txt'));
+    fs.linkSync(draft, path.join(dir, 'draft-hard.txt'));
+    fs.linkSync(rules, path.join(dir, 'rules-hard.json'));
+    const base = ['figures', exec, '--fill', draft, '--rules', rules, '--words', words, '--force', '--out'];
+    // The run itself works: a new --out is written.
+    const ok = await cli(...base, path.join(dir, 'filled.txt'));
+    expectNoCrash(ok);
+    expect(fs.existsSync(path.join(dir, 'filled.txt'))).toBe(true);
+    fs.rmSync(path.join(dir, 'filled.txt'));
+    const before = sums();
+    for (const out of [
+      draft,
+      rules,
+      words,
+      path.join(linked, 'draft.txt'),
+      path.join(linked, 'exec.xlsx'),
+      path.join(linked, 'rules.json'),
+      path.join(dir, 'draft-link.txt'),
+      path.join(dir, 'draft-hard.txt'),
+      path.join(dir, 'rules-hard.json'),
+    ]) {
+      const r = await expectRefused([...base, out], before);
+      expect(r.stderr).toContain(out);
+    }
+  }, T);
+});

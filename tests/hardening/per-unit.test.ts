@@ -19,6 +19,8 @@ import { partitionByUnit, sheetKey, UnitPart } from '../../src/core/per-unit';
 import { unitCaseArb, UnitCase } from './per-unit-cases';
 
 export const LEAK_RUNS = 2000;
+/** Cases whose per-unit files are really written and unzipped (about 0.1 s each). */
+const FILE_RUNS = 100;
 const FILE = '部门.xlsx';
 
 function check(c: UnitCase): CheckReport {
@@ -166,10 +168,12 @@ function xlsxText(buf: Uint8Array): string {
 
 describe('issue 19 §4: no per-unit workbook holds anything of another unit', () => {
   test(`generated sheets with blank and swapped unit cells, uncached names, totals above and below, 小计 above its block, bad amounts anywhere (${LEAK_RUNS} cases)`, () => {
+    let cases = 0;
     let units = 0;
     let unresolved = 0;
     fc.assert(
       fc.property(unitCaseArb({ unitMutations: true }), (c) => {
+        cases++;
         const report = check(c);
         const p = partitionByUnit(report);
         unresolved += report.findings.filter((f) => f.rule === 'DATA.UNIT_UNRESOLVED').length;
@@ -183,14 +187,20 @@ describe('issue 19 §4: no per-unit workbook holds anything of another unit', ()
       }),
       { numRuns: LEAK_RUNS },
     );
-    // The cases do exercise the partition: many unit workbooks, unresolved rows among them.
+    // Every one of the 2,000 cases ran (fast-check stops at the first failure; no env var or global
+    // setting shortens the run), and the cases do exercise the partition: many unit workbooks, unresolved rows among them.
+    expect(LEAK_RUNS).toBeGreaterThanOrEqual(2000);
+    expect(cases).toBe(LEAK_RUNS);
     expect(units).toBeGreaterThan(LEAK_RUNS * 1.5);
     expect(unresolved).toBeGreaterThan(LEAK_RUNS / 10);
   });
 
-  test('the real per-unit .xlsx files (unzipped: cells, shared strings, comments, names, doc properties) hold nothing of another unit: 25 cases', async () => {
-    const cases = fc.sample(unitCaseArb({ unitMutations: true }), { numRuns: 25, seed: 19 });
-    for (const c of cases) {
+  test(`the real per-unit .xlsx files (unzipped: cells, shared strings, comments, names, doc properties) hold nothing of another unit: ${FILE_RUNS} cases`, async () => {
+    let cases = 0;
+    let files = 0;
+    // A fresh seed each run, as in the model test above; fast-check prints seed and path to replay a failure.
+    await fc.assert(fc.asyncProperty(unitCaseArb({ unitMutations: true }), async (c) => {
+      cases++;
       const report = check(c);
       // Through exceljs as the CLI copies sheets: the input written and loaded as an .xlsx.
       const wb = new ExcelJS.Workbook();
@@ -207,7 +217,10 @@ describe('issue 19 §4: no per-unit workbook holds anything of another unit', ()
         const text = xlsxText(new Uint8Array(await out.xlsx.writeBuffer()));
         expect(leaks({ ...secretsFor(c, i), fen: new Set() }, text, [])).toEqual([]);
         expect(text).toContain(u.name || u.code);
+        files++;
       }
-    }
+    }), { numRuns: FILE_RUNS });
+    expect(cases).toBe(FILE_RUNS);
+    expect(files).toBeGreaterThan(FILE_RUNS * 1.5);
   });
 });

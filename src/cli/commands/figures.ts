@@ -17,6 +17,7 @@ import { compileWords, DEFAULT_DRAFT_WORDS, fillDraft, figuresJson, mergeDraftWo
 import type { DraftFillResult, FiguresReport, WrittenUnit } from '../../core/figures';
 import { formatFigure } from '../../core/figures/template';
 import { UserError } from '../errors';
+import { assertOutputsSafe, ROLE_INPUT, ROLE_RULES } from '../paths';
 import { assertWritable } from '../write-outputs';
 import { displayName, isLoaded, loadInput, unreadableSentence } from '../inputs';
 import { printJsonText, printOut } from '../print';
@@ -67,7 +68,18 @@ export async function runFigures(file: string, opts: FiguresCommandOptions): Pro
   const draft = opts.fill !== undefined ? readDraft(opts.fill) : undefined;
   const words = opts.words !== undefined ? readWords(opts.words) : undefined;
   const decimals = opts.decimals !== undefined ? parseDecimals(opts.decimals) : undefined;
-  if (opts.out !== undefined) assertWritable(opts.out, !!opts.force, [file, opts.fill as string]);
+  if (opts.out !== undefined) {
+    // Issue 19 item 5: the filled draft never replaces a file the run reads (the workbook, the draft,
+    // --rules, --words), however reached (links, hard links, case), whatever --force says.
+    const reads = [
+      { path: file, role: ROLE_INPUT },
+      { path: opts.fill as string, role: '文稿文件（--fill）' },
+      ...(opts.rules !== undefined ? [{ path: opts.rules, role: ROLE_RULES }] : []),
+      ...(opts.words !== undefined ? [{ path: opts.words, role: '词表文件（--words）' }] : []),
+    ];
+    assertOutputsSafe([{ path: opts.out, label: '输出文件（--out）' }], reads);
+    assertWritable(opts.out, !!opts.force);
+  }
   const abs = path.resolve(file);
   let st: fs.Stats;
   try {

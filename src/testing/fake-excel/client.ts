@@ -6,6 +6,7 @@
  *   (model.payloadLimit, model.payloadFace); 5 million cells per range read;
  * - getRanges: 8,191 characters, and fewer areas on the web (model.getRangesMax*);
  * - getMergedAreasOrNullObject fails above 512 merged areas;
+ * - hidden rows and columns only as Range.rowHidden / columnHidden: true all, false none, null some;
  * - `values` writes are parsed as typed input ("001001" → 1001, "2018-12-31" → a date serial);
  * - Worksheet.delete() of a VeryHidden sheet fails with InvalidOperation;
  * - Comment.delete() deletes the thread's replies too; a comment cannot go on a cell with a note;
@@ -264,7 +265,7 @@ class WorksheetCollectionProxy extends ClientObject {
 class WorksheetProxy extends ClientObject {
   readonly protection: { load: (p?: string) => unknown; readonly protected: boolean };
   readonly freezePanes: { freezeRows: (n: number) => void };
-  readonly autoFilter: { apply: (range: RangeProxy | string) => void };
+  readonly autoFilter: AutoFilterProxy;
   readonly notes: NoteCollectionProxy;
   /** ExcelApi 1.9: every property write and setPrintTitleRows is kept in FakeSheet.pageLayout. */
   readonly pageLayout: Record<string, unknown>;
@@ -283,12 +284,7 @@ class WorksheetProxy extends ClientObject {
       },
     };
     this.freezePanes = { freezeRows: (n: number) => this.op('freezeRows', [n], () => void (this.sheet().frozenRows = n), 7) };
-    this.autoFilter = {
-      apply: (range: RangeProxy | string) => this.op('autoFilter.apply', [String(typeof range === 'string' ? range : 'range')], () => {
-        const s = this.sheet();
-        s.autoFilter = typeof range === 'string' ? parseArea(range) : range.resolve().area;
-      }, 9),
-    };
+    this.autoFilter = new AutoFilterProxy(ctx, () => this.sheet());
     this.notes = new NoteCollectionProxy(ctx, () => this.sheet());
     const layout: Record<string, unknown> = {};
     const put = (k: string) => (v: unknown) => this.op(`pageLayout.${k}`, [v], () => {
@@ -407,6 +403,50 @@ class WorksheetProxy extends ClientObject {
       return area ? { sheet: s, area } : null;
     }, true, 4);
   }
+}
+
+/**
+ * Worksheet.autoFilter (ExcelApi 1.9, every member): apply, and `enabled` / `isDataFiltered` to read.
+ * isDataFiltered is taken as "the filter hides a row below its header row", what criteria would do.
+ */
+class AutoFilterProxy extends ClientObject {
+  constructor(ctx: FakeRequestContext, private readonly sheetFn: () => FakeSheet) {
+    super(ctx);
+  }
+  apply(range: RangeProxy | string): void {
+    this.op('autoFilter.apply', [String(typeof range === 'string' ? range : 'range')], () => {
+      const s = this.sheetFn();
+      s.autoFilter = typeof range === 'string' ? parseArea(range) : range.resolve().area;
+    }, 9);
+  }
+  load(props?: string | string[]): this {
+    this.queueLoad(propList(props), (ps) => {
+      const s = this.sheetFn();
+      const a = s.autoFilter;
+      const out: Record<string, unknown> = {};
+      if (ps.includes('enabled')) out.enabled = a !== null;
+      if (ps.includes('isDataFiltered')) out.isDataFiltered = a !== null && [...s.hiddenRows].some((r) => r > a.top && r <= a.bottom);
+      return out;
+    }, 9);
+    return this;
+  }
+  get enabled(): boolean {
+    return this.prop('enabled');
+  }
+  get isDataFiltered(): boolean {
+    return this.prop('isDataFiltered');
+  }
+}
+
+/** Range.rowHidden / columnHidden (ExcelApi 1.2): true if all are hidden, false if none, null if some. */
+function hiddenFace(set: ReadonlySet<number>, first: number, last: number): boolean | null {
+  let hidden = 0;
+  if (set.size < last - first + 1) {
+    for (const i of set) if (i >= first && i <= last) hidden++;
+  } else {
+    for (let i = first; i <= last; i++) if (set.has(i)) hidden++;
+  }
+  return hidden === 0 ? false : hidden === last - first + 1 ? true : null;
 }
 
 // ---- ranges --------------------------------------------------------------------------------------
@@ -583,7 +623,10 @@ class RangeProxy extends ClientObject {
   }
 
   load(props?: string | string[]): this {
-    this.queueLoad(propList(props), (ps) => {
+    const ps0 = propList(props);
+    // Range.rowHidden and columnHidden are ExcelApi 1.2.
+    const need = ps0.some((p) => p === 'rowHidden' || p === 'columnHidden') ? 2 : 1;
+    this.queueLoad(ps0, (ps) => {
       const t = this.orNull ? (this.cache === undefined ? (this.cache = this.resolveFn()) : this.cache) : this.resolve();
       if (!t) return { isNullObject: true };
       const n = cellsOf(t.area);
@@ -597,6 +640,8 @@ class RangeProxy extends ClientObject {
         else if (p === 'columnCount') out.columnCount = t.area.right - t.area.left + 1;
         else if (p === 'rowIndex') out.rowIndex = t.area.top;
         else if (p === 'columnIndex') out.columnIndex = t.area.left;
+        else if (p === 'rowHidden') out.rowHidden = hiddenFace(t.sheet.hiddenRows, t.area.top, t.area.bottom);
+        else if (p === 'columnHidden') out.columnHidden = hiddenFace(t.sheet.hiddenCols, t.area.left, t.area.right);
         else if (p === 'values' || p === 'formulas' || p === 'numberFormat') {
           const rows: unknown[][] = [];
           for (let r = t.area.top; r <= t.area.bottom; r++) {
@@ -612,7 +657,7 @@ class RangeProxy extends ClientObject {
         }
       }
       return out;
-    });
+    }, need);
     return this;
   }
 
@@ -639,6 +684,12 @@ class RangeProxy extends ClientObject {
   }
   get columnIndex(): number {
     return this.prop('columnIndex');
+  }
+  get rowHidden(): boolean | null {
+    return this.prop('rowHidden');
+  }
+  get columnHidden(): boolean | null {
+    return this.prop('columnHidden');
   }
 
   private write(name: string, v: unknown, fn: (t: Resolved, r: number, c: number, x: unknown) => void): void {

@@ -137,6 +137,14 @@ export class FakeSheet {
   merges: Area[] = [];
   frozenRows = 0;
   autoFilter: Area | null = null;
+  /**
+   * Hidden rows and columns, 0-based (a row the AutoFilter filtered out is a hidden row, as in Excel).
+   * The host reports them only as Range.rowHidden / columnHidden: true when every row (column) of the
+   * range is hidden, false when none is, null when some are (typings, ExcelApi 1.2), so an adapter
+   * cannot ask for a list and must narrow mixed ranges down itself.
+   */
+  readonly hiddenRows = new Set<number>();
+  readonly hiddenCols = new Set<number>();
   readonly columnWidths = new Map<number, number>();
   /** Worksheet.pageLayout (ExcelApi 1.9) as written: orientation, paperSize, zoom, margins, printTitleRows, footers. */
   readonly pageLayout: Record<string, unknown> = {};

@@ -1,8 +1,9 @@
 /**
- * Issue 19, items 7–8: the reader's limits on a workbook as a whole (src/cli/xlsx-stream/limits.ts),
+ * Issue 19, items 7–8: the reader's limits on a workbook as a whole (src/io/xlsx-stream/limits.ts),
  * tested through the reader's own API so that every door reading .xlsx through it runs the same
- * tests and gets the same Chinese sentences. DOORS lists them: the CLI's today; the offline page's
- * joins when the page reads through this reader (issue 12: add its entry, bytes in, grids out).
+ * tests and gets the same Chinese sentences. DOORS lists them: the CLI's (readXlsxFile) and the offline
+ * page's (readFile of src/web/read-files.ts, bytes in a Blob, run in Node; the page itself in chromium
+ * is tests/browser/limits.test.ts).
  * docs/reliability.md lists every limit with its figure and the test that proves it.
  */
 import * as fs from 'fs';
@@ -10,6 +11,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { DEFAULT_READER_LIMITS, ReaderLimits, StreamedXlsx, XlsxReadError } from '../../../src/io/xlsx-stream';
 import { readXlsxFile } from '../../../src/cli/file-source';
+import { readFile as readInPage } from '../../../src/web/read-files';
 import { colName, rssGrowthDuring, SHEET_HEAD, SHEET_TAIL, writeXlsx } from './xlsx-writer';
 
 const MB = 1024 * 1024;
@@ -33,6 +35,17 @@ const DOORS: Door[] = [
       } finally {
         fs.rmSync(file, { force: true });
       }
+    },
+  },
+  {
+    // The offline page's own entry (src/web/read-files.ts readFile: a File read by Blob.slice, in the
+    // page's worker), run here in Node; tests/browser/limits.test.ts runs the page itself in chromium.
+    name: 'offline page (readFile of src/web/read-files.ts)',
+    async read(bytes, display, limits) {
+      const r = await readInPage(Object.assign(new Blob([bytes as Uint8Array<ArrayBuffer>]), { name: display }), undefined, limits);
+      if ('grids' in r) return { grids: r.grids } as StreamedXlsx;
+      if (!r.problem) throw new Error(`refused by the page, not by the reader: ${r.reason}`);
+      throw new XlsxReadError(r.problem, r.reason);
     },
   },
 ];
@@ -134,6 +147,26 @@ describe.each(DOORS)('$name', (door) => {
     expect(cells[1]).toEqual([]);
     expect(cells[2]).toEqual([null, null, 3]);
   });
+
+  test('one entry past the bytes one entry may inflate to, counted as inflated (limit set to 5 MB)', async () => {
+    const bytes = xlsxBytes([{ name: '表1', xml: sheetRows(numberRows(50_000, 4)) }]); // about 7 MB of XML
+    const e = await refusal(door, bytes, { maxEntryBytes: 5 * MB });
+    expect(e.problem).toBe('bomb');
+    expect(e.reason).toBe('文件解压后过大，疑似压缩炸弹，已拒绝读取（其中 xl/worksheets/sheet1.xml 解压后超过 5 MB）');
+    expectSentence(e);
+    expect((await door.read(bytes, 'x.xlsx')).grids.sheets[0].cells).toHaveLength(50_000);
+  }, 60_000);
+
+  test('one entry past 100:1 once it has inflated past the floor (floor set to 10 MB)', async () => {
+    const bytes = xlsxBytes([{ name: '表1', xml: sheetRows((function* () {
+      for (let i = 0; i < 400_000; i++) yield '<row r="1"><c r="A1"><v>1</v></c></row>'; // 15 MB, one cell
+    })()) }], { level: 9 });
+    const e = await refusal(door, bytes, { ratioFloorBytes: 10 * MB, maxTotalBytes: 2 * 1024 ** 3 });
+    expect(e.problem).toBe('bomb');
+    expect(e.reason).toContain('xl/worksheets/sheet1.xml');
+    expect(e.reason).toContain('100:1');
+    expectSentence(e);
+  }, 60_000);
 
   test('total inflated bytes: each sheet passes the per-entry limit, the workbook does not', async () => {
     const sheet = () => sheetRows(numberRows(25_000, 4)); // about 3.5 MB of XML
