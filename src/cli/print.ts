@@ -9,12 +9,8 @@
  *
  * A static test keeps every other module under src/cli from writing to stdout or stderr itself.
  */
+import { ESCAPE_SEQUENCES } from '../core/text';
 
-// An escape sequence: CSI (ESC [ … final), OSC / DCS / SOS / PM / APC strings (ESC ] … up to BEL or
-// ST, also the 8-bit introducers), or ESC and one more character. An unterminated string ends at
-// the line's end (its introducer is gone, so what follows prints as plain text).
-// eslint-disable-next-line no-control-regex
-const ESCAPES = /\u001b\[[0-?]*[ -/]*[@-~]?|\u009b[0-?]*[ -/]*[@-~]?|(?:\u001b[\]PX^_]|[\u0090\u0098\u009d\u009e\u009f])[^\u0007\u001b\u009c\n]*(?:\u0007|\u001b\\|\u009c)?|\u001b[\s\S]?/g;
 // What is left of C0 (but tab and line feed), DEL, C1, and invisible format characters.
 // eslint-disable-next-line no-control-regex
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
@@ -23,7 +19,7 @@ const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u
 export function terminalSafe(s: string): string {
   // eslint-disable-next-line no-control-regex
   if (!/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/.test(s)) return s;
-  return s.replace(/\r\n/g, '\n').replace(ESCAPES, '').replace(CONTROLS, '');
+  return s.replace(/\r\n/g, '\n').replace(ESCAPE_SEQUENCES, '').replace(CONTROLS, '');
 }
 
 /**

@@ -40,3 +40,10 @@ export function displayWidth(s: string): number {
   for (const ch of s) w += ch.charCodeAt(0) > 0x2e7f ? 2 : 1;
   return w;
 }
+
+// An escape sequence: CSI (ESC [ … final), OSC / DCS / SOS / PM / APC strings (ESC ] … up to BEL or
+// ST, also the 8-bit introducers), or ESC and one more character. An unterminated string ends at
+// the line's end (its introducer is gone, so what follows prints as plain text).
+// Used by terminal output and by file names, so no part of a sequence survives either (issue 19, item 14).
+// eslint-disable-next-line no-control-regex
+export const ESCAPE_SEQUENCES = /\u001b\[[0-?]*[ -/]*[@-~]?|\u009b[0-?]*[ -/]*[@-~]?|(?:\u001b[\]PX^_]|[\u0090\u0098\u009d\u009e\u009f])[^\u0007\u001b\u009c\n]*(?:\u0007|\u001b\\|\u009c)?|\u001b[\s\S]?/g;

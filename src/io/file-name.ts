@@ -13,6 +13,7 @@
  * - no leading dot (hidden on macOS and Linux), no leading "~$" (Excel's lock files, which the CLI
  *   and most tools skip), no trailing dots or spaces (Windows drops them).
  */
+import { ESCAPE_SEQUENCES } from '../core/text';
 
 /** The last segment of a path, for / and \ alike: "C:\\a\\b.xlsx" → "b.xlsx". */
 export function fileBaseName(p: string): string {
@@ -85,7 +86,9 @@ function dropLoneSurrogates(s: string): string {
  * header. Returns '' when nothing printable is left (the caller supplies a fallback).
  */
 export function safeFileStem(raw: string): string {
+  // Whole escape sequences first: removing only their control characters leaves "]8;;http…" behind.
   let s = dropLoneSurrogates(raw)
+    .replace(ESCAPE_SEQUENCES, '')
     .replace(/[\t\n\r\v\f\u0085\u2028\u2029]+/g, ' ')
     .replace(INVISIBLE, '')
     .replace(FORBIDDEN, '_')

@@ -73,13 +73,21 @@ describe('unit file names', () => {
     ['~$锁定', '_$锁定.xlsx'],
     ['县教育局. . ', '县教育局.xlsx'],
     ['a<b>c:d"e/f\\g|h?i*j', 'a_b_c_d_e_f_g_h_i_j.xlsx'],
-    ['县\u001b[2J教育\u0007局', '县[2J教育局.xlsx'],
+    ['县\u001b[2J教育\u0007局', '县教育局.xlsx'],
     ['\u202egpj.exe县', 'gpj.exe县.xlsx'],
     ['县\n教育局', '县 教育局.xlsx'],
   ] as Array<[string, string]>).map(([a, b]) => [shown(a), a, b]))('item 15: %s', (_shown, unitName, expected) => {
     const name = unitFileName({ key: unitName, code: '', name: unitName });
     expect(name).toBe(expected);
     expect(portableProblem(name)).toBeNull();
+  });
+
+  test('item 14: escape sequences in a unit name leave no printable remains in its file name', () => {
+    const ESC = '\u001b';
+    const BEL = '\u0007';
+    const name = `${ESC}]0;pwned${BEL}县教育局${ESC}]8;;http://evil.example/${ESC}\\点我${ESC}]8;;${ESC}\\${ESC}[2J`;
+    expect(safeFileStem(`101001 ${name}`)).toBe('101001 县教育局点我');
+    expect(unitFileName({ code: '101001', name })).not.toMatch(/pwned|evil|\]8;;|\[2J/);
   });
 
   test('item 15: any code and name give a portable name (property, 3,000 cases)', () => {
