@@ -127,6 +127,13 @@ async function ensureBigFile(lines: number): Promise<string> {
   return file;
 }
 
+/** One sheet of `lines` lines over `units` units (the --per-unit-out rows). */
+async function ensurePerUnitFile(lines: number, units: number): Promise<string> {
+  const file = path.join(DATA_DIR, `per-unit-${lines}x${units}.xlsx`);
+  if (!fs.existsSync(file)) await writeGrid(synthSheet({ lines, units, seed: 6, layout: 'long', serialColumn: true, remarkColumn: true }).grid, file);
+  return file;
+}
+
 /** A folder of department workbooks (several units each, layouts mixed as submissions are). */
 async function ensureFolder(files: number, linesEach: number): Promise<string> {
   const dir = path.join(DATA_DIR, `departments-${files}x${linesEach}`);
@@ -252,6 +259,15 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(table([{ measure: `PERF rules: ${perf[0].lines.toLocaleString('en')} lines, ${perf[0].goals.toLocaleString('en')} goals, ${perf[0].indicators.toLocaleString('en')} indicators`, unit: 'ms', values: perf.map((p) => p.ms), target: 500 }]) + '\n');
     return;
   }
+  if (argv.includes('--review-only')) {
+    // Only the review-workbook rows (issue 14 part 2, issue 19 items 9 and 17), printed, results.md untouched.
+    const n = Math.max(1, Number(argv[argv.indexOf('--runs') + 1]) || 3);
+    fs.mkdirSync(DATA_DIR, { recursive: true });
+    const file = await ensureBigFile(quick ? 10_000 : 100_000);
+    const perUnitFile = await ensurePerUnitFile(quick ? 10_000 : 100_000, 400);
+    process.stdout.write(table(measureReviewWrite(runNode, CLI, file, perUnitFile, n)) + '\n');
+    return;
+  }
   const coreLines = quick ? 100_000 : 1_000_000;
   const fileLines = quick ? 10_000 : 100_000;
   const folderFiles = quick ? 20 : 200;
@@ -325,7 +341,7 @@ async function main(argv: string[]): Promise<void> {
   }
 
   // 2c. Review workbooks: --out and --per-unit-out against --json (issue 14 part 2).
-  const reviewWrite = measureReviewWrite(runNode, CLI, bigFile, null, 1);
+  const reviewWrite = measureReviewWrite(runNode, CLI, bigFile, await ensurePerUnitFile(fileLines, 400), 1);
 
   const rows: Row[] = [
     ...reviewWrite,
