@@ -56,7 +56,8 @@ const EXCEL_ERRORS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?',
 
 /** A grid cell as a value exceljs can write: a formula without cached value shows its formula text. */
 function writableValue(v: Cell, formulaText?: string): ExcelJS.CellValue {
-  if (v === null || v === undefined) return null;
+  // An empty text is no value: inline strings (the streaming writer) read it back as none.
+  if (v === null || v === undefined || v === '') return null;
   if (isCellError(v)) {
     if (EXCEL_ERRORS.has(v.error)) return { error: v.error } as ExcelJS.CellErrorValue;
     return formulaText ? `=${formulaText}` : v.error;
@@ -171,7 +172,7 @@ function sortedRows(...lists: Iterable<number>[]): number[] {
  * merge's other cells take its first cell's style, as exceljs gives them in memory), then the
  * flagged cells' fills and notes.
  */
-function copySheet(book: ReviewBook, name: string, src: ExcelJS.Worksheet | undefined, grid: Grid, keep: RowFilter, findings: ReadonlyArray<Finding>, progress: RowProgress): void {
+function* copySheet(book: ReviewBook, name: string, src: ExcelJS.Worksheet | undefined, grid: Grid, keep: RowFilter, findings: ReadonlyArray<Finding>, progress: RowProgress): Generator<ExcelJS.Worksheet> {
   const flags = notesByRow(findings);
   const byTop = src ? mergesOf(src, () => worksheetMerges(src)) : mergesOf(grid, () => (grid.merges ?? []).map((m) => ({ top: m.top + 1, left: m.left + 1, bottom: m.bottom + 1, right: m.right + 1 })));
   const merges = keptMerges(byTop, keep);
@@ -294,7 +295,10 @@ function copySheet(book: ReviewBook, name: string, src: ExcelJS.Worksheet | unde
     const notes = flags.get(r);
     if (notes) flagRow(tr, notes);
     tr.commit();
-    if (++written % 1000 === 0) progress(1000);
+    if (++written % 1000 === 0) {
+      progress(1000);
+      yield target;
+    }
   }
   progress(written % 1000);
   commitSheet(target);
@@ -332,7 +336,7 @@ const solid = (rgb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid
 const PAPER_A4 = 9;
 
 /** Draw one sheet of the review model (src/core/review) into a new sheet: values, links, fills, heights, print setup. */
-export function addReviewSheet(book: ReviewBook, name: string, sheet: ReviewSheet, progress: RowProgress = () => undefined): ExcelJS.Worksheet {
+export function* addReviewSheet(book: ReviewBook, name: string, sheet: ReviewSheet, progress: RowProgress = () => undefined): Generator<ExcelJS.Worksheet, ExcelJS.Worksheet> {
   const p = sheet.print;
   // Views and page setup at creation: the streaming writer puts them at the top of the sheet.
   const ws = book.addWorksheet(name, {
@@ -358,7 +362,8 @@ export function addReviewSheet(book: ReviewBook, name: string, sheet: ReviewShee
   sheet.columns.forEach((_, i) => (header.getCell(i + 1).fill = solid(HEADER_RGB)));
   header.commit();
   let written = 0;
-  sheet.rows.forEach((cells, r) => {
+  for (let r = 0; r < sheet.rows.length; r++) {
+    const cells = sheet.rows[r];
     const row = ws.getRow(r + 2);
     cells.forEach((c, i) => {
       const cell = row.getCell(i + 1);
@@ -367,7 +372,7 @@ export function addReviewSheet(book: ReviewBook, name: string, sheet: ReviewShee
         const text = String(c.value);
         cell.value = { formula: hyperlinkFormula(c.link.sheet, c.link.cell, text), result: text } as ExcelJS.CellFormulaValue;
         cell.font = { color: { argb: `FF${LINK_RGB}` }, underline: true };
-      } else cell.value = c.value;
+      } else if (c.value !== '') cell.value = c.value; // an empty text is no value (inline strings read it back as none)
       if (c.bold) cell.font = { bold: true };
       if (c.fill) cell.fill = solid(c.fill);
       if (col.wrap || col.align) cell.alignment = { vertical: 'top', wrapText: col.wrap, horizontal: col.align };
@@ -375,8 +380,11 @@ export function addReviewSheet(book: ReviewBook, name: string, sheet: ReviewShee
     });
     row.height = sheet.heights[r + 1];
     row.commit();
-    if (++written % 1000 === 0) progress(1000);
-  });
+    if (++written % 1000 === 0) {
+      progress(1000);
+      yield ws;
+    }
+  }
   progress(written % 1000);
   // The filter is written after the rows, so it may be set here.
   if (sheet.autoFilter) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, sheet.rows.length + 1), column: sheet.columns.length } };
@@ -391,8 +399,12 @@ export type UnitPartition = ReturnType<typeof partitionByUnit>;
 export interface ReviewPlan {
   /** Rows to write in all (for a progress bar). */
   rows: number;
-  /** Write every sheet into `book`, in order, reporting rows written. */
-  write(book: ReviewBook, progress?: RowProgress): void;
+  /**
+   * Write every sheet into `book`, in order, reporting rows written. A generator: it yields the sheet
+   * being written every 1,000 rows, so a streaming caller can let the zip drain (src/cli/write-outputs.ts);
+   * run it to the end for an in-memory workbook.
+   */
+  write(book: ReviewBook, progress?: RowProgress): Generator<ExcelJS.Worksheet>;
 }
 
 /**
@@ -455,11 +467,11 @@ export function planReviewWorkbook(report: CheckReport, sources: ReadonlyArray<R
   const explanationsName = typed.length > 0 ? namer.name(EXPLANATIONS_SHEET) : '';
   return {
     rows,
-    write(book, progress = () => undefined) {
-      addReviewSheet(book, RESULTS_SHEET, results, progress);
-      addReviewSheet(book, UNITS_SHEET, unitsModel, progress);
-      addReviewSheet(book, printUnits.name, printUnits, progress);
-      for (const c of copies) copySheet(book, c.name, c.src, c.grid, c.keep, c.findings, progress);
+    *write(book, progress = () => undefined) {
+      yield* addReviewSheet(book, RESULTS_SHEET, results, progress);
+      yield* addReviewSheet(book, UNITS_SHEET, unitsModel, progress);
+      yield* addReviewSheet(book, printUnits.name, printUnits, progress);
+      for (const c of copies) yield* copySheet(book, c.name, c.src, c.grid, c.keep, c.findings, progress);
       if (typed.length > 0) writeExplanationsSheet(book, explanationsName, typed);
     },
   };
@@ -470,7 +482,9 @@ export function buildReviewWorkbook(report: CheckReport, sources: ReadonlyArray<
   const wb = new ExcelJS.Workbook();
   stampOutput(wb);
   wb.created = new Date();
-  planReviewWorkbook(report, sources, opts).write(wb);
+  for (const _ of planReviewWorkbook(report, sources, opts).write(wb)) {
+    // in memory: nothing to wait for
+  }
   return wb;
 }
 

@@ -18,7 +18,7 @@ import { isToolOutputFile } from '../file-source';
 import { assertNotFolder, assertOutputsSafe, PlannedOutput, ProtectedFile, ROLE_INPUT, ROLE_PRIOR, ROLE_RULES, sameFile } from '../paths';
 import { createProgress } from '../progress';
 import { printErr, printJson, printOut } from '../print';
-import { assertWritable, planPerUnit, writePerUnit, writeWorkbookAtomic } from '../write-outputs';
+import { assertWritable, planPerUnit, writePerUnit, writeReviewWorkbook } from '../write-outputs';
 import { humanSummary } from '../summary';
 import { jsonSyntaxError } from '../json-errors';
 import { prepareOutputPath } from '../output-path';
@@ -204,10 +204,19 @@ export async function reportRun(run: CheckRun, opts: CheckCommandOptions): Promi
   const sources = loaded.map((l) => ({ display: l.display, grids: l.grids, workbook: l.workbook }));
   // Writing a big review workbook takes long: the bar says what is happening (terminal only).
   if (opts.out) {
-    const bar = createProgress(1);
-    bar.update(0, `写出审核工作簿 ${path.basename(opts.out)}`);
+    // The bar counts rows once the workbook is planned (the total is known only then).
+    const label = `写出审核工作簿 ${path.basename(opts.out)}`;
+    let bar = createProgress(1);
+    bar.update(0, label);
+    let rows = 0;
     try {
-      await writeWorkbookAtomic(buildReviewWorkbook(report, sources), opts.out, !!opts.force);
+      await writeReviewWorkbook(report, sources, {}, opts.out, !!opts.force, (done, total) => {
+        if (total !== rows) {
+          bar.finish();
+          bar = createProgress((rows = total));
+        }
+        bar.update(done, `${label}（行）`);
+      });
     } finally {
       bar.finish();
     }
