@@ -41,8 +41,8 @@ export async function workbookDiff(a: Buffer, b: Buffer, limit = 20): Promise<st
   };
   const wa = new ExcelJS.Workbook();
   const wb = new ExcelJS.Workbook();
-  await wa.xlsx.load(a);
-  await wb.xlsx.load(b);
+  await wa.xlsx.load(a as unknown as ArrayBuffer);
+  await wb.xlsx.load(b as unknown as ArrayBuffer);
   const names = (w: ExcelJS.Workbook) => w.worksheets.map((s) => s.name);
   if (j(names(wa)) !== j(names(wb))) push(`sheets: ${j(names(wa))} vs ${j(names(wb))}`);
   for (const sa of wa.worksheets) {
