@@ -154,7 +154,10 @@ export function planPerUnit(report: CheckReport, dir: string, force: boolean): P
   return { dir, force, files };
 }
 
-/** Write one review workbook per unit; returns the written paths. */
+/** Units' workbooks written at once: drawing is synchronous, compressing and writing are not, so a few overlap. */
+const PER_UNIT_AT_ONCE = 4;
+
+/** Write one review workbook per unit; returns the written paths, in the order they were finished. */
 export async function writePerUnit(
   report: CheckReport,
   sources: ReadonlyArray<ReviewSource>,
@@ -165,10 +168,23 @@ export async function writePerUnit(
   const written: string[] = [];
   // The run's partition by unit once, not once per unit's workbook (10,000 units: issue 19 item 17).
   const partition = partitionByUnit(report);
-  for (const p of plan.files) {
-    await writeReviewWorkbook(report, sources, { unit: p.unit, partition }, p.file, plan.force);
-    written.push(p.file);
-    onWritten(written.length, p.file);
-  }
+  let next = 0;
+  const worker = async () => {
+    while (next < plan.files.length) {
+      const p = plan.files[next++];
+      try {
+        await writeReviewWorkbook(report, sources, { unit: p.unit, partition }, p.file, plan.force);
+      } catch (e) {
+        next = plan.files.length; // the others stop after the file they are writing
+        throw e;
+      }
+      written.push(p.file);
+      onWritten(written.length, p.file);
+    }
+  };
+  const at = reviewWriter() === 'memory' ? 1 : PER_UNIT_AT_ONCE;
+  const results = await Promise.allSettled(Array.from({ length: Math.min(at, plan.files.length) }, worker));
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
   return written;
 }

@@ -243,7 +243,11 @@ function* copySheet(book: ReviewBook, name: string, src: ExcelJS.Worksheet | und
   const pending = new Map<number, Array<{ col: number; style: Partial<ExcelJS.Style> }>>();
   const rows = sortedRows(sourceRows, flags.keys(), mergeRows);
   let written = 0;
+  const streamed = target as unknown as { _rows?: unknown[]; _rowZero?: number };
   for (const r of rows) {
+    // The streaming writer keeps rows from the last committed one on: skip the gap to a unit's next
+    // row (an empty stretch is no rows to commit), or every commit would walk the gap's holes.
+    if (typeof streamed._rowZero === 'number' && streamed._rows?.length === 0 && r > streamed._rowZero) streamed._rowZero = r;
     const tr = target.getRow(r);
     const skip = slaves.get(r);
     if (src) {
