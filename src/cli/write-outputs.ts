@@ -121,8 +121,15 @@ export async function streamReviewWorkbook(report: CheckReport, sources: Readonl
     for (const ws of plan.write(wb as unknown as ReviewBook, (n) => progress((done += n), plan.rows))) await drained(ws);
     await wb.commit();
   } catch (e) {
-    // Close the file before it is removed, whatever went wrong while drawing.
-    (wb as unknown as { stream?: fs.WriteStream }).stream?.destroy?.();
+    // Close the file before the caller removes it, whatever went wrong while drawing: a write
+    // stream still opening would otherwise create the temporary file again after its removal.
+    const stream = (wb as unknown as { stream?: fs.WriteStream }).stream;
+    if (stream && !stream.closed) {
+      await new Promise<void>((resolve) => {
+        stream.once('close', () => resolve());
+        stream.destroy();
+      });
+    }
     throw e;
   }
 }
