@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { CheckReport } from '../core/check';
-import { buildReviewWorkbook, planReviewWorkbook, BuildOptions, reportUnits, ReviewBook, ReviewSource, ReviewUnit, unitFileName } from '../io/review-workbook';
+import { buildReviewWorkbook, planReviewWorkbook, BuildOptions, reportUnits, ReviewBook, ReviewPlan, ReviewSource, ReviewUnit, unitFileName } from '../io/review-workbook';
 import { partitionByUnit } from '../core/per-unit';
 import { stampOutput } from '../io/own-output';
 import { MAX_FILE_NAME_BYTES, truncateUtf8, uniqueFileNames, utf8Length } from '../io/file-name';
@@ -111,7 +111,10 @@ export type WriteProgress = (done: number, total: number) => void;
  * committed as it is drawn.
  */
 export async function streamReviewWorkbook(report: CheckReport, sources: ReadonlyArray<ReviewSource>, opts: BuildOptions, file: string, progress: WriteProgress = () => undefined): Promise<void> {
-  const plan = planReviewWorkbook(report, sources, opts);
+  await streamPlan(planReviewWorkbook(report, sources, opts), file, progress);
+}
+
+async function streamPlan(plan: ReviewPlan, file: string, progress: WriteProgress = () => undefined): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false, useStyles: true });
   stampOutput(wb as unknown as ExcelJS.Workbook);
   wb.created = new Date();
@@ -134,10 +137,30 @@ export async function streamReviewWorkbook(report: CheckReport, sources: Readonl
   }
 }
 
+/**
+ * Below this many rows a review workbook is drawn in memory and written in one go: the streaming
+ * writer's fixed cost per file (archiver, one stream per part) makes 10,000 small per-unit files
+ * slower (bench/run.ts --review-only), and so few rows cost little memory. Both writers draw the
+ * same sheets from the same plan (tests/cli/review-stream.test.ts).
+ */
+export const STREAM_MIN_ROWS = 10_000;
+
 /** Write the review workbook (all units, or one with opts.unit) to `out` atomically, with the writer in force. */
 export async function writeReviewWorkbook(report: CheckReport, sources: ReadonlyArray<ReviewSource>, opts: BuildOptions, out: string, force: boolean, progress?: WriteProgress): Promise<void> {
   if (reviewWriter() === 'memory') return writeWorkbookAtomic(buildReviewWorkbook(report, sources, opts), out, force);
-  await writeAtomic(out, force, (tmp) => streamReviewWorkbook(report, sources, opts, tmp, progress));
+  const plan = planReviewWorkbook(report, sources, opts);
+  if (plan.rows < STREAM_MIN_ROWS) {
+    const wb = new ExcelJS.Workbook();
+    stampOutput(wb);
+    wb.created = new Date();
+    let done = 0;
+    progress?.(0, plan.rows);
+    for (const _ of plan.write(wb, (n) => progress?.((done += n), plan.rows))) {
+      // in memory: nothing to wait for
+    }
+    return writeWorkbookAtomic(wb, out, force);
+  }
+  await writeAtomic(out, force, (tmp) => streamPlan(plan, tmp, progress));
 }
 
 export interface PerUnitPlan {
@@ -161,8 +184,8 @@ export function planPerUnit(report: CheckReport, dir: string, force: boolean): P
   return { dir, force, files };
 }
 
-/** Units' workbooks written at once: drawing is synchronous, compressing and writing are not, so a few overlap. */
-const PER_UNIT_AT_ONCE = 4;
+/** Units' workbooks in flight at once: one, as 4 at once was slower on 2 cores (9.2 against 6.4 ms a unit, bench/per-unit.ts). */
+const PER_UNIT_AT_ONCE = 1;
 
 /** Write one review workbook per unit; returns the written paths, in the order they were finished. */
 export async function writePerUnit(
