@@ -96,8 +96,13 @@ const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
  * sheet would pile up in memory before archiver compressed any of it. Also lets the progress bar draw.
  */
 async function drained(ws: ExcelJS.Worksheet): Promise<void> {
-  const buf = (ws as unknown as { _stream?: { buffers?: Array<{ length: number }> } })._stream;
-  const buffered = () => (buf?.buffers ?? []).reduce((n, b) => n + b.length, 0);
+  // exceljs's StreamBuf writes into the zip's pipeline without heeding backpressure: what waits is
+  // in its own buffers and in the writable side of the stream it pipes to (the deflate stage).
+  // (archiver's PassThrough, from readable-stream, has no writableLength: its state says.) Each turn
+  // of the event loop moves only a chunk or so through deflate, so waiting is what lets it catch up.
+  type Piped = { writableLength?: number; _writableState?: { length?: number } };
+  const buf = (ws as unknown as { _stream?: { buffers?: Array<{ length: number }>; pipes?: Piped[] } })._stream;
+  const buffered = () => (buf?.buffers ?? []).reduce((n, b) => n + b.length, 0) + (buf?.pipes ?? []).reduce((n, p) => n + (p.writableLength ?? p._writableState?.length ?? 0), 0);
   do await new Promise((r) => setImmediate(r));
   while (buffered() > MAX_BUFFERED_BYTES);
 }
