@@ -273,7 +273,7 @@ async function main(argv: string[]): Promise<void> {
       const xs: Sample[] = [];
       for (let i = 0; i < n; i++) xs.push(childJson('per-unit', [String(sample), writer]));
       log(`per-unit 10,000 units (${writer}): ${xs.map((x) => Math.round(x.totalMs)).join(', ')} ms`);
-      rows.push({ measure: `${writer === 'memory' ? 'before: ' : ''}per-unit, 10,000 units: check + plan + every unit's workbook (${sample} written, the rest extrapolated; ${writer === 'memory' ? 'in-memory, partition per unit' : 'writePerUnit, streaming'})`, unit: 'ms', values: xs.map((x) => x.totalMs), target: null });
+      rows.push({ measure: `${writer === 'memory' ? 'before: ' : ''}per-unit, 10,000 units: check + plan + every unit's workbook (${sample} written, the rest extrapolated; ${writer === 'memory' ? 'in-memory, written to buffers only, not to disk' : 'writePerUnit: files on disk, atomic rename'})`, unit: 'ms', values: xs.map((x) => x.totalMs), target: null });
     }
     process.stdout.write(table(rows) + '\n');
     return;
