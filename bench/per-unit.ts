@@ -8,7 +8,11 @@
  * To hook into bench/run.ts: `import { benchPerUnit } from './per-unit';` and record
  * `(await benchPerUnit(10_000)).totalMs` as a row (target: < 60 s for 10,000 units).
  */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { checkWorkbooks } from '../src/core/check';
+import { planPerUnit, writePerUnit } from '../src/cli/write-outputs';
 import { partitionByUnit } from '../src/core/per-unit';
 import { buildReviewWorkbook, reportUnits } from '../src/io/review-workbook';
 import { uniqueFileNames, unitFileName } from '../src/io/file-name';
@@ -29,7 +33,12 @@ export interface PerUnitBench {
   totalMs: number;
 }
 
-export async function benchPerUnit(units = 10_000, linesPerUnit = 5, sample = units): Promise<PerUnitBench> {
+/**
+ * `writer`: 'memory' is the old way (each unit's workbook built in memory, the partition recomputed
+ * per unit, written to a buffer); 'stream' is writePerUnit's (the partition once, each workbook
+ * streamed to its own file in a temp folder).
+ */
+export async function benchPerUnit(units = 10_000, linesPerUnit = 5, sample = units, writer: 'memory' | 'stream' = 'stream'): Promise<PerUnitBench> {
   const { grid } = synthSheet({ lines: units * linesPerUnit, units, seed: 7, layout: 'long' });
   const workbook = { file: 'per-unit.xlsx', sheets: [grid] };
   let t = Date.now();
@@ -45,9 +54,14 @@ export async function benchPerUnit(units = 10_000, linesPerUnit = 5, sample = un
   t = Date.now();
   const sources = [{ display: workbook.file, grids: workbook }];
   const n = Math.min(sample, list.length);
-  for (let i = 0; i < n; i++) {
-    const wb = buildReviewWorkbook(report, sources, { unit: list[i] });
-    await wb.xlsx.writeBuffer(ZIP_OPTIONS as never);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'br-per-unit-'));
+  try {
+    if (writer === 'stream') {
+      const plan = planPerUnit(report, dir, false);
+      await writePerUnit(report, sources, { ...plan, files: plan.files.slice(0, n) });
+    } else for (let i = 0; i < n; i++) await buildReviewWorkbook(report, sources, { unit: list[i] }).xlsx.writeBuffer(ZIP_OPTIONS as never);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
   const sampledMs = Date.now() - t;
   const workbooksMs = Math.round((sampledMs * list.length) / Math.max(1, n));
@@ -55,6 +69,7 @@ export async function benchPerUnit(units = 10_000, linesPerUnit = 5, sample = un
 }
 
 if (require.main === module) {
-  const [u, l, s] = process.argv.slice(2).map(Number);
-  benchPerUnit(u || 10_000, l || 5, s || u || 10_000).then((r) => console.log(JSON.stringify(r)));
+  const [u, l, s] = process.argv.slice(2, 5).map(Number);
+  const writer = process.argv[5] === 'memory' ? 'memory' : 'stream';
+  benchPerUnit(u || 10_000, l || 5, s || u || 10_000, writer).then((r) => console.log(JSON.stringify(r)));
 }

@@ -23,6 +23,7 @@ import { runFormulas } from '../src/core/formulas';
 import type { FormulaDef } from '../src/core/formulas';
 import { synthSheet, SynthOptions } from '../src/testing/synth';
 import { measureReviewWrite } from './review-write';
+import { benchPerUnit } from './per-unit';
 import { DEFAULT_CONFIG } from '../src/core/config';
 import { emptyAux } from '../src/core/context';
 import { projectPerformance } from '../src/core/rules/performance';
@@ -146,6 +147,13 @@ async function ensureDirtyFile(lines: number): Promise<string> {
   return file;
 }
 
+/** One sheet of `lines` lines over `units` units (the --per-unit-out rows). */
+async function ensurePerUnitFile(lines: number, units: number): Promise<string> {
+  const file = path.join(DATA_DIR, `per-unit-${lines}x${units}.xlsx`);
+  if (!fs.existsSync(file)) await writeGrid(synthSheet({ lines, units, seed: 6, layout: 'long', serialColumn: true, remarkColumn: true }).grid, file);
+  return file;
+}
+
 /** A folder of department workbooks (several units each, layouts mixed as submissions are). */
 async function ensureFolder(files: number, linesEach: number): Promise<string> {
   const dir = path.join(DATA_DIR, `departments-${files}x${linesEach}`);
@@ -168,9 +176,9 @@ interface Sample {
   [k: string]: number;
 }
 
-function runNode(args: string[], nodeArgs: string[] = []): { ms: number; stdout: string; status: number | null } {
+function runNode(args: string[], nodeArgs: string[] = [], env: NodeJS.ProcessEnv = process.env): { ms: number; stdout: string; status: number | null } {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [...nodeArgs, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, cwd: ROOT });
+  const r = spawnSync(process.execPath, [...nodeArgs, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, cwd: ROOT, env });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr.slice(-2000)}`);
   return { ms, stdout: r.stdout, status: r.status };
@@ -323,6 +331,24 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(table(await pageRows(quick, Math.max(1, Number(argv[argv.indexOf('--runs') + 1]) || 1))) + '\n');
     return;
   }
+  if (argv.includes('--review-only')) {
+    // Only the review-workbook rows (issue 14 part 2, issue 19 items 9 and 17), printed, results.md untouched.
+    const n = Math.max(1, Number(argv[argv.indexOf('--runs') + 1]) || 3);
+    fs.mkdirSync(DATA_DIR, { recursive: true });
+    const file = await ensureBigFile(quick ? 10_000 : 100_000);
+    const perUnitFile = await ensurePerUnitFile(quick ? 10_000 : 100_000, 400);
+    const rows: Row[] = measureReviewWrite(runNode, CLI, file, perUnitFile, n);
+    // Issue 19 item 17: 10,000 units (5 lines each), in-process; a sample of units written, the rest extrapolated.
+    const sample = quick ? 200 : 1000;
+    for (const writer of ['stream', 'memory'] as const) {
+      const xs: Sample[] = [];
+      for (let i = 0; i < n; i++) xs.push(childJson('per-unit', [String(sample), writer]));
+      log(`per-unit 10,000 units (${writer}): ${xs.map((x) => Math.round(x.totalMs)).join(', ')} ms`);
+      rows.push({ measure: `${writer === 'memory' ? 'before: ' : ''}per-unit, 10,000 units: check + plan + every unit's workbook (${sample} written, the rest extrapolated; ${writer === 'memory' ? 'in-memory, written to buffers only, not to disk' : 'writePerUnit: files on disk, atomic rename'})`, unit: 'ms', values: xs.map((x) => x.totalMs), target: null });
+    }
+    process.stdout.write(table(rows) + '\n');
+    return;
+  }
   const coreLines = quick ? 100_000 : 1_000_000;
   const fileLines = quick ? 10_000 : 100_000;
   const folderFiles = quick ? 20 : 200;
@@ -394,7 +420,7 @@ async function main(argv: string[]): Promise<void> {
   }
 
   // 2c. Review workbooks: --out and --per-unit-out against --json (issue 14 part 2).
-  const reviewWrite = measureReviewWrite(runNode, CLI, bigFile, null, 1);
+  const reviewWrite = measureReviewWrite(runNode, CLI, bigFile, await ensurePerUnitFile(fileLines, 400), 1);
 
   const rows: Row[] = [
     ...page,
@@ -462,6 +488,7 @@ if (process.argv[2] === 'child') {
   if (kind === 'core') childCore(Number(process.argv[4]));
   else if (kind === 'exceljs') void childExceljs(process.argv[4]);
   else if (kind === 'perf') childPerf(Number(process.argv[4]));
+  else if (kind === 'per-unit') void benchPerUnit(10_000, 5, Number(process.argv[4]), process.argv[5] === 'memory' ? 'memory' : 'stream').then((r) => out({ ms: r.totalMs, ...r }));
   else throw new Error(`bench: unknown child ${kind}`);
 } else {
   main(process.argv.slice(2)).catch((e) => {

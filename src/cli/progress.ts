@@ -32,3 +32,30 @@ export function createProgress(total: number, stream: NodeJS.WriteStream = proce
     },
   };
 }
+
+/**
+ * A bar for a phase counted in rows whose total is known only once it starts (writing a review
+ * workbook): called with (done, total), it draws `label` with the rows written so far. Updates are
+ * drawn at most once per 1% of the total, so 1,000,000 rows do not flood the terminal.
+ */
+export function createRowsProgress(label: string, stream: NodeJS.WriteStream = process.stderr): { update(done: number, total: number): void; finish(): void } {
+  let bar: Progress | null = null;
+  let total = -1;
+  let shown = -1;
+  return {
+    update(done: number, t: number) {
+      if (t !== total) {
+        bar?.finish();
+        bar = createProgress((total = t), stream);
+        shown = -1;
+      }
+      const step = Math.max(1, Math.floor(total / 100));
+      if (shown >= 0 && done < total && done - shown < step) return;
+      shown = done;
+      bar?.update(done, label);
+    },
+    finish() {
+      bar?.finish();
+    },
+  };
+}

@@ -56,7 +56,8 @@ const EXCEL_ERRORS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?',
 
 /** A grid cell as a value exceljs can write: a formula without cached value shows its formula text. */
 function writableValue(v: Cell, formulaText?: string): ExcelJS.CellValue {
-  if (v === null || v === undefined) return null;
+  // An empty text is no value: inline strings (the streaming writer) read it back as none.
+  if (v === null || v === undefined || v === '') return null;
   if (isCellError(v)) {
     if (EXCEL_ERRORS.has(v.error)) return { error: v.error } as ExcelJS.CellErrorValue;
     return formulaText ? `=${formulaText}` : v.error;
@@ -99,95 +100,57 @@ function keptMerges(byTop: Map<number, ReturnType<typeof worksheetMerges>>, keep
   return out;
 }
 
-function copyFromWorksheet(src: ExcelJS.Worksheet, grid: Grid, target: ExcelJS.Worksheet, keep: RowFilter): void {
-  const cols = (src as unknown as { _columns?: ExcelJS.Column[] | null })._columns;
-  if (cols) {
-    cols.forEach((col, i) => {
-      if (!col) return;
-      const tc = target.getColumn(i + 1);
-      if (col.width) tc.width = col.width;
-      if (col.hidden) tc.hidden = true;
-    });
-  }
-  const copyRow = (row: ExcelJS.Row, r: number) => {
-    const gridRow = grid.cells[r - 1];
-    const tr = target.getRow(r);
-    if (row.height) tr.height = row.height;
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
-      const type = cell.type as unknown as number;
-      if (type === 1 /* Merge */ ) return;
-      const v = gridRow ? (gridRow[c - 1] ?? null) : null;
-      const tc = tr.getCell(c);
-      let formula: string | undefined;
-      if (type === 6 /* Formula */) {
-        try {
-          formula = cell.formula;
-        } catch {
-          formula = undefined;
-        }
-      }
-      tc.value = writableValue(v, formula);
-      if (cell.style && Object.keys(cell.style).length > 0) tc.style = cell.style;
-      const note = (cell as unknown as { note?: unknown }).note;
-      if (note) tc.note = note as ExcelJS.Comment;
-    });
-  };
-  // Only the rows kept are visited: a unit's copy costs its own rows, not the sheet's.
-  if (keep) {
-    for (const r of keep) {
-      const row = src.findRow(r);
-      if (row) copyRow(row, r);
-    }
-  } else src.eachRow({ includeEmpty: false }, copyRow);
-  for (const m of keptMerges(mergesOf(src, () => worksheetMerges(src)), keep)) {
-    try {
-      target.mergeCells(m.top, m.left, m.bottom, m.right);
-    } catch {
-      // overlapping merges in a damaged file: keep the values, skip the merge
-    }
-  }
-  const frozen = (src.views ?? []).find((v) => v && v.state === 'frozen');
-  if (frozen) target.views = [{ ...frozen }];
+/**
+ * What both exceljs writers offer: the in-memory Workbook and the streaming WorkbookWriter
+ * (src/cli/review-stream.ts). Everything below writes rows in ascending order and commits each one,
+ * so the same code serves both (a commit is a no-op in memory). What the streaming writer puts at a
+ * sheet's top (columns, views, page setup) is given before the first row.
+ */
+export interface ReviewBook {
+  addWorksheet(name: string, options?: Partial<ExcelJS.AddWorksheetOptions>): ExcelJS.Worksheet;
 }
 
-function copyFromGrid(grid: Grid, target: ExcelJS.Worksheet, keep: RowFilter): void {
-  const widths: number[] = [];
-  const each = (i: number) => {
-    const row = grid.cells[i];
-    const r = i + 1;
-    if (!row || row.length === 0) return;
-    const tr = target.getRow(r);
-    row.forEach((v, c) => {
-      if (v === null || v === undefined) return;
-      tr.getCell(c + 1).value = writableValue(v);
-      const len = typeof v === 'string' ? Math.min(60, [...v].reduce((n, ch) => n + (ch.charCodeAt(0) > 255 ? 2 : 1), 0)) : 10;
-      if (!widths[c] || widths[c] < len) widths[c] = len;
-    });
-  };
-  if (keep) for (const r of keep) each(r - 1);
-  else for (let i = 0; i < grid.cells.length; i++) each(i);
-  widths.forEach((w, c) => {
-    if (w) target.getColumn(c + 1).width = Math.max(8, w + 2);
-  });
-  const oneBased = () => (grid.merges ?? []).map((m) => ({ top: m.top + 1, left: m.left + 1, bottom: m.bottom + 1, right: m.right + 1 }));
-  for (const m of keptMerges(mergesOf(grid, oneBased), keep)) {
-    try {
-      target.mergeCells(m.top, m.left, m.bottom, m.right);
-    } catch {
-      // skip overlapping merges
-    }
-  }
+/**
+ * Rows drawn between two yields of the writing generator: often enough that the zip's deflate stage
+ * (fed a 64 KB chunk per turn of the event loop) keeps up; 200 measured no faster than 1,000.
+ */
+const YIELD_ROWS = 1000;
+
+/** Rows written so far, for a progress bar (the total is planned before writing). */
+export type RowProgress = (rows: number) => void;
+
+function commitSheet(ws: ExcelJS.Worksheet): void {
+  const c = (ws as unknown as { commit?: () => void }).commit;
+  if (c) c.call(ws);
 }
 
-/** Fill and note every flagged cell of one copied sheet, as the review model says. */
-function flagCells(target: ExcelJS.Worksheet, findings: ReadonlyArray<Finding>): void {
+const CELL_RE = /^([A-Z]{1,3})(\d+)$/;
+
+function colNumber(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
+  return n;
+}
+
+/** The review model's cell notes of one sheet, by 1-based row, each with its 1-based column. */
+function notesByRow(findings: ReadonlyArray<Finding>): Map<number, Array<{ col: number; note: ReturnType<typeof cellNotes>[number] }>> {
+  const out = new Map<number, Array<{ col: number; note: ReturnType<typeof cellNotes>[number] }>>();
   for (const n of cellNotes(findings)) {
-    let tc: ExcelJS.Cell;
-    try {
-      tc = target.getCell(n.cell);
-    } catch {
-      continue;
-    }
+    const m = CELL_RE.exec(n.cell);
+    if (!m) continue;
+    const r = Number(m[2]);
+    const list = out.get(r);
+    const item = { col: colNumber(m[1]), note: n };
+    if (list) list.push(item);
+    else out.set(r, [item]);
+  }
+  return out;
+}
+
+/** Fill and note the flagged cells of one row, as the review model says. */
+function flagRow(row: ExcelJS.Row, notes: ReadonlyArray<{ col: number; note: ReturnType<typeof cellNotes>[number] }>): void {
+  for (const { col, note: n } of notes) {
+    const tc = row.getCell(col);
     if (n.fill) {
       const argb = `FF${n.fill}`;
       tc.style = { ...(tc.style ?? {}), fill: { type: 'pattern', pattern: 'solid', fgColor: { argb }, bgColor: { argb } } };
@@ -200,6 +163,164 @@ function flagCells(target: ExcelJS.Worksheet, findings: ReadonlyArray<Finding>):
   }
 }
 
+type Merge = ReturnType<typeof worksheetMerges>[number];
+
+/** Ascending, distinct row numbers. */
+function sortedRows(...lists: Iterable<number>[]): number[] {
+  const set = new Set<number>();
+  for (const l of lists) for (const r of l) set.add(r);
+  return [...set].sort((a, b) => a - b);
+}
+
+/**
+ * Copy one input sheet (from its exceljs worksheet, or from its grid for .csv and very big files)
+ * into a new sheet of `book`, row by row in ascending order: values, styles, notes, merges (a
+ * merge's other cells take its first cell's style, as exceljs gives them in memory), then the
+ * flagged cells' fills and notes.
+ */
+function* copySheet(book: ReviewBook, name: string, src: ExcelJS.Worksheet | undefined, grid: Grid, keep: RowFilter, findings: ReadonlyArray<Finding>, progress: RowProgress): Generator<ExcelJS.Worksheet> {
+  const flags = notesByRow(findings);
+  const byTop = src ? mergesOf(src, () => worksheetMerges(src)) : mergesOf(grid, () => (grid.merges ?? []).map((m) => ({ top: m.top + 1, left: m.left + 1, bottom: m.bottom + 1, right: m.right + 1 })));
+  const merges = keptMerges(byTop, keep);
+  const mergeRows: number[] = [];
+  for (const m of merges) for (let r = m.top; r <= m.bottom; r++) mergeRows.push(r);
+  let options: Partial<ExcelJS.AddWorksheetOptions> = {};
+  const widths: number[] = [];
+  let sourceRows: number[];
+  if (src) {
+    const frozen = (src.views ?? []).find((v) => v && v.state === 'frozen');
+    if (frozen) options = { views: [{ ...frozen }] };
+    if (keep) sourceRows = keep as number[];
+    else {
+      sourceRows = [];
+      src.eachRow({ includeEmpty: false }, (_row, r) => sourceRows.push(r));
+    }
+  } else {
+    sourceRows = [];
+    const measure = (i: number) => {
+      const row = grid.cells[i];
+      if (!row || row.length === 0) return;
+      sourceRows.push(i + 1);
+      row.forEach((v, c) => {
+        if (v === null || v === undefined) return;
+        const len = typeof v === 'string' ? Math.min(60, [...v].reduce((n, ch) => n + (ch.charCodeAt(0) > 255 ? 2 : 1), 0)) : 10;
+        if (!widths[c] || widths[c] < len) widths[c] = len;
+      });
+    };
+    if (keep) for (const r of keep) measure(r - 1);
+    else for (let i = 0; i < grid.cells.length; i++) measure(i);
+  }
+  const target = book.addWorksheet(name, options);
+  // Columns before the first row: the streaming writer writes <cols> with it.
+  if (src) {
+    const cols = (src as unknown as { _columns?: ExcelJS.Column[] | null })._columns;
+    if (cols) {
+      cols.forEach((col, i) => {
+        if (!col) return;
+        const tc = target.getColumn(i + 1);
+        if (col.width) tc.width = col.width;
+        if (col.hidden) tc.hidden = true;
+      });
+    }
+  } else {
+    widths.forEach((w, c) => {
+      if (w) target.getColumn(c + 1).width = Math.max(8, w + 2);
+    });
+  }
+  // Merges first, before any value: a merge's other cells take no value (in memory, a value set
+  // on one would overwrite its first cell) and, once its first cell is written, that cell's style.
+  const slaves = new Map<number, Set<number>>();
+  const mastersAt = new Map<number, Merge[]>();
+  for (const m of merges) {
+    try {
+      target.mergeCells(m.top, m.left, m.bottom, m.right);
+    } catch {
+      continue; // overlapping merges in a damaged file: keep the values, skip the merge
+    }
+    const at = mastersAt.get(m.top);
+    if (at) at.push(m);
+    else mastersAt.set(m.top, [m]);
+    for (let y = m.top; y <= m.bottom; y++) {
+      let set = slaves.get(y);
+      if (!set) slaves.set(y, (set = new Set()));
+      for (let x = m.left; x <= m.right; x++) if (y !== m.top || x !== m.left) set.add(x);
+    }
+  }
+  const pending = new Map<number, Array<{ col: number; style: Partial<ExcelJS.Style> }>>();
+  const rows = sortedRows(sourceRows, flags.keys(), mergeRows);
+  let written = 0;
+  const streamed = target as unknown as { _rows?: unknown[]; _rowZero?: number };
+  for (const r of rows) {
+    // The streaming writer keeps rows from the last committed one on: skip the gap to a unit's next
+    // row (an empty stretch is no rows to commit), or every commit would walk the gap's holes.
+    if (typeof streamed._rowZero === 'number' && streamed._rows?.length === 0 && r > streamed._rowZero) streamed._rowZero = r;
+    const tr = target.getRow(r);
+    const skip = slaves.get(r);
+    if (src) {
+      const row = src.findRow(r);
+      if (row) {
+        const gridRow = grid.cells[r - 1];
+        if (row.height) tr.height = row.height;
+        row.eachCell({ includeEmpty: false }, (cell, c) => {
+          const type = cell.type as unknown as number;
+          if (type === 1 /* Merge */ || skip?.has(c)) return;
+          const v = gridRow ? (gridRow[c - 1] ?? null) : null;
+          const tc = tr.getCell(c);
+          let formula: string | undefined;
+          if (type === 6 /* Formula */) {
+            try {
+              formula = cell.formula;
+            } catch {
+              formula = undefined;
+            }
+          }
+          tc.value = writableValue(v, formula);
+          if (cell.style && Object.keys(cell.style).length > 0) tc.style = cell.style;
+          const note = (cell as unknown as { note?: unknown }).note;
+          if (note) tc.note = note as ExcelJS.Comment;
+        });
+      }
+    } else {
+      const row = grid.cells[r - 1];
+      if (row) {
+        row.forEach((v, c) => {
+          if (v === null || v === undefined || skip?.has(c + 1)) return;
+          tr.getCell(c + 1).value = writableValue(v);
+        });
+      }
+    }
+    for (const m of mastersAt.get(r) ?? []) {
+      const style = tr.getCell(m.left).style;
+      for (let y = m.top; y <= m.bottom; y++) {
+        for (let x = m.left; x <= m.right; x++) {
+          if (y === m.top && x === m.left) continue;
+          const list = pending.get(y);
+          if (list) list.push({ col: x, style });
+          else pending.set(y, [{ col: x, style }]);
+        }
+      }
+    }
+    for (const p of pending.get(r) ?? []) tr.getCell(p.col).style = p.style;
+    pending.delete(r);
+    const notes = flags.get(r);
+    if (notes) flagRow(tr, notes);
+    tr.commit();
+    if (++written % YIELD_ROWS === 0) {
+      progress(YIELD_ROWS);
+      yield target;
+    }
+  }
+  progress(written % YIELD_ROWS);
+  commitSheet(target);
+}
+
+/** The rows copySheet will write for one sheet (for the progress total). */
+function plannedRows(src: ExcelJS.Worksheet | undefined, grid: Grid, keep: RowFilter): number {
+  if (keep) return keep.length;
+  if (src) return src.actualRowCount;
+  return grid.cells.length;
+}
+
 // ---- the workbook ----------------------------------------------------------------------------------
 
 export interface BuildOptions {
@@ -210,6 +331,8 @@ export interface BuildOptions {
    * sheets of this workbook, so re-checking it (or the original with the sheet added) finds them.
    */
   explanations?: ReadonlyArray<{ finding: Finding; text: string }>;
+  /** The run's partition by unit, when many units' workbooks are written (computed once, not per unit). */
+  partition?: UnitPartition;
 }
 
 /** Every unit of the run (src/core/per-unit.ts): from the rows, then from findings that name a unit no row has. */
@@ -222,15 +345,35 @@ const solid = (rgb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid
 /** Excel's paper size code for A4. */
 const PAPER_A4 = 9;
 
-/** Draw one sheet of the review model (src/core/review): values, links, fills, heights, print setup. */
-export function drawReviewSheet(ws: ExcelJS.Worksheet, sheet: ReviewSheet): void {
-  ws.columns = sheet.columns.map((c) => ({ header: c.header, width: c.width }));
+/** Draw one sheet of the review model (src/core/review) into a new sheet: values, links, fills, heights, print setup. */
+export function* addReviewSheet(book: ReviewBook, name: string, sheet: ReviewSheet, progress: RowProgress = () => undefined): Generator<ExcelJS.Worksheet, ExcelJS.Worksheet> {
+  const p = sheet.print;
+  // Views and page setup at creation: the streaming writer puts them at the top of the sheet.
+  const ws = book.addWorksheet(name, {
+    views: sheet.frozenRows ? [{ state: 'frozen', xSplit: 0, ySplit: sheet.frozenRows }] : [],
+    pageSetup: {
+      paperSize: PAPER_A4 as unknown as ExcelJS.PageSetup['paperSize'],
+      orientation: p.orientation,
+      fitToPage: true,
+      fitToWidth: p.fitToWidth,
+      fitToHeight: p.fitToHeight,
+      printTitlesRow: `${p.titleRows.first}:${p.titleRows.last}`,
+      horizontalCentered: p.centerHorizontally,
+      margins: p.margins,
+    },
+    headerFooter: { oddFooter: p.footer } as ExcelJS.HeaderFooter,
+  });
+  ws.columns = sheet.columns.map((c) => ({ width: c.width }));
   const header = ws.getRow(1);
+  sheet.columns.forEach((c, i) => (header.getCell(i + 1).value = c.header));
   header.font = { bold: true };
   header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
   header.height = sheet.heights[0];
   sheet.columns.forEach((_, i) => (header.getCell(i + 1).fill = solid(HEADER_RGB)));
-  sheet.rows.forEach((cells, r) => {
+  header.commit();
+  let written = 0;
+  for (let r = 0; r < sheet.rows.length; r++) {
+    const cells = sheet.rows[r];
     const row = ws.getRow(r + 2);
     cells.forEach((c, i) => {
       const cell = row.getCell(i + 1);
@@ -239,46 +382,54 @@ export function drawReviewSheet(ws: ExcelJS.Worksheet, sheet: ReviewSheet): void
         const text = String(c.value);
         cell.value = { formula: hyperlinkFormula(c.link.sheet, c.link.cell, text), result: text } as ExcelJS.CellFormulaValue;
         cell.font = { color: { argb: `FF${LINK_RGB}` }, underline: true };
-      } else cell.value = c.value;
+      } else if (c.value !== '') cell.value = c.value; // an empty text is no value (inline strings read it back as none)
       if (c.bold) cell.font = { bold: true };
       if (c.fill) cell.fill = solid(c.fill);
       if (col.wrap || col.align) cell.alignment = { vertical: 'top', wrapText: col.wrap, horizontal: col.align };
       if (col.numFmt) cell.numFmt = col.numFmt;
     });
     row.height = sheet.heights[r + 1];
-  });
-  if (sheet.frozenRows) ws.views = [{ state: 'frozen', xSplit: 0, ySplit: sheet.frozenRows }];
+    row.commit();
+    if (++written % YIELD_ROWS === 0) {
+      progress(YIELD_ROWS);
+      yield ws;
+    }
+  }
+  progress(written % YIELD_ROWS);
+  // The filter is written after the rows, so it may be set here.
   if (sheet.autoFilter) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, sheet.rows.length + 1), column: sheet.columns.length } };
-  const p = sheet.print;
-  ws.pageSetup = {
-    ...ws.pageSetup,
-    paperSize: PAPER_A4 as unknown as ExcelJS.PageSetup['paperSize'],
-    orientation: p.orientation,
-    fitToPage: true,
-    fitToWidth: p.fitToWidth,
-    fitToHeight: p.fitToHeight,
-    printTitlesRow: `${p.titleRows.first}:${p.titleRows.last}`,
-    horizontalCentered: p.centerHorizontally,
-    margins: p.margins,
-  };
-  ws.headerFooter = { ...ws.headerFooter, oddFooter: p.footer };
+  commitSheet(ws);
+  return ws;
 }
 
-/** Build the review workbook (all units, or one unit with `opts.unit`). */
-export function buildReviewWorkbook(report: CheckReport, sources: ReadonlyArray<ReviewSource>, opts: BuildOptions = {}): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  stampOutput(wb);
-  wb.created = new Date();
+/** The partition of a run by unit (src/core/per-unit.ts), computed once for all of a run's per-unit workbooks. */
+export type UnitPartition = ReturnType<typeof partitionByUnit>;
+
+/** What writing one review workbook will do, planned before anything is written. */
+export interface ReviewPlan {
+  /** Rows to write in all (for a progress bar). */
+  rows: number;
+  /**
+   * Write every sheet into `book`, in order, reporting rows written. A generator: it yields the sheet
+   * being written every 1,000 rows, so a streaming caller can let the zip drain (src/cli/write-outputs.ts);
+   * run it to the end for an in-memory workbook.
+   */
+  write(book: ReviewBook, progress?: RowProgress): Generator<ExcelJS.Worksheet>;
+}
+
+/**
+ * Plan the review workbook (all units, or one unit with `opts.unit`): the sheets' names and the rows
+ * to copy are decided first, so that 审核结果's links are known before the copies are written and the
+ * sheets can be written in their order, as the streaming writer must.
+ */
+export function planReviewWorkbook(report: CheckReport, sources: ReadonlyArray<ReviewSource>, opts: BuildOptions = {}): ReviewPlan {
   const unit = opts.unit;
-  const part = unit ? partitionByUnit(report).byKey.get(unit.key) : undefined;
+  const part = unit ? (opts.partition ?? partitionByUnit(report)).byKey.get(unit.key) : undefined;
   const findings = unit ? part?.findings ?? [] : report.findings;
-  const units = unit ? [unit] : reportUnits(report);
+  const units = unit ? [unit] : opts.partition?.units ?? reportUnits(report);
   const manyFiles = sources.length > 1;
 
   const printUnits = unitsPrintSheet(units, findings);
-  const results = wb.addWorksheet(RESULTS_SHEET);
-  const unitsWs = wb.addWorksheet(UNITS_SHEET);
-  const printWs = wb.addWorksheet(printUnits.name);
   const namer = new SheetNamer([RESULTS_SHEET, UNITS_SHEET, printUnits.name]);
   const copied = new Map<string, string>(); // file \u0001 sheet → copied name
 
@@ -292,22 +443,22 @@ export function buildReviewWorkbook(report: CheckReport, sources: ReadonlyArray<
     else bySheet.set(k, [f]);
   }
 
+  const copies: Array<{ name: string; src?: ExcelJS.Worksheet; grid: Grid; keep: RowFilter; findings: Finding[] }> = [];
+  let rows = 0;
   for (const src of sources) {
     const stem = fileBaseName(src.display).replace(/\.(xlsx|xlsm|csv)$/i, '');
     for (const grid of src.grids.sheets) {
       const k = `${src.display}\u0001${grid.name}`;
       let keep: RowFilter = null;
       if (unit) {
-        const rows = part?.sheets.get(sheetKey(src.display, grid.name));
-        if (!rows) continue;
-        keep = rows;
+        const kept = part?.sheets.get(sheetKey(src.display, grid.name));
+        if (!kept) continue;
+        keep = kept;
       }
       const name = namer.name(grid.name, manyFiles ? stem : '');
-      const target = wb.addWorksheet(name);
       const ws = src.workbook?.getWorksheet(grid.name);
-      if (ws) copyFromWorksheet(ws, grid, target, keep);
-      else copyFromGrid(grid, target, keep);
-      flagCells(target, bySheet.get(k) ?? []);
+      copies.push({ name, src: ws, grid, keep, findings: bySheet.get(k) ?? [] });
+      rows += plannedRows(ws, grid, keep);
       copied.set(k, name);
     }
   }
@@ -319,11 +470,31 @@ export function buildReviewWorkbook(report: CheckReport, sources: ReadonlyArray<
     const cell = f.location.cell ?? (f.location.row !== undefined ? `A${f.location.row}` : 'A1');
     return { sheet: name, cell };
   };
-  drawReviewSheet(results, resultsSheet(findings, { link, manyFiles }));
-  drawReviewSheet(unitsWs, unitsSheet(units, findings));
-  drawReviewSheet(printWs, printUnits);
+  const results = resultsSheet(findings, { link, manyFiles });
+  const unitsModel = unitsSheet(units, findings);
+  rows += results.rows.length + unitsModel.rows.length + printUnits.rows.length;
   const typed = explanationRows(opts.explanations ?? [], findings, copied);
-  if (typed.length > 0) writeExplanationsSheet(wb.addWorksheet(namer.name(EXPLANATIONS_SHEET)), typed);
+  const explanationsName = typed.length > 0 ? namer.name(EXPLANATIONS_SHEET) : '';
+  return {
+    rows,
+    *write(book, progress = () => undefined) {
+      yield* addReviewSheet(book, RESULTS_SHEET, results, progress);
+      yield* addReviewSheet(book, UNITS_SHEET, unitsModel, progress);
+      yield* addReviewSheet(book, printUnits.name, printUnits, progress);
+      for (const c of copies) yield* copySheet(book, c.name, c.src, c.grid, c.keep, c.findings, progress);
+      if (typed.length > 0) writeExplanationsSheet(book, explanationsName, typed);
+    },
+  };
+}
+
+/** Build the review workbook in memory (all units, or one unit with `opts.unit`): the page's writer. */
+export function buildReviewWorkbook(report: CheckReport, sources: ReadonlyArray<ReviewSource>, opts: BuildOptions = {}): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  stampOutput(wb);
+  wb.created = new Date();
+  for (const _ of planReviewWorkbook(report, sources, opts).write(wb)) {
+    // in memory: nothing to wait for
+  }
   return wb;
 }
 
@@ -353,13 +524,22 @@ function explanationRows(typed: ReadonlyArray<{ finding: Finding; text: string }
   return rows;
 }
 
-function writeExplanationsSheet(ws: ExcelJS.Worksheet, rows: ReadonlyArray<string[]>): void {
+function writeExplanationsSheet(book: ReviewBook, name: string, rows: ReadonlyArray<string[]>): void {
   const widths = [30, 18, 24, 60];
-  ws.columns = EXPLANATIONS_HEADER.map((h, i) => ({ header: h, width: widths[i] }));
-  ws.getRow(1).font = { bold: true };
-  ws.getRow(1).fill = solid(HEADER_RGB);
-  for (const r of rows) ws.addRow(r).getCell(4).alignment = { wrapText: true, vertical: 'top' };
-  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 1 }];
+  const ws = book.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
+  ws.columns = widths.map((width) => ({ width }));
+  const header = ws.getRow(1);
+  EXPLANATIONS_HEADER.forEach((h, i) => (header.getCell(i + 1).value = h));
+  header.font = { bold: true };
+  header.fill = solid(HEADER_RGB);
+  header.commit();
+  rows.forEach((r, i) => {
+    const row = ws.getRow(i + 2);
+    row.values = r;
+    row.getCell(4).alignment = { wrapText: true, vertical: 'top' };
+    row.commit();
+  });
+  commitSheet(ws);
 }
 
 /** A file name for a unit's workbook: "101001 XX局.xlsx", valid and visible on Windows, macOS and Linux (src/io/file-name.ts). */

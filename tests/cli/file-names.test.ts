@@ -87,7 +87,7 @@ describe('unit file names', () => {
     const BEL = '\u0007';
     const name = `${ESC}]0;pwned${BEL}县教育局${ESC}]8;;http://evil.example/${ESC}\\点我${ESC}]8;;${ESC}\\${ESC}[2J`;
     expect(safeFileStem(`101001 ${name}`)).toBe('101001 县教育局点我');
-    expect(unitFileName({ code: '101001', name })).not.toMatch(/pwned|evil|\]8;;|\[2J/);
+    expect(unitFileName({ key: '101001', code: '101001', name })).not.toMatch(/pwned|evil|\]8;;|\[2J/);
   });
 
   test('item 15: any code and name give a portable name (property, 3,000 cases)', () => {

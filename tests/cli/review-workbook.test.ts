@@ -82,7 +82,8 @@ describe('review workbook', () => {
     // Sorted by severity, then unit, then location.
     expect(rows.map((r) => r.getCell(10).value)).toEqual(['THREE_PUBLIC.OVER_LIMIT', 'DATA.BAD_AMOUNT', 'DATA.CODE_LEVEL', 'LIVELIHOOD.NOT_CHECKED']);
     expect(rows.map((r) => r.getCell(2).value)).toEqual(['错误', '错误', '警告', '提示']);
-    expect(rows.map((r) => r.getCell(3).value)).toEqual(['县教育局', '县教育局', '县卫健委', '']);
+    // A finding of no unit leaves 单位 empty: no value (not an empty text, which inline strings would not keep).
+    expect(rows.map((r) => r.getCell(3).value)).toEqual(['县教育局', '县教育局', '县卫健委', null]);
     const link = rows[1].getCell(4).value as ExcelJS.CellFormulaValue;
     expect(link.formula).toBe(`HYPERLINK("#'it''s 明细 表'!C4","it's 明细 表!C4")`);
     expect(link.result).toBe("it's 明细 表!C4");

@@ -162,6 +162,11 @@ describe('a failing writer leaves no partial file', () => {
         },
       } as unknown as ExcelJS.Xlsx;
     });
+    // Review workbooks are streamed (src/cli/write-outputs.ts): its writer fails the same way.
+    jest.spyOn(ExcelJS.stream.xlsx.WorkbookWriter.prototype, 'commit').mockImplementation(async function (this: { stream: NodeJS.WritableStream }) {
+      this.stream.write('PK\u0003\u0004 half a workbook');
+      throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+    });
     for (const [cmd, out] of [['check', 'review.xlsx'], ['tables', 'tables.xlsx']]) {
       const r = await cli(cmd, input, '--out', path.join(dir, out));
       expect(r.code).toBe(2);

@@ -13,12 +13,11 @@ import type { WorkbookGrids } from '../../core/grid';
 import { UserError } from '../errors';
 import { displayName, expandInputs, isLoaded, isOwnReviewWorkbook, LoadedInput, loadInput, loadWorkbooks, SkippedFile, skippedSentence, UnreadableInput, unreadableSentence } from '../inputs';
 import { loadInputs } from '../parallel';
-import { buildReviewWorkbook } from '../../io/review-workbook';
 import { isToolOutputFile } from '../file-source';
 import { assertNotFolder, assertOutputsSafe, PlannedOutput, ProtectedFile, ROLE_INPUT, ROLE_PRIOR, ROLE_RULES, sameFile } from '../paths';
-import { createProgress } from '../progress';
+import { createProgress, createRowsProgress } from '../progress';
 import { printErr, printJson, printOut } from '../print';
-import { assertWritable, planPerUnit, writePerUnit, writeWorkbookAtomic } from '../write-outputs';
+import { assertWritable, planPerUnit, writePerUnit, writeReviewWorkbook } from '../write-outputs';
 import { humanSummary } from '../summary';
 import { jsonSyntaxError } from '../json-errors';
 import { prepareOutputPath } from '../output-path';
@@ -204,10 +203,10 @@ export async function reportRun(run: CheckRun, opts: CheckCommandOptions): Promi
   const sources = loaded.map((l) => ({ display: l.display, grids: l.grids, workbook: l.workbook }));
   // Writing a big review workbook takes long: the bar says what is happening (terminal only).
   if (opts.out) {
-    const bar = createProgress(1);
-    bar.update(0, `写出审核工作簿 ${path.basename(opts.out)}`);
+    // The bar counts the rows written, once the workbook is planned (terminal only).
+    const bar = createRowsProgress(`写出审核工作簿 ${path.basename(opts.out)}（行）`);
     try {
-      await writeWorkbookAtomic(buildReviewWorkbook(report, sources), opts.out, !!opts.force);
+      await writeReviewWorkbook(report, sources, {}, opts.out, !!opts.force, (done, total) => bar.update(done, total));
     } finally {
       bar.finish();
     }
