@@ -13,7 +13,7 @@ import type { WorkbookGrids } from '../../src/core/grid';
 import { goalLookup } from '../../src/core/performance';
 import { locationText } from '../../src/taskpane/model';
 import { PERFORMANCE_EXAMPLE_FILE } from '../../src/testing/performance-example';
-import { artifact, buildStub, ensureBuilt, launch, OFFICE_JS, ROOT, serve } from './harness';
+import { artifact, buildStub, ensureBuilt, launch, OFFICE_JS, ROOT, serve, showAll } from './harness';
 
 const EXAMPLE = path.join(ROOT, 'examples', PERFORMANCE_EXAMPLE_FILE);
 
@@ -65,17 +65,6 @@ async function newPage(fake?: object): Promise<{ page: Page; errors: string[] }>
   return { page, errors };
 }
 
-/** Every severity shown, every group opened, every goal grid expanded. */
-async function showAll(page: Page): Promise<void> {
-  for (const label of ['错误', '警告', '提示']) {
-    const b = page.getByRole('button', { name: new RegExp(`^${label} [\\d,]+$`) });
-    if ((await b.getAttribute('aria-pressed')) !== 'true') await b.click();
-  }
-  const closed = page.locator('main button[aria-expanded="false"]');
-  for (let i = await closed.count(); i > 0; i--) await closed.first().click();
-  await page.locator('[data-testid="goal-grid"]').evaluateAll((els) => els.forEach((e) => ((e as HTMLDetailsElement).open = true)));
-}
-
 /** What the page shows: for each finding row with a goal grid, its rule, location and table body. */
 async function shown(page: Page): Promise<Shown> {
   const rows = await page.getByTestId('finding').evaluateAll((els) =>
@@ -102,7 +91,7 @@ test('offline page: each PERF finding of a project shows that project\'s goal gr
   await page.getByText('选择 .xlsx / .csv 文件…').waitFor({ timeout: 10_000 });
   await page.getByTestId('file-input').setInputFiles(EXAMPLE);
   await page.getByTestId('summary').waitFor({ timeout: 60_000 });
-  await showAll(page);
+  await showAll(page, { goalGrids: true });
   const got = await shown(page);
   await page.screenshot({ path: artifact('offline-goal-grid.png'), fullPage: true });
   assertGrids(got, expectedFor(grids));
@@ -126,7 +115,7 @@ test('pane on the fake Excel host: the same goal grids under the same findings',
   await page.getByRole('radio', { name: '整个工作簿' }).check();
   await page.getByRole('button', { name: '开始审核' }).click();
   await page.getByTestId('summary').waitFor({ timeout: 60_000 });
-  await showAll(page);
+  await showAll(page, { goalGrids: true });
   const got = await shown(page);
   await page.screenshot({ path: artifact('addin-goal-grid.png'), fullPage: true });
   // The host holds the same sheets and cells as the file: the same findings carry the same grids.

@@ -4,7 +4,7 @@ import * as http from 'http';
 import * as path from 'path';
 import { execFileSync } from 'child_process';
 import type { AddressInfo } from 'net';
-import { chromium, Browser } from 'playwright-core';
+import { chromium, Browser, Page } from 'playwright-core';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const WEB = path.join(ROOT, 'dist/web');
@@ -66,4 +66,18 @@ export async function launch(): Promise<Browser> {
 export function artifact(name: string): string {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   return path.join(ARTIFACTS, name);
+}
+
+/**
+ * Every severity shown and every group opened, so that all findings are in the page (offline page
+ * and pane alike); with `goalGrids`, every project's goal grid expanded too.
+ */
+export async function showAll(page: Page, opts: { goalGrids?: boolean } = {}): Promise<void> {
+  for (const label of ['错误', '警告', '提示']) {
+    const b = page.getByRole('button', { name: new RegExp(`^${label} [\\d,]+$`) });
+    if ((await b.count()) && (await b.getAttribute('aria-pressed')) !== 'true') await b.click();
+  }
+  const closed = page.locator('main button[aria-expanded="false"]');
+  for (let i = await closed.count(); i > 0; i--) await closed.first().click();
+  if (opts.goalGrids) await page.locator('[data-testid="goal-grid"]').evaluateAll((els) => els.forEach((e) => ((e as HTMLDetailsElement).open = true)));
 }

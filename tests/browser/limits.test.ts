@@ -8,12 +8,12 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { readXlsxStream, XlsxReadError } from '../../src/io/xlsx-stream';
 import { bytesSource } from '../../src/io/source';
 import { cli } from '../cli/run-cli';
 import { SHEET_HEAD, SHEET_TAIL, writeXlsx } from '../cli/xlsx-stream/xlsx-writer';
-import { ensureBuilt, launch, ROOT, WEB } from './harness';
+import { ensureBuilt, launch, ROOT, showAll, WEB } from './harness';
 import { HEAVY } from './heavy-limit-files';
 
 const MB = 1024 * 1024;
@@ -87,15 +87,6 @@ const HOSTILE: Array<[string, (file: string) => void]> = [
     },
   ],
 ];
-
-async function showAll(page: Page): Promise<void> {
-  for (const label of ['错误', '警告', '提示']) {
-    const b = page.getByRole('button', { name: new RegExp(`^${label} \\d+$`) });
-    if ((await b.count()) && (await b.getAttribute('aria-pressed')) !== 'true') await b.click();
-  }
-  const closed = page.locator('main button[aria-expanded="false"]');
-  for (let i = await closed.count(); i > 0; i--) await closed.first().click();
-}
 
 /** The page, given `file` and a good example: the body text once checked (pageerrors must be none). */
 async function pageText(file: string): Promise<string> {

@@ -19,7 +19,7 @@ import { unitFileName, uniqueFileNames } from '../../src/io/file-name';
 import { cli } from '../cli/run-cli';
 import { EXAMPLE_DRAFT } from '../../scripts/make-figures-example';
 import { BUDGET_STRINGS, budgetSheetXml, writeXlsx } from '../cli/xlsx-stream/xlsx-writer';
-import { artifact, ensureBuilt, launch, OFFICE_JS, ROOT, serve, WEB } from './harness';
+import { artifact, ensureBuilt, launch, OFFICE_JS, ROOT, serve, showAll, WEB } from './harness';
 
 const EXAMPLE = path.join(ROOT, 'examples', '县教育局-明细-元.xlsx');
 const RULES_EXAMPLE = path.join(ROOT, 'examples', '规则示例-县级汇总.xlsx');
@@ -56,16 +56,6 @@ async function newPage(): Promise<{ page: Page; violations: string[]; errors: st
     return route.abort('internetdisconnected');
   });
   return { page, violations, errors };
-}
-
-/** Show every severity and open every group, so that all findings are in the page. */
-async function showAll(page: Page): Promise<void> {
-  for (const label of ['错误', '警告', '提示']) {
-    const b = page.getByRole('button', { name: new RegExp(`^${label} [\\d,]+$`) });
-    if ((await b.getAttribute('aria-pressed')) !== 'true') await b.click();
-  }
-  const closed = page.locator('main button[aria-expanded="false"]');
-  for (let i = await closed.count(); i > 0; i--) await closed.first().click();
 }
 
 /** Wait until `fn` gives `want` (focus moves and re-checks finish a moment after the click). */
