@@ -6,10 +6,11 @@
  * and no run warms the next. Inputs come from the seeded generator (src/testing/synth.ts) and are
  * written once to .xlsx files in the temp folder (kept between bench runs).
  *
- *   node --expose-gc dist/bench/run.js [--runs N] [--quick] [--perf-only | --page-only]
+ *   node --expose-gc dist/bench/run.js [--runs N] [--quick] [--perf-only | --page-only | --review-only]
  *
  * --quick uses smaller inputs (for trying the bench itself); results.md is then not written.
- * --perf-only and --page-only print only the PERF rows or the offline page rows (needs `npm run build:web`).
+ * --perf-only, --page-only and --review-only print only the PERF rows, the offline page rows (needs
+ * `npm run build:web`) or the review-workbook rows.
  */
 import { spawnSync } from 'child_process';
 import ExcelJS from 'exceljs';
