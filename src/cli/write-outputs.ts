@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { CheckReport } from '../core/check';
-import { buildReviewWorkbook, planReviewWorkbook, BuildOptions, reportUnits, ReviewBook, ReviewPlan, ReviewSource, ReviewUnit, unitFileName } from '../io/review-workbook';
+import { buildReviewWorkbook, drawInMemory, planReviewWorkbook, BuildOptions, reportUnits, ReviewBook, ReviewPlan, ReviewSource, ReviewUnit, unitFileName } from '../io/review-workbook';
 import { partitionByUnit } from '../core/per-unit';
 import { stampOutput } from '../io/own-output';
 import { MAX_FILE_NAME_BYTES, truncateUtf8, uniqueFileNames, utf8Length } from '../io/file-name';
@@ -154,17 +154,7 @@ export const STREAM_MIN_ROWS = 10_000;
 export async function writeReviewWorkbook(report: CheckReport, sources: ReadonlyArray<ReviewSource>, opts: BuildOptions, out: string, force: boolean, progress?: WriteProgress): Promise<void> {
   if (reviewWriter() === 'memory') return writeWorkbookAtomic(buildReviewWorkbook(report, sources, opts), out, force);
   const plan = planReviewWorkbook(report, sources, opts);
-  if (plan.rows < STREAM_MIN_ROWS) {
-    const wb = new ExcelJS.Workbook();
-    stampOutput(wb);
-    wb.created = new Date();
-    let done = 0;
-    progress?.(0, plan.rows);
-    for (const _ of plan.write(wb, (n) => progress?.((done += n), plan.rows))) {
-      // in memory: nothing to wait for
-    }
-    return writeWorkbookAtomic(wb, out, force);
-  }
+  if (plan.rows < STREAM_MIN_ROWS) return writeWorkbookAtomic(drawInMemory(plan, progress), out, force);
   await writeAtomic(out, force, (tmp) => streamPlan(plan, tmp, progress));
 }
 
@@ -189,10 +179,10 @@ export function planPerUnit(report: CheckReport, dir: string, force: boolean): P
   return { dir, force, files };
 }
 
-/** Units' workbooks in flight at once: one, as 4 at once was slower on 2 cores (9.2 against 6.4 ms a unit, bench/per-unit.ts). */
-const PER_UNIT_AT_ONCE = 1;
-
-/** Write one review workbook per unit; returns the written paths, in the order they were finished. */
+/**
+ * Write one review workbook per unit, one after another (4 at once was slower on 2 cores: 9.2 against
+ * 6.4 ms a unit, bench/per-unit.ts); returns the written paths. The first failure stops the run.
+ */
 export async function writePerUnit(
   report: CheckReport,
   sources: ReadonlyArray<ReviewSource>,
@@ -203,23 +193,10 @@ export async function writePerUnit(
   const written: string[] = [];
   // The run's partition by unit once, not once per unit's workbook (10,000 units: issue 19 item 17).
   const partition = partitionByUnit(report);
-  let next = 0;
-  const worker = async () => {
-    while (next < plan.files.length) {
-      const p = plan.files[next++];
-      try {
-        await writeReviewWorkbook(report, sources, { unit: p.unit, partition }, p.file, plan.force);
-      } catch (e) {
-        next = plan.files.length; // the others stop after the file they are writing
-        throw e;
-      }
-      written.push(p.file);
-      onWritten(written.length, p.file);
-    }
-  };
-  const at = reviewWriter() === 'memory' ? 1 : PER_UNIT_AT_ONCE;
-  const results = await Promise.allSettled(Array.from({ length: Math.min(at, plan.files.length) }, worker));
-  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failed) throw failed.reason;
+  for (const p of plan.files) {
+    await writeReviewWorkbook(report, sources, { unit: p.unit, partition }, p.file, plan.force);
+    written.push(p.file);
+    onWritten(written.length, p.file);
+  }
   return written;
 }

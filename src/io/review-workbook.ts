@@ -489,10 +489,17 @@ export function planReviewWorkbook(report: CheckReport, sources: ReadonlyArray<R
 
 /** Build the review workbook in memory (all units, or one unit with `opts.unit`): the page's writer. */
 export function buildReviewWorkbook(report: CheckReport, sources: ReadonlyArray<ReviewSource>, opts: BuildOptions = {}): ExcelJS.Workbook {
+  return drawInMemory(planReviewWorkbook(report, sources, opts));
+}
+
+/** Draw a planned review workbook in memory, reporting the rows written of `plan.rows`. */
+export function drawInMemory(plan: ReviewPlan, progress?: (done: number, total: number) => void): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   stampOutput(wb);
   wb.created = new Date();
-  for (const _ of planReviewWorkbook(report, sources, opts).write(wb)) {
+  let done = 0;
+  progress?.(0, plan.rows);
+  for (const _ of plan.write(wb, progress && ((n) => progress((done += n), plan.rows)))) {
     // in memory: nothing to wait for
   }
   return wb;
