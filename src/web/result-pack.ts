@@ -48,29 +48,21 @@ const DATE = -9; // then the time in nums
 const OTHER = -10; // then the index into others
 const HOLE = -11; // an array hole (ragged sheet rows keep their holes)
 
-class Ints {
-  a = new Int32Array(1 << 16);
+/** A typed array that doubles as it fills (the ops and the numbers of a packed result). */
+class Growing<T extends Int32Array | Float64Array> {
   n = 0;
+  constructor(public a: T, private readonly make: (length: number) => T) {}
   push(x: number): void {
     if (this.n === this.a.length) {
-      const b = new Int32Array(this.a.length * 2);
+      const b = this.make(this.a.length * 2);
       b.set(this.a);
       this.a = b;
     }
     this.a[this.n++] = x;
   }
-}
-
-class Floats {
-  a = new Float64Array(1 << 12);
-  n = 0;
-  push(x: number): void {
-    if (this.n === this.a.length) {
-      const b = new Float64Array(this.a.length * 2);
-      b.set(this.a);
-      this.a = b;
-    }
-    this.a[this.n++] = x;
+  /** The filled part, in an array of its own (to transfer). */
+  filled(): T {
+    return this.a.slice(0, this.n) as T;
   }
 }
 
@@ -80,8 +72,8 @@ function isPlainObject(v: object): boolean {
 }
 
 class Packer {
-  readonly ops = new Ints();
-  readonly nums = new Floats();
+  readonly ops = new Growing(new Int32Array(1 << 16), (n) => new Int32Array(n));
+  readonly nums = new Growing(new Float64Array(1 << 12), (n) => new Float64Array(n));
   private readonly strings = new Map<string, number>();
   private readonly pool: string[] = [];
   private poolLength = 0;
@@ -229,8 +221,8 @@ export function packResult(result: JobResult): { packed: PackedResult; transfer:
     run({ kind: 'findings' }, report.findings);
     report = { ...report, lines: [], priorLines: [], findings: [] };
   }
-  const ops = p.ops.a.slice(0, p.ops.n);
-  const nums = p.nums.a.slice(0, p.nums.n);
+  const ops = p.ops.filled();
+  const nums = p.nums.filled();
   const { pool, ends } = p.poolText();
   return {
     packed: { skeleton: { ...result, ok, report }, targets, ops, nums, pool, ends, shapes: p.shapes, others: p.others },
