@@ -179,7 +179,8 @@ export async function flagFindings(findings: ReadonlyArray<Finding>, caps: HostC
     }
 
     // Original fills of every rectangle we are about to fill.
-    const notesPlanned = noteMode === 'none' ? 0 : live.filter((t) => !occupied.has(cellKey(t.sheet, t.row, t.col))).length;
+    // Our notes go only where the user has none.
+    const noteJobs: AnnotationJob[] = noteMode === 'none' ? [] : live.filter((t) => !occupied.has(cellKey(t.sheet, t.row, t.col))).map((t) => ({ sheet: t.sheet, cell: t.cell, content: noteContent(t.text) }));
     type RectJob = { sheet: string; color: string; rect: Rect; props?: OfficeExtension.ClientResult<Excel.CellProperties[][]>; fill?: Excel.RangeFill; states?: FillRecord[] };
     let jobs: RectJob[] = [];
     const groups = new Map<string, FlagTarget[]>();
@@ -196,7 +197,7 @@ export async function flagFindings(findings: ReadonlyArray<Finding>, caps: HostC
     }
     // Read, record, fill, note: each rectangle is read, recorded and filled; each note recorded and added.
     const jobsRead = jobs.length;
-    const m = new ProgressMeter(3 * jobsRead + 2 * notesPlanned + 1, onProgress);
+    const m = new ProgressMeter(3 * jobsRead + 2 * noteJobs.length + 1, onProgress);
     const batch = new Batcher(ctx, PAYLOAD_BUDGET, m);
     for (const j of jobs) {
       const n = rectCells(j.rect);
@@ -248,10 +249,9 @@ export async function flagFindings(findings: ReadonlyArray<Finding>, caps: HostC
 
     // The record first, then the fills, then the notes: in this order, each in its own syncs.
     const recordRows: string[][] = jobs.map((j) => ['fill', j.sheet, rectAddress(j.rect), j.color, encodeStates(j.states!)]);
-    const noteJobs: AnnotationJob[] = noteMode === 'none' ? [] : live.filter((t) => !occupied.has(cellKey(t.sheet, t.row, t.col))).map((t) => ({ sheet: t.sheet, cell: t.cell, content: noteContent(t.text) }));
     for (const t of noteJobs) recordRows.push([noteMode, t.sheet, t.cell, '', t.content]);
     // Gradient cells split their rectangles: the record and the fills are scaled to their budget.
-    const recordPart = m.part(jobsRead + notesPlanned + 1, recordRows.length + 1);
+    const recordPart = m.part(jobsRead + noteJobs.length + 1, recordRows.length + 1);
     const recordBatch = new Batcher(ctx, PAYLOAD_BUDGET, recordPart);
     if (recordRows.length > 0) {
       let rec: Excel.Worksheet;
@@ -277,7 +277,7 @@ export async function flagFindings(findings: ReadonlyArray<Finding>, caps: HostC
     let notesAdded = 0;
     let refused = 0;
     if (noteMode !== 'none' && noteJobs.length > 0) {
-      const r = await addAnnotations(ctx, noteMode, noteJobs, PAYLOAD_BUDGET, m.part(notesPlanned, noteJobs.length));
+      const r = await addAnnotations(ctx, noteMode, noteJobs, PAYLOAD_BUDGET, m);
       notesAdded = r.added;
       refused = r.refused.length;
       if (refused) remarks.push(`${refused} 个单元格已有批注（例如 WPS 或旧版 Excel 的批注，此版本 Excel 读不到），Excel 拒绝再添加，这些单元格只标了颜色`);
