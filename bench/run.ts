@@ -74,6 +74,15 @@ function childCore(lines: number): void {
 
 const PERF_OPTIONS = { lines: 1_000_000, projects: 290_000, indicators: 2_000_000 };
 
+/** The PERF rows: alone (grouping and linking included), and PERF's share of a check (both already built by ZBB). */
+function perfRows(perf: Sample[]): Row[] {
+  const what = `${perf[0].lines.toLocaleString('en')} lines, ${perf[0].goals.toLocaleString('en')} projects' goals, ${perf[0].indicators.toLocaleString('en')} indicators, ${perf[0].findings.toLocaleString('en')} findings`;
+  return [
+    { measure: `PERF rules alone: ${what}`, unit: 'ms', values: perf.map((p) => p.ms), target: 500 },
+    { measure: 'PERF rules within a check (project grouping and goal links already built by ZBB)', unit: 'ms', values: perf.map((p) => p.sharedMs), target: 500 },
+  ];
+}
+
 /** The PERF rules alone (issue 16): linking, coverage, funds, levels, values, copies. */
 function childPerf(scale: number): void {
   const run = (o: typeof PERF_OPTIONS, seed: number) => {
@@ -86,7 +95,13 @@ function childPerf(scale: number): void {
   const t0 = process.hrtime.bigint();
   const findings = projectPerformance.run(ctx);
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  out({ ms, lines: lines.length, goals: ctx.aux.performance.length, indicators, findings: findings.length });
+  // In a check, ZBB runs first and builds the project grouping and the goal links that PERF shares
+  // (cached per lines array): the second run is PERF's own share of a check.
+  gc();
+  const t1 = process.hrtime.bigint();
+  projectPerformance.run(ctx);
+  const sharedMs = Number(process.hrtime.bigint() - t1) / 1e6;
+  out({ ms, sharedMs, lines: lines.length, goals: ctx.aux.performance.length, indicators, findings: findings.length });
 }
 
 async function childExceljs(file: string): Promise<void> {
@@ -322,7 +337,7 @@ async function main(argv: string[]): Promise<void> {
     // Only the PERF row (issue 16), printed, results.md untouched.
     const perf: Sample[] = [];
     for (let i = 0; i < runs; i++) perf.push(childJson('perf', [quick ? '0.1' : '1']));
-    process.stdout.write(table([{ measure: `PERF rules: ${perf[0].lines.toLocaleString('en')} lines, ${perf[0].goals.toLocaleString('en')} goals, ${perf[0].indicators.toLocaleString('en')} indicators`, unit: 'ms', values: perf.map((p) => p.ms), target: 500 }]) + '\n');
+    process.stdout.write(table(perfRows(perf)) + '\n');
     return;
   }
   if (argv.includes('--page-only')) {
@@ -429,7 +444,7 @@ async function main(argv: string[]): Promise<void> {
     { measure: `core: parse grid + all rules, ${coreLines.toLocaleString('en')} lines`, unit: 'ms', values: core.map((c) => c.checkMs), target: 1000 },
     { measure: `core: peak RSS of that run`, unit: 'MB', values: core.map((c) => c.peakCheckMB), target: 1536, note: `the input grid alone: ${Math.round(median(core.map((c) => c.rssInputMB)))} MB` },
     { measure: `core: all standard tables, consolidated, ${coreLines.toLocaleString('en')} lines`, unit: 'ms', values: core.map((c) => c.tablesMs), target: 1000 },
-    { measure: `PERF rules: ${perf[0].lines.toLocaleString('en')} lines, ${perf[0].goals.toLocaleString('en')} projects' goals, ${perf[0].indicators.toLocaleString('en')} indicators`, unit: 'ms', values: perf.map((p) => p.ms), target: 500 },
+    ...perfRows(perf),
     { measure: `审核公式: \`${BENCH_FORMULA.replace(/\|/g, "\\|")}\` over ${coreLines.toLocaleString('en')} lines`, unit: 'ms', values: core.map((c) => c.formulaMs), target: 1000, kind: 'less' },
     { measure: `\`check --json\` end to end, ${fileLines.toLocaleString('en')}-line .xlsx`, unit: 'ms', values: cliMs, target: null },
     { measure: `exceljs alone loading that file`, unit: 'ms', values: exceljsMs, target: null },

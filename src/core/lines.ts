@@ -87,6 +87,8 @@ export class ProjectIndex<T> {
   private readonly byUnit = new Map<string, Map<string, T>>();
   private prev: BudgetLine | null = null;
   private prevItem: T | undefined;
+  private missed: BudgetLine | null = null;
+  private missedUnit: Map<string, T> | undefined;
 
   /** The item of the line's project, or undefined when the project is new (then call add). */
   find(l: BudgetLine): T | undefined {
@@ -95,10 +97,15 @@ export class ProjectIndex<T> {
       this.prev = l;
       return this.prevItem;
     }
-    const item = this.byUnit.get(unitKey(l))?.get(projectKey(l));
+    const inUnit = this.byUnit.get(unitKey(l));
+    const item = inUnit?.get(projectKey(l));
     if (item !== undefined) {
       this.prev = l;
       this.prevItem = item;
+    } else {
+      // A new project usually follows: add() takes the unit's map from here instead of looking again.
+      this.missed = l;
+      this.missedUnit = inUnit;
     }
     return item;
   }
@@ -110,10 +117,11 @@ export class ProjectIndex<T> {
 
   /** Store the item of a new project (find returned undefined for `l`). */
   add(l: BudgetLine, item: T): void {
-    const uKey = unitKey(l);
-    let inUnit = this.byUnit.get(uKey);
-    if (inUnit === undefined) this.byUnit.set(uKey, (inUnit = new Map()));
+    let inUnit = this.missed === l ? this.missedUnit : this.byUnit.get(unitKey(l));
+    if (inUnit === undefined) this.byUnit.set(unitKey(l), (inUnit = new Map()));
     inUnit.set(projectKey(l), item);
+    this.missed = null;
+    this.missedUnit = undefined;
     this.prev = l;
     this.prevItem = item;
   }

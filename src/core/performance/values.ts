@@ -26,31 +26,40 @@ function normalise(s: string): string {
   return asciiNumeric(s).normalize('NFKC').replace(/\s+/g, '');
 }
 
-/** A value classifier over the configured lists, memoised per (二级指标, value). */
+/** A value classifier over the configured lists, memoised per value. */
 export function valueClassifier(words: ValueWords): (level2: string, value: string) => Vagueness | null {
-  const memo = new Map<string, Map<string, Vagueness | null>>();
   const measurable = new Set(words.measurableWords.map(normalise));
   const numeric = new Set(words.numericLevel2);
   const vague = words.vagueWords.map(normalise).filter((w) => w !== '');
-  const decide = (level2: string, value: string): Vagueness | null => {
+  // What a value says whatever its 二级指标; only a value without digits or vague words depends on it
+  // (数量/时效/成本 need a number). One lookup per indicator (two million on a big budget).
+  const memo = new Map<string, Vagueness | null | Pending>();
+  const decide = (value: string): Vagueness | null | Pending => {
     const v = normalise(value);
-    if (v === '') return { kind: 'blank' };
+    if (v === '') return BLANK;
     if (HAS_DIGIT.test(v)) return null;
     for (const w of vague) if (v.includes(w)) return { kind: 'vagueWord', word: w };
-    // 数量/时效/成本 need a number (or a date) whatever the words.
-    if (numeric.has(level2)) return { kind: 'noNumber' };
     const bare = v.replace(COMPARISON, '');
-    return measurable.has(bare) || measurable.has(v) ? null : { kind: 'notMeasurable' };
+    return measurable.has(bare) || measurable.has(v) ? PENDING_MEASURABLE : PENDING_NOT_MEASURABLE;
   };
-  // Two-level memo: no joined key string per indicator (two million on a big budget).
   return (level2, value) => {
-    let m = memo.get(level2);
-    if (m === undefined) memo.set(level2, (m = new Map()));
-    let r = m.get(value);
-    if (r === undefined) m.set(value, (r = decide(level2, value)));
-    return r;
+    let r = memo.get(value);
+    if (r === undefined) memo.set(value, (r = decide(value)));
+    if (r !== PENDING_MEASURABLE && r !== PENDING_NOT_MEASURABLE) return r as Vagueness | null;
+    if (numeric.has(level2)) return NO_NUMBER;
+    return r === PENDING_MEASURABLE ? null : NOT_MEASURABLE;
   };
 }
+
+/** A value without digits or vague words: its verdict waits for the 二级指标. */
+class Pending {
+  constructor(readonly measurable: boolean) {}
+}
+const PENDING_MEASURABLE = new Pending(true);
+const PENDING_NOT_MEASURABLE = new Pending(false);
+const BLANK: Vagueness = { kind: 'blank' };
+const NO_NUMBER: Vagueness = { kind: 'noNumber' };
+const NOT_MEASURABLE: Vagueness = { kind: 'notMeasurable' };
 
 const MONEY = /^(?:[≥≤<>=≦≧]|不超过|不高于|低于|控制在|小于等于|小于)*(\d+(?:\.\d+)?)(万元|元)(?:以内|以下|内)?$/;
 
