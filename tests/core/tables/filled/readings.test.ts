@@ -267,3 +267,61 @@ describe('recognised by what the table holds, not by its title', () => {
     expect(readFilledTables(wb)).toEqual([]);
   });
 });
+
+describe('福建 2026 单位预算 layout (fj-fzkfq-sthjj-2026; figures illustrative)', () => {
+  test.each([
+    ['五、一般公共预算拨款支出预算表', 'generalExpense'],
+    ['2026 年度国有资本经营预算拨款支出预算表', 'stateCapital'],
+    ['九、一般公共预算基本支出经济分类情况表', 'generalBasic'],
+  ])('%s', (title, kind) => {
+    expect(matchTitle(title)).toMatchObject({ kind, stage: 'budget' });
+  });
+
+  test('一般公共预算支出经济分类情况表 (all expenditure by 经济分类) stays unrecognised', () => {
+    expect(matchTitle('2026 年度一般公共预算支出经济分类情况表')).toBeNull();
+  });
+
+  const summary = (grand: Cell) => workbook('t.xlsx', [sheetOf('s', [
+    ['一、收支预算总表'],
+    ['2026 年度收支预算总表'],
+    [null, null, null, '单位：万元'],
+    ['项目', '预算数', '项目', '预算数'],
+    ['一、一般公共预算拨款收入', 100.00, '一、一般公共服务支出', 120.00],
+    ['二、其他收入', 20.00, null, null],
+    ['本年收入合计', 120.00, '本年支出合计', 120.00],
+    ['上年结转结余', 5.00, '结转下年支出', 5.00],
+    ['收入合计', grand, '支出合计', 125.00],
+    [null, '5'],
+  ])]);
+
+  test('a section heading over the title is one table; 收入合计 = 本年收入合计 + 上年结转结余; the page number is no row', () => {
+    const { findings, tables } = checkFilledTables(summary(125.00));
+    expect(tables.map((t) => [t.kind, t.title, t.problem])).toEqual([['summary', '2026 年度收支预算总表', null]]);
+    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  test('a slip in 收入合计 is found', () => {
+    expect(flat(checkFilledTables(summary(126.00)).findings, ['TABLES.ROW_SUM'])).toEqual([['TABLES.ROW_SUM', 's', 'B9']]);
+  });
+
+  const expense = (project: Cell) => workbook('t.xlsx', [sheetOf('s', [
+    ['2026 年度支出预算总表'],
+    [null, null, null, null, null, null, null, '单位：万元'],
+    [null, null, null, null, null, '事业单位经营', null, '对附属单位补'],
+    ['科目编码', '科目名称', '合计', '基本支出', '项目支出', null, '上缴上级支出'],
+    [null, null, null, null, null, '支出', null, '助支出'],
+    [null, '合计', '30.00', '20.00', project, '0.00', '0.00', '0.00'],
+    ['211', '节能环保支出', '30.00', '20.00', project],
+    [null, null, null, '7'],
+  ])]);
+
+  test('captions cut over lines around the header row are joined (事业单位经营支出), not put under 项目支出', () => {
+    const { findings, tables } = checkFilledTables(expense('10.00'));
+    expect(tables[0].blocks[0].columns.map((c) => c.label)).toEqual(['合计', '基本支出', '项目支出', '事业单位经营支出', '上缴上级支出', '对附属单位补助支出']);
+    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  test('a slip in 项目支出 is found on both rows', () => {
+    expect(flat(checkFilledTables(expense('11.00')).findings, ['TABLES.ROW_SUM']).map((f) => f[2])).toEqual(['C6', 'C7']);
+  });
+});
