@@ -520,6 +520,12 @@ function isPageNumber(texts: ReadonlyArray<string>): boolean {
   return filled.length === 1 && /^\d{1,3}$/.test(filled[0].trim());
 }
 
+/** The 栏次 line without its caption: 1, 2, 3, … n across the row, one number a column (n ≥ 3). */
+function isColumnNumbering(texts: ReadonlyArray<string>): boolean {
+  const filled = texts.filter((t) => t !== '');
+  return filled.length >= 3 && filled.every((t, i) => t.trim() === String(i + 1));
+}
+
 function readCodeBlock(
   seg: Segment,
   layout: Layout,
@@ -540,6 +546,7 @@ function readCodeBlock(
     const row = seg.cells[r] ?? [];
     const texts = row.map((v) => cellText(v));
     if (texts.every((t) => t === '')) continue;
+    if (isColumnNumbering(texts)) continue;
     const labelText = labelCols.map((c) => texts[c] ?? '').filter((t) => t !== '').filter((t, i, a) => a.indexOf(t) === i).join(' ');
 
     // Code: 类/款/项 columns, or one code column, or a code at the start of the label.

@@ -325,3 +325,30 @@ describe('福建 2026 单位预算 layout (fj-fzkfq-sthjj-2026; figures illustra
     expect(flat(checkFilledTables(expense('11.00')).findings, ['TABLES.ROW_SUM']).map((f) => f[2])).toEqual(['C6', 'C7']);
   });
 });
+
+describe('“三公” 决算 table with 预算数 | 决算数 over blocks of six (佛山 2019 layout, gd-fsgdjt-2019-final; figures illustrative)', () => {
+  const table = (actualTotal: Cell) => workbook('t.xlsx', [sheetOf('s', [
+    [null, null, null, '一般公共预算财政拨款“三公”经费支出决算表'],
+    ['部门： 某局', null, null, null, null, null, null, null, null, null, null, '单位：万元'],
+    [null, null, '预算数', null, null, null, null, null, '决算数'],
+    [null, null, '公务用车购置及运行费', null, null, null, null, null, '公务用车购置及运行费'],
+    [null, '因公出国', null, null, null, '公务接待', null, '因公出国', null, null, null, '公务接待'],
+    ['合计', null, null, '公务用车', '公务用车', null, '合计', null, null, '公务用车', '公务用车'],
+    [null, '（境）费', '小计', null, null, '费', null, '（境）费', '小计', null, null, '费'],
+    [null, null, null, '购置费', '运行费', null, null, null, null, '购置费', '运行费'],
+    ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'],
+    ['3.00', '1.00', '1.50', '0.00', '1.50', '0.50', actualTotal, '0.80', '1.20', '0.20', '1.00', '0.40'],
+  ])]);
+
+  test('both 合计 on one caption line keep it a header line; each block is read under its stage, 决算数 first; the 栏次 line is no row', () => {
+    const { findings, tables } = checkFilledTables(table('2.40'));
+    expect(tables[0].problem).toBeNull();
+    expect(tables[0].blocks[0].columns.map((c) => `${c.path[0]}:${c.key}`).slice(0, 7)).toEqual(['决算数:total', '决算数:abroad', '决算数:total', '决算数:vehiclePurchase', '决算数:vehicleOperation', '决算数:reception', '预算数:total']);
+    expect(tables[0].blocks[0].rows).toHaveLength(1);
+    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  test('a slip in the 决算数 合计 is found', () => {
+    expect(flat(checkFilledTables(table('2.50')).findings, ['TABLES.ROW_SUM'])).toEqual([['TABLES.ROW_SUM', 's', 'G10']]);
+  });
+});
