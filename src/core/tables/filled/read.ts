@@ -71,6 +71,11 @@ export function isEmptyStatement(text: string): boolean {
   return STATEMENT_NEG.test(n) && STATEMENT_OBJ.test(n) && /预算|支出|收入|收支|项目|本表|此表|空表|数据/.test(n);
 }
 
+/** An empty statement put as a condition: "此表如无数字则表示单位无该项支出". */
+export function isConditionalStatement(text: string): boolean {
+  return /(如|若|如果)(无|没有)(数字|数据|金额)/.test(normalizeText(text));
+}
+
 /** A row of code/name column captions only ("功能分类", "科目名称", "科目编码", "类 款 项"). */
 function isLabelCaptionRow(row: ReadonlyArray<Cell> | undefined): boolean {
   const texts = (row ?? []).map((v) => (typeof v === 'string' ? v.trim() : v === null || v === undefined ? '' : '#')).filter((t) => t !== '');
@@ -503,7 +508,8 @@ function joinCutCaptions(seg: Segment, h0: number, h1: number, width: number): R
     }
     let above = false;
     for (let r = top; r < h0; r++) if (cellText(cells[r]?.[c] ?? null) !== '') above = true;
-    if (!above || pieces.length < 2) continue;
+    // A piece that is a caption of its own (科目编码 over 类 | 款 | 项) is no cut piece.
+    if (!above || pieces.length < 2 || pieces.some((t) => labelRole(t) !== null)) continue;
     for (let r = top; r <= h1; r++) if (cells[r]) cells[r][c] = '';
     while ((cells[h0] ?? []).length <= c) (cells[h0] as Cell[]).push(null);
     (cells[h0] as Cell[])[c] = pieces.join('');
@@ -520,9 +526,12 @@ function isPageNumber(texts: ReadonlyArray<string>): boolean {
   return filled.length === 1 && /^\d{1,3}$/.test(filled[0].trim());
 }
 
-/** The 栏次 line without its caption: 1, 2, 3, … n across the row, one number a column (n ≥ 3). */
+/**
+ * The 栏次 line without its caption: 1, 2, 3, … n across the row, one number a column (n ≥ 3), the
+ * code and name columns marked "**" (长沙 2026: "** ** ** ** 1 2 3").
+ */
 function isColumnNumbering(texts: ReadonlyArray<string>): boolean {
-  const filled = texts.filter((t) => t !== '');
+  const filled = texts.filter((t) => t !== '' && !/^\*+$/.test(t.trim()));
   return filled.length >= 3 && filled.every((t, i) => t.trim() === String(i + 1));
 }
 

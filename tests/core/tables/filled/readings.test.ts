@@ -352,3 +352,39 @@ describe('“三公” 决算 table with 预算数 | 决算数 over blocks of si
     expect(flat(checkFilledTables(table('2.50')).findings, ['TABLES.ROW_SUM'])).toEqual([['TABLES.ROW_SUM', 's', 'G10']]);
   });
 });
+
+describe('长沙 2026 单位 layout (hn-cszjjd-2026; figures illustrative)', () => {
+  test.each([
+    ['2026年部门收支总体情况表', 'summary'],
+    ['2026年部门收入总体情况表', 'income'],
+    ['2026年部门支出总体情况表', 'expense'],
+    ['2026年财政拨款收支总体情况表', 'fiscalSummary'],
+  ])('%s', (title, kind) => {
+    expect(matchTitle(title)).toMatchObject({ kind, stage: 'budget' });
+  });
+
+  const expense = (basic: Cell, note: string) => workbook('t.xlsx', [sheetOf('s', [
+    ['2026年一般公共预算支出情况表'],
+    ['单位名称：某单位', null, null, null, null, '单位：万元'],
+    [null, '科目编码'],
+    [null, null, null, '功能科目', '总       计', '基本支出', '项目支出'],
+    ['类', '款', '项'],
+    ['**', '**', '**', '**', '1', '2', '3'],
+    [null, null, null, '合计', '30.00', basic, '10.00'],
+    ['205', null, null, '教育支出', '30.00', basic, '10.00'],
+    [null, '03', null, '职业教育', '30.00', basic, '10.00'],
+    ['205', '03', '99', '其他职业教育支出', '30.00', basic, '10.00'],
+    [note],
+  ])]);
+
+  test('“科目编码” over 类 | 款 | 项 stays apart from them; the "** … 1 2 3" line is no row; a conditional note contradicts no figures', () => {
+    const { findings, tables } = checkFilledTables(expense('20.00', '注：此表如无数字则表示单位无该项支出。'));
+    expect(tables[0].blocks[0].rows.map((r) => r.code)).toEqual([null, '205', '20503', '2050399']);
+    expect(findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  test('a slip in 基本支出 is found; a flat “本表为空表” over figures is still a contradiction', () => {
+    expect(flat(checkFilledTables(expense('21.00', '注：此表如无数字则表示单位无该项支出。')).findings, ['TABLES.ROW_SUM']).map((f) => f[2])).toContain('E8');
+    expect(flat(checkFilledTables(expense('20.00', '注：本单位无一般公共预算支出，本表为空表。')).findings, ['TABLES.CONTRADICTION'])).toHaveLength(1);
+  });
+});
