@@ -95,6 +95,13 @@ export interface PageSpec {
   readonly merge?: ReadonlyArray<readonly [number, number]>;
   /** The page continues the table of the page before: its rows are appended to that page's sheet. */
   readonly continues?: boolean;
+  /**
+   * With `continues`: the page's first `repeats` non-blank lines print again the table's title,
+   * header (and 合计 line) as its first page has them (佛山 2019 决算: every page of a table opens
+   * with 表N / title / 部门 / captions / 栏次 / 合计). They are not appended; each must be, spaces
+   * aside, a line of the table's first page, or the conversion stops.
+   */
+  readonly repeats?: number;
 }
 
 export function convertPage(page: string, spec: PageSpec): string[][] {
@@ -146,10 +153,27 @@ export function convertSet(id: string): Array<{ file: string; csv: string }> {
   const meta = JSON.parse(fs.readFileSync(path.join(dir, 'source.json'), 'utf8')) as { pages: PageSpec[]; firstPage?: number };
   const pages = fs.readFileSync(path.join(dir, 'source.txt'), 'utf8').split('\f');
   const out: Array<{ file: string; rows: string[][] }> = [];
+  const bare = (l: string) => l.replace(/\s+/g, '');
+  let first: Set<string> = new Set();
   meta.pages.forEach((spec, i) => {
-    const rows = convertPage(pages[i], spec);
+    let page = pages[i];
+    if (spec.continues && spec.repeats) {
+      const lines = page.split('\n');
+      let left = spec.repeats;
+      const kept = lines.filter((l) => {
+        if (left === 0 || l.trim() === '') return true;
+        left--;
+        if (!first.has(bare(l))) throw new Error(`page ${i + 1}: “${l.trim()}” is not a line of the table's first page`);
+        return false;
+      });
+      page = kept.join('\n');
+    }
+    const rows = convertPage(page, spec);
     if (spec.continues && out.length > 0) out[out.length - 1].rows.push(...rows);
-    else out.push({ file: `p${String(i + (meta.firstPage ?? 1)).padStart(2, '0')}.csv`, rows });
+    else {
+      first = new Set(pages[i].split('\n').map(bare).filter((l) => l !== ''));
+      out.push({ file: `p${String(i + (meta.firstPage ?? 1)).padStart(2, '0')}.csv`, rows });
+    }
   });
   return out.map(({ file, rows }) => ({ file, csv: toCsv(rows) }));
 }

@@ -37,7 +37,8 @@ function captionsOf(row: ReadonlyArray<Cell> | undefined): { header: boolean; co
   if (!row) return null;
   const texts = new Set<string>();
   let word = false;
-  let totals = 0;
+  // Distinct total captions: a 决算 “三公” table prints 合计 once per stage (预算数 | 决算数).
+  const totals = new Set<string>();
   for (const v of row) {
     if (v === null || v === undefined) continue;
     if (typeof v !== 'string') return null; // numbers, dates, errors: data
@@ -51,10 +52,10 @@ function captionsOf(row: ReadonlyArray<Cell> | undefined): { header: boolean; co
     const n = normalizeText(t);
     if (n.length > 30) return null; // a sentence, not a caption
     texts.add(n);
-    if (TOTAL_LABEL.test(n)) totals++;
+    if (TOTAL_LABEL.test(n)) totals.add(n);
     if (HEADER_WORD.test(n)) word = true;
   }
-  return { header: word && texts.size >= 2 && totals < texts.size, count: texts.size };
+  return { header: word && texts.size >= 2 && totals.size < texts.size, count: texts.size };
 }
 
 /** Role of a non-amount column. */

@@ -13,7 +13,7 @@ import {
 import { normalizeText } from '../../text';
 import { CrossChecker } from './cross';
 import type { AmountCell, FilledTable, NamingFamily, TableKind, TableRow, TableStage } from './model';
-import { BadCell, ShortCode, readTable } from './read';
+import { BadCell, ShortCode, isConditionalStatement, readTable } from './read';
 import { countTitles, findSegments } from './segments';
 import { SumContext, checkHierarchy, checkRowSums, checkSummarySides, checkThreePublicRows, tableFinding } from './sums';
 import { EXPECTED_FINAL_TABLES, expectedTables, tableName } from './titles';
@@ -148,7 +148,9 @@ export function checkFilledTables(wb: WorkbookGrids): { findings: Finding[]; tab
   for (const table of tables) {
     const name = tableName(table.kind, table.family, table.stage);
     // "本表为空表" over printed figures: one of the two is wrong.
-    if (table.statement && !table.empty) findings.push(tableFinding('TABLES.CONTRADICTION', file, table, undefined, contradictionMessage(name, table.statement)));
+    // A conditional note ("此表如无数字则表示单位无该项支出", 长沙 2026) says what a blank means, not that
+    // the table is empty: it explains an empty table and contradicts none.
+    if (table.statement && !table.empty && !isConditionalStatement(table.statement)) findings.push(tableFinding('TABLES.CONTRADICTION', file, table, undefined, contradictionMessage(name, table.statement)));
     if (table.problem) {
       findings.push(tableFinding('TABLES.NOT_CHECKED', file, table, undefined, notCheckedMessage(name, table.problem)));
       continue;

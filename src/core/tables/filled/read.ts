@@ -71,6 +71,11 @@ export function isEmptyStatement(text: string): boolean {
   return STATEMENT_NEG.test(n) && STATEMENT_OBJ.test(n) && /预算|支出|收入|收支|项目|本表|此表|空表|数据/.test(n);
 }
 
+/** An empty statement put as a condition: "此表如无数字则表示单位无该项支出". */
+export function isConditionalStatement(text: string): boolean {
+  return /(如|若|如果)(无|没有)(数字|数据|金额)/.test(normalizeText(text));
+}
+
 /** A row of code/name column captions only ("功能分类", "科目名称", "科目编码", "类 款 项"). */
 function isLabelCaptionRow(row: ReadonlyArray<Cell> | undefined): boolean {
   const texts = (row ?? []).map((v) => (typeof v === 'string' ? v.trim() : v === null || v === undefined ? '' : '#')).filter((t) => t !== '');
@@ -317,7 +322,7 @@ export function readTable(seg: Segment, file: string, inheritedUnit: AmountUnit 
     return { table, bad: [] };
   }
 
-  let paths = headerPaths(seg.cells, h0, h1, width);
+  let paths = headerPaths(joinCutCaptions(seg, h0, h1, width), h0, h1, width);
   let layout = classify(paths, org.col, width);
   if (seg.match.kind === 'threePublic' && threePublicItems(layout) < 4) {
     // Captions split over PDF lines, group captions standing in one column of their span.
@@ -430,7 +435,8 @@ function subtotalThenTotal(rows: TableRow[]): void {
   rows.forEach((r, i) => {
     if (r.role !== 'yearTotal') return;
     const n = normalizeText(r.label);
-    if (/小计$/.test(n)) sub = true;
+    // "本年收入合计 … 上年结转结余 … 收入合计" (福建 2026 收支预算总表) reads the same way.
+    if (/小计$/.test(n) || (!sub && /^(本年|当年)/.test(n))) sub = true;
     else if (sub && /合计$/.test(n)) {
       rows[i] = { ...r, role: 'grandTotal' };
       sub = false;
@@ -476,6 +482,59 @@ function structureProblem(table: FilledTable): string | null {
   return null;
 }
 
+/**
+ * Captions cut over PDF lines around the header row where that row leaves their column empty (福建
+ * 2026 支出预算总表: "事业单位经营" above, "支出" below; "对附属单位补" / "助支出"): the caption lines
+ * directly above the header row whose every caption stands over such a gap are pieces of those
+ * columns' captions, and each such column's pieces, top down through the header, are one caption.
+ * Without this the lower piece is taken for a caption under its left neighbour (项目支出 / 支出).
+ */
+function joinCutCaptions(seg: Segment, h0: number, h1: number, width: number): ReadonlyArray<ReadonlyArray<Cell>> {
+  const head = seg.cells[h0] ?? [];
+  const gap = (c: number) => cellText(head[c] ?? null) === '';
+  const lowest = seg.titleR !== undefined ? seg.titleR + 1 : seg.start;
+  let top = h0;
+  // A group caption over the columns below ("其中：" over 基本支出 | 项目支出) is no piece of one.
+  const piece = (v: Cell, c: number) => cellText(v) === '' || (gap(c) && !/^其中/.test(normalizeText(cellText(v))));
+  while (top - 1 >= lowest && isCaptionRow(seg.cells[top - 1]) && (seg.cells[top - 1] ?? []).every(piece)) top--;
+  if (top === h0) return seg.cells;
+  const cells = seg.cells.map((row) => row.slice());
+  for (let c = 0; c < width; c++) {
+    if (!gap(c)) continue;
+    const pieces: string[] = [];
+    for (let r = top; r <= h1; r++) {
+      const t = cellText(cells[r]?.[c] ?? null);
+      if (t !== '') pieces.push(t);
+    }
+    let above = false;
+    for (let r = top; r < h0; r++) if (cellText(cells[r]?.[c] ?? null) !== '') above = true;
+    // A piece that is a caption of its own (科目编码 over 类 | 款 | 项) is no cut piece.
+    if (!above || pieces.length < 2 || pieces.some((t) => labelRole(t) !== null)) continue;
+    for (let r = top; r <= h1; r++) if (cells[r]) cells[r][c] = '';
+    while ((cells[h0] ?? []).length <= c) (cells[h0] as Cell[]).push(null);
+    (cells[h0] as Cell[])[c] = pieces.join('');
+  }
+  return cells;
+}
+
+/**
+ * The printed page number of a PDF page (福建 2026 单位预算: "7" under the table), a row holding one
+ * bare integer of up to three digits and nothing else. A figure of a table has a label or a code.
+ */
+function isPageNumber(texts: ReadonlyArray<string>): boolean {
+  const filled = texts.filter((t) => t !== '');
+  return filled.length === 1 && /^\d{1,3}$/.test(filled[0].trim());
+}
+
+/**
+ * The 栏次 line without its caption: 1, 2, 3, … n across the row, one number a column (n ≥ 3), the
+ * code and name columns marked "**" (长沙 2026: "** ** ** ** 1 2 3").
+ */
+function isColumnNumbering(texts: ReadonlyArray<string>): boolean {
+  const filled = texts.filter((t) => t !== '' && !/^\*+$/.test(t.trim()));
+  return filled.length >= 3 && filled.every((t, i) => t.trim() === String(i + 1));
+}
+
 function readCodeBlock(
   seg: Segment,
   layout: Layout,
@@ -496,6 +555,7 @@ function readCodeBlock(
     const row = seg.cells[r] ?? [];
     const texts = row.map((v) => cellText(v));
     if (texts.every((t) => t === '')) continue;
+    if (isColumnNumbering(texts)) continue;
     const labelText = labelCols.map((c) => texts[c] ?? '').filter((t) => t !== '').filter((t, i, a) => a.indexOf(t) === i).join(' ');
 
     // Code: 类/款/项 columns, or one code column, or a code at the start of the label.
@@ -548,6 +608,7 @@ function readCodeBlock(
     });
     if (!code && label && isEmptyStatement(label)) continue;
     if (!code && (COUNT_ROW.test(label) || NUMBERING_ROW.test(normalizeText(label)))) continue;
+    if (!code && !label && !lineOnly && isPageNumber(texts)) continue;
     if (!code && !hasAmount && normalizeText(label).length > 12) continue; // a note
     const fixed = codeRole(label);
     let role: RowRole;

@@ -103,6 +103,10 @@ export function countTitles(grid: Grid, limit: number): number {
   return n > 0 ? n : matchTitle(grid.name) || matchStructure(grid) ? 1 : 0;
 }
 
+function sameTable(a: TitleMatch, b: TitleMatch): boolean {
+  return a.kind === b.kind && a.family === b.family && a.stage === b.stage;
+}
+
 /** The tables on one sheet. */
 export function findSegments(grid: Grid): Segment[] {
   // Titles are found in the cells as written (a merged title keeps its text in its top-left cell);
@@ -122,7 +126,10 @@ export function findSegments(grid: Grid): Segment[] {
     return { cand, end, bare };
   });
   const bareCount = spans.filter((s) => s.bare).length;
-  const kept = bareCount >= MIN_TOC_TITLES ? spans.filter((s) => !s.bare) : spans;
+  // A bare title right above a title of the same table is its section heading (福建 2026 单位预算:
+  // "一、收支预算总表" over "2026 年度收支预算总表"): one table, under the second title.
+  const heading = (i: number) => spans[i].bare && i + 1 < spans.length && sameTable(spans[i].cand.match, spans[i + 1].cand.match);
+  const kept = bareCount >= MIN_TOC_TITLES ? spans.filter((s) => !s.bare) : spans.filter((_, i) => !heading(i));
   return kept.map(({ cand, end }) => ({
     grid,
     cells,

@@ -153,6 +153,7 @@ function columnCaptions(pieces: ReadonlyArray<string>): string[] {
 export function threePublicSplitPaths(cells: ReadonlyArray<ReadonlyArray<unknown>>, h0: number, h1: number, width: number): string[][] | null {
   const captions: string[][] = [];
   const stages: Array<string | null> = [];
+  const topStages: Array<string | null> = [];
   for (let c = 0; c < width; c++) {
     const pieces: string[] = [];
     for (let r = h0; r <= h1; r++) {
@@ -161,6 +162,9 @@ export function threePublicSplitPaths(cells: ReadonlyArray<ReadonlyArray<unknown
       if (t !== '') pieces.push(t);
     }
     const cs = columnCaptions(pieces);
+    // 预算数 | 决算数 over a whole block of items (佛山 2019 决算: 预算数 over 合计 … 公务接待费, then
+    // 决算数 over the same six), standing in one column of its block: placed below, by block.
+    topStages.push(cs.length > 1 && STAGE.test(normalizeText(cs[0])) ? (cs.shift() as string) : null);
     // 决算 tables split each item into 预算数 | 决算数; the item's caption stands over the pair.
     const stage = cs.length > 0 && STAGE.test(normalizeText(cs[cs.length - 1])) ? (cs.pop() as string) : null;
     if (cs.length === 0 && stage && c > 0 && stages[c - 1] !== null) cs.push(...captions[c - 1]);
@@ -190,6 +194,17 @@ export function threePublicSplitPaths(cells: ReadonlyArray<ReadonlyArray<unknown
     }
     return false;
   };
+  // Blocks of a top stage: each opens at an outer 合计; the n-th block is under the n-th stage.
+  const tops = topStages.filter((x): x is string => x !== null);
+  const opens = captions.map((cs, c) => cs.length > 0 && normalizeText(leafOf(c)) === '合计' && !inVehicle(c)).map((b, c) => (b ? c : -1)).filter((c) => c >= 0);
+  if (tops.length >= 2 && opens.length === tops.length && new Set(tops.map(normalizeText)).size === tops.length) {
+    for (let c = 0; c < width; c++) {
+      if (captions[c].length === 0 || stages[c] !== null) continue;
+      let b = -1;
+      for (let i = 0; i < opens.length; i++) if (opens[i] <= c) b = i;
+      if (b >= 0) stages[c] = tops[b];
+    }
+  }
   const outerTotals = new Set(captions.map((cs, c) => (cs.length > 0 && isTotal(leafOf(c)) && !inVehicle(c) ? leafOf(c) : null)).filter((x) => x !== null)).size;
   return captions.map((cs, c) => {
     if (cs.length === 0) return [];

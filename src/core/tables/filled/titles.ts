@@ -25,7 +25,9 @@ type Synonyms = Partial<Record<'shanghai' | 'national' | 'both' | 'final', Reado
  * brackets or quotes: “三公” → 三公). Seen in: 财政部 template and county sets (德江 2025, 宿州 2019,
  * 遂溪 2018), Shanghai districts (普陀 2024–2026), provincial sets (江苏 收支预算总表 / 收入预算表 /
  * 财政拨款收支预算表 / 财政拨款政府性基金支出预算表 / “三公”经费、会议费、培训费支出预算表), county
- * 三公 tables (江北 2021, 桂林 2015, 南通 2016, 施甸 2016) and the national 决算 template (G4).
+ * 三公 tables (江北 2021, 桂林 2015, 南通 2016, 施甸 2016), the national 决算 template (G4) and 福建 区级
+ * 单位预算 2026 (一般公共预算拨款支出预算表, 国有资本经营预算拨款支出预算表, 一般公共预算基本支出经济分类情况表),
+ * 长沙 2026 (部门收支总体情况表, 收入总体情况表, 支出总体情况表, 财政拨款收支总体情况表).
  */
 export const TABLE_TITLES: Readonly<Record<TableKind, Synonyms>> = {
   performance: { both: [/项目支出绩效目标(申报)?(情况)?表/] },
@@ -39,12 +41,12 @@ export const TABLE_TITLES: Readonly<Record<TableKind, Synonyms>> = {
   generalBasic: {
     shanghai: [/一般公共预算基本支出(部门预算)?经济分类预算表/],
     final: [/一般公共预算财政拨款基本支出决算(明细)?表/],
-    national: [/一般公共预算(财政拨款)?基本支出(明细|预算|情况)?表/],
+    national: [/一般公共预算(财政拨款)?基本支出(明细|预算|情况)?表/, /一般公共预算基本支出经济分类(预算|情况)?表/],
   },
   generalExpense: {
     shanghai: [/一般公共预算支出功能分类预算表/],
     final: [/一般公共预算财政拨款(支出)?决算表/],
-    national: [/一般公共预算(财政拨款)?支出(预算|情况)?表/],
+    national: [/一般公共预算(财政拨款|拨款)?支出(预算|情况)?表/],
   },
   govFund: {
     shanghai: [/政府性基金预算支出功能分类预算表/],
@@ -54,27 +56,27 @@ export const TABLE_TITLES: Readonly<Record<TableKind, Synonyms>> = {
   stateCapital: {
     shanghai: [/国有资本经营预算支出功能分类预算表/],
     final: [/国有资本经营预算财政拨款(收入)?支出决算表/],
-    national: [/国有资本经营预算(预算)?(财政拨款)?支出(预算|情况)?表/],
+    national: [/国有资本经营预算(预算)?(财政拨款|拨款)?支出(预算|情况)?表/],
   },
   fiscalSummary: {
     shanghai: [/财政拨款收支预算总表/],
     final: [/财政拨款收入支出决算总表/],
-    national: [/财政拨款收支(预算)?总表|财政拨款收支预算表/],
+    national: [/财政拨款收支(预算)?总表|财政拨款收支预算表|财政拨款收支总体情况表/],
   },
   summary: {
     shanghai: [/财务收支预算总表/],
     final: [/收入支出决算总表/],
-    national: [/收支(预算)?总表/],
+    national: [/收支(预算)?总表|收支总体情况表/],
   },
   income: {
     shanghai: [/收入预算总表/],
     final: [/收入决算表/],
-    national: [/(部门|单位)?收入总表|(部门|单位|\d{4}年度?|^|[、.．:：])收入(预算)?表/],
+    national: [/(部门|单位)?收入总表|(部门|单位)?收入总体情况表|(部门|单位|\d{4}年度?|^|[、.．:：])收入(预算)?表/],
   },
   expense: {
     shanghai: [/支出预算总表/],
     final: [/支出决算表/],
-    national: [/(部门|单位)?支出总表|(部门|单位|\d{4}年度?|^|[、.．:：])支出(预算)?表/],
+    national: [/(部门|单位)?支出总表|(部门|单位)?支出总体情况表|(部门|单位|\d{4}年度?|^|[、.．:：])支出(预算)?表/],
   },
 };
 

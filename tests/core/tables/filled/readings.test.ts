@@ -267,3 +267,124 @@ describe('recognised by what the table holds, not by its title', () => {
     expect(readFilledTables(wb)).toEqual([]);
   });
 });
+
+describe('福建 2026 单位预算 layout (fj-fzkfq-sthjj-2026; figures illustrative)', () => {
+  test.each([
+    ['五、一般公共预算拨款支出预算表', 'generalExpense'],
+    ['2026 年度国有资本经营预算拨款支出预算表', 'stateCapital'],
+    ['九、一般公共预算基本支出经济分类情况表', 'generalBasic'],
+  ])('%s', (title, kind) => {
+    expect(matchTitle(title)).toMatchObject({ kind, stage: 'budget' });
+  });
+
+  test('一般公共预算支出经济分类情况表 (all expenditure by 经济分类) stays unrecognised', () => {
+    expect(matchTitle('2026 年度一般公共预算支出经济分类情况表')).toBeNull();
+  });
+
+  const summary = (grand: Cell) => workbook('t.xlsx', [sheetOf('s', [
+    ['一、收支预算总表'],
+    ['2026 年度收支预算总表'],
+    [null, null, null, '单位：万元'],
+    ['项目', '预算数', '项目', '预算数'],
+    ['一、一般公共预算拨款收入', 100.00, '一、一般公共服务支出', 120.00],
+    ['二、其他收入', 20.00, null, null],
+    ['本年收入合计', 120.00, '本年支出合计', 120.00],
+    ['上年结转结余', 5.00, '结转下年支出', 5.00],
+    ['收入合计', grand, '支出合计', 125.00],
+    [null, '5'],
+  ])]);
+
+  test('a section heading over the title is one table; 收入合计 = 本年收入合计 + 上年结转结余; the page number is no row', () => {
+    const { findings, tables } = checkFilledTables(summary(125.00));
+    expect(tables.map((t) => [t.kind, t.title, t.problem])).toEqual([['summary', '2026 年度收支预算总表', null]]);
+    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  test('a slip in 收入合计 is found', () => {
+    expect(flat(checkFilledTables(summary(126.00)).findings, ['TABLES.ROW_SUM'])).toEqual([['TABLES.ROW_SUM', 's', 'B9']]);
+  });
+
+  const expense = (project: Cell) => workbook('t.xlsx', [sheetOf('s', [
+    ['2026 年度支出预算总表'],
+    [null, null, null, null, null, null, null, '单位：万元'],
+    [null, null, null, null, null, '事业单位经营', null, '对附属单位补'],
+    ['科目编码', '科目名称', '合计', '基本支出', '项目支出', null, '上缴上级支出'],
+    [null, null, null, null, null, '支出', null, '助支出'],
+    [null, '合计', '30.00', '20.00', project, '0.00', '0.00', '0.00'],
+    ['211', '节能环保支出', '30.00', '20.00', project],
+    [null, null, null, '7'],
+  ])]);
+
+  test('captions cut over lines around the header row are joined (事业单位经营支出), not put under 项目支出', () => {
+    const { findings, tables } = checkFilledTables(expense('10.00'));
+    expect(tables[0].blocks[0].columns.map((c) => c.label)).toEqual(['合计', '基本支出', '项目支出', '事业单位经营支出', '上缴上级支出', '对附属单位补助支出']);
+    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  test('a slip in 项目支出 is found on both rows', () => {
+    expect(flat(checkFilledTables(expense('11.00')).findings, ['TABLES.ROW_SUM']).map((f) => f[2])).toEqual(['C6', 'C7']);
+  });
+});
+
+describe('“三公” 决算 table with 预算数 | 决算数 over blocks of six (佛山 2019 layout, gd-fsgdjt-2019-final; figures illustrative)', () => {
+  const table = (actualTotal: Cell) => workbook('t.xlsx', [sheetOf('s', [
+    [null, null, null, '一般公共预算财政拨款“三公”经费支出决算表'],
+    ['部门： 某局', null, null, null, null, null, null, null, null, null, null, '单位：万元'],
+    [null, null, '预算数', null, null, null, null, null, '决算数'],
+    [null, null, '公务用车购置及运行费', null, null, null, null, null, '公务用车购置及运行费'],
+    [null, '因公出国', null, null, null, '公务接待', null, '因公出国', null, null, null, '公务接待'],
+    ['合计', null, null, '公务用车', '公务用车', null, '合计', null, null, '公务用车', '公务用车'],
+    [null, '（境）费', '小计', null, null, '费', null, '（境）费', '小计', null, null, '费'],
+    [null, null, null, '购置费', '运行费', null, null, null, null, '购置费', '运行费'],
+    ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'],
+    ['3.00', '1.00', '1.50', '0.00', '1.50', '0.50', actualTotal, '0.80', '1.20', '0.20', '1.00', '0.40'],
+  ])]);
+
+  test('both 合计 on one caption line keep it a header line; each block is read under its stage, 决算数 first; the 栏次 line is no row', () => {
+    const { findings, tables } = checkFilledTables(table('2.40'));
+    expect(tables[0].problem).toBeNull();
+    expect(tables[0].blocks[0].columns.map((c) => `${c.path[0]}:${c.key}`).slice(0, 7)).toEqual(['决算数:total', '决算数:abroad', '决算数:total', '决算数:vehiclePurchase', '决算数:vehicleOperation', '决算数:reception', '预算数:total']);
+    expect(tables[0].blocks[0].rows).toHaveLength(1);
+    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  test('a slip in the 决算数 合计 is found', () => {
+    expect(flat(checkFilledTables(table('2.50')).findings, ['TABLES.ROW_SUM'])).toEqual([['TABLES.ROW_SUM', 's', 'G10']]);
+  });
+});
+
+describe('长沙 2026 单位 layout (hn-cszjjd-2026; figures illustrative)', () => {
+  test.each([
+    ['2026年部门收支总体情况表', 'summary'],
+    ['2026年部门收入总体情况表', 'income'],
+    ['2026年部门支出总体情况表', 'expense'],
+    ['2026年财政拨款收支总体情况表', 'fiscalSummary'],
+  ])('%s', (title, kind) => {
+    expect(matchTitle(title)).toMatchObject({ kind, stage: 'budget' });
+  });
+
+  const expense = (basic: Cell, note: string) => workbook('t.xlsx', [sheetOf('s', [
+    ['2026年一般公共预算支出情况表'],
+    ['单位名称：某单位', null, null, null, null, '单位：万元'],
+    [null, '科目编码'],
+    [null, null, null, '功能科目', '总       计', '基本支出', '项目支出'],
+    ['类', '款', '项'],
+    ['**', '**', '**', '**', '1', '2', '3'],
+    [null, null, null, '合计', '30.00', basic, '10.00'],
+    ['205', null, null, '教育支出', '30.00', basic, '10.00'],
+    [null, '03', null, '职业教育', '30.00', basic, '10.00'],
+    ['205', '03', '99', '其他职业教育支出', '30.00', basic, '10.00'],
+    [note],
+  ])]);
+
+  test('“科目编码” over 类 | 款 | 项 stays apart from them; the "** … 1 2 3" line is no row; a conditional note contradicts no figures', () => {
+    const { findings, tables } = checkFilledTables(expense('20.00', '注：此表如无数字则表示单位无该项支出。'));
+    expect(tables[0].blocks[0].rows.map((r) => r.code)).toEqual([null, '205', '20503', '2050399']);
+    expect(findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  test('a slip in 基本支出 is found; a flat “本表为空表” over figures is still a contradiction', () => {
+    expect(flat(checkFilledTables(expense('21.00', '注：此表如无数字则表示单位无该项支出。')).findings, ['TABLES.ROW_SUM']).map((f) => f[2])).toContain('E8');
+    expect(flat(checkFilledTables(expense('20.00', '注：本单位无一般公共预算支出，本表为空表。')).findings, ['TABLES.CONTRADICTION'])).toHaveLength(1);
+  });
+});
