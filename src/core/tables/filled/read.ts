@@ -490,15 +490,42 @@ function structureProblem(table: FilledTable): string | null {
  * Without this the lower piece is taken for a caption under its left neighbour (项目支出 / 支出).
  */
 function joinCutCaptions(seg: Segment, h0: number, h1: number, width: number): ReadonlyArray<ReadonlyArray<Cell>> {
-  const head = seg.cells[h0] ?? [];
+  const joined = joinCutCaptionsAt(seg, h0, h1, width);
+  if (joined !== seg.cells) return joined;
+  // A header may open with a line of pieces (佛山 2019 收入决算表: "本年收入合" and "附属单位上缴" above
+  // the captions' line, "计" and "收入" below it): then the line with the most captions is the one cut.
+  let main = h0;
+  let most = -1;
+  for (let r = h0; r <= h1; r++) {
+    const n = (seg.cells[r] ?? []).filter((v) => cellText(v) !== '').length;
+    if (n > most) [main, most] = [r, n];
+  }
+  if (main === h0) return joined;
+  // Only when the lines below it hold nothing but such pieces and label captions: a header whose lower
+  // lines split its groups further (“三公” 决算表: 公务用车 over 购置费 | 运行费) is a tree, not cut words.
+  const head = seg.cells[main] ?? [];
+  for (let r = main + 1; r <= h1; r++) {
+    const row = seg.cells[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      const t = cellText(row[c] ?? null);
+      // The 栏次 line (栏次 1 2 3 …) numbers the columns; it splits nothing.
+      if (t !== '' && cellText(head[c] ?? null) !== '' && labelRole(t) === null && !/^\d{1,2}$/.test(t.trim())) return joined;
+    }
+  }
+  return joinCutCaptionsAt(seg, main, h1, width);
+}
+
+function joinCutCaptionsAt(seg: Segment, main: number, h1: number, width: number): ReadonlyArray<ReadonlyArray<Cell>> {
+  const head = seg.cells[main] ?? [];
   const gap = (c: number) => cellText(head[c] ?? null) === '';
   const lowest = seg.titleR !== undefined ? seg.titleR + 1 : seg.start;
-  let top = h0;
+  let top = main;
   // A group caption over the columns below ("其中：" over 基本支出 | 项目支出) is no piece of one.
   const piece = (v: Cell, c: number) => cellText(v) === '' || (gap(c) && !/^其中/.test(normalizeText(cellText(v))));
   while (top - 1 >= lowest && isCaptionRow(seg.cells[top - 1]) && (seg.cells[top - 1] ?? []).every(piece)) top--;
-  if (top === h0) return seg.cells;
+  if (top === main) return seg.cells;
   const cells = seg.cells.map((row) => row.slice());
+  let changed = false;
   for (let c = 0; c < width; c++) {
     if (!gap(c)) continue;
     const pieces: string[] = [];
@@ -507,14 +534,16 @@ function joinCutCaptions(seg: Segment, h0: number, h1: number, width: number): R
       if (t !== '') pieces.push(t);
     }
     let above = false;
-    for (let r = top; r < h0; r++) if (cellText(cells[r]?.[c] ?? null) !== '') above = true;
+    for (let r = top; r < main; r++) if (cellText(cells[r]?.[c] ?? null) !== '') above = true;
     // A piece that is a caption of its own (科目编码 over 类 | 款 | 项) is no cut piece.
     if (!above || pieces.length < 2 || pieces.some((t) => labelRole(t) !== null)) continue;
     for (let r = top; r <= h1; r++) if (cells[r]) cells[r][c] = '';
-    while ((cells[h0] ?? []).length <= c) (cells[h0] as Cell[]).push(null);
-    (cells[h0] as Cell[])[c] = pieces.join('');
+    while ((cells[main] ?? []).length <= c) (cells[main] as Cell[]).push(null);
+    (cells[main] as Cell[])[c] = pieces.join('');
+    changed = true;
   }
-  return cells;
+  // Unchanged cells are the segment's own: the caller tells a join by identity.
+  return changed ? cells : seg.cells;
 }
 
 /**

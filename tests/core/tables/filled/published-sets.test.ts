@@ -62,6 +62,18 @@ test('决算 sums that agree only within the printed rounding are said so (TABLE
   expect(got[0].message).toContain('四舍五入尾差以内（最大 0.02 万元');
 });
 
+test('收入决算表 with 本年收入合计 and 附属单位上缴收入 cut over the lines around the captions (佛山 2019): every income column is in the row sum', () => {
+  const { wb } = load('gd-fsgdjt-2019-final');
+  const rounding = checkWorkbooks([wb]).findings.filter((f) => f.location.sheet === 'p08');
+  // 合计, 214 and 21401 each 0.01 under 财政拨款 + 其他收入 (C10, C23, C24; C24 is also 0.01 under its 项):
+  // three cells within the rounding, none beyond it.
+  expect(rounding.map((f) => f.rule)).toEqual(['TABLES.ROUNDING']);
+  expect(rounding[0].message).toContain('有 3 处');
+  // 其他收入 of 2140101 raised by 0.50: only the row sum across the columns (and its 款) can see it.
+  const slip = checkWorkbooks([planted(wb, { sheet: 'p08', cell: 'I25', value: '0.51' })]).findings;
+  expect(slip.filter((f) => f.rule === 'TABLES.ROW_SUM' && f.location.sheet === 'p08').map((f) => f.location.cell)).toEqual(['C25']);
+});
+
 test('the tables looked for follow the budget year: no 项目支出绩效目标表 before 2021 (江苏 2019 set), asked for from 2021', () => {
   const { wb } = load('js-swbgt-2019');
   const missing = (file: string) => checkWorkbooks([{ ...wb, file }]).findings.filter((f) => f.rule === 'TABLES.MISSING').map((f) => f.message);
