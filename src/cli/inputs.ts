@@ -1,8 +1,8 @@
 /**
  * Command-line inputs: expand files and folders (SPEC §7 Several inputs), recognise each file by its
  * content rather than its name, and load it into grids. Inputs are only ever opened for reading.
- * .xlsx grids come from the shared streaming reader (src/io/xlsx-stream); the exceljs workbook, which only
- * the review workbook needs (to copy sheets with their formats), is loaded on demand by loadWorkbooks.
+ * .xlsx grids come from the shared streaming reader (src/io/xlsx-stream); the formats, which only the
+ * review workbook needs (to copy sheets as they look), are read on demand by loadWorkbooks.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -13,7 +13,10 @@ import { REVIEW_CREATOR } from '../io/own-output';
 import { XlsxReadError } from '../io/xlsx-stream';
 import { ENCRYPTED_ADVICE, SAVE_AS_XLSX_ADVICE } from '../io/xlsx-stream/messages';
 import { DEFAULT_ZIP_LIMITS, ZipLimits } from '../io/zip-inspect';
-import { inspectZipFile, readXlsx, readXlsxFile } from './file-source';
+import { fileSource, inspectZipFile, readXlsxFile } from './file-source';
+import { workbookLooks } from '../io/copy-formats';
+import type { WorkbookLooks } from '../io/review-workbook';
+import { readXlsxFormats } from '../io/xlsx-stream/formats';
 import { fileIdentity, fileMatcher } from './paths';
 import { readCsvBuffer } from './read-csv';
 
@@ -58,8 +61,10 @@ export interface LoadedInput {
   grids: WorkbookGrids;
   /** dc:creator of an .xlsx (review workbooks we wrote carry REVIEW_CREATOR); absent for .csv. */
   creator?: string | null;
-  /** The exceljs workbook of an .xlsx, once loadWorkbooks has loaded it (absent for .csv). */
+  /** The exceljs workbook of an .xlsx, where a caller loaded one (absent for .csv). */
   workbook?: ExcelJS.Workbook;
+  /** How an .xlsx's sheets look (styles, widths, heights, panes, notes), once loadWorkbooks has read it. */
+  looks?: WorkbookLooks;
   /** Bytes of worksheet XML in an .xlsx (decides whether exceljs may load it). */
   sheetXmlBytes?: number;
 }
@@ -262,24 +267,25 @@ export async function loadInput(abs: string, display: string, limits: ZipLimits 
 }
 
 /**
- * Above this much worksheet XML exceljs is not used: it keeps an object per cell and would run out of
- * memory on sheets the streaming reader handles (a 1,048,576-row sheet is about 700 MB of XML).
+ * Above this much worksheet XML no formats are read: the copy is made from the grids (values, no
+ * formats), as it was when exceljs loaded the formats and would run out of memory on such sheets
+ * (a 1,048,576-row sheet is about 700 MB of XML).
  */
 export const EXCELJS_COPY_LIMIT_BYTES = 200 * 1024 * 1024;
 
 /**
- * Load the exceljs workbook of every .xlsx input that lacks one: the review workbook copies input
- * sheets with their formats and widths, which only exceljs models. Grids are not replaced: the
- * streaming reader's grids equal exceljs's (tests/cli/xlsx-stream), so findings stay the same.
- * Bigger inputs, and files exceljs cannot load, are copied from their grids (values, no formats).
+ * Read how every .xlsx input looks, for the review workbook's copies of its sheets: one light pass
+ * over the package (src/io/xlsx-stream/formats.ts: styles, widths, heights, panes, notes), not an
+ * exceljs load, which cost half of `check --out` (issue 14). Grids are not replaced, so findings stay
+ * the same. Bigger inputs, and files the pass cannot read, are copied from their grids (values only).
  */
 export async function loadWorkbooks(inputs: ReadonlyArray<LoadedInput>, maxSheetXmlBytes = EXCELJS_COPY_LIMIT_BYTES): Promise<void> {
   for (const x of inputs) {
-    if (x.workbook || x.creator === undefined || (x.sheetXmlBytes ?? 0) > maxSheetXmlBytes) continue;
+    if (x.looks || x.workbook || x.creator === undefined || (x.sheetXmlBytes ?? 0) > maxSheetXmlBytes) continue;
     try {
-      x.workbook = (await readXlsx(x.path, x.display)).workbook;
+      x.looks = await workbookLooks(await readXlsxFormats(fileSource(x.path)), x.grids);
     } catch {
-      // A file the streaming reader read but exceljs cannot: its sheets are copied from the grids.
+      // A file the streaming reader read but the format pass cannot: its sheets are copied from the grids.
     }
   }
 }

@@ -29,8 +29,81 @@ export interface ReviewSource {
   /** Display name, equal to Finding.location.file. */
   display: string;
   grids: WorkbookGrids;
-  /** The loaded exceljs workbook for .xlsx inputs; absent for .csv (copied from the grid). */
+  /** The loaded exceljs workbook for .xlsx inputs (the page); absent for .csv (copied from the grid). */
   workbook?: ExcelJS.Workbook;
+  /**
+   * The input's formats read without exceljs (the CLI, src/io/copy-formats.ts): preferred to
+   * `workbook`, whose load cost half of `check --out` (issue 14).
+   */
+  looks?: WorkbookLooks;
+}
+
+/** What copySheet reads of an input sheet besides its grid's values: how the sheet looks. */
+export interface SheetLook {
+  /** The frozen pane, if any, as an exceljs view. */
+  frozen: Partial<ExcelJS.WorksheetView> | null;
+  /** Columns with a width or hidden, 1-based. */
+  columns: ReadonlyArray<{ col: number; width?: number; hidden?: boolean }>;
+  /** Merged areas, 1-based. */
+  merges(): ReturnType<typeof worksheetMerges>;
+  /** The rows that hold cells, ascending, 1-based. */
+  rows(): ReadonlyArray<number>;
+  height(row: number): number | undefined;
+  /** Each cell of a row to copy: its style (none: default), formula text and the input's own note. */
+  eachCell(row: number, visit: (col: number, style: Partial<ExcelJS.Style> | undefined, formula: string | undefined, note: ExcelJS.Comment | undefined) => void): void;
+}
+
+/** The looks of a workbook's sheets, by sheet name. */
+export interface WorkbookLooks {
+  sheet(name: string): SheetLook | undefined;
+}
+
+const worksheetLooks = new WeakMap<ExcelJS.Worksheet, SheetLook>();
+
+/** A loaded exceljs worksheet's look (the page's path), made once per worksheet. */
+export function worksheetLook(ws: ExcelJS.Worksheet): SheetLook {
+  let look = worksheetLooks.get(ws);
+  if (look) return look;
+  let rows: number[] | null = null;
+  const columns: Array<{ col: number; width?: number; hidden?: boolean }> = [];
+  ((ws as unknown as { _columns?: ExcelJS.Column[] | null })._columns ?? []).forEach((c, i) => {
+    if (c && (c.width || c.hidden)) columns.push({ col: i + 1, width: c.width || undefined, hidden: c.hidden || undefined });
+  });
+  const frozen = (ws.views ?? []).find((v) => v && v.state === 'frozen');
+  look = {
+    frozen: frozen ? { ...frozen } : null,
+    columns,
+    merges: () => worksheetMerges(ws),
+    rows() {
+      if (!rows) {
+        const list: number[] = [];
+        ws.eachRow({ includeEmpty: false }, (_row, r) => list.push(r));
+        rows = list;
+      }
+      return rows;
+    },
+    height: (r) => ws.findRow(r)?.height || undefined,
+    eachCell(r, visit) {
+      const row = ws.findRow(r);
+      if (!row) return;
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        const type = cell.type as unknown as number;
+        if (type === 1 /* Merge */) return;
+        let formula: string | undefined;
+        if (type === 6 /* Formula */) {
+          try {
+            formula = cell.formula;
+          } catch {
+            formula = undefined;
+          }
+        }
+        const style = cell.style && Object.keys(cell.style).length > 0 ? cell.style : undefined;
+        visit(c, style, formula, (cell as unknown as { note?: ExcelJS.Comment }).note || undefined);
+      });
+    },
+  };
+  worksheetLooks.set(ws, look);
+  return look;
 }
 
 export { RESULTS_SHEET, UNITS_SHEET, SheetNamer };
@@ -178,9 +251,9 @@ function sortedRows(...lists: Iterable<number>[]): number[] {
  * merge's other cells take its first cell's style, as exceljs gives them in memory), then the
  * flagged cells' fills and notes.
  */
-function* copySheet(book: ReviewBook, name: string, src: ExcelJS.Worksheet | undefined, grid: Grid, keep: RowFilter, findings: ReadonlyArray<Finding>, progress: RowProgress): Generator<ExcelJS.Worksheet> {
+function* copySheet(book: ReviewBook, name: string, src: SheetLook | undefined, grid: Grid, keep: RowFilter, findings: ReadonlyArray<Finding>, progress: RowProgress): Generator<ExcelJS.Worksheet> {
   const flags = notesByRow(findings);
-  const byTop = src ? mergesOf(src, () => worksheetMerges(src)) : mergesOf(grid, () => (grid.merges ?? []).map((m) => ({ top: m.top + 1, left: m.left + 1, bottom: m.bottom + 1, right: m.right + 1 })));
+  const byTop = src ? mergesOf(src, () => src.merges()) : mergesOf(grid, () => (grid.merges ?? []).map((m) => ({ top: m.top + 1, left: m.left + 1, bottom: m.bottom + 1, right: m.right + 1 })));
   const merges = keptMerges(byTop, keep);
   const mergeRows: number[] = [];
   for (const m of merges) for (let r = m.top; r <= m.bottom; r++) mergeRows.push(r);
@@ -188,13 +261,8 @@ function* copySheet(book: ReviewBook, name: string, src: ExcelJS.Worksheet | und
   const widths: number[] = [];
   let sourceRows: number[];
   if (src) {
-    const frozen = (src.views ?? []).find((v) => v && v.state === 'frozen');
-    if (frozen) options = { views: [{ ...frozen }] };
-    if (keep) sourceRows = keep as number[];
-    else {
-      sourceRows = [];
-      src.eachRow({ includeEmpty: false }, (_row, r) => sourceRows.push(r));
-    }
+    if (src.frozen) options = { views: [{ ...src.frozen }] };
+    sourceRows = (keep ?? src.rows()) as number[];
   } else {
     sourceRows = [];
     const measure = (i: number) => {
@@ -213,14 +281,10 @@ function* copySheet(book: ReviewBook, name: string, src: ExcelJS.Worksheet | und
   const target = book.addWorksheet(name, options);
   // Columns before the first row: the streaming writer writes <cols> with it.
   if (src) {
-    const cols = (src as unknown as { _columns?: ExcelJS.Column[] | null })._columns;
-    if (cols) {
-      cols.forEach((col, i) => {
-        if (!col) return;
-        const tc = target.getColumn(i + 1);
-        if (col.width) tc.width = col.width;
-        if (col.hidden) tc.hidden = true;
-      });
+    for (const col of src.columns) {
+      const tc = target.getColumn(col.col);
+      if (col.width) tc.width = col.width;
+      if (col.hidden) tc.hidden = true;
     }
   } else {
     widths.forEach((w, c) => {
@@ -257,29 +321,17 @@ function* copySheet(book: ReviewBook, name: string, src: ExcelJS.Worksheet | und
     const tr = target.getRow(r);
     const skip = slaves.get(r);
     if (src) {
-      const row = src.findRow(r);
-      if (row) {
-        const gridRow = grid.cells[r - 1];
-        if (row.height) tr.height = row.height;
-        row.eachCell({ includeEmpty: false }, (cell, c) => {
-          const type = cell.type as unknown as number;
-          if (type === 1 /* Merge */ || skip?.has(c)) return;
-          const v = gridRow ? (gridRow[c - 1] ?? null) : null;
-          const tc = tr.getCell(c);
-          let formula: string | undefined;
-          if (type === 6 /* Formula */) {
-            try {
-              formula = cell.formula;
-            } catch {
-              formula = undefined;
-            }
-          }
-          tc.value = writableValue(v, formula);
-          if (cell.style && Object.keys(cell.style).length > 0) tc.style = cell.style;
-          const note = (cell as unknown as { note?: unknown }).note;
-          if (note) tc.note = note as ExcelJS.Comment;
-        });
-      }
+      const gridRow = grid.cells[r - 1];
+      const height = src.height(r);
+      if (height) tr.height = height;
+      src.eachCell(r, (c, style, formula, note) => {
+        if (skip?.has(c)) return;
+        const v = gridRow ? (gridRow[c - 1] ?? null) : null;
+        const tc = tr.getCell(c);
+        tc.value = writableValue(v, formula);
+        if (style) tc.style = style;
+        if (note) tc.note = note;
+      });
     } else {
       const row = grid.cells[r - 1];
       if (row) {
@@ -315,9 +367,9 @@ function* copySheet(book: ReviewBook, name: string, src: ExcelJS.Worksheet | und
 }
 
 /** The rows copySheet will write for one sheet (for the progress total). */
-function plannedRows(src: ExcelJS.Worksheet | undefined, grid: Grid, keep: RowFilter): number {
+function plannedRows(src: SheetLook | undefined, grid: Grid, keep: RowFilter): number {
   if (keep) return keep.length;
-  if (src) return src.actualRowCount;
+  if (src) return src.rows().length;
   return grid.cells.length;
 }
 
@@ -443,7 +495,7 @@ export function planReviewWorkbook(report: CheckReport, sources: ReadonlyArray<R
     else bySheet.set(k, [f]);
   }
 
-  const copies: Array<{ name: string; src?: ExcelJS.Worksheet; grid: Grid; keep: RowFilter; findings: Finding[] }> = [];
+  const copies: Array<{ name: string; src?: SheetLook; grid: Grid; keep: RowFilter; findings: Finding[] }> = [];
   let rows = 0;
   for (const src of sources) {
     const stem = fileBaseName(src.display).replace(/\.(xlsx|xlsm|csv)$/i, '');
@@ -456,7 +508,8 @@ export function planReviewWorkbook(report: CheckReport, sources: ReadonlyArray<R
         keep = kept;
       }
       const name = namer.name(grid.name, manyFiles ? stem : '');
-      const ws = src.workbook?.getWorksheet(grid.name);
+      const sheet = src.looks ? src.looks.sheet(grid.name) : src.workbook?.getWorksheet(grid.name);
+      const ws = sheet && !src.looks ? worksheetLook(sheet as ExcelJS.Worksheet) : (sheet as SheetLook | undefined);
       copies.push({ name, src: ws, grid, keep, findings: bySheet.get(k) ?? [] });
       rows += plannedRows(ws, grid, keep);
       copied.set(k, name);

@@ -31,7 +31,7 @@ describe('streamed review workbook', () => {
     const run = await runCheck(files, {});
     const { loadWorkbooks } = await import('../../src/cli/inputs');
     await loadWorkbooks(run.loaded);
-    const sources = run.loaded.map((l) => ({ display: l.display, grids: l.grids, workbook: l.workbook }));
+    const sources = run.loaded.map((l) => ({ display: l.display, grids: l.grids, workbook: l.workbook, looks: l.looks }));
     expect(run.report.findings.length).toBeGreaterThan(10);
     const out = path.join(dir, 'all.xlsx');
     await streamReviewWorkbook(run.report, sources, {}, out);

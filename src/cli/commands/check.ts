@@ -200,7 +200,7 @@ export async function reportRun(run: CheckRun, opts: CheckCommandOptions): Promi
   if (opts.json) printJson(reportJson(report));
   else out(humanSummary(report));
   if (opts.out || plan) await loadWorkbooks(loaded);
-  const sources = loaded.map((l) => ({ display: l.display, grids: l.grids, workbook: l.workbook }));
+  const sources = loaded.map((l) => ({ display: l.display, grids: l.grids, workbook: l.workbook, looks: l.looks }));
   // Writing a big review workbook takes long: the bar says what is happening (terminal only).
   if (opts.out) {
     // The bar counts the rows written, once the workbook is planned (terminal only).

@@ -1,0 +1,116 @@
+/**
+ * The looks of an input's sheets for the review workbook's copies (src/io/review-workbook.ts
+ * SheetLook), from the light format pass of src/io/xlsx-stream/formats.ts rather than from an
+ * exceljs load of the whole input (issue 14: that load was half of `check --out`). styles.xml is
+ * parsed by exceljs's own StylesXform, so every cell gets the very style object an exceljs load would
+ * give it (fills, fonts, borders, number formats, alignment, protection), shared by all cells of one
+ * style: exceljs's writer then turns each style into its index once (it caches them by object).
+ */
+import type ExcelJS from 'exceljs';
+import type { Grid, WorkbookGrids } from '../core/grid';
+import type { SheetLook, WorkbookLooks } from './review-workbook';
+import type { SheetFormats, WorkbookFormats } from './xlsx-stream/formats';
+
+interface StylesXformLike {
+  parseStream(stream: AsyncIterable<string> | Iterable<string>): Promise<unknown>;
+  getStyleModel(id: number): Partial<ExcelJS.Style> | null;
+}
+
+// exceljs ships no types for its xforms; this is the class its own load uses for styles.xml.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const StylesXform = require('exceljs/lib/xlsx/xform/style/styles-xform') as new () => StylesXformLike;
+
+function sheetLook(f: SheetFormats, grid: Grid | undefined, styleOf: (id: number) => Partial<ExcelJS.Style> | undefined): SheetLook {
+  const columns: Array<{ col: number; width?: number; hidden?: boolean }> = [];
+  for (const c of f.cols) {
+    if (!c.width && !c.hidden) continue;
+    // A span such as min=1 max=16384 ("all columns") is cut after 1,024 columns: every unit's copy
+    // makes one column object each, and nobody scrolls that far right in a budget table.
+    const last = Math.min(c.max, c.min + 1023);
+    for (let col = c.min; col <= last; col++) columns.push({ col, width: c.width, hidden: c.hidden || undefined });
+  }
+  let rows: number[] | null = null;
+  const notes = new Map<string, ExcelJS.Comment>();
+  // Notes on cells the sheet XML has no <c> for (an empty cell may carry a note), by row.
+  const loneNotes = new Map<number, number[]>();
+  for (const [k, n] of f.notes) {
+    notes.set(k, { texts: n.texts.map((text) => ({ text })) } as unknown as ExcelJS.Comment);
+    const [r, c] = k.split(',').map(Number);
+    const pairs = f.cells.get(r);
+    let has = false;
+    for (let i = 0; pairs && i < pairs.length && !has; i += 2) has = pairs[i] === c;
+    if (has) continue;
+    const list = loneNotes.get(r);
+    if (list) list.push(c);
+    else loneNotes.set(r, [c]);
+  }
+  return {
+    frozen: f.frozen ? { state: 'frozen', xSplit: f.frozen.xSplit, ySplit: f.frozen.ySplit, ...(f.frozen.topLeftCell ? { topLeftCell: f.frozen.topLeftCell } : {}) } as Partial<ExcelJS.WorksheetView> : null,
+    columns,
+    merges: () => (grid?.merges ?? []).map((m) => ({ top: m.top + 1, left: m.left + 1, bottom: m.bottom + 1, right: m.right + 1 })),
+    rows() {
+      if (!rows) {
+        // Rows with a value (the grid's), as the copy from exceljs did: a row whose cells carry only
+        // a style is left out, for exceljs's streaming writer drops such rows (no value, no height)
+        // and both writers must give the same workbook. Its styled blanks beside values are kept.
+        const set = new Set<number>(loneNotes.keys());
+        grid?.cells.forEach((row, i) => {
+          if (row && row.some((v) => v !== null && v !== undefined)) set.add(i + 1);
+        });
+        rows = [...set].sort((a, b) => a - b);
+      }
+      return rows;
+    },
+    height: (r) => f.heights.get(r),
+    eachCell(r, visit) {
+      for (const c of loneNotes.get(r) ?? []) visit(c, undefined, undefined, notes.get(`${r},${c}`));
+      const pairs = f.cells.get(r);
+      if (pairs) {
+        for (let i = 0; i < pairs.length; i += 2) {
+          const c = pairs[i];
+          visit(c, pairs[i + 1] > 0 ? styleOf(pairs[i + 1]) : undefined, f.formulas.get(`${r},${c}`), notes.get(`${r},${c}`));
+        }
+        return;
+      }
+      // A row the grid has but the pass saw no cells of (not in a well-formed file): values still copied.
+      const gridRow = grid?.cells[r - 1];
+      gridRow?.forEach((v, i) => {
+        if (v !== null && v !== undefined) visit(i + 1, undefined, undefined, notes.get(`${r},${i + 1}`));
+      });
+    },
+  };
+}
+
+/** Turn a workbook's formats into the looks its sheet copies use (sheets matched to grids by name). */
+export async function workbookLooks(formats: WorkbookFormats, grids: WorkbookGrids): Promise<WorkbookLooks> {
+  const styles = new StylesXform();
+  let parsed = false;
+  if (formats.stylesXml) {
+    try {
+      await styles.parseStream([formats.stylesXml]);
+      parsed = true;
+    } catch {
+      // A styles part exceljs cannot read: the copies keep values and layout, without cell styles.
+    }
+  }
+  const cache = new Map<number, Partial<ExcelJS.Style> | undefined>();
+  const styleOf = (id: number): Partial<ExcelJS.Style> | undefined => {
+    if (!parsed) return undefined;
+    if (cache.has(id)) return cache.get(id);
+    let st: Partial<ExcelJS.Style> | undefined;
+    try {
+      st = styles.getStyleModel(id) ?? undefined;
+    } catch {
+      st = undefined;
+    }
+    if (st && Object.keys(st).length === 0) st = undefined;
+    cache.set(id, st);
+    return st;
+  };
+  const byName = new Map<string, SheetLook>();
+  for (const f of formats.sheets) {
+    if (byName.has(f.name)) continue;
+    byName.set(f.name, sheetLook(f, grids.sheets.find((g) => g.name === f.name), styleOf));
+  }
+  return { sheet: (name) => byName.get(name) };
+}

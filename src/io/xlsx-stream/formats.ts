@@ -1,0 +1,234 @@
+/**
+ * What the review workbook needs to copy an input sheet with its look, read in one light pass over
+ * the package instead of loading it whole into exceljs (which cost half of `check --out`, issue 14):
+ * each cell's style index (s=), column widths and hidden columns, row heights, the frozen pane, the
+ * formula text of cells without a cached value, the input's notes, and styles.xml as text (turned
+ * into style objects by src/io/copy-formats.ts, which may use exceljs). Values are not read here:
+ * the grids of the streaming reader (index.ts) carry them.
+ */
+import type { ByteSource } from '../source';
+import { parsePart, readRels, readWorkbookInfo } from './parts';
+import { attrCursor, attrIs, attrs, decodeText, nextAttr, XmlHandler } from './xml';
+import { DEFAULT_INFLATE_LIMITS, inflateEntry, InflateLimits, readZipDirectory, ZipDirectory } from './zip';
+
+export interface ColumnFormat {
+  /** 1-based, inclusive. */
+  min: number;
+  max: number;
+  width?: number;
+  hidden: boolean;
+}
+
+export interface NoteText {
+  /** The runs of the note's text, in order (their fonts are not kept). */
+  texts: string[];
+}
+
+export interface SheetFormats {
+  /** Name as Excel shows it (the grid's name). */
+  name: string;
+  cols: ColumnFormat[];
+  /** 1-based row → its ht= height. */
+  heights: Map<number, number>;
+  /**
+   * 1-based row → its cells as pairs [col, style, col, style, …] (1-based column, cellXfs index),
+   * for every <c> of the row, in the order written: styled empty cells included.
+   */
+  cells: Map<number, number[]>;
+  /** "row,col" (1-based) → formula text, for formula cells without a cached value only. */
+  formulas: Map<string, string>;
+  /** The frozen pane of the first sheet view, if any. */
+  frozen: { xSplit: number; ySplit: number; topLeftCell?: string } | null;
+  /** "row,col" (1-based) → the input's own note on that cell. */
+  notes: Map<string, NoteText>;
+}
+
+export interface WorkbookFormats {
+  /** styles.xml as text ('' when the package has none). */
+  stylesXml: string;
+  sheets: SheetFormats[];
+}
+
+function colNumber(s: string, a: number, b: number): { col: number; row: number } {
+  let col = 0;
+  let i = a;
+  for (; i < b; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) c -= 32;
+    if (c === 36 /* $ */) continue;
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  let row = 0;
+  for (; i < b; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 36) continue;
+    if (c < 48 || c > 57) break;
+    row = row * 10 + (c - 48);
+  }
+  return { col, row };
+}
+
+class FormatsBuilder implements XmlHandler {
+  readonly out: SheetFormats;
+  private readonly cur = attrCursor(0);
+  private inSheetData = false;
+  private row = 0;
+  private col = 0;
+  private pairs: number[] | null = null;
+  private inCell = false;
+  private inF = false;
+  private hasV = false;
+  private fText = '';
+  private views = 0;
+
+  constructor(name: string) {
+    this.out = { name, cols: [], heights: new Map(), cells: new Map(), formulas: new Map(), frozen: null, notes: new Map() };
+  }
+
+  open(s: string, name: string, a: number, b: number): void {
+    if (this.inCell) {
+      if (name === 'f') {
+        this.inF = true;
+        this.fText = '';
+      } else if (name === 'v' || name === 'is') this.hasV = true;
+      return;
+    }
+    const cur = this.cur;
+    if (name === 'c') {
+      if (!this.inSheetData || this.row <= 0) return;
+      let col = 0;
+      let style = 0;
+      cur.pos = a;
+      while (nextAttr(s, b, cur)) {
+        if (cur.nameEnd - cur.nameStart !== 1) continue;
+        const n = s.charCodeAt(cur.nameStart);
+        if (n === 114 /* r */) col = colNumber(s, cur.valueStart, cur.valueEnd).col;
+        else if (n === 115 /* s */) style = parseInt(s.slice(cur.valueStart, cur.valueEnd), 10) || 0;
+      }
+      if (col <= 0) col = this.col + 1; // a <c> without r= follows the previous cell
+      this.col = col;
+      if (!this.pairs) this.out.cells.set(this.row, (this.pairs = []));
+      this.pairs.push(col, style);
+      this.inCell = true;
+      this.inF = false;
+      this.hasV = false;
+      this.fText = '';
+    } else if (name === 'row') {
+      if (!this.inSheetData) return;
+      let r = 0;
+      let ht: number | undefined;
+      cur.pos = a;
+      while (nextAttr(s, b, cur)) {
+        if (attrIs(s, cur, 'r')) r = parseInt(s.slice(cur.valueStart, cur.valueEnd), 10);
+        else if (attrIs(s, cur, 'ht')) ht = parseFloat(s.slice(cur.valueStart, cur.valueEnd));
+      }
+      if (!(r > 0)) r = this.row + 1; // a <row> without r= follows the previous one
+      this.row = r;
+      this.col = 0;
+      // A repeated row number replaces the earlier row, as in exceljs.
+      this.pairs = null;
+      this.out.cells.delete(r);
+      if (ht !== undefined && Number.isFinite(ht) && ht > 0) this.out.heights.set(r, ht);
+    } else if (name === 'sheetData') {
+      this.inSheetData = true;
+    } else if (name === 'col') {
+      const x = attrs(s, a, b);
+      const min = parseInt(x.min ?? '', 10);
+      const max = parseInt(x.max ?? '', 10);
+      if (!(min > 0)) return;
+      const width = x.width !== undefined ? parseFloat(x.width) : undefined;
+      this.out.cols.push({ min, max: max >= min ? Math.min(max, 16384) : min, width: width !== undefined && Number.isFinite(width) && width > 0 ? width : undefined, hidden: x.hidden === '1' || x.hidden === 'true' });
+    } else if (name === 'sheetView') {
+      this.views++;
+    } else if (name === 'pane') {
+      if (this.views !== 1 || this.out.frozen) return;
+      const x = attrs(s, a, b);
+      if (x.state !== 'frozen') return;
+      this.out.frozen = { xSplit: parseFloat(x.xSplit ?? '0') || 0, ySplit: parseFloat(x.ySplit ?? '0') || 0, ...(x.topLeftCell ? { topLeftCell: x.topLeftCell } : {}) };
+    }
+  }
+
+  close(name: string): void {
+    if (this.inCell) {
+      if (name === 'f') this.inF = false;
+      else if (name === 'c') {
+        this.inCell = false;
+        // Only a formula without a cached value shows its text in the copy (writableValue).
+        if (!this.hasV && this.fText !== '') this.out.formulas.set(`${this.row},${this.col}`, decodeText(this.fText));
+      }
+      return;
+    }
+    if (name === 'row') this.pairs = null;
+    else if (name === 'sheetData') this.inSheetData = false;
+  }
+
+  text(s: string, a: number, b: number): void {
+    if (this.inF) this.fText += s.slice(a, b);
+  }
+}
+
+/** A comments part (xl/commentsN.xml): each <comment ref=…> with the text of its runs. */
+async function readNotes(dir: ZipDirectory, part: string, limits: InflateLimits, into: Map<string, NoteText>): Promise<void> {
+  let ref = '';
+  let texts: string[] | null = null;
+  let inT = false;
+  let t = '';
+  let phonetic = 0;
+  await parsePart(dir, part, limits, {
+    open(s, name, a, b) {
+      if (name === 'comment') {
+        ref = attrs(s, a, b).ref ?? '';
+        texts = [];
+      } else if (name === 'rPh') phonetic++;
+      else if (name === 't' && texts && phonetic === 0) {
+        inT = true;
+        t = '';
+      }
+    },
+    close(name) {
+      if (name === 't' && inT) {
+        inT = false;
+        texts?.push(decodeText(t));
+      } else if (name === 'rPh') phonetic--;
+      else if (name === 'comment' && texts) {
+        const { col, row } = colNumber(ref, 0, ref.length);
+        if (col > 0 && row > 0) into.set(`${row},${col}`, { texts });
+        texts = null;
+      }
+    },
+    text(s, a, b) {
+      if (inT) t += s.slice(a, b);
+    },
+    cdata(v) {
+      if (inT) t += v.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    },
+  });
+}
+
+async function readText(dir: ZipDirectory, part: string | null, limits: InflateLimits): Promise<string> {
+  if (!part) return '';
+  const entry = dir.entries.get(part);
+  if (!entry) return '';
+  const decoder = new TextDecoder('utf-8');
+  let out = '';
+  await inflateEntry(dir, entry, limits, (chunk) => (out += decoder.decode(chunk, { stream: true })));
+  return out + decoder.decode();
+}
+
+/** Read the formats of every worksheet (in workbook order, as the grids) of an .xlsx package. */
+export async function readXlsxFormats(source: ByteSource, limits: InflateLimits = DEFAULT_INFLATE_LIMITS): Promise<WorkbookFormats> {
+  const dir = await readZipDirectory(source, limits);
+  const info = await readWorkbookInfo(dir, limits);
+  const stylesXml = await readText(dir, info.stylesPart, limits);
+  const sheets: SheetFormats[] = [];
+  for (const s of info.sheets) {
+    const b = new FormatsBuilder(s.name);
+    await parsePart(dir, s.part, limits, b);
+    for (const rel of await readRels(dir, s.part, limits)) {
+      if (!rel.external && /\/comments$/.test(rel.type) && dir.entries.has(rel.target)) await readNotes(dir, rel.target, limits, b.out.notes);
+    }
+    sheets.push(b.out);
+  }
+  return { stylesXml, sheets };
+}
