@@ -192,6 +192,28 @@ const YIELD_ROWS = 1000;
 /** Rows written so far, for a progress bar (the total is planned before writing). */
 export type RowProgress = (rows: number) => void;
 
+/**
+ * One style object for every unstyled cell of the sheet copies. exceljs gives each new cell its own
+ * empty style, and its writer caches style ids by object, so each of 2,000,000 copied cells was
+ * turned into style XML and looked up again: a fifth of `check --out` (issue 14). Done just before
+ * the row's commit, when nothing sets a style property on those cells any more.
+ */
+const EMPTY_STYLE: Partial<ExcelJS.Style> = {};
+
+function shareEmptyStyles(row: ExcelJS.Row): void {
+  const cells = (row as unknown as { _cells?: Array<{ style?: Partial<ExcelJS.Style> } | undefined> })._cells;
+  if (!cells) return;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (c && c.style !== EMPTY_STYLE && c.style && isEmptyObject(c.style)) c.style = EMPTY_STYLE;
+  }
+}
+
+function isEmptyObject(o: object): boolean {
+  for (const _k in o) return false;
+  return true;
+}
+
 function commitSheet(ws: ExcelJS.Worksheet): void {
   const c = (ws as unknown as { commit?: () => void }).commit;
   if (c) c.call(ws);
@@ -356,6 +378,7 @@ function* copySheet(book: ReviewBook, name: string, src: SheetLook | undefined, 
     pending.delete(r);
     const notes = flags.get(r);
     if (notes) flagRow(tr, notes);
+    shareEmptyStyles(tr);
     tr.commit();
     if (++written % YIELD_ROWS === 0) {
       progress(YIELD_ROWS);
