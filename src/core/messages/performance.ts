@@ -29,7 +29,9 @@ export function perfCoverage(p: CoverageParams): string {
  * and pass it to the …Of forms below (a quarter of a million findings on a big budget).
  */
 export function perfSubject(unit: string, project: string): string {
-  return `${unit}项目“${project}”`;
+  // Joined rather than concatenated: kept by every finding of the project, one flat string is a
+  // third the memory of the tree of pieces that concatenation builds.
+  return [unit, '项目“', project, '”'].join('');
 }
 
 export function perfFundsMismatch(unit: string, project: string, what: string, goalFen: number, linesFen: number): string {
