@@ -51,8 +51,12 @@ function sameGrid(a: ReadonlyArray<Indicator>, b: ReadonlyArray<Indicator>): boo
 
 const label = (g: PerfGoal) => g.projectName || g.projectCode || '未命名项目';
 
-/** `hashes`, when given, holds gridHash of every goal with at least minIndicators rows (PERF computes them in its own pass). */
-export function copiedGrids(goals: ReadonlyArray<PerfGoal>, minIndicators: number, hashes?: Int32Array): Finding[] {
+/**
+ * `pre`, when given, holds the gridHash of goal n in hashes[n] for every goal with at least
+ * minIndicators rows (hashed[n] = 1; 0 for the others): PERF computes them in its own walk over the
+ * indicators, and a goal is then read only when its hash meets another.
+ */
+export function copiedGrids(goals: ReadonlyArray<PerfGoal>, minIndicators: number, pre?: { hashes: Int32Array; hashed: Uint8Array }): Finding[] {
   // An open-addressing table of the first goal of each distinct grid (hash, goal index + 1) in typed
   // arrays: no Map entry per goal for the collector to trace (290,000 goals on a big budget).
   let cap = 16;
@@ -62,15 +66,20 @@ export function copiedGrids(goals: ReadonlyArray<PerfGoal>, minIndicators: numbe
   const firsts = new Int32Array(cap);
   const out: Finding[] = [];
   for (let n = 0; n < goals.length; n++) {
-    const g = goals[n];
-    if (g.indicators.length < minIndicators) continue;
-    const h = hashes !== undefined ? hashes[n] : gridHash(g);
+    let h: number;
+    if (pre !== undefined) {
+      if (pre.hashed[n] === 0) continue;
+      h = pre.hashes[n];
+    } else {
+      if (goals[n].indicators.length < minIndicators) continue;
+      h = gridHash(goals[n]);
+    }
     let slot = h & mask;
     let f: PerfGoal | undefined;
     for (; firsts[slot] !== 0; slot = (slot + 1) & mask) {
       if (slotHashes[slot] !== h) continue;
       const x = goals[firsts[slot] - 1];
-      if (sameGrid(x.indicators, g.indicators)) {
+      if (sameGrid(x.indicators, goals[n].indicators)) {
         f = x;
         break;
       }
@@ -80,6 +89,7 @@ export function copiedGrids(goals: ReadonlyArray<PerfGoal>, minIndicators: numbe
       firsts[slot] = n + 1;
       continue;
     }
+    const g = goals[n];
     if (clean(f.projectName) === clean(g.projectName)) continue; // the same project listed twice
     const unit = g.unitName || g.unitCode;
     const u: Finding['unit'] = {};
