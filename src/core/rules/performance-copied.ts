@@ -62,8 +62,8 @@ export function copiedGrids(goals: ReadonlyArray<PerfGoal>, minIndicators: numbe
   let cap = 16;
   while (cap < goals.length * 2) cap *= 2;
   const mask = cap - 1;
-  const slotHashes = new Int32Array(cap);
-  const firsts = new Int32Array(cap);
+  // Hash and goal side by side: one cache line per probe.
+  const table = new Int32Array(cap * 2);
   const out: Finding[] = [];
   for (let n = 0; n < goals.length; n++) {
     let h: number;
@@ -76,17 +76,17 @@ export function copiedGrids(goals: ReadonlyArray<PerfGoal>, minIndicators: numbe
     }
     let slot = h & mask;
     let f: PerfGoal | undefined;
-    for (; firsts[slot] !== 0; slot = (slot + 1) & mask) {
-      if (slotHashes[slot] !== h) continue;
-      const x = goals[firsts[slot] - 1];
+    for (; table[2 * slot + 1] !== 0; slot = (slot + 1) & mask) {
+      if (table[2 * slot] !== h) continue;
+      const x = goals[table[2 * slot + 1] - 1];
       if (sameGrid(x.indicators, goals[n].indicators)) {
         f = x;
         break;
       }
     }
     if (f === undefined) {
-      slotHashes[slot] = h;
-      firsts[slot] = n + 1;
+      table[2 * slot] = h;
+      table[2 * slot + 1] = n + 1;
       continue;
     }
     const g = goals[n];
