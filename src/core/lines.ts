@@ -93,7 +93,11 @@ export class ProjectIndex<T> {
   /** The item of the line's project, or undefined when the project is new (then call add). */
   find(l: BudgetLine): T | undefined {
     const p = this.prev;
-    if (p !== null && l.unitCode === p.unitCode && l.unitName === p.unitName && l.projectCode === p.projectCode && l.projectName === p.projectName) {
+    // The same keys as the previous line (unitKey, projectKey): the same project. Both codes, when
+    // written, are the keys, and the names need not be compared.
+    if (p !== null && (l.unitCode !== '' && l.projectCode !== ''
+      ? l.projectCode === p.projectCode && l.unitCode === p.unitCode
+      : l.unitCode === p.unitCode && l.unitName === p.unitName && l.projectCode === p.projectCode && l.projectName === p.projectName)) {
       this.prev = l;
       return this.prevItem;
     }

@@ -17,6 +17,14 @@ export interface PerformanceLinks<G extends Linkable = PerfGoal> {
   readonly byProject: ReadonlyMap<string, G[]>;
   /** Goals that match no project line of the run. */
   readonly unlinked: readonly G[];
+  /**
+   * The same links by position, for loops over hundreds of thousands of projects without a map
+   * lookup each: goalProject[n] is the groupByProject position of goal n's project (-1: unlinked);
+   * the goals of project p are goalIndex[goalStart[p] … goalStart[p + 1]), in input order.
+   */
+  readonly goalProject: Int32Array;
+  readonly goalStart: Int32Array;
+  readonly goalIndex: Int32Array;
 }
 
 // Full-width forms and spaces only: most names need no NFKC pass (290,000 projects on a big budget).
@@ -84,6 +92,26 @@ function inUnitBy(c: ProjectGroup | ProjectGroup[], unit: string, byCode: boolea
 }
 
 const cache = new WeakMap<ReadonlyArray<BudgetLine>, WeakMap<ReadonlyArray<Linkable>, PerformanceLinks<Linkable>>>();
+const cleanCache = new WeakMap<ReadonlyArray<BudgetLine>, boolean>();
+
+/**
+ * Whether the lines' units and projects are written without spaces or full-width forms (the usual
+ * case): then a goal stating the unit code and project code of a project is linked to it through
+ * the grouping's own index, and the maps of every code and name are built only for the others.
+ * A fact of the lines: once per lines array (a check links its 绩效目标 and its 绩效评价 rows).
+ */
+function linesCleanOf(lines: ReadonlyArray<BudgetLine>, projects: ReadonlyArray<ProjectGroup>): boolean {
+  let c = cleanCache.get(lines);
+  if (c === undefined) {
+    c = true;
+    for (let p = 0; p < projects.length && c; p++) {
+      const l = projects[p][1][0];
+      c = !needsClean(l.unitCode) && !needsClean(l.unitName) && !needsClean(l.projectCode) && !needsClean(l.projectName);
+    }
+    cleanCache.set(lines, c);
+  }
+  return c;
+}
 
 export function linkGoals<G extends Linkable = PerfGoal>(lines: ReadonlyArray<BudgetLine>, goals: ReadonlyArray<G>): PerformanceLinks<G> {
   let byGoals = cache.get(lines);
@@ -91,14 +119,7 @@ export function linkGoals<G extends Linkable = PerfGoal>(lines: ReadonlyArray<Bu
   if (hit) return hit as PerformanceLinks<G>;
   const projects = groupByProject(lines);
   const index = projectIndexOf(lines);
-  // Whether the lines' units and projects are written without spaces or full-width forms (the usual
-  // case): then a goal stating the unit code and project code of a project is linked to it through
-  // the grouping's own index, and the maps of every code and name are built only for the others.
-  let linesClean = true;
-  for (let p = 0; p < projects.length && linesClean; p++) {
-    const l = projects[p][1][0];
-    linesClean = !needsClean(l.unitCode) && !needsClean(l.unitName) && !needsClean(l.projectCode) && !needsClean(l.projectName);
-  }
+  const linesClean = linesCleanOf(lines, projects);
   let maps: { byCode: Carriers; byName: Carriers } | null = null;
   const carriers = () => {
     if (maps) return maps;
@@ -113,15 +134,29 @@ export function linkGoals<G extends Linkable = PerfGoal>(lines: ReadonlyArray<Bu
     }
     return (maps = { byCode, byName });
   };
-  const byProject = new Map<string, G[]>();
   const unlinked: G[] = [];
-  for (const goal of goals) {
+  const goalProject = new Int32Array(goals.length);
+  // The project after the previous goal's is tried first: a 绩效目标 sheet usually lists the projects
+  // in the budget's order (both come from the same system), and a few may have no goal.
+  let next = 0;
+  for (let n = 0; n < goals.length; n++) {
+    const goal = goals[n];
     let g: ProjectGroup | undefined;
     if (linesClean && goal.unitCode !== '' && goal.projectCode !== '' && !needsClean(goal.unitCode) && !needsClean(goal.projectCode)) {
       // The one project of that unit code with that code (a project is keyed by unit code, then code):
-      // what the in-unit lookup by code below gives.
-      const hit = index.get(goal.unitCode, goal.projectCode);
-      if (hit !== undefined && hit[1][0].unitCode === goal.unitCode && hit[1][0].projectCode === goal.projectCode) g = hit;
+      // what the in-unit lookup by code below gives. A project whose first line has both codes is
+      // the one the index keys by them.
+      for (let p = next; p < next + 4 && p < projects.length; p++) {
+        const l = projects[p][1][0];
+        if (l.projectCode === goal.projectCode && l.unitCode === goal.unitCode) {
+          g = projects[p];
+          break;
+        }
+      }
+      if (g === undefined) {
+        const hit = index.get(goal.unitCode, goal.projectCode);
+        if (hit !== undefined && hit[1][0].unitCode === goal.unitCode && hit[1][0].projectCode === goal.projectCode) g = hit;
+      }
     }
     if (g === undefined) {
       const { byCode, byName } = carriers();
@@ -139,12 +174,38 @@ export function linkGoals<G extends Linkable = PerfGoal>(lines: ReadonlyArray<Bu
       if (!g && name && !code) g = only(byName, name);
     }
     if (g) {
-      const a = byProject.get(g[0]);
-      if (a) a.push(goal);
-      else byProject.set(g[0], [goal]);
-    } else unlinked.push(goal);
+      goalProject[n] = g[2] as number;
+      next = goalProject[n] + 1;
+    } else {
+      unlinked.push(goal);
+      goalProject[n] = -1;
+    }
   }
-  const links = { byProject, unlinked };
+  const goalStart = new Int32Array(projects.length + 1);
+  for (let n = 0; n < goals.length; n++) if (goalProject[n] >= 0) goalStart[goalProject[n] + 1]++;
+  for (let p = 0; p < projects.length; p++) goalStart[p + 1] += goalStart[p];
+  const fill = goalStart.slice(0, projects.length);
+  const goalIndex = new Int32Array(goalStart[projects.length]);
+  for (let n = 0; n < goals.length; n++) if (goalProject[n] >= 0) goalIndex[fill[goalProject[n]]++] = n;
+  // The map by project key only when asked (the PERF rules read the positions).
+  let byProject: Map<string, G[]> | null = null;
+  const links: PerformanceLinks<G> = {
+    get byProject(): ReadonlyMap<string, G[]> {
+      if (byProject === null) {
+        byProject = new Map();
+        for (let n = 0; n < goals.length; n++) {
+          const p = goalProject[n];
+          if (p < 0) continue;
+          const key = projects[p][0];
+          const a = byProject.get(key);
+          if (a) a.push(goals[n]);
+          else byProject.set(key, [goals[n]]);
+        }
+      }
+      return byProject;
+    },
+    unlinked, goalProject, goalStart, goalIndex,
+  };
   if (!byGoals) cache.set(lines, (byGoals = new WeakMap()));
   byGoals.set(goals, links);
   return links;

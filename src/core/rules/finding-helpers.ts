@@ -76,8 +76,11 @@ export function projectGroupKey(l: BudgetLine): string | null {
   return unitKey(l) + '\u0001' + projectKey(l);
 }
 
-/** A project of a unit: its key (projectGroupKey) and its lines in input order. */
-export type ProjectGroup = [key: string, lines: BudgetLine[]];
+/**
+ * A project of a unit: its key (projectGroupKey), its lines in input order and, for the groups of
+ * groupByProject, its position among them (lets typed arrays be indexed by project).
+ */
+export type ProjectGroup = [key: string, lines: BudgetLine[], ordinal?: number];
 
 const projectGroupsCache = new WeakMap<ReadonlyArray<BudgetLine>, ReadonlyArray<ProjectGroup>>();
 const projectIndexCache = new WeakMap<ReadonlyArray<BudgetLine>, ProjectIndex<ProjectGroup>>();
@@ -96,9 +99,14 @@ export function groupByProject(lines: ReadonlyArray<BudgetLine>): ReadonlyArray<
     const l = lines[i];
     if (l.kind !== 'project') continue;
     const g = index.find(l);
-    if (g !== undefined) g[1].push(l);
-    else {
-      const group: ProjectGroup = [projectGroupKey(l) as string, [l]];
+    if (g !== undefined) {
+      // Most projects have one to three lines: a second line makes a two-line array rather than
+      // growing the first one to 17 slots (290,000 projects on a big budget).
+      const a = g[1];
+      if (a.length === 1) g[1] = [a[0], l];
+      else a.push(l);
+    } else {
+      const group: ProjectGroup = [projectGroupKey(l) as string, [l], groups.length];
       index.add(l, group);
       groups.push(group);
     }

@@ -21,17 +21,21 @@ function textHash(h: number, s: string): number {
 
 const shortHash = (s: string) => (s.length === 0 ? 0 : s.charCodeAt(0) ^ (s.length << 16));
 
-function gridHash(g: PerfGoal): number {
-  let h = 0x811c9dc5 ^ g.indicators.length;
+/** Add one indicator to a grid hash (a grid's hash starts at gridHashStart(its indicator count)). */
+export function gridHashStep(h: number, i: Indicator): number {
   // 一级/二级 come from a short list: their length and first character tell them apart well enough
   // (a collision only costs a field-by-field comparison); 三级 and 指标值 are hashed whole.
+  h = Math.imul(h ^ shortHash(i.level1), 0x01000193);
+  h = Math.imul(h ^ shortHash(i.level2), 0x01000193);
+  return textHash(textHash(h, i.name), i.value);
+}
+
+export const gridHashStart = (indicators: number): number => 0x811c9dc5 ^ indicators;
+
+function gridHash(g: PerfGoal): number {
+  let h = gridHashStart(g.indicators.length);
   const list = g.indicators;
-  for (let k = 0; k < list.length; k++) {
-    const i = list[k];
-    h = Math.imul(h ^ shortHash(i.level1), 0x01000193);
-    h = Math.imul(h ^ shortHash(i.level2), 0x01000193);
-    h = textHash(textHash(h, i.name), i.value);
-  }
+  for (let k = 0; k < list.length; k++) h = gridHashStep(h, list[k]);
   return h;
 }
 
@@ -47,34 +51,45 @@ function sameGrid(a: ReadonlyArray<Indicator>, b: ReadonlyArray<Indicator>): boo
 
 const label = (g: PerfGoal) => g.projectName || g.projectCode || '未命名项目';
 
-export function copiedGrids(goals: ReadonlyArray<PerfGoal>, minIndicators: number): Finding[] {
+/**
+ * `pre`, when given, holds the gridHash of goal n in hashes[n] for every goal with at least
+ * minIndicators rows (hashed[n] = 1; 0 for the others): PERF computes them in its own walk over the
+ * indicators, and a goal is then read only when its hash meets another.
+ */
+export function copiedGrids(goals: ReadonlyArray<PerfGoal>, minIndicators: number, pre?: { hashes: Int32Array; hashed: Uint8Array }): Finding[] {
   // An open-addressing table of the first goal of each distinct grid (hash, goal index + 1) in typed
   // arrays: no Map entry per goal for the collector to trace (290,000 goals on a big budget).
   let cap = 16;
   while (cap < goals.length * 2) cap *= 2;
   const mask = cap - 1;
-  const hashes = new Int32Array(cap);
-  const firsts = new Int32Array(cap);
+  // Hash and goal side by side: one cache line per probe.
+  const table = new Int32Array(cap * 2);
   const out: Finding[] = [];
   for (let n = 0; n < goals.length; n++) {
-    const g = goals[n];
-    if (g.indicators.length < minIndicators) continue;
-    const h = gridHash(g);
+    let h: number;
+    if (pre !== undefined) {
+      if (pre.hashed[n] === 0) continue;
+      h = pre.hashes[n];
+    } else {
+      if (goals[n].indicators.length < minIndicators) continue;
+      h = gridHash(goals[n]);
+    }
     let slot = h & mask;
     let f: PerfGoal | undefined;
-    for (; firsts[slot] !== 0; slot = (slot + 1) & mask) {
-      if (hashes[slot] !== h) continue;
-      const x = goals[firsts[slot] - 1];
-      if (sameGrid(x.indicators, g.indicators)) {
+    for (; table[2 * slot + 1] !== 0; slot = (slot + 1) & mask) {
+      if (table[2 * slot] !== h) continue;
+      const x = goals[table[2 * slot + 1] - 1];
+      if (sameGrid(x.indicators, goals[n].indicators)) {
         f = x;
         break;
       }
     }
     if (f === undefined) {
-      hashes[slot] = h;
-      firsts[slot] = n + 1;
+      table[2 * slot] = h;
+      table[2 * slot + 1] = n + 1;
       continue;
     }
+    const g = goals[n];
     if (clean(f.projectName) === clean(g.projectName)) continue; // the same project listed twice
     const unit = g.unitName || g.unitCode;
     const u: Finding['unit'] = {};

@@ -18,69 +18,24 @@
  *   NOT_CHECKED     no 绩效目标 sheet in the run: indicators not checked (info, never a pass)
  */
 import type { RuleContext, RuleFamily } from '../context';
+import { DEFAULT_SEVERITY } from '../findings';
 import type { Finding, RuleId } from '../findings';
+import type { FiguresOf } from './catalogue';
 import type { BudgetLine } from '../lines';
 import { unitKey } from '../lines';
 import {
-  perfCostExceeds, perfCoverage, perfFundsMismatch, perfLevelMissing, perfNotChecked, perfNotCovered, perfUnlinked, perfVagueValue,
+  perfCostExceedsOf, perfCoverage, perfFundsMismatchOf, perfLevelMissingOf, perfNotChecked, perfNotCovered, perfSubject, perfUnlinked,
+  perfVagueTail, perfVagueValueOf,
 } from '../messages/performance';
 import { costFen, linkGoals, NUMERIC_LEVEL2, valueClassifier } from '../performance';
-import type { PerfGoal } from '../performance';
+import type { PerfGoal, Vagueness } from '../performance';
 import { fundGroupOf } from '../tables/common';
 import { codeMatcher, finding, groupByProject, lineFinding, lineUnit, projectLabel, unitLabel } from './finding-helpers';
-import type { ProjectGroup } from './finding-helpers';
-import { copiedGrids } from './performance-copied';
+import { copiedGrids, gridHashStart, gridHashStep } from './performance-copied';
 
 function goalLabel(g: PerfGoal): string {
   if (g.projectName && g.projectCode) return `${g.projectName}（${g.projectCode}）`;
   return g.projectName || g.projectCode || '未命名项目';
-}
-
-/**
- * Who a goal's findings name: the project's unit and label from the lines when linked. Built only
- * when a finding is made (most of 290,000 projects on a big budget have none).
- */
-interface Subject {
-  readonly unit: string;
-  readonly project: string;
-  readonly unitRef: Finding['unit'];
-  /** Whether the project serves the public (满意度 expected): asked only when a grid lacks 满意度. */
-  publicService(): boolean;
-}
-
-/** The linked project of the loop; one object re-aimed per project rather than one per project. */
-class ProjectSubject implements Subject {
-  private first!: BudgetLine;
-  private lines: ReadonlyArray<BudgetLine> = [];
-  private label: string | null = null;
-  private ref: Finding['unit'] | null = null;
-  private serves: boolean | null = null;
-  constructor(private readonly matcher: (code: string) => boolean) {}
-  aim(lines: ReadonlyArray<BudgetLine>): this {
-    this.first = lines[0];
-    this.lines = lines;
-    this.label = null;
-    this.ref = null;
-    this.serves = null;
-    return this;
-  }
-  get unit(): string {
-    return unitLabel(this.first);
-  }
-  get project(): string {
-    return (this.label ??= projectLabel(this.first));
-  }
-  get unitRef(): Finding['unit'] {
-    // A new object per project: findings of different projects never share one.
-    return (this.ref ??= lineUnit(this.first));
-  }
-  publicService(): boolean {
-    if (this.serves === null) {
-      this.serves = false;
-      for (const l of this.lines) if (this.matcher(l.functionCode)) { this.serves = true; break; }
-    }
-    return this.serves;
-  }
 }
 
 /** 财政拨款 (一般公共预算, 政府性基金, 国有资本经营) by fund source text, memoised; the last text is kept aside. */
@@ -101,51 +56,101 @@ class FiscalMemo {
   }
 }
 
-/** Per run: the verdicts that repeat across two million indicators, memoised per text. */
-interface Checks {
+/**
+ * Per run: the verdicts and message tails that repeat across two million indicators, memoised per
+ * text (a big budget repeats "≥95%" hundreds of thousands of times).
+ */
+class Checks {
   readonly classify: ReturnType<typeof valueClassifier>;
-  readonly fiscal: FiscalMemo;
-  readonly cost: Map<string, number | null>;
+  private readonly cost = new Map<string, number | null>();
+  // Verdict → 二级指标 → value → message tail (only noNumber's tail names the 二级指标).
+  private readonly tails = new Map<Vagueness, Map<string, Map<string, string>>>();
+  constructor(ctx: RuleContext, private readonly serves: (code: string) => boolean) {
+    const { perf } = ctx.config;
+    this.classify = valueClassifier({ vagueWords: perf.vagueWords, measurableWords: perf.measurableWords, numericLevel2: NUMERIC_LEVEL2 });
+  }
+  costOf(value: string): number | null {
+    let c = this.cost.get(value);
+    if (c === undefined) this.cost.set(value, (c = costFen(value)));
+    return c;
+  }
+  tail(value: string, level2: string, v: Vagueness): string {
+    let byLevel = this.tails.get(v);
+    if (byLevel === undefined) this.tails.set(v, (byLevel = new Map()));
+    const l2 = v.kind === 'noNumber' ? level2 : '';
+    let byValue = byLevel.get(l2);
+    if (byValue === undefined) byLevel.set(l2, (byValue = new Map()));
+    let t = byValue.get(value);
+    if (t === undefined) byValue.set(value, (t = perfVagueTail(value, level2, v)));
+    return t;
+  }
+  /** Whether the project serves the public (满意度 expected): asked only when a grid lacks 满意度. */
+  publicService(lines: ReadonlyArray<BudgetLine>): boolean {
+    for (const l of lines) if (this.serves(l.functionCode)) return true;
+    return false;
+  }
 }
 
-function costOf(checks: Checks, value: string): number | null {
-  let c = checks.cost.get(value);
-  if (c === undefined) checks.cost.set(value, (c = costFen(value)));
-  return c;
-}
-
-/** Sum of a project's lines (in 分). */
-function linesTotal(lines: ReadonlyArray<BudgetLine>): number {
-  let total = 0;
-  for (let k = 0; k < lines.length; k++) total += lines[k].amountFen;
-  return total;
-}
-
-// A plain function rather than a closure per goal (290,000 on a big budget).
-function emit(out: Finding[], who: Subject, rule: RuleId, location: Finding['location'], message: string, figures?: Record<string, number>): void {
-  out.push(finding(rule, location, message, who.unitRef, figures));
-}
-
-function checkGoal(goal: PerfGoal, who: Subject, lines: ReadonlyArray<BudgetLine> | null, linesFen: number | null,
-  checks: Checks, out: Finding[]): void {
-  if (lines && linesFen !== null) {
-    const total = linesFen;
-    if (goal.totalFen !== null && goal.totalFen !== total) {
-      emit(out, who, 'PERF.FUNDS_MISMATCH', goal.totalLocation ?? goal.location, perfFundsMismatch(who.unit, who.project, '年度资金总额', goal.totalFen, total),
-        { actualFen: goal.totalFen, expectedFen: total, excessFen: goal.totalFen - total });
+/**
+ * Who a goal's findings name; one object re-aimed per goal, its text and unit made when the goal's
+ * first finding is (most goals of a big budget have none).
+ */
+class Subject {
+  private first: BudgetLine | null = null;
+  private goal!: PerfGoal;
+  private unlinkedRef: Finding['unit'] | null = null;
+  private text: string | null = null;
+  private ref: Finding['unit'] | null = null;
+  aim(first: BudgetLine | null, goal: PerfGoal, unlinkedRef: Finding['unit'] | null): this {
+    this.first = first;
+    this.goal = goal;
+    this.unlinkedRef = unlinkedRef;
+    this.text = null;
+    this.ref = null;
+    return this;
+  }
+  /** perfSubject: “单位项目“名称””. */
+  get subject(): string {
+    if (this.text === null) {
+      const f = this.first;
+      this.text = f !== null ? perfSubject(unitLabel(f), projectLabel(f)) : perfSubject(this.goal.unitName || this.goal.unitCode || '未标明单位', goalLabel(this.goal));
     }
-    if (goal.fiscalFen !== null) {
-      let fiscalFen = 0;
-      for (let k = 0; k < lines.length; k++) if (checks.fiscal.is(lines[k].fundSource)) fiscalFen += lines[k].amountFen;
-      if (goal.fiscalFen !== fiscalFen) {
-        emit(out, who, 'PERF.FUNDS_MISMATCH', goal.fiscalLocation ?? goal.location, perfFundsMismatch(who.unit, who.project, '其中：财政拨款', goal.fiscalFen, fiscalFen),
-          { actualFen: goal.fiscalFen, expectedFen: fiscalFen, excessFen: goal.fiscalFen - fiscalFen });
-      }
+    return this.text;
+  }
+  /** A new object per goal: findings of different projects never share one. */
+  get unitRef(): Finding['unit'] {
+    return (this.ref ??= this.first !== null ? lineUnit(this.first) : this.unlinkedRef ?? {});
+  }
+}
+
+// As finding(), built as one literal (same keys, same order): a quarter of a million on a big budget.
+function made<R extends RuleId>(rule: R, location: Finding['location'], message: string, unit: Finding['unit'], figures?: FiguresOf<R>): Finding {
+  if (unit === undefined || !(unit.code || unit.name)) return finding(rule, location, message, unit, figures);
+  if (figures === undefined) return { rule, severity: DEFAULT_SEVERITY[rule], location, message, unit };
+  return { rule, severity: DEFAULT_SEVERITY[rule], location, message, unit, figures };
+}
+
+/**
+ * The findings of one goal, in the order FUNDS_MISMATCH, LEVEL_MISSING, then VAGUE_VALUE and
+ * COST_EXCEEDS per indicator; `project` is the linked project's lines (null: unlinked). Its grid hash
+ * for PERF.COPIED is stored in hashes[n] (hashed[n] = 1) in the same pass over the indicators.
+ */
+function checkGoal(goal: PerfGoal, n: number, project: ReadonlyArray<BudgetLine> | null, linesFen: number, fiscalFen: number,
+  who: Subject, checks: Checks, minCopied: number, hashes: Int32Array, hashed: Uint8Array, out: Finding[]): void {
+  if (project !== null) {
+    if (goal.totalFen !== null && goal.totalFen !== linesFen) {
+      out.push(made('PERF.FUNDS_MISMATCH', goal.totalLocation ?? goal.location, perfFundsMismatchOf(who.subject, '年度资金总额', goal.totalFen, linesFen), who.unitRef,
+        { actualFen: goal.totalFen, expectedFen: linesFen, excessFen: goal.totalFen - linesFen }));
+    }
+    if (goal.fiscalFen !== null && goal.fiscalFen !== fiscalFen) {
+      out.push(made('PERF.FUNDS_MISMATCH', goal.fiscalLocation ?? goal.location, perfFundsMismatchOf(who.subject, '其中：财政拨款', goal.fiscalFen, fiscalFen), who.unitRef,
+        { actualFen: goal.fiscalFen, expectedFen: fiscalFen, excessFen: goal.fiscalFen - fiscalFen }));
     }
   }
   const indicators = goal.indicators;
   if (indicators.length === 0) return;
   let output = false, benefit = false, satisfaction = false, quantity = false;
+  let h = gridHashStart(indicators.length);
   for (let k = 0; k < indicators.length; k++) {
     const i = indicators[k];
     if (i.level1 === '产出指标') {
@@ -153,51 +158,43 @@ function checkGoal(goal: PerfGoal, who: Subject, lines: ReadonlyArray<BudgetLine
       if (i.level2 === '数量指标') quantity = true;
     } else if (i.level1 === '效益指标') benefit = true;
     else if (i.level1 === '满意度指标') satisfaction = true;
+    h = gridHashStep(h, i);
   }
-  if (!output || !quantity || !benefit || (!satisfaction && who.publicService())) {
-    const missing: string[] = [];
-    if (!output) missing.push('产出指标');
-    else if (!quantity) missing.push('产出指标中的数量指标');
-    if (!benefit) missing.push('效益指标');
-    if (!satisfaction && who.publicService()) missing.push('满意度指标（面向公众的项目）');
-    emit(out, who, 'PERF.LEVEL_MISSING', goal.location, perfLevelMissing(who.unit, who.project, missing));
+  if (indicators.length >= minCopied) {
+    hashes[n] = h;
+    hashed[n] = 1;
   }
-  const funds = goal.totalFen ?? linesFen;
+  if (!output || !quantity || !benefit || !satisfaction) {
+    const serves = !satisfaction && project !== null && checks.publicService(project);
+    if (!output || !quantity || !benefit || serves) {
+      const missing: string[] = [];
+      if (!output) missing.push('产出指标');
+      else if (!quantity) missing.push('产出指标中的数量指标');
+      if (!benefit) missing.push('效益指标');
+      if (serves) missing.push('满意度指标（面向公众的项目）');
+      out.push(made('PERF.LEVEL_MISSING', goal.location, perfLevelMissingOf(who.subject, missing), who.unitRef));
+    }
+  }
+  const funds = goal.totalFen ?? (project !== null ? linesFen : null);
   for (let k = 0; k < indicators.length; k++) {
     const i = indicators[k];
     const v = checks.classify(i.level2, i.value);
-    if (v !== null) emit(out, who, 'PERF.VAGUE_VALUE', i.location, perfVagueValue(who.unit, who.project, i.name, i.value, i.level2, v));
+    if (v !== null) out.push(made('PERF.VAGUE_VALUE', i.location, perfVagueValueOf(who.subject, i.name, i.level2, checks.tail(i.value, i.level2, v)), who.unitRef));
     if (i.level2 === '成本指标' && funds !== null) {
-      const cost = costOf(checks, i.value);
-      if (cost !== null && cost > funds) emit(out, who, 'PERF.COST_EXCEEDS', i.location, perfCostExceeds(who.unit, who.project, i.name, cost, funds), { actualFen: cost, limitFen: funds, excessFen: cost - funds });
+      const cost = checks.costOf(i.value);
+      if (cost !== null && cost > funds) {
+        out.push(made('PERF.COST_EXCEEDS', i.location, perfCostExceedsOf(who.subject, i.name, cost, funds), who.unitRef, { actualFen: cost, limitFen: funds, excessFen: cost - funds }));
+      }
     }
   }
 }
 
 /** Per unit: how many projects and how much of 项目支出 carry indicators (the Shanghai disclosure figures). */
-function coverage(ctx: RuleContext, projects: ReadonlyArray<ProjectGroup>, fens: Float64Array, covered: Uint8Array, out: Finding[]): void {
-  interface UnitCount { first: BudgetLine; projects: number; covered: number; totalFen: number; coveredFen: number }
-  const byUnit = new Map<string, UnitCount>();
-  // Projects of a unit usually follow each other: the previous unit is tried before the map.
-  let lastUnit: string | null = null;
-  let last: UnitCount | null = null;
-  for (let p = 0; p < projects.length; p++) {
-    const first = projects[p][1][0];
-    const u = unitKey(first);
-    let e: UnitCount | null | undefined = u === lastUnit ? last : byUnit.get(u);
-    if (!e) byUnit.set(u, (e = { first, projects: 0, covered: 0, totalFen: 0, coveredFen: 0 }));
-    lastUnit = u;
-    last = e;
-    const fen = fens[p];
-    e.projects++;
-    e.totalFen += fen;
-    if (covered[p]) {
-      e.covered++;
-      e.coveredFen += fen;
-    }
-  }
+interface UnitCount { first: BudgetLine; projects: number; covered: number; totalFen: number; coveredFen: number }
+
+function coverageFindings(ctx: RuleContext, units: ReadonlyArray<UnitCount>, out: Finding[]): void {
   const min = ctx.config.perf.minCoverage;
-  for (const e of byUnit.values()) {
+  for (const e of units) {
     const complete = e.covered === e.projects;
     const share = e.totalFen > 0 ? e.coveredFen / e.totalFen : complete ? 1 : 0;
     if (complete || share >= min) continue;
@@ -218,41 +215,72 @@ export const projectPerformance: RuleFamily = {
       const files = [...new Set(projects.map(([, l]) => l[0].src.file))];
       return files.map((file) => finding('PERF.NOT_CHECKED', { file }, perfNotChecked(file)));
     }
-    const out: Finding[] = [];
     const links = linkGoals(ctx.lines, goals);
+    const { goalProject, goalStart, goalIndex } = links;
     const { perf } = ctx.config;
-    const checks: Checks = {
-      classify: valueClassifier({ vagueWords: perf.vagueWords, measurableWords: perf.measurableWords, numericLevel2: NUMERIC_LEVEL2 }),
-      fiscal: new FiscalMemo(),
-      cost: new Map(),
-    };
-    const who = new ProjectSubject(codeMatcher(perf.publicServiceClasses));
-    const fens = new Float64Array(projects.length);
-    const covered = new Uint8Array(projects.length);
-    for (let p = 0; p < projects.length; p++) {
-      const [key, lines] = projects[p];
+    const checks = new Checks(ctx, codeMatcher(perf.publicServiceClasses));
+    const fiscal = new FiscalMemo();
+    // One pass by project: its funds (in 分) and 财政拨款, its unit's coverage counts, NOT_COVERED,
+    // then each linked goal's findings (its grid hash for COPIED made in the same walk over its
+    // indicators). Each project's lines are touched once (290,000 projects on a big budget).
+    const P = projects.length;
+    const N = goals.length;
+    const hashes = new Int32Array(N);
+    const hashed = new Uint8Array(N);
+    const minCopied = perf.minCopiedIndicators;
+    const who = new Subject();
+    const out: Finding[] = [];
+    const units: UnitCount[] = [];
+    const unitIds = new Map<string, number>();
+    // Projects of a unit usually follow each other: the previous unit is tried before the map.
+    let lastUnit: string | null = null;
+    let e: UnitCount | null = null;
+    for (let p = 0; p < P; p++) {
+      const lines = projects[p][1];
+      let fen = 0, fiscalFen = 0;
+      for (let k = 0; k < lines.length; k++) {
+        const l = lines[k];
+        fen += l.amountFen;
+        if (fiscal.is(l.fundSource)) fiscalFen += l.amountFen;
+      }
       const first = lines[0];
-      const fen = (fens[p] = linesTotal(lines));
-      const mine = links.byProject.get(key);
+      const u = unitKey(first);
+      if (u !== lastUnit || e === null) {
+        const id = unitIds.get(u);
+        if (id === undefined) {
+          unitIds.set(u, units.length);
+          units.push((e = { first, projects: 0, covered: 0, totalFen: 0, coveredFen: 0 }));
+        } else e = units[id];
+        lastUnit = u;
+      }
+      e.projects++;
+      e.totalFen += fen;
+      const from = goalStart[p], to = goalStart[p + 1];
       let any = false;
-      if (mine !== undefined) for (let k = 0; k < mine.length && !any; k++) any = mine[k].indicators.length > 0;
-      if (!any) {
-        out.push(lineFinding('PERF.NOT_COVERED', first, perfNotCovered(unitLabel(first), projectLabel(first), fen, mine !== undefined), first.src.columns.projectName ? 'projectName' : undefined, { actualFen: fen }));
-      } else covered[p] = 1;
-      if (mine === undefined) continue;
-      who.aim(lines);
-      for (const g of mine) checkGoal(g, who, lines, fen, checks, out);
+      for (let k = from; k < to && !any; k++) any = goals[goalIndex[k]].indicators.length > 0;
+      if (any) {
+        e.covered++;
+        e.coveredFen += fen;
+      } else {
+        out.push(lineFinding('PERF.NOT_COVERED', first, perfNotCovered(unitLabel(first), projectLabel(first), fen, to > from), first.src.columns.projectName ? 'projectName' : undefined, { actualFen: fen }));
+      }
+      for (let k = from; k < to; k++) {
+        const n = goalIndex[k];
+        const g = goals[n];
+        checkGoal(g, n, lines, fen, fiscalFen, who.aim(first, g, null), checks, minCopied, hashes, hashed, out);
+      }
     }
-    coverage(ctx, projects, fens, covered, out);
-    for (const g of links.unlinked) {
-      const unit = g.unitName || g.unitCode;
+    coverageFindings(ctx, units, out);
+    for (let n = 0; n < N; n++) {
+      if (goalProject[n] >= 0) continue;
+      const g = goals[n];
       const unitRef: Finding['unit'] = {};
       if (g.unitCode) unitRef.code = g.unitCode;
       if (g.unitName) unitRef.name = g.unitName;
-      out.push(finding('PERF.UNLINKED', g.location, perfUnlinked(g.sheet, goalLabel(g), unit), unitRef));
-      checkGoal(g, { unit: unit || '未标明单位', project: goalLabel(g), unitRef, publicService: () => false }, null, null, checks, out);
+      out.push(finding('PERF.UNLINKED', g.location, perfUnlinked(g.sheet, goalLabel(g), g.unitName || g.unitCode), unitRef));
+      checkGoal(g, n, null, 0, 0, who.aim(null, g, unitRef), checks, minCopied, hashes, hashed, out);
     }
-    for (const f of copiedGrids(goals, ctx.config.perf.minCopiedIndicators)) out.push(f);
+    for (const f of copiedGrids(goals, minCopied, { hashes, hashed })) out.push(f);
     return out;
   },
 };

@@ -119,7 +119,7 @@ export function compareGroups(
   filter: LineFilter,
   key: GroupKey,
   opts: TotalsOptions = {},
-  groups?: Iterable<readonly [string, BudgetLine[]]>,
+  groups?: Iterable<readonly [string, BudgetLine[], ...unknown[]]>,
 ): GroupComparison[] | null {
   const prior = ctx.prior;
   if (prior.kind === 'none') return null;
