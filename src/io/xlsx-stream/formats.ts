@@ -8,6 +8,7 @@
  */
 import type { ByteSource } from '../source';
 import { parsePart, readRels, readWorkbookInfo } from './parts';
+import { columnOf, decodeRef } from './sheet';
 import { attrCursor, attrIs, attrs, decodeText, nextAttr, XmlHandler } from './xml';
 import { DEFAULT_INFLATE_LIMITS, inflateEntry, InflateLimits, readZipDirectory, ZipDirectory } from './zip';
 
@@ -49,26 +50,6 @@ export interface WorkbookFormats {
   sheets: SheetFormats[];
 }
 
-function colNumber(s: string, a: number, b: number): { col: number; row: number } {
-  let col = 0;
-  let i = a;
-  for (; i < b; i++) {
-    let c = s.charCodeAt(i);
-    if (c >= 97 && c <= 122) c -= 32;
-    if (c === 36 /* $ */) continue;
-    if (c < 65 || c > 90) break;
-    col = col * 26 + (c - 64);
-  }
-  let row = 0;
-  for (; i < b; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 36) continue;
-    if (c < 48 || c > 57) break;
-    row = row * 10 + (c - 48);
-  }
-  return { col, row };
-}
-
 class FormatsBuilder implements XmlHandler {
   readonly out: SheetFormats;
   private readonly cur = attrCursor(0);
@@ -103,7 +84,7 @@ class FormatsBuilder implements XmlHandler {
       while (nextAttr(s, b, cur)) {
         if (cur.nameEnd - cur.nameStart !== 1) continue;
         const n = s.charCodeAt(cur.nameStart);
-        if (n === 114 /* r */) col = colNumber(s, cur.valueStart, cur.valueEnd).col;
+        if (n === 114 /* r */) col = columnOf(s, cur.valueStart, cur.valueEnd) + 1;
         else if (n === 115 /* s */) style = parseInt(s.slice(cur.valueStart, cur.valueEnd), 10) || 0;
       }
       if (col <= 0) col = this.col + 1; // a <c> without r= follows the previous cell
@@ -192,8 +173,8 @@ async function readNotes(dir: ZipDirectory, part: string, limits: InflateLimits,
         texts?.push(decodeText(t));
       } else if (name === 'rPh') phonetic--;
       else if (name === 'comment' && texts) {
-        const { col, row } = colNumber(ref, 0, ref.length);
-        if (col > 0 && row > 0) into.set(`${row},${col}`, { texts });
+        const at = decodeRef(ref);
+        if (at) into.set(`${at.row + 1},${at.col + 1}`, { texts });
         texts = null;
       }
     },

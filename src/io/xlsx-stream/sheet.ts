@@ -123,7 +123,7 @@ function isoDateCell(text: string): Cell {
 }
 
 /** "AB12" → 27 (0-based column 27); -1 when there are no letters. */
-function columnOf(s: string, a: number, b: number): number {
+export function columnOf(s: string, a: number, b: number): number {
   let col = 0;
   let i = a;
   for (; i < b; i++) {
@@ -137,7 +137,7 @@ function columnOf(s: string, a: number, b: number): number {
 }
 
 /** "A1" / "$B$3" → 0-based { row, col }, or null. */
-function decodeRef(ref: string): { row: number; col: number } | null {
+export function decodeRef(ref: string): { row: number; col: number } | null {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref.trim());
   if (!m) return null;
   const col = columnOf(m[1], 0, m[1].length);
