@@ -124,10 +124,11 @@ export function projectIndexOf(lines: ReadonlyArray<BudgetLine>): ProjectIndex<P
 
 /** A finding with the rule's default severity. */
 export function finding<R extends RuleId>(rule: R, location: FindingLocation, message: string, unit?: FindingUnit, figures?: FiguresOf<R>): Finding {
-  const f: Finding = { rule, severity: DEFAULT_SEVERITY[rule], location, message };
-  if (unit && (unit.code || unit.name)) f.unit = unit;
-  if (figures) f.figures = figures;
-  return f;
+  // One literal per case (the same keys in the same order as before): no object grown key by key,
+  // for a big budget makes a quarter of a million findings (PERF).
+  const severity = DEFAULT_SEVERITY[rule];
+  if (unit && (unit.code || unit.name)) return figures ? { rule, severity, location, message, unit, figures } : { rule, severity, location, message, unit };
+  return figures ? { rule, severity, location, message, figures } : { rule, severity, location, message };
 }
 
 /** A finding about a line, at the given field's cell (the amount cell by default). */

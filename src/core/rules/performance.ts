@@ -18,9 +18,7 @@
  *   NOT_CHECKED     no 绩效目标 sheet in the run: indicators not checked (info, never a pass)
  */
 import type { RuleContext, RuleFamily } from '../context';
-import { DEFAULT_SEVERITY } from '../findings';
 import type { Finding, RuleId } from '../findings';
-import type { FiguresOf } from './catalogue';
 import type { BudgetLine } from '../lines';
 import { unitKey } from '../lines';
 import {
@@ -123,13 +121,6 @@ class Subject {
   }
 }
 
-// As finding(), built as one literal (same keys, same order): a quarter of a million on a big budget.
-function made<R extends RuleId>(rule: R, location: Finding['location'], message: string, unit: Finding['unit'], figures?: FiguresOf<R>): Finding {
-  if (unit === undefined || !(unit.code || unit.name)) return finding(rule, location, message, unit, figures);
-  if (figures === undefined) return { rule, severity: DEFAULT_SEVERITY[rule], location, message, unit };
-  return { rule, severity: DEFAULT_SEVERITY[rule], location, message, unit, figures };
-}
-
 /**
  * The findings of one goal, in the order FUNDS_MISMATCH, LEVEL_MISSING, then VAGUE_VALUE and
  * COST_EXCEEDS per indicator; `project` is the linked project's lines (null: unlinked). Its grid hash
@@ -139,11 +130,11 @@ function checkGoal(goal: PerfGoal, n: number, project: ReadonlyArray<BudgetLine>
   who: Subject, checks: Checks, minCopied: number, hashes: Int32Array, hashed: Uint8Array, out: Finding[]): void {
   if (project !== null) {
     if (goal.totalFen !== null && goal.totalFen !== linesFen) {
-      out.push(made('PERF.FUNDS_MISMATCH', goal.totalLocation ?? goal.location, perfFundsMismatchOf(who.subject, '年度资金总额', goal.totalFen, linesFen), who.unitRef,
+      out.push(finding('PERF.FUNDS_MISMATCH', goal.totalLocation ?? goal.location, perfFundsMismatchOf(who.subject, '年度资金总额', goal.totalFen, linesFen), who.unitRef,
         { actualFen: goal.totalFen, expectedFen: linesFen, excessFen: goal.totalFen - linesFen }));
     }
     if (goal.fiscalFen !== null && goal.fiscalFen !== fiscalFen) {
-      out.push(made('PERF.FUNDS_MISMATCH', goal.fiscalLocation ?? goal.location, perfFundsMismatchOf(who.subject, '其中：财政拨款', goal.fiscalFen, fiscalFen), who.unitRef,
+      out.push(finding('PERF.FUNDS_MISMATCH', goal.fiscalLocation ?? goal.location, perfFundsMismatchOf(who.subject, '其中：财政拨款', goal.fiscalFen, fiscalFen), who.unitRef,
         { actualFen: goal.fiscalFen, expectedFen: fiscalFen, excessFen: goal.fiscalFen - fiscalFen }));
     }
   }
@@ -172,18 +163,18 @@ function checkGoal(goal: PerfGoal, n: number, project: ReadonlyArray<BudgetLine>
       else if (!quantity) missing.push('产出指标中的数量指标');
       if (!benefit) missing.push('效益指标');
       if (serves) missing.push('满意度指标（面向公众的项目）');
-      out.push(made('PERF.LEVEL_MISSING', goal.location, perfLevelMissingOf(who.subject, missing), who.unitRef));
+      out.push(finding('PERF.LEVEL_MISSING', goal.location, perfLevelMissingOf(who.subject, missing), who.unitRef));
     }
   }
   const funds = goal.totalFen ?? (project !== null ? linesFen : null);
   for (let k = 0; k < indicators.length; k++) {
     const i = indicators[k];
     const v = checks.classify(i.level2, i.value);
-    if (v !== null) out.push(made('PERF.VAGUE_VALUE', i.location, perfVagueValueOf(who.subject, i.name, i.level2, checks.tail(i.value, i.level2, v)), who.unitRef));
+    if (v !== null) out.push(finding('PERF.VAGUE_VALUE', i.location, perfVagueValueOf(who.subject, i.name, i.level2, checks.tail(i.value, i.level2, v)), who.unitRef));
     if (i.level2 === '成本指标' && funds !== null) {
       const cost = checks.costOf(i.value);
       if (cost !== null && cost > funds) {
-        out.push(made('PERF.COST_EXCEEDS', i.location, perfCostExceedsOf(who.subject, i.name, cost, funds), who.unitRef, { actualFen: cost, limitFen: funds, excessFen: cost - funds }));
+        out.push(finding('PERF.COST_EXCEEDS', i.location, perfCostExceedsOf(who.subject, i.name, cost, funds), who.unitRef, { actualFen: cost, limitFen: funds, excessFen: cost - funds }));
       }
     }
   }
