@@ -14,7 +14,7 @@ import { XlsxReadError } from '../io/xlsx-stream';
 import { ENCRYPTED_ADVICE, SAVE_AS_XLSX_ADVICE } from '../io/xlsx-stream/messages';
 import { DEFAULT_ZIP_LIMITS, ZipLimits } from '../io/zip-inspect';
 import { fileSource, inspectZipFile, readXlsxFile } from './file-source';
-import { workbookLooks } from '../io/copy-formats';
+import { workbookLooks } from './copy-formats';
 import type { WorkbookLooks } from '../io/review-workbook';
 import { readXlsxFormats } from '../io/xlsx-stream/formats';
 import { fileIdentity, fileMatcher } from './paths';

@@ -32,7 +32,7 @@ export interface ReviewSource {
   /** The loaded exceljs workbook for .xlsx inputs (the page); absent for .csv (copied from the grid). */
   workbook?: ExcelJS.Workbook;
   /**
-   * The input's formats read without exceljs (the CLI, src/io/copy-formats.ts): preferred to
+   * The input's formats read without exceljs (the CLI, src/cli/copy-formats.ts): preferred to
    * `workbook`, whose load cost half of `check --out` (issue 14).
    */
   looks?: WorkbookLooks;

@@ -1,6 +1,6 @@
 /**
  * The review workbook's copy of an input sheet keeps how the sheet looks when its formats come from
- * the light format pass (src/io/xlsx-stream/formats.ts + src/io/copy-formats.ts) instead of an exceljs
+ * the light format pass (src/io/xlsx-stream/formats.ts + src/cli/copy-formats.ts) instead of an exceljs
  * load of the input (issue 14): fills, fonts, number formats, borders, alignment, widths, heights,
  * merges, the frozen pane, a formula's cached value and text, and the input's notes. Checked by
  * reading the written review workbook back with exceljs, for the in-memory and the streaming writer.
@@ -13,7 +13,7 @@ import { fileSource } from '../../src/cli/file-source';
 import { loadInput, loadWorkbooks, LoadedInput } from '../../src/cli/inputs';
 import { streamReviewWorkbook } from '../../src/cli/write-outputs';
 import { checkWorkbooks } from '../../src/core/check';
-import { workbookLooks } from '../../src/io/copy-formats';
+import { workbookLooks } from '../../src/cli/copy-formats';
 import { readXlsxBuffer } from '../../src/io/read-xlsx';
 import { buildReviewWorkbook } from '../../src/io/review-workbook';
 import { readXlsxFormats } from '../../src/io/xlsx-stream/formats';

@@ -3,7 +3,7 @@
  * the package instead of loading it whole into exceljs (which cost half of `check --out`, issue 14):
  * each cell's style index (s=), column widths and hidden columns, row heights, the frozen pane, the
  * formula text of cells without a cached value, the input's notes, and styles.xml as text (turned
- * into style objects by src/io/copy-formats.ts, which may use exceljs). Values are not read here:
+ * into style objects by src/cli/copy-formats.ts, which may use exceljs). Values are not read here:
  * the grids of the streaming reader (index.ts) carry them.
  */
 import type { ByteSource } from '../source';

@@ -5,11 +5,13 @@
  * parsed by exceljs's own StylesXform, so every cell gets the very style object an exceljs load would
  * give it (fills, fonts, borders, number formats, alignment, protection), shared by all cells of one
  * style: exceljs's writer then turns each style into its index once (it caches them by object).
+ * It lives in src/cli because it loads that exceljs module by CommonJS require, which src/io (shared
+ * with the page) may not.
  */
 import type ExcelJS from 'exceljs';
 import type { Grid, WorkbookGrids } from '../core/grid';
-import type { SheetLook, WorkbookLooks } from './review-workbook';
-import type { SheetFormats, WorkbookFormats } from './xlsx-stream/formats';
+import type { SheetLook, WorkbookLooks } from '../io/review-workbook';
+import type { SheetFormats, WorkbookFormats } from '../io/xlsx-stream/formats';
 
 interface StylesXformLike {
   parseStream(stream: AsyncIterable<string> | Iterable<string>): Promise<unknown>;
