@@ -116,9 +116,13 @@ function secretsFor(c: UnitCase, i: number): Secrets {
   });
   const others = c.units.filter((_, j) => j !== i);
   const fen = new Set([...other].filter((f) => !own.has(f)));
+  // The unit's own cells may hold a number that happens to read as another unit's code (an amount of
+  // 105004 元 beside unit 105004): that is its own data, not a leak.
+  const ownText = c.grid.cells.filter((_, r) => r <= c.headerEnd || c.truth[r] === i).map((row) => row.map((v) => cellText(v ?? null)).join('\n')).join('\n');
+  const codeRe = (code: string) => new RegExp(`(?<!\\d)${code}(2025\\d{5})?(?!\\d)`);
   return {
     names: others.map((u) => u.name),
-    codes: c.unitCodeColumn ? others.map((u) => new RegExp(`(?<!\\d)${u.code}(2025\\d{5})?(?!\\d)`)) : [],
+    codes: c.unitCodeColumn ? others.map((u) => codeRe(u.code)).filter((re) => !re.test(ownText)) : [],
     fen,
     moneyText: [...totals].filter((f) => fen.has(f)).map((f) => dataMessages.totalMismatch({ label: '', cell: '', actualFen: f, expectedFen: f, amountUnit: c.amountUnit, what: '' }).match(/为 (\S+ \S+)，/)![1]),
   };
