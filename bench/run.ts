@@ -436,7 +436,7 @@ async function main(argv: string[]): Promise<void> {
   }
 
   // 2c. Review workbooks: --out and --per-unit-out against --json (issue 14 part 2).
-  const reviewWrite = measureReviewWrite(runNode, CLI, bigFile, await ensurePerUnitFile(fileLines, 400), 1);
+  const reviewWrite = measureReviewWrite(runNode, CLI, bigFile, await ensurePerUnitFile(fileLines, 400), runs);
 
   const rows: Row[] = [
     ...page,
