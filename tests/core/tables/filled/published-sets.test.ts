@@ -74,6 +74,20 @@ test('收入决算表 with 本年收入合计 and 附属单位上缴收入 cut o
   expect(slip.filter((f) => f.rule === 'TABLES.ROW_SUM' && f.location.sheet === 'p08').map((f) => f.location.cell)).toEqual(['C25']);
 });
 
+test('a real table printing short 款 codes (万里街道 2024, “301 2 津贴补贴”, “301 7 绩效工资”): read as 30102 and 30107, one DATA.CODE_LEVEL warning each; its “三公” table printing figures under “故本表为空表” is a TABLES.CONTRADICTION warning', () => {
+  const { wb } = load('sh-ptwljd-2024');
+  const { findings } = checkWorkbooks([wb]);
+  const codes = findings.filter((f) => f.rule === 'DATA.CODE_LEVEL');
+  expect(codes.map((f) => [f.severity, f.location.sheet, f.location.cell])).toEqual([['warning', 'p29', 'B9'], ['warning', 'p29', 'B10']]);
+  expect(codes[0].message).toContain('读作 30102');
+  expect(codes[1].message).toContain('读作 30107');
+  const contradiction = findings.filter((f) => f.rule === 'TABLES.CONTRADICTION');
+  expect(contradiction.map((f) => [f.severity, f.location.sheet])).toEqual([['warning', 'p31']]);
+  expect(contradiction[0].message).toContain('故本表为空表');
+  // The empty 政府性基金 and 国有资本经营 tables explain themselves and print no figure: nothing there.
+  expect(findings.filter((f) => f.location.sheet === 'p27' || f.location.sheet === 'p28')).toEqual([]);
+});
+
 test('the tables looked for follow the budget year: no 项目支出绩效目标表 before 2021 (江苏 2019 set), asked for from 2021', () => {
   const { wb } = load('js-swbgt-2019');
   const missing = (file: string) => checkWorkbooks([{ ...wb, file }]).findings.filter((f) => f.rule === 'TABLES.MISSING').map((f) => f.message);
