@@ -93,6 +93,15 @@ export interface PageSpec {
    * for one cell are an error, never merged.
    */
   readonly merge?: ReadonlyArray<readonly [number, number]>;
+  /**
+   * Cells whose text the PDF wraps over several lines in a narrow cell (长春 2026: “1682.7” over “6”,
+   * “0.0” over “0”, “一般公共服务” over “支出”, captions printed one character a line). Each join names
+   * non-blank lines `lines` [a, b] (inclusive) and, optionally, the columns `cols` it applies to (all
+   * when absent): in each such column the texts of lines a … b are joined top to bottom with nothing
+   * between them, as the cell prints them, and stand on line `into` (a when absent). A line left with
+   * no text is dropped. A cell (line, column) may belong to one join only, and not to a `merge` pair.
+   */
+  readonly join?: ReadonlyArray<{ readonly lines: readonly [number, number]; readonly into?: number; readonly cols?: ReadonlyArray<number> }>;
   /** The page continues the table of the page before: its rows are appended to that page's sheet. */
   readonly continues?: boolean;
   /**
@@ -124,7 +133,31 @@ export function convertPage(page: string, spec: PageSpec): string[][] {
     rows.push(cells);
   }
   const dropped = new Set<number>();
+  const joined = new Set<string>();
+  const emptied = new Set<number>();
+  for (const { lines: [a, b], into = a, cols } of spec.join ?? []) {
+    if (!(a < b) || b >= rows.length || into < a || into > b) throw new Error(`join ${a}–${b} into ${into}: not a range of the page's lines`);
+    const width = Math.max(...rows.slice(a, b + 1).map((r) => r.length));
+    const columns = cols ?? Array.from({ length: width }, (_, c) => c);
+    for (const c of columns) {
+      const texts: string[] = [];
+      for (let i = a; i <= b; i++) {
+        const key = `${i}:${c}`;
+        if (joined.has(key)) throw new Error(`join ${a}–${b}: line ${i} column ${c} is already joined`);
+        joined.add(key);
+        const t = rows[i][c] ?? '';
+        if (t === '') continue;
+        texts.push(t);
+        rows[i][c] = '';
+        emptied.add(i);
+      }
+      while (rows[into].length <= c) rows[into].push('');
+      rows[into][c] = texts.join('');
+    }
+  }
+  for (const i of emptied) if (rows[i].every((t) => t === '')) dropped.add(i);
   for (const [a, b] of spec.merge ?? []) {
+    if (emptied.has(a) || emptied.has(b)) throw new Error(`merge ${a}+${b}: a line of a join`);
     const into = rows[a];
     rows[b].forEach((t, c) => {
       if (t === '') return;

@@ -406,6 +406,7 @@ export function readTable(seg: Segment, file: string, inheritedUnit: AmountUnit 
         rows.push({ row: org.row + r, label, code: null, role, cells });
       }
       subtotalThenTotal(rows);
+      numberedChildren(rows);
       blocks.push({ side, columns: cols, tree: columnTree(cols), rows });
     });
   } else {
@@ -441,6 +442,42 @@ function subtotalThenTotal(rows: TableRow[]): void {
       rows[i] = { ...r, role: 'grandTotal' };
       sub = false;
     }
+  });
+}
+
+const CHINESE_NUMBERING = /^[一二三四五六七八九十]+[、.．]/;
+
+/**
+ * A side whose items are numbered “一、” “二、” … and lists unnumbered rows under some of them (长春
+ * 2026 收支总表: “一、财政拨款收入” over 一般公共预算拨款收入 | 政府性基金预算拨款收入 | …, “三、单位资金
+ * 收入” over 事业收入 …): the unnumbered rows are the breakdown of the numbered item above them, which
+ * must equal their sum, and are not added to the side's total again. “一、本年收入” / “一、本年支出” (the
+ * 财政拨款收支总表 layout) opens the year's rows, numbered or not, up to the 结转 row that follows them.
+ */
+function numberedChildren(rows: TableRow[]): void {
+  const numbered = (r: TableRow) => CHINESE_NUMBERING.test(normalizeText(r.label));
+  const opensYear = (r: TableRow) => /^(本年|当年)(收入|支出)$/.test(normalizeText(r.label).replace(CHINESE_NUMBERING, ''));
+  const heads = rows.filter((r) => r.role === 'item' && numbered(r));
+  if (heads.length < 2 && !heads.some(opensYear)) return;
+  let open = false;
+  let year = false;
+  rows.forEach((r, i) => {
+    if (r.role === 'breakdown') return;
+    if (r.role !== 'item') {
+      open = false;
+      year = false;
+      return;
+    }
+    const rest = normalizeText(r.label).replace(CHINESE_NUMBERING, '');
+    if (year && !/结转|结余/.test(rest)) {
+      rows[i] = { ...r, role: 'child' };
+      return;
+    }
+    year = false;
+    if (numbered(r)) {
+      open = true;
+      year = opensYear(r);
+    } else if (open) rows[i] = { ...r, role: 'child' };
   });
 }
 
@@ -564,6 +601,9 @@ function isColumnNumbering(texts: ReadonlyArray<string>): boolean {
   return filled.length >= 3 && filled.every((t, i) => t.trim() === String(i + 1));
 }
 
+/** The heading of notes below a table, alone on its line: "说明：", "注：", "备注:". */
+const NOTE_HEADING = /^(说明|注|备注|附注)[:：]$/;
+
 function readCodeBlock(
   seg: Segment,
   layout: Layout,
@@ -656,6 +696,8 @@ function readCodeBlock(
     const distinct = new Set(texts.filter((t) => t !== ''));
     const only = distinct.size === 1 ? [...distinct][0] : '';
     if (!code && only && normalizeText(only).length > 12 && !/^[\d\s,.()（）+\-−－]+$/.test(only)) continue;
+    // A note's heading alone on its line ("说明：" under the 三公 table's one line of figures, 长春 2026).
+    if (!code && only && NOTE_HEADING.test(normalizeText(only))) continue;
     rows.push({ row: originRow + r, label, code, role, cells: readCells(r, amountCols) });
   }
   return { side: 'single', columns: amountCols, tree: columnTree(amountCols), rows };

@@ -30,7 +30,8 @@ type Synonyms = Partial<Record<'shanghai' | 'national' | 'both' | 'final', Reado
  * 长沙 2026 (部门收支总体情况表, 收入总体情况表, 支出总体情况表, 财政拨款收支总体情况表).
  */
 export const TABLE_TITLES: Readonly<Record<TableKind, Synonyms>> = {
-  performance: { both: [/项目支出绩效目标(申报)?(情况)?表/] },
+  // 长春 2026: 项目支出绩效目标表预算表（预算表 11）.
+  performance: { both: [/项目支出绩效目标(申报)?(情况)?表(预算表)?/] },
   threePublic: {
     shanghai: [/三公经费和机关运行经费(预算)?(情况)?表/],
     final: [/三公经费[^表]{0,16}决算[^表]{0,6}表/],
@@ -56,7 +57,7 @@ export const TABLE_TITLES: Readonly<Record<TableKind, Synonyms>> = {
   stateCapital: {
     shanghai: [/国有资本经营预算支出功能分类预算表/],
     final: [/国有资本经营预算财政拨款(收入)?支出决算表/],
-    national: [/国有资本经营预算(预算)?(财政拨款|拨款)?支出(预算|情况)?表/],
+    national: [/国有资本经营预算(预算)?(财政拨款|拨款)?支出(预算|情况|明细)?表/],
   },
   fiscalSummary: {
     shanghai: [/财政拨款收支预算总表/],
@@ -115,7 +116,9 @@ export function matchTitle(text: string): TitleMatch | null {
     const before = t.slice(0, m.index);
     const after = t.slice(m.index + m[0].length);
     if (before.length > MAX_PREFIX || after.length > MAX_SUFFIX) continue;
-    if (/表/.test(after.replace(/续表/, ''))) continue; // "…总表说明表" and the like: something else
+    // The table's number after its title (长春 2026: “收支总表（预算表 1）”) is numbering, not another table.
+    const rest = after.replace(/续表/, '').replace(/(预算|决算)?表[\d一二三四五六七八九十]+$/, '');
+    if (/表/.test(rest)) continue; // "…总表说明表" and the like: something else
     if (/(说明|附注|注释)$/.test(after)) continue;
     return { kind: p.kind, family: p.family, stage: p.stage };
   }
