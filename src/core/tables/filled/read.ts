@@ -547,12 +547,14 @@ function joinCutCaptionsAt(seg: Segment, main: number, h1: number, width: number
 }
 
 /**
- * The printed page number of a PDF page (福建 2026 单位预算: "7" under the table), a row holding one
- * bare integer of up to three digits and nothing else. A figure of a table has a label or a code.
+ * The printed page number of a PDF page (福建 2026 单位预算: "7" under the table; 山东烟台 2026:
+ * "—8—", "— 14 —" between dashes), a row holding one integer of up to three digits, bare or between
+ * dashes, and nothing else. A figure of a table has a label or a code.
  */
 function isPageNumber(texts: ReadonlyArray<string>): boolean {
-  const filled = texts.filter((t) => t !== '');
-  return filled.length === 1 && /^\d{1,3}$/.test(filled[0].trim());
+  const filled = texts.filter((t) => t.trim() !== '');
+  const joined = filled.map((t) => t.replace(/\s+/g, '')).join('');
+  return filled.length >= 1 && filled.length <= 3 && /^(\d{1,3}|[—–-]+\d{1,3}[—–-]+)$/.test(joined) && (filled.length === 1 || /^[—–-]/.test(joined));
 }
 
 /**
