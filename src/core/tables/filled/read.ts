@@ -226,6 +226,32 @@ function summaryRole(label: string): RowRole {
   return role;
 }
 
+const ITEM_NUMBER = /^[一二三四五六七八九十]+[、.．]/;
+
+/**
+ * 收支总表 sides whose items are numbered (一、… 二、…) and whose children are not, printed indented
+ * (山东烟台 2026: “一、财政拨款收入” over “一般公共预算收入 / 政府性基金预算收入 / 国有资本经营预算收入”,
+ * then “二、财政专户管理资金收入”): an unnumbered item standing between two numbered items, with no
+ * total between, is a child of the numbered item above it. Unnumbered rows after the last numbered
+ * item (上级补助收入, 上年结转 … below 本年收入合计) stay items.
+ */
+function unnumberedChildren(rows: TableRow[]): void {
+  const numbered = (r: TableRow) => r.role === 'item' && ITEM_NUMBER.test(normalizeText(r.label));
+  let open = false;
+  let pending: number[] = [];
+  rows.forEach((r, i) => {
+    if (numbered(r)) {
+      if (open) for (const p of pending) rows[p] = { ...rows[p], role: 'child' };
+      open = true;
+      pending = [];
+    } else if (r.role === 'item' && open) pending.push(i);
+    else if (r.role !== 'child' && r.role !== 'breakdown') {
+      open = false;
+      pending = [];
+    }
+  });
+}
+
 function codeRole(label: string): RowRole | null {
   const n = normalizeText(label);
   if (/^其中/.test(n)) return 'breakdown';
@@ -388,6 +414,7 @@ export function readTable(seg: Segment, file: string, inheritedUnit: AmountUnit 
         const label = cellText(seg.cells[r]?.[lc] ?? null);
         if (label === '' || isEmptyStatement(label) || NUMBERING_ROW.test(normalizeText(label))) continue;
         if (normalizeText(label).length > 40) continue; // a note written across the table
+        if (isPageNumber((seg.cells[r] ?? []).map((v) => cellText(v)))) continue;
         const role = summaryRole(label);
         let cells = readCells(r, cols);
         // 江苏 收支预算总表: "当年支出小计 / 支出合计" stand under 功能分类 but their figure under 支出用途,
@@ -405,6 +432,7 @@ export function readTable(seg: Segment, file: string, inheritedUnit: AmountUnit 
         }
         rows.push({ row: org.row + r, label, code: null, role, cells });
       }
+      unnumberedChildren(rows);
       subtotalThenTotal(rows);
       blocks.push({ side, columns: cols, tree: columnTree(cols), rows });
     });

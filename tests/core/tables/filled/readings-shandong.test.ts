@@ -40,3 +40,30 @@ describe('山东烟台 2026 layout: a page number between dashes is no row', () 
     expect(findings.some((f) => f.rule === 'DATA.BAD_AMOUNT')).toBe(true);
   });
 });
+
+describe('山东烟台 2026 layout: 收支总表 children printed without numbers under a numbered item', () => {
+  const summary = (general: Cell) => workbook('t.xlsx', [sheetOf('s', [
+    ['收支总体情况表'],
+    [null, null, null, '单位：万元'],
+    ['收   入', null, '支   出'],
+    ['项目', '预算数', '项目', '预算数'],
+    ['一、财政拨款收入', '100.00', '一、一般公共服务支出', '110.00'],
+    ['一般公共预算收入', general, '二、外交支出'],
+    ['政府性基金预算收入', null, '三、公共安全支出'],
+    ['二、财政专户管理资金收入', null, '四、教育支出'],
+    ['三、其他收入', '10.00'],
+    ['本 年 收 入 合 计', '110.00', '本 年 支 出 合 计', '110.00'],
+    ['上年结转', null, '结转下年'],
+    ['收 入 总 计', '110.00', '支 出 总 计', '110.00'],
+    [null, null, '— 7 —'],
+  ])]);
+
+  test('“一般公共预算收入” between 一、 and 二、 is a child of 一、财政拨款收入, not a second item (no false ROW_SUM)', () => {
+    const { findings } = checkFilledTables(summary('100.00'));
+    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  test('a slip in the child is found on its item', () => {
+    expect(flat(checkFilledTables(summary('99.00')).findings, ['TABLES.ROW_SUM']).map((f) => f[2])).toEqual(['B5']);
+  });
+});
