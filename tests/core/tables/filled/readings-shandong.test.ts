@@ -67,3 +67,29 @@ describe('山东烟台 2026 layout: 收支总表 children printed without number
     expect(flat(checkFilledTables(summary('99.00')).findings, ['TABLES.ROW_SUM']).map((f) => f[2])).toEqual(['B5']);
   });
 });
+
+describe('山东烟台 2026 layout: 基本支出表 printing a 类 again under a second 政府经济分类', () => {
+  const basic = (second: Cell) => workbook('t.xlsx', [sheetOf('s', [
+    ['一般公共预算基本支出情况表'],
+    [null, null, null, null, null, null, '单位：万元'],
+    ['科目编码', null, null, '科目编码', null, null, '基本支出预算'],
+    [null, null, '部门预算支出经济分类科目名称', null, null, '政府预算支出经济分类科目名称'],
+    ['类', '款', null, '类', '款', null, '小计', '人员支出', '日常公用支出'],
+    [null, null, '合计', null, null, null, '40.00', '30.00', '10.00'],
+    ['301', null, '工资福利支出', '501', null, '机关工资福利支出', '20.00', '20.00'],
+    ['301', '01', '基本工资', '501', '01', '工资奖金津补贴', '20.00', '20.00'],
+    ['301', null, '工资福利支出', '505', null, '对事业单位经常性补助', '10.00', '10.00'],
+    ['301', '01', '基本工资', '505', '01', '工资福利支出', second, second],
+    ['302', null, '商品和服务支出', '502', null, '机关商品和服务支出', '10.00', null, '10.00'],
+    ['302', '01', '办公费', '502', '01', '办公经费', '10.00', null, '10.00'],
+  ])]);
+
+  test('each 301 row adds the 款 rows below it, not all 301xx of the table', () => {
+    const { findings } = checkFilledTables(basic('10.00'));
+    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  test('a slip under the second 301 is found on that 301 row', () => {
+    expect(flat(checkFilledTables(basic('11.00')).findings, ['TABLES.HIERARCHY_SUM']).map((f) => f[2])).toEqual(expect.arrayContaining(['G9']));
+  });
+});
