@@ -93,3 +93,32 @@ describe('山东烟台 2026 layout: 基本支出表 printing a 类 again under a
     expect(flat(checkFilledTables(basic('11.00')).findings, ['TABLES.HIERARCHY_SUM']).map((f) => f[2])).toEqual(expect.arrayContaining(['G9']));
   });
 });
+
+describe('山东烟台 2026 layout: 一般公共预算支出表 with 项目支出 printed on the line of 合计, right of the 基本支出 group', () => {
+  const general = (staff: Cell) => workbook('t.xlsx', [sheetOf('s', [
+    ['一般公共预算支出情况表'],
+    [null, null, null, null, null, null, null, '单位：万元'],
+    // 基本支出 over its first column, as a merged caption over 小计 | 人员支出 | 日常公用支出 arrives.
+    ['科目编码', null, null, null, null, '基本支出'],
+    [null, null, null, '科目名称', '合   计', null, null, null, '项目支出'],
+    ['类', '款', '项', null, null, '小   计', '人员支出', '日常公用支出'],
+    [null, null, null, '合    计', '34.00', '30.00', staff, '10.00', '4.00'],
+    ['201', null, null, '一般公共服务支出', '34.00', '30.00', staff, '10.00', '4.00'],
+  ]), sheetOf('b', [
+    ['一般公共预算基本支出情况表'],
+    [null, null, null, null, '单位：万元'],
+    ['科目编码', null, '科目名称', '小计', '人员支出', '日常公用支出'],
+    [null, null, '合计', '30.00', '20.00', '10.00'],
+    ['301', null, '工资福利支出', '20.00', '20.00'],
+    ['302', null, '商品和服务支出', '10.00', null, '10.00'],
+  ])]);
+
+  test('项目支出 is not read under 基本支出: no false row sum, 基本支出 ties to the 基本支出表', () => {
+    const { findings } = checkFilledTables(general('20.00'));
+    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  test('a slip in 人员支出 is found on its rows', () => {
+    expect(flat(checkFilledTables(general('21.00')).findings, ['TABLES.ROW_SUM']).map((f) => f[2])).toEqual(expect.arrayContaining(['F6', 'F7']));
+  });
+});
