@@ -115,7 +115,19 @@ export function headerPaths(cells: ReadonlyArray<ReadonlyArray<Cell>>, h0: numbe
       let below = false;
       for (let j = i + 1; j < grid.length; j++) if (grid[j][c] !== '') below = true;
       const sameParent = i === 0 || grid[i - 1][c] === grid[i - 1][c - 1];
-      if (below && sameParent) grid[i][c] = grid[i][c - 1];
+      // A caption standing higher than the group's sub-captions (山东烟台 2026: 项目支出 printed on
+      // the line of 合计, level with neither 基本支出 nor its 小计 | 人员支出 | 日常公用支出) is a
+      // column of its own, not one more under the group; a caption level with the group's own
+      // sub-captions (“三公” 2024年预算数: 合计 | … | 公务接待费) stays under it.
+      const first = (col: number) => {
+        for (let j = i + 1; j < grid.length; j++) if (grid[j][col] !== '') return j;
+        return grid.length;
+      };
+      let start = c - 1;
+      while (start > 0 && grid[i][start - 1] === grid[i][c - 1]) start--;
+      const level = (j: number) => { for (let k = start; k < c; k++) if (grid[j][k] !== '') return true; return false; };
+      const higher = first(c) < first(c - 1) && first(c - 1) === grid.length - 1 && first(c) < grid.length - 1 && !level(first(c));
+      if (below && sameParent && !higher) grid[i][c] = grid[i][c - 1];
     }
   }
   const paths: string[][] = [];

@@ -388,6 +388,7 @@ export function readTable(seg: Segment, file: string, inheritedUnit: AmountUnit 
         const label = cellText(seg.cells[r]?.[lc] ?? null);
         if (label === '' || isEmptyStatement(label) || NUMBERING_ROW.test(normalizeText(label))) continue;
         if (normalizeText(label).length > 40) continue; // a note written across the table
+        if (isPageNumber((seg.cells[r] ?? []).map((v) => cellText(v)))) continue;
         const role = summaryRole(label);
         let cells = readCells(r, cols);
         // 江苏 收支预算总表: "当年支出小计 / 支出合计" stand under 功能分类 but their figure under 支出用途,
@@ -450,7 +451,8 @@ const CHINESE_NUMBERING = /^[一二三四五六七八九十]+[、.．]/;
 /**
  * A side whose items are numbered “一、” “二、” … and lists unnumbered rows under some of them (长春
  * 2026 收支总表: “一、财政拨款收入” over 一般公共预算拨款收入 | 政府性基金预算拨款收入 | …, “三、单位资金
- * 收入” over 事业收入 …): the unnumbered rows are the breakdown of the numbered item above them, which
+ * 收入” over 事业收入 …; 山东烟台 2026: “一、财政拨款收入” over 一般公共预算收入 … then “二、财政专户管理资金收入”):
+ * the unnumbered rows are the breakdown of the numbered item above them, which
  * must equal their sum, and are not added to the side's total again. “一、本年收入” / “一、本年支出” (the
  * 财政拨款收支总表 layout) opens the year's rows, numbered or not, up to the 结转 row that follows them.
  */
@@ -584,12 +586,14 @@ function joinCutCaptionsAt(seg: Segment, main: number, h1: number, width: number
 }
 
 /**
- * The printed page number of a PDF page (福建 2026 单位预算: "7" under the table), a row holding one
- * bare integer of up to three digits and nothing else. A figure of a table has a label or a code.
+ * The printed page number of a PDF page (福建 2026 单位预算: "7" under the table; 山东烟台 2026:
+ * "—8—", "— 14 —" between dashes), a row holding one integer of up to three digits, bare or between
+ * dashes, and nothing else. A figure of a table has a label or a code.
  */
 function isPageNumber(texts: ReadonlyArray<string>): boolean {
-  const filled = texts.filter((t) => t !== '');
-  return filled.length === 1 && /^\d{1,3}$/.test(filled[0].trim());
+  const filled = texts.filter((t) => t.trim() !== '');
+  const joined = filled.map((t) => t.replace(/\s+/g, '')).join('');
+  return filled.length >= 1 && filled.length <= 3 && /^(\d{1,3}|[—–-]+\d{1,3}[—–-]+)$/.test(joined) && (filled.length === 1 || /^[—–-]/.test(joined));
 }
 
 /**

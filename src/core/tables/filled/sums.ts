@@ -123,13 +123,18 @@ export function checkHierarchy(ctx: SumContext): string | null {
   const present = new Set(byCode.keys());
   const children = new Map<TableRow, TableRow[]>();
   const top: TableRow[] = [];
+  // A code printed again (山东烟台 2026 基本支出表: 部门经济分类 301 once under 政府经济分类 501, once
+  // under 505, each with its own 款 rows) heads the rows below it: a row's parent is the nearest row
+  // above with the parent code, else (a parent printed below) its first row.
+  const above = new Map<string, TableRow>();
   for (const r of coded) {
     const p = parentCode(r.code as string, present);
+    above.set(r.code as string, r);
     if (p === null) {
       top.push(r);
       continue;
     }
-    const parent = byCode.get(p) as TableRow;
+    const parent = above.get(p) ?? (byCode.get(p) as TableRow);
     const list = children.get(parent) ?? [];
     list.push(r);
     children.set(parent, list);
