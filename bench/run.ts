@@ -48,13 +48,22 @@ function gc(): void {
   if (g) g();
 }
 
+/**
+ * A full collection, then a pause: V8 sweeps the old space concurrently after gc(), and a clock started
+ * at once timed ≈ 0.3 s of that sweeping within the PERF row (bench/notes.md, PERF 2026-12-06).
+ */
+async function settle(): Promise<void> {
+  gc();
+  await new Promise((r) => setTimeout(r, 1500));
+}
+
 /** Parse + all rules on the synthetic grid, then the consolidated standard tables over its lines. */
-function childCore(lines: number): void {
+async function childCore(lines: number): Promise<void> {
   const grid = synthSheet({ ...CORE_OPTIONS, lines }).grid;
   const rssInputMB = process.memoryUsage().rss / 2 ** 20;
   // Warm the JIT on a small sheet of the same layout, as any long-running host would be.
   checkWorkbooks([{ file: 'warm.xlsx', sheets: [synthSheet({ ...CORE_OPTIONS, lines: 20_000, seed: 2 }).grid] }]);
-  gc();
+  await settle();
   const t0 = process.hrtime.bigint();
   const report = checkWorkbooks([{ file: 'bench.xlsx', sheets: [grid] }]);
   const checkMs = Number(process.hrtime.bigint() - t0) / 1e6;
@@ -84,20 +93,20 @@ function perfRows(perf: Sample[]): Row[] {
 }
 
 /** The PERF rules alone (issue 16): linking, coverage, funds, levels, values, copies. */
-function childPerf(scale: number): void {
+async function childPerf(scale: number): Promise<void> {
   const run = (o: typeof PERF_OPTIONS, seed: number) => {
     const { lines, goals } = synthPerformance({ lines: Math.round(o.lines * scale), projects: Math.round(o.projects * scale), indicators: Math.round(o.indicators * scale), seed });
     return { lines, ctx: { config: DEFAULT_CONFIG, lines, prior: { kind: 'none' as const }, aux: { ...emptyAux(), performance: goals }, inputs: [] }, indicators: goals.reduce((n, g) => n + g.indicators.length, 0) };
   };
   projectPerformance.run(run({ lines: 20_000, projects: 6_000, indicators: 40_000 }, 2).ctx); // warm the JIT
   const { ctx, lines, indicators } = run(PERF_OPTIONS, 1);
-  gc();
+  await settle();
   const t0 = process.hrtime.bigint();
   const findings = projectPerformance.run(ctx);
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   // In a check, ZBB runs first and builds the project grouping and the goal links that PERF shares
   // (cached per lines array): the second run is PERF's own share of a check.
-  gc();
+  await settle();
   const t1 = process.hrtime.bigint();
   projectPerformance.run(ctx);
   const sharedMs = Number(process.hrtime.bigint() - t1) / 1e6;
@@ -501,9 +510,9 @@ async function main(argv: string[]): Promise<void> {
 
 if (process.argv[2] === 'child') {
   const kind = process.argv[3];
-  if (kind === 'core') childCore(Number(process.argv[4]));
+  if (kind === 'core') void childCore(Number(process.argv[4]));
   else if (kind === 'exceljs') void childExceljs(process.argv[4]);
-  else if (kind === 'perf') childPerf(Number(process.argv[4]));
+  else if (kind === 'perf') void childPerf(Number(process.argv[4]));
   else if (kind === 'per-unit') void benchPerUnit(10_000, 5, Number(process.argv[4]), process.argv[5] === 'memory' ? 'memory' : 'stream').then((r) => out({ ms: r.totalMs, ...r }));
   else throw new Error(`bench: unknown child ${kind}`);
 } else {
