@@ -150,6 +150,7 @@ function classify(paths: string[][], originCol: number, width: number): Layout {
     });
   }
   markEarlierYears(layout.amountCols);
+  markYearTotals(layout.amountCols);
   // A caption merged over the label columns (江苏 收入预算总表 "项目名称" over 资金类别 | 项目): a column
   // with no caption of its own right of a label column and left of the figures holds labels too.
   const firstAmount = layout.amountCols.length > 0 ? layout.amountCols[0].index : width;
@@ -180,6 +181,24 @@ function markEarlierYears(cols: TableColumn[]): void {
     });
     if (earlier) cols[i] = { ...col, prior: true };
   });
+}
+
+/**
+ * 吉林 (长春 2026) 收支总表 and 财政拨款收支总表 print each side as 本年预算 | 编制预算 | 上年结转: the year's
+ * budget is what was compiled this year plus what was carried over, so 本年预算 is the total of the two
+ * beside it (a TABLES.ROW_SUM across each row). With 上年结转 alone beside it (本年预算 | 上年结转) nothing
+ * says how the two relate, and 本年预算 stays a figure of its own.
+ */
+function markYearTotals(cols: TableColumn[]): void {
+  const leaf = (i: number) => (i < cols.length ? normalizeText(cols[i].label) : '');
+  const sameGroup = (i: number, j: number) => cols[i].path.length === cols[j].path.length && cols[i].path.slice(0, -1).every((p, k) => p === cols[j].path[k]);
+  for (let i = 0; i + 2 < cols.length; i++) {
+    if (cols[i].key !== 'other' || !/^本年预算(数)?$/.test(leaf(i))) continue;
+    if (!/^编制预算(数)?$/.test(leaf(i + 1)) || !/^上年结转(资金)?$/.test(leaf(i + 2))) continue;
+    if (cols[i + 1].index !== cols[i].index + 1 || cols[i + 2].index !== cols[i].index + 2) continue;
+    if (!sameGroup(i, i + 1) || !sameGroup(i, i + 2)) continue;
+    cols[i] = { ...cols[i], key: 'total' };
+  }
 }
 
 /**

@@ -78,6 +78,51 @@ describe('长春 2026 收支总表 layout (figures illustrative)', () => {
   });
 });
 
+describe('长春 2026 收支总表: 本年预算 = 编制预算 ＋ 上年结转 on every row (figures illustrative)', () => {
+  const summary = (first: string[], second: string[]) => workbook('t.xlsx', [sheetOf('s', [
+    ['收支总表（预算表 1）'],
+    ['预算单位：某局', null, null, null, null, null, null, '单位：万元'],
+    ['收 入', null, null, null, '支 出'],
+    ['项 目', '本年预算', '编制预算', '上年结转', '项 目', '本年预算', '编制预算', '上年结转'],
+    ['一、财政拨款收入', '100.00', '90.00', '10.00', '一、一般公共服务支出', ...first],
+    ['一般公共预算拨款收入', '100.00', '90.00', '10.00', '二、住房保障支出', ...second],
+    ['政府性基金预算拨款收入', '0.00', '0.00', '0.00'],
+    ['二、单位资金收入', '10.00', '10.00', '0.00'],
+    ['事业收入', '10.00', '10.00', '0.00'],
+    ['本年收入合计', '110.00', '100.00', '10.00', '本年支出合计', '110.00', '100.00', '10.00'],
+    ['收入总计', '110.00', '100.00', '10.00', '支出总计', '110.00', '100.00', '10.00'],
+  ])]);
+  const errors = (wb: ReturnType<typeof summary>) => checkFilledTables(wb).findings.filter((f) => f.severity === 'error');
+
+  test('with money carried over, every row adds up: no error', () => {
+    expect(errors(summary(['80.00', '70.00', '10.00'], ['30.00', '30.00', '0.00']))).toEqual([]);
+  });
+
+  test('a carry-over written on the wrong row is found at both rows, though every column adds up', () => {
+    // 编制预算 70 + 30 = 100 and 上年结转 0 + 10 = 10 still tie to 本年支出合计: only the rows tell.
+    const slip = errors(summary(['80.00', '70.00', '0.00'], ['30.00', '30.00', '10.00']));
+    expect(slip.map((f) => [f.rule, f.location.cell, f.figures?.differenceFen])).toEqual([
+      ['TABLES.ROW_SUM', 'F5', 10_000_000], // 10.00 万元
+      ['TABLES.ROW_SUM', 'F6', -10_000_000],
+    ]);
+    expect(slip[0].message).toContain('本年预算');
+    expect(slip[0].message).toContain('编制预算＋上年结转');
+  });
+
+  test('本年预算 | 上年结转 without 编制预算 says nothing of how the two relate: not summed', () => {
+    const wb = workbook('t.xlsx', [sheetOf('s', [
+      ['财政拨款收支总表(预算表 4)'],
+      ['收 入', null, null, '支 出'],
+      ['项 目', '本年预算', '上年结转', '项 目', '本年预算', '上年结转'],
+      ['一、本年收入', '110.00', '5.00', '一、本年支出', '110.00', '5.00'],
+      ['一般公共预算拨款', '110.00', '5.00', '一、一般公共服务支出', '80.00', '5.00'],
+      ['政府性基金预算拨款', '0.00', '0.00', '二、住房保障支出', '30.00', '0.00'],
+      ['收 入 总 计', '110.00', '5.00', '支 出 总 计', '110.00', '5.00'],
+    ])]);
+    expect(errors(wb)).toEqual([]);
+  });
+});
+
 test('a “说明：” heading under the “三公” table\'s one line of figures is no row (it gave DATA.BAD_AMOUNT)', () => {
   const wb = workbook('t.xlsx', [sheetOf('s', [
     ['本年一般公共预算“三公”经费支出表(预算表 7)'],
