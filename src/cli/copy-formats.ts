@@ -32,11 +32,13 @@ function sheetLook(f: SheetFormats, grid: Grid | undefined, styleOf: (id: number
     for (let col = c.min; col <= last; col++) columns.push({ col, width: c.width, hidden: c.hidden || undefined });
   }
   let rows: number[] | null = null;
-  const notes = new Map<string, ExcelJS.Comment>();
+  // Notes and formula texts by row, then column: a row's cells then look them up by number, not
+  // by a "row,col" key string made per cell (two million cells on a big sheet).
+  const notes = byRow(f.notes, (n) => ({ texts: n.texts.map((text) => ({ text })) }) as unknown as ExcelJS.Comment);
+  const formulas = byRow(f.formulas, (t) => t);
   // Notes on cells the sheet XML has no <c> for (an empty cell may carry a note), by row.
   const loneNotes = new Map<number, number[]>();
-  for (const [k, n] of f.notes) {
-    notes.set(k, { texts: n.texts.map((text) => ({ text })) } as unknown as ExcelJS.Comment);
+  for (const k of f.notes.keys()) {
     const [r, c] = k.split(',').map(Number);
     const pairs = f.cells.get(r);
     let has = false;
@@ -65,22 +67,37 @@ function sheetLook(f: SheetFormats, grid: Grid | undefined, styleOf: (id: number
     },
     height: (r) => f.heights.get(r),
     eachCell(r, visit) {
-      for (const c of loneNotes.get(r) ?? []) visit(c, undefined, undefined, notes.get(`${r},${c}`));
+      const rowNotes = notes.get(r);
+      const rowFormulas = formulas.get(r);
+      for (const c of loneNotes.get(r) ?? []) visit(c, undefined, undefined, rowNotes?.get(c));
       const pairs = f.cells.get(r);
       if (pairs) {
         for (let i = 0; i < pairs.length; i += 2) {
           const c = pairs[i];
-          visit(c, pairs[i + 1] > 0 ? styleOf(pairs[i + 1]) : undefined, f.formulas.get(`${r},${c}`), notes.get(`${r},${c}`));
+          visit(c, pairs[i + 1] > 0 ? styleOf(pairs[i + 1]) : undefined, rowFormulas?.get(c), rowNotes?.get(c));
         }
         return;
       }
       // A row the grid has but the pass saw no cells of (not in a well-formed file): values still copied.
       const gridRow = grid?.cells[r - 1];
       gridRow?.forEach((v, i) => {
-        if (v !== null && v !== undefined) visit(i + 1, undefined, undefined, notes.get(`${r},${i + 1}`));
+        if (v !== null && v !== undefined) visit(i + 1, undefined, undefined, rowNotes?.get(i + 1));
       });
     },
   };
+}
+
+/** Entries keyed "row,col" (as the format pass keeps them) regrouped by row, then column, each value mapped. */
+function byRow<T, U>(m: ReadonlyMap<string, T>, map: (v: T) => U): Map<number, Map<number, U>> {
+  const out = new Map<number, Map<number, U>>();
+  for (const [k, v] of m) {
+    const comma = k.indexOf(',');
+    const r = Number(k.slice(0, comma));
+    let row = out.get(r);
+    if (row === undefined) out.set(r, (row = new Map()));
+    row.set(Number(k.slice(comma + 1)), map(v));
+  }
+  return out;
 }
 
 /** Turn a workbook's formats into the looks its sheet copies use (sheets matched to grids by name). */
