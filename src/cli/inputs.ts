@@ -17,6 +17,7 @@ import { fileSource, inspectZipFile, readXlsxFile } from './file-source';
 import { workbookLooks } from './copy-formats';
 import type { WorkbookLooks } from '../io/review-workbook';
 import { readXlsxFormats } from '../io/xlsx-stream/formats';
+import type { SheetFormats } from '../io/xlsx-stream/formats';
 import { fileIdentity, fileMatcher } from './paths';
 import { readCsvBuffer } from './read-csv';
 
@@ -67,6 +68,8 @@ export interface LoadedInput {
   looks?: WorkbookLooks;
   /** Bytes of worksheet XML in an .xlsx (decides whether exceljs may load it). */
   sheetXmlBytes?: number;
+  /** Each sheet's formats, gathered while its values were read (loadInput with `formats`), for loadWorkbooks. */
+  sheetFormats?: SheetFormats[];
 }
 
 export interface UnreadableInput {
@@ -239,8 +242,12 @@ export async function sniffFile(file: string, limits: ZipLimits = DEFAULT_ZIP_LI
   return { kind: 'refused', reason: '不支持的文件类型，请提供 .xlsx 或 .csv 文件' };
 }
 
-/** Load one file; a file that cannot be read becomes an UnreadableInput, never an exception. */
-export async function loadInput(abs: string, display: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<LoadedInput | UnreadableInput> {
+/**
+ * Load one file; a file that cannot be read becomes an UnreadableInput, never an exception. With
+ * `formats` (the review workbook will copy its sheets: `--out`, `--per-unit-out`), an .xlsx's sheet
+ * formats are gathered in the same pass as its values, for loadWorkbooks.
+ */
+export async function loadInput(abs: string, display: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS, formats = false): Promise<LoadedInput | UnreadableInput> {
   let sniffed: Sniffed;
   try {
     const st = fs.statSync(abs);
@@ -258,8 +265,10 @@ export async function loadInput(abs: string, display: string, limits: ZipLimits 
     }
   }
   try {
-    const { grids, creator, sheetXmlBytes } = await readXlsxFile(abs, display, { limits });
-    return { path: abs, display, grids, creator, sheetXmlBytes };
+    const r = await readXlsxFile(abs, display, formats ? { limits, formats: { maxSheetXmlBytes: EXCELJS_COPY_LIMIT_BYTES } } : { limits });
+    const loaded: LoadedInput = { path: abs, display, grids: r.grids, creator: r.creator, sheetXmlBytes: r.sheetXmlBytes };
+    if (r.sheetFormats) loaded.sheetFormats = r.sheetFormats;
+    return loaded;
   } catch (e) {
     if (e instanceof XlsxReadError) return { path: abs, display, reason: e.reason };
     return { path: abs, display, reason: `文件已损坏，不是有效的 .xlsx 文件，${SAVE_AS_XLSX}` };
@@ -283,10 +292,12 @@ export async function loadWorkbooks(inputs: ReadonlyArray<LoadedInput>, maxSheet
   for (const x of inputs) {
     if (x.looks || x.workbook || x.creator === undefined || (x.sheetXmlBytes ?? 0) > maxSheetXmlBytes) continue;
     try {
-      x.looks = await workbookLooks(await readXlsxFormats(fileSource(x.path)), x.grids);
+      x.looks = await workbookLooks(await readXlsxFormats(fileSource(x.path), undefined, x.sheetFormats), x.grids);
     } catch {
       // A file the streaming reader read but the format pass cannot: its sheets are copied from the grids.
     }
+    // Turned into looks (or not usable): not kept beside them.
+    delete x.sheetFormats;
   }
 }
 

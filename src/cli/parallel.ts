@@ -29,6 +29,8 @@ export interface ParallelOptions {
   limits?: ZipLimits;
   /** Filled with how many files worker threads read (the rest were read by the main thread). */
   stats?: { readByWorkers: number };
+  /** Gather each .xlsx's sheet formats while reading it (loadInput `formats`: the review workbook copies its sheets). */
+  formats?: boolean;
 }
 
 const WORKER_TAG = 'budget-review:load-inputs';
@@ -52,7 +54,7 @@ export function defaultJobs(): number {
 async function loadSerially(files: ReadonlyArray<LoadFile>, opts: ParallelOptions): Promise<LoadResult[]> {
   const out: LoadResult[] = [];
   for (const f of files) {
-    out.push(await loadInput(f.path, f.display, opts.limits));
+    out.push(await loadInput(f.path, f.display, opts.limits, opts.formats));
     opts.onLoaded?.(out.length, f.display);
   }
   return out;
@@ -87,7 +89,7 @@ export async function loadInputs(files: ReadonlyArray<LoadFile>, opts: ParallelO
     new Promise<void>((resolve) => {
       let current: Task | null = null;
       let settled = false;
-      const worker = new Worker(file, { workerData: { tag: WORKER_TAG, limits: opts.limits }, execArgv });
+      const worker = new Worker(file, { workerData: { tag: WORKER_TAG, limits: opts.limits, formats: opts.formats }, execArgv });
       const feed = () => {
         if (next >= files.length) {
           current = null;
@@ -105,7 +107,7 @@ export async function loadInputs(files: ReadonlyArray<LoadFile>, opts: ParallelO
         const pending: Task[] = current ? [current] : [];
         current = null;
         while (next < files.length) pending.push({ index: next, file: files[next++] });
-        for (const t of pending) finished(t.index, await loadInput(t.file.path, t.file.display, opts.limits));
+        for (const t of pending) finished(t.index, await loadInput(t.file.path, t.file.display, opts.limits, opts.formats));
         resolve();
       };
       worker.on('message', (m: Reply) => {
@@ -130,7 +132,7 @@ export async function loadInputs(files: ReadonlyArray<LoadFile>, opts: ParallelO
   const readInMain = async () => {
     while (next < files.length) {
       const i = next++;
-      finished(i, await loadInput(files[i].path, files[i].display, opts.limits));
+      finished(i, await loadInput(files[i].path, files[i].display, opts.limits, opts.formats));
     }
   };
   await Promise.all([...Array.from({ length: jobs - 1 }, runWorker), readInMain()]);
@@ -141,8 +143,8 @@ export async function loadInputs(files: ReadonlyArray<LoadFile>, opts: ParallelO
 
 if (!isMainThread && parentPort && (workerData as { tag?: string } | null)?.tag === WORKER_TAG) {
   const port = parentPort;
-  const limits = (workerData as { limits?: ZipLimits }).limits;
+  const { limits, formats } = workerData as { limits?: ZipLimits; formats?: boolean };
   port.on('message', (t: Task) => {
-    void loadInput(t.file.path, t.file.display, limits).then((result) => port.postMessage({ index: t.index, result } satisfies Reply));
+    void loadInput(t.file.path, t.file.display, limits, formats).then((result) => port.postMessage({ index: t.index, result } satisfies Reply));
   });
 }

@@ -137,3 +137,50 @@ describe('copy of an input sheet from the format pass', () => {
     }
   }, 120_000);
 });
+
+describe('formats gathered in the values pass (check --out, --per-unit-out)', () => {
+  it('equal those of the separate format pass, sheet by sheet, on the styled input and the examples', async () => {
+    const styled = path.join(dir, 'styled-one-pass.xlsx');
+    await styledInput(styled);
+    const EXAMPLES = path.join(__dirname, '../../examples');
+    const files = [styled, ...fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.xlsx')).map((f) => path.join(EXAMPLES, f))];
+    let sheets = 0;
+    for (const abs of files) {
+      const x = (await loadInput(abs, path.basename(abs), undefined, true)) as LoadedInput;
+      expect(x.sheetFormats).toBeDefined();
+      const separate = await readXlsxFormats(fileSource(abs));
+      const reused = await readXlsxFormats(fileSource(abs), undefined, x.sheetFormats);
+      // The values pass gathers everything but the notes (read afterwards from the comments parts).
+      expect(x.sheetFormats).toEqual(separate.sheets.map((s) => ({ ...s, notes: new Map() })));
+      expect(reused).toEqual(separate);
+      sheets += separate.sheets.length;
+    }
+    expect(sheets).toBeGreaterThan(files.length);
+  });
+
+  it('are what loadWorkbooks turns into looks, and are let go afterwards', async () => {
+    const file = path.join(dir, 'styled-looks.xlsx');
+    await styledInput(file);
+    const x = (await loadInput(file, 'styled.xlsx', undefined, true)) as LoadedInput;
+    const gathered = x.sheetFormats!;
+    // Marked, so that the look can only have come from the gathered formats.
+    gathered[0].heights.set(3, 44);
+    await loadWorkbooks([x]);
+    expect(x.looks?.sheet(SHEET)?.height(3)).toBe(44);
+    expect(x.sheetFormats).toBeUndefined();
+  });
+
+  it('are not gathered past the sheet XML limit, nor without the option', async () => {
+    const file = path.join(dir, 'styled-limit.xlsx');
+    await styledInput(file);
+    const { readXlsxFile } = await import('../../src/cli/file-source');
+    const small = await readXlsxFile(file, 'styled.xlsx', { formats: { maxSheetXmlBytes: 100 } });
+    expect(small.sheetXmlBytes).toBeGreaterThan(100);
+    expect(small.sheetFormats).toBeUndefined();
+    const enough = await readXlsxFile(file, 'styled.xlsx', { formats: { maxSheetXmlBytes: small.sheetXmlBytes } });
+    expect(enough.sheetFormats?.map((s) => s.name)).toEqual([SHEET]);
+    expect((await readXlsxFile(file, 'styled.xlsx')).sheetFormats).toBeUndefined();
+    // The values are the same either way.
+    expect(small.grids).toEqual(enough.grids);
+  });
+});

@@ -135,7 +135,12 @@ export async function runCheck(args: ReadonlyArray<string>, opts: CheckCommandOp
     progress.update(0, '读取中');
     const results = await loadInputs(
       files.map((f) => ({ path: f, display: displayName(f) })),
-      { jobs: opts.jobs !== undefined ? parseJobs(opts.jobs) : undefined, onLoaded: (done, display) => progress.update(done, `已读取 ${display}`) },
+      {
+        jobs: opts.jobs !== undefined ? parseJobs(opts.jobs) : undefined,
+        onLoaded: (done, display) => progress.update(done, `已读取 ${display}`),
+        // The review workbook copies the inputs' sheets with their formats: read them in the same pass.
+        formats: !!(opts.out || opts.perUnitOut),
+      },
     );
     for (const r of results) {
       if (!isLoaded(r)) unreadable.push(r);

@@ -50,7 +50,8 @@ export interface WorkbookFormats {
   sheets: SheetFormats[];
 }
 
-class FormatsBuilder implements XmlHandler {
+/** Collects one worksheet's formats from its XML events (alone, or beside the values pass: index.ts). */
+export class FormatsBuilder implements XmlHandler {
   readonly out: SheetFormats;
   private readonly cur = attrCursor(0);
   private inSheetData = false;
@@ -197,19 +198,33 @@ async function readText(dir: ZipDirectory, part: string | null, limits: InflateL
   return out + decoder.decode();
 }
 
-/** Read the formats of every worksheet (in workbook order, as the grids) of an .xlsx package. */
-export async function readXlsxFormats(source: ByteSource, limits: InflateLimits = DEFAULT_INFLATE_LIMITS): Promise<WorkbookFormats> {
+/**
+ * Read the formats of every worksheet (in workbook order, as the grids) of an .xlsx package.
+ * `collected`, when given, holds the sheets' formats gathered by the streaming reader in its own pass
+ * over the sheet XML (index.ts `formats`): then only styles.xml and the notes are read here, and no
+ * worksheet is inflated a second time. It is used when it has one entry per worksheet, in order.
+ */
+export async function readXlsxFormats(source: ByteSource, limits: InflateLimits = DEFAULT_INFLATE_LIMITS, collected?: ReadonlyArray<SheetFormats>): Promise<WorkbookFormats> {
   const dir = await readZipDirectory(source, limits);
   const info = await readWorkbookInfo(dir, limits);
   const stylesXml = await readText(dir, info.stylesPart, limits);
+  const reuse = collected !== undefined && collected.length === info.sheets.length && collected.every((f, i) => f.name === info.sheets[i].name);
   const sheets: SheetFormats[] = [];
-  for (const s of info.sheets) {
-    const b = new FormatsBuilder(s.name);
-    await parsePart(dir, s.part, limits, b);
-    for (const rel of await readRels(dir, s.part, limits)) {
-      if (!rel.external && /\/comments$/.test(rel.type) && dir.entries.has(rel.target)) await readNotes(dir, rel.target, limits, b.out.notes);
+  for (let i = 0; i < info.sheets.length; i++) {
+    const s = info.sheets[i];
+    let out: SheetFormats;
+    if (reuse) {
+      // Notes are read here, into a copy: the collected formats are left as they came.
+      out = { ...collected[i], notes: new Map() };
+    } else {
+      const b = new FormatsBuilder(s.name);
+      await parsePart(dir, s.part, limits, b);
+      out = b.out;
     }
-    sheets.push(b.out);
+    for (const rel of await readRels(dir, s.part, limits)) {
+      if (!rel.external && /\/comments$/.test(rel.type) && dir.entries.has(rel.target)) await readNotes(dir, rel.target, limits, out.notes);
+    }
+    sheets.push(out);
   }
   return { stylesXml, sheets };
 }

@@ -12,10 +12,12 @@
 import type { Grid, WorkbookGrids } from '../../core/grid';
 import type { ByteSource } from '../source';
 import { XlsxReadError } from './errors';
+import { FormatsBuilder, SheetFormats } from './formats';
 import { CoreProperties, parsePart, readCoreProperties, readWorkbookInfo } from './parts';
 import { readSharedStrings } from './shared-strings';
 import { SheetBuilder } from './sheet';
 import { readDateStyles } from './styles';
+import type { XmlHandler } from './xml';
 import { DEFAULT_INFLATE_LIMITS, InflateLimits, readZipDirectory } from './zip';
 
 export { XlsxReadError } from './errors';
@@ -32,6 +34,11 @@ export interface StreamedXlsx {
   creator: string | null;
   /** Bytes of worksheet XML actually inflated: what loading the file into exceljs would cost. */
   sheetXmlBytes: number;
+  /**
+   * With StreamOptions.formats: each worksheet's formats (formats.ts), gathered in the same pass
+   * over its XML as the values; absent when the sheets' XML passed formats.maxSheetXmlBytes.
+   */
+  sheetFormats?: SheetFormats[];
 }
 
 /** Where a read has got to: compressed bytes read of the file, and worksheet rows read so far. */
@@ -48,6 +55,36 @@ export interface StreamOptions {
   limits?: InflateLimits;
   /** Called as the read advances (after each compressed chunk). */
   onProgress?: (p: ReadProgress) => void;
+  /**
+   * Also gather each sheet's formats for the review workbook's copies (`check --out`), while the
+   * values are read, so that no sheet is inflated and scanned twice. Gathering stops, and none are
+   * returned, once the workbook's sheet XML passes maxSheetXmlBytes (their formats would not fit).
+   */
+  formats?: { maxSheetXmlBytes: number };
+}
+
+/**
+ * The values pass and the format pass over one sheet's XML events. The format side is switched off
+ * when the workbook's sheet XML grows past the limit; it never stops the values.
+ */
+class ValuesAndFormats implements XmlHandler {
+  on = true;
+  constructor(private readonly values: SheetBuilder, readonly formats: FormatsBuilder) {}
+  open(s: string, name: string, a: number, b: number): void {
+    this.values.open(s, name, a, b);
+    if (this.on) this.formats.open(s, name, a, b);
+  }
+  close(name: string): void {
+    this.values.close(name);
+    if (this.on) this.formats.close(name);
+  }
+  text(s: string, a: number, b: number): void {
+    this.values.text(s, a, b);
+    if (this.on) this.formats.text(s, a, b);
+  }
+  cdata(v: string): void {
+    this.values.cdata(v);
+  }
 }
 
 /**
@@ -78,17 +115,32 @@ export async function readXlsxStream(source: ByteSource, displayName: string, op
   const ctx = { sharedStrings, dateStyles, date1904: info.date1904 };
   const sheets: Grid[] = [];
   let sheetXmlBytes = 0;
+  const maxFormatBytes = opts.formats?.maxSheetXmlBytes;
+  let sheetFormats: SheetFormats[] | undefined = maxFormatBytes !== undefined ? [] : undefined;
+  let inflated = 0;
   for (const s of info.sheets) {
     const b = (builder = new SheetBuilder({ ...ctx, budget: dir.budget, sheet: s.name }));
     progress.phase = 'sheet';
     progress.sheet = s.name;
-    sheetXmlBytes += (await parsePart(dir, s.part, limits, b)) ?? 0;
+    let handler: XmlHandler = b;
+    let onInflated: ((n: number) => void) | undefined;
+    if (sheetFormats !== undefined && maxFormatBytes !== undefined) {
+      const both = new ValuesAndFormats(b, new FormatsBuilder(s.name));
+      handler = both;
+      onInflated = (n) => {
+        inflated += n;
+        if (inflated > maxFormatBytes) both.on = false;
+      };
+      sheetFormats.push(both.formats.out);
+    }
+    sheetXmlBytes += (await parsePart(dir, s.part, limits, handler, onInflated)) ?? 0;
+    if (maxFormatBytes !== undefined && inflated > maxFormatBytes) sheetFormats = undefined;
     rowsBefore += b.rowsRead;
     builder = null;
     const r = b.finish();
     sheets.push({ name: s.name, cells: r.cells, merges: r.merges, origin: { row: 1, col: 1 }, hidden: s.hidden, protected: r.protected, hiddenRows: r.hiddenRows, hiddenCols: r.hiddenCols, filtered: r.filtered });
   }
-  return { grids: { file: displayName, sheets }, creator, sheetXmlBytes };
+  return sheetFormats !== undefined ? { grids: { file: displayName, sheets }, creator, sheetXmlBytes, sheetFormats } : { grids: { file: displayName, sheets }, creator, sheetXmlBytes };
 }
 
 /** The core properties of an .xlsx alone (who wrote it), without reading any sheet. */

@@ -8,12 +8,15 @@ import { attrs, decodeText, XmlHandler, XmlScanner } from './xml';
 import { inflateEntry, InflateLimits, ZipDirectory } from './zip';
 
 /** Stream one part through an XML handler. Returns its inflated size, or null when it does not exist. */
-export async function parsePart(dir: ZipDirectory, name: string, limits: InflateLimits, handler: XmlHandler): Promise<number | null> {
+export async function parsePart(dir: ZipDirectory, name: string, limits: InflateLimits, handler: XmlHandler, onInflated?: (bytes: number) => void): Promise<number | null> {
   const entry = dir.entries.get(name);
   if (!entry) return null;
   const scanner = new XmlScanner(handler, dir.budget.limits.maxPendingChars);
   const decoder = new TextDecoder('utf-8');
-  const bytes = await inflateEntry(dir, entry, limits, (chunk) => scanner.write(decoder.decode(chunk, { stream: true })));
+  const bytes = await inflateEntry(dir, entry, limits, (chunk) => {
+    onInflated?.(chunk.length);
+    scanner.write(decoder.decode(chunk, { stream: true }));
+  });
   const tail = decoder.decode();
   if (tail) scanner.write(tail);
   scanner.end();
