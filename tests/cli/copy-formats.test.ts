@@ -183,4 +183,23 @@ describe('formats gathered in the values pass (check --out, --per-unit-out)', ()
     // The values are the same either way.
     expect(small.grids).toEqual(enough.grids);
   });
+
+  it('never cost the values: a format side that fails is dropped, and the sheet still reads', async () => {
+    const file = path.join(dir, 'styled-fail.xlsx');
+    await styledInput(file);
+    const { readXlsxFile } = await import('../../src/cli/file-source');
+    const { FormatsBuilder } = await import('../../src/io/xlsx-stream/formats');
+    const plain = await readXlsxFile(file, 'styled.xlsx');
+    const spy = jest.spyOn(FormatsBuilder.prototype, 'open').mockImplementation(() => {
+      throw new Error('format side broken');
+    });
+    try {
+      const r = await readXlsxFile(file, 'styled.xlsx', { formats: { maxSheetXmlBytes: 1 << 30 } });
+      expect(spy).toHaveBeenCalled();
+      expect(r.sheetFormats).toBeUndefined();
+      expect(r.grids).toEqual(plain.grids);
+    } finally {
+      spy.mockRestore();
+    }
+  });
 });

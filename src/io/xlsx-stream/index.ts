@@ -65,22 +65,46 @@ export interface StreamOptions {
 
 /**
  * The values pass and the format pass over one sheet's XML events. The format side is switched off
- * when the workbook's sheet XML grows past the limit; it never stops the values.
+ * when the workbook's sheet XML grows past the limit, or when it fails (`failed`: the copy is then
+ * made as when the separate format pass failed); it never stops the values.
  */
 class ValuesAndFormats implements XmlHandler {
   on = true;
+  failed = false;
   constructor(private readonly values: SheetBuilder, readonly formats: FormatsBuilder) {}
+  private fail(): void {
+    this.on = false;
+    this.failed = true;
+  }
   open(s: string, name: string, a: number, b: number): void {
     this.values.open(s, name, a, b);
-    if (this.on) this.formats.open(s, name, a, b);
+    if (this.on) {
+      try {
+        this.formats.open(s, name, a, b);
+      } catch {
+        this.fail();
+      }
+    }
   }
   close(name: string): void {
     this.values.close(name);
-    if (this.on) this.formats.close(name);
+    if (this.on) {
+      try {
+        this.formats.close(name);
+      } catch {
+        this.fail();
+      }
+    }
   }
   text(s: string, a: number, b: number): void {
     this.values.text(s, a, b);
-    if (this.on) this.formats.text(s, a, b);
+    if (this.on) {
+      try {
+        this.formats.text(s, a, b);
+      } catch {
+        this.fail();
+      }
+    }
   }
   cdata(v: string): void {
     this.values.cdata(v);
@@ -122,19 +146,18 @@ export async function readXlsxStream(source: ByteSource, displayName: string, op
     const b = (builder = new SheetBuilder({ ...ctx, budget: dir.budget, sheet: s.name }));
     progress.phase = 'sheet';
     progress.sheet = s.name;
-    let handler: XmlHandler = b;
+    let both: ValuesAndFormats | null = null;
     let onInflated: ((n: number) => void) | undefined;
     if (sheetFormats !== undefined && maxFormatBytes !== undefined) {
-      const both = new ValuesAndFormats(b, new FormatsBuilder(s.name));
-      handler = both;
+      const tee = (both = new ValuesAndFormats(b, new FormatsBuilder(s.name)));
       onInflated = (n) => {
         inflated += n;
-        if (inflated > maxFormatBytes) both.on = false;
+        if (inflated > maxFormatBytes) tee.on = false;
       };
-      sheetFormats.push(both.formats.out);
+      sheetFormats.push(tee.formats.out);
     }
-    sheetXmlBytes += (await parsePart(dir, s.part, limits, handler, onInflated)) ?? 0;
-    if (maxFormatBytes !== undefined && inflated > maxFormatBytes) sheetFormats = undefined;
+    sheetXmlBytes += (await parsePart(dir, s.part, limits, both ?? b, onInflated)) ?? 0;
+    if ((maxFormatBytes !== undefined && inflated > maxFormatBytes) || both?.failed) sheetFormats = undefined;
     rowsBefore += b.rowsRead;
     builder = null;
     const r = b.finish();
