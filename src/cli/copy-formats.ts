@@ -38,15 +38,16 @@ function sheetLook(f: SheetFormats, grid: Grid | undefined, styleOf: (id: number
   const formulas = byRow(f.formulas, (t) => t);
   // Notes on cells the sheet XML has no <c> for (an empty cell may carry a note), by row.
   const loneNotes = new Map<number, number[]>();
-  for (const k of f.notes.keys()) {
-    const [r, c] = k.split(',').map(Number);
+  for (const [r, rowNotes] of notes) {
     const pairs = f.cells.get(r);
-    let has = false;
-    for (let i = 0; pairs && i < pairs.length && !has; i += 2) has = pairs[i] === c;
-    if (has) continue;
-    const list = loneNotes.get(r);
-    if (list) list.push(c);
-    else loneNotes.set(r, [c]);
+    for (const c of rowNotes.keys()) {
+      let has = false;
+      for (let i = 0; pairs && i < pairs.length && !has; i += 2) has = pairs[i] === c;
+      if (has) continue;
+      const list = loneNotes.get(r);
+      if (list) list.push(c);
+      else loneNotes.set(r, [c]);
+    }
   }
   return {
     frozen: f.frozen ? { state: 'frozen', xSplit: f.frozen.xSplit, ySplit: f.frozen.ySplit, ...(f.frozen.topLeftCell ? { topLeftCell: f.frozen.topLeftCell } : {}) } as Partial<ExcelJS.WorksheetView> : null,

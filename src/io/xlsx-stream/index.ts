@@ -65,16 +65,14 @@ export interface StreamOptions {
 
 /**
  * The values pass and the format pass over one sheet's XML events. The format side is switched off
- * when the workbook's sheet XML grows past the limit, or when it fails (`failed`: the copy is then
- * made as when the separate format pass failed); it never stops the values.
+ * (`on` false: no formats are returned) when the workbook's sheet XML grows past the limit, or when
+ * it fails (the copy is then made as when the separate format pass failed); it never stops the values.
  */
 class ValuesAndFormats implements XmlHandler {
   on = true;
-  failed = false;
   constructor(private readonly values: SheetBuilder, readonly formats: FormatsBuilder) {}
   private fail(): void {
     this.on = false;
-    this.failed = true;
   }
   open(s: string, name: string, a: number, b: number): void {
     this.values.open(s, name, a, b);
@@ -157,13 +155,15 @@ export async function readXlsxStream(source: ByteSource, displayName: string, op
       sheetFormats.push(tee.formats.out);
     }
     sheetXmlBytes += (await parsePart(dir, s.part, limits, both ?? b, onInflated)) ?? 0;
-    if ((maxFormatBytes !== undefined && inflated > maxFormatBytes) || both?.failed) sheetFormats = undefined;
+    if (both !== null && !both.on) sheetFormats = undefined;
     rowsBefore += b.rowsRead;
     builder = null;
     const r = b.finish();
     sheets.push({ name: s.name, cells: r.cells, merges: r.merges, origin: { row: 1, col: 1 }, hidden: s.hidden, protected: r.protected, hiddenRows: r.hiddenRows, hiddenCols: r.hiddenCols, filtered: r.filtered });
   }
-  return sheetFormats !== undefined ? { grids: { file: displayName, sheets }, creator, sheetXmlBytes, sheetFormats } : { grids: { file: displayName, sheets }, creator, sheetXmlBytes };
+  const streamed: StreamedXlsx = { grids: { file: displayName, sheets }, creator, sheetXmlBytes };
+  if (sheetFormats !== undefined) streamed.sheetFormats = sheetFormats;
+  return streamed;
 }
 
 /** The core properties of an .xlsx alone (who wrote it), without reading any sheet. */

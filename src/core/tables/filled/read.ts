@@ -190,7 +190,7 @@ function markEarlierYears(cols: TableColumn[]): void {
  * says how the two relate, and 本年预算 stays a figure of its own.
  */
 function markYearTotals(cols: TableColumn[]): void {
-  const leaf = (i: number) => (i < cols.length ? normalizeText(cols[i].label) : '');
+  const leaf = (i: number) => normalizeText(cols[i].label);
   const sameGroup = (i: number, j: number) => cols[i].path.length === cols[j].path.length && cols[i].path.slice(0, -1).every((p, k) => p === cols[j].path[k]);
   for (let i = 0; i + 2 < cols.length; i++) {
     if (cols[i].key !== 'other' || !/^本年预算(数)?$/.test(leaf(i))) continue;
