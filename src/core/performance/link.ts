@@ -4,10 +4,11 @@
  * a name that only one project carries. Built once per lines array and shared by the PERF rules, the
  * ZBB 评价等级 link and the pane.
  */
-import { groupByProject, projectIndexOf } from '../rules/finding-helpers';
+import { groupByProject, projectCodesClean, projectIndexOf } from '../rules/finding-helpers';
 import type { ProjectGroup } from '../rules/finding-helpers';
 import type { BudgetLine } from '../lines';
 import type { PerfGoal } from './model';
+import { needsClean } from '../text';
 
 /** What linking reads of a goal (a 绩效评价 row links the same way). */
 export type Linkable = Pick<PerfGoal, 'unitCode' | 'unitName' | 'projectCode' | 'projectName'>;
@@ -27,20 +28,6 @@ export interface PerformanceLinks<G extends Linkable = PerfGoal> {
   readonly goalIndex: Int32Array;
 }
 
-// Full-width forms and spaces only: most names need no NFKC pass (290,000 projects on a big budget).
-// A loop over the characters rather than a regular expression: asked of every unit and project of
-// the lines, and of every goal. Exactly /[\s\u3000\uff00-\uffef]/.
-function needsClean(s: string): boolean {
-  for (let k = 0; k < s.length; k++) {
-    const c = s.charCodeAt(k);
-    if (c < 0x80) {
-      if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) return true;
-    } else if (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff || (c >= 0xff00 && c <= 0xffef)) return true;
-  }
-  return false;
-}
-/** For tests/core/performance/needs-clean.test.ts. */
-export const needsCleanForTest = needsClean;
 const clean = (s: string) => (needsClean(s) ? s.normalize('NFKC').replace(/\s+/g, '') : s);
 
 /** A key → the project carrying it, or the projects when several do (then ambiguous across the run). */
@@ -92,34 +79,17 @@ function inUnitBy(c: ProjectGroup | ProjectGroup[], unit: string, byCode: boolea
 }
 
 const cache = new WeakMap<ReadonlyArray<BudgetLine>, WeakMap<ReadonlyArray<Linkable>, PerformanceLinks<Linkable>>>();
-const cleanCache = new WeakMap<ReadonlyArray<BudgetLine>, boolean>();
-
-/**
- * Whether the lines' units and projects are written without spaces or full-width forms (the usual
- * case): then a goal stating the unit code and project code of a project is linked to it through
- * the grouping's own index, and the maps of every code and name are built only for the others.
- * A fact of the lines: once per lines array (a check links its 绩效目标 and its 绩效评价 rows).
- */
-function linesCleanOf(lines: ReadonlyArray<BudgetLine>, projects: ReadonlyArray<ProjectGroup>): boolean {
-  let c = cleanCache.get(lines);
-  if (c === undefined) {
-    c = true;
-    for (let p = 0; p < projects.length && c; p++) {
-      const l = projects[p][1][0];
-      c = !needsClean(l.unitCode) && !needsClean(l.unitName) && !needsClean(l.projectCode) && !needsClean(l.projectName);
-    }
-    cleanCache.set(lines, c);
-  }
-  return c;
-}
-
 export function linkGoals<G extends Linkable = PerfGoal>(lines: ReadonlyArray<BudgetLine>, goals: ReadonlyArray<G>): PerformanceLinks<G> {
   let byGoals = cache.get(lines);
   const hit = byGoals?.get(goals);
   if (hit) return hit as PerformanceLinks<G>;
   const projects = groupByProject(lines);
   const index = projectIndexOf(lines);
-  const linesClean = linesCleanOf(lines, projects);
+  // Whether the lines' unit and project codes are written without spaces or full-width forms (the
+  // usual case): then a goal stating the unit code and project code of a project is linked to it
+  // through the grouping's own index (what the lookup by cleaned code gives: no other project of the
+  // unit cleans to that code), and the maps of every code and name are built only for the others.
+  const linesClean = projectCodesClean(lines);
   let maps: { byCode: Carriers; byName: Carriers } | null = null;
   const carriers = () => {
     if (maps) return maps;

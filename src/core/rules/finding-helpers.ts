@@ -9,6 +9,7 @@ import type { FiguresOf } from './catalogue';
 import { ProjectIndex, projectKey, unitKey } from '../lines';
 import type { BudgetLine, Field } from '../lines';
 import type { RuleContext } from '../context';
+import { needsClean } from '../text';
 
 /** The cell of `field` on the line's row; the amount cell when the field has no column (or none is given). */
 export function lineLocation(line: BudgetLine, field?: Field): FindingLocation {
@@ -84,6 +85,7 @@ export type ProjectGroup = [key: string, lines: BudgetLine[], ordinal?: number];
 
 const projectGroupsCache = new WeakMap<ReadonlyArray<BudgetLine>, ReadonlyArray<ProjectGroup>>();
 const projectIndexCache = new WeakMap<ReadonlyArray<BudgetLine>, ProjectIndex<ProjectGroup>>();
+const codesCleanCache = new WeakMap<ReadonlyArray<BudgetLine>, boolean>();
 
 /**
  * The entries of groupLines(lines, projectGroupKey), in first-seen order, computed once per lines
@@ -95,6 +97,7 @@ export function groupByProject(lines: ReadonlyArray<BudgetLine>): ReadonlyArray<
   if (cached) return cached;
   const groups: ProjectGroup[] = [];
   const index = new ProjectIndex<ProjectGroup>();
+  let codesClean = true;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
     if (l.kind !== 'project') continue;
@@ -109,11 +112,23 @@ export function groupByProject(lines: ReadonlyArray<BudgetLine>): ReadonlyArray<
       const group: ProjectGroup = [projectGroupKey(l) as string, [l], groups.length];
       index.add(l, group);
       groups.push(group);
+      // Asked here, while the codes were just hashed, rather than in a second walk over the projects.
+      if (codesClean && (needsClean(l.unitCode) || needsClean(l.projectCode))) codesClean = false;
     }
   }
   projectGroupsCache.set(lines, groups);
   projectIndexCache.set(lines, index);
+  codesCleanCache.set(lines, codesClean);
   return groups;
+}
+
+/**
+ * Whether the unit and project codes of every project of groupByProject(lines) are written without
+ * spaces or full-width forms (needsClean), as a budget system exports them.
+ */
+export function projectCodesClean(lines: ReadonlyArray<BudgetLine>): boolean {
+  groupByProject(lines);
+  return codesCleanCache.get(lines) as boolean;
 }
 
 /** The project groups of groupByProject by (unitKey, projectKey), shared likewise (read it, never modify it). */

@@ -1,5 +1,5 @@
 /** link.ts tells names needing NFKC/space cleaning by a character loop: the same as the regex it replaced. */
-import { needsCleanForTest } from '../../../src/core/performance/link';
+import { needsClean as needsCleanForTest } from '../../../src/core/text';
 
 test('needsClean equals /[\\s\\u3000\\uff00-\\uffef]/ on every UTF-16 unit', () => {
   const re = /[\s\u3000\uff00-\uffef]/;

@@ -31,6 +31,10 @@ function perturbed(seed: number): { lines: BudgetLine[]; goals: PerfGoal[] } {
     if (l.kind === 'project' && Number(l.projectCode.slice(1)) % 61 === 5) l.projectCode = '';
     // Even seeds: a unit written with a trailing space on the lines (then no line is taken as written).
     if (seed % 2 === 0 && l.unitCode === '100009') l.unitName = '单位9 ';
+    // Seeds 3 and 5: some lines of a project with its code's letter full width (the codes then need
+    // cleaning, and no goal is linked through the grouping's index: two projects of the unit clean
+    // to the same code, which the goal's code no longer decides).
+    if (seed % 2 === 1 && seed > 1 && l.projectCode.endsWith('17') && l.row % 2 === 0) l.projectCode = `Ｐ${l.projectCode.slice(1)}`;
   }
   const out: PerfGoal[] = [];
   for (const g0 of goals) {
