@@ -2,7 +2,6 @@
  * A budget line (预算明细的一行或一行中的一个金额列): the unit of everything the rules and tables compute.
  * All money is integer 分 (fen).
  */
-import { hashText, KeyTable } from './key-table';
 
 /** Kinds of expenditure. 基本支出 = personnel (人员经费) + public (公用经费). */
 export type LineKind = 'personnel' | 'public' | 'project';
@@ -75,36 +74,21 @@ export function unitKey(l: { unitCode: string; unitName: string }): string {
 }
 
 /** The project key within a unit (SPEC §7: code, or name when codes are missing). */
-export function projectKey(l: { projectCode: string; projectName: string }): string {
+export function projectKey(l: BudgetLine): string {
   return l.projectCode || l.projectName;
 }
 
-/** What a project is keyed by (SPEC §7: unit key + project key). */
-export type ProjectKeys = Pick<BudgetLine, 'unitCode' | 'unitName' | 'projectCode' | 'projectName'>;
-
 /**
- * The item of each project (SPEC §7: unit key + project key). Keys are hashed into typed arrays
- * (KeyTable): no joined key string, Map entry or map per unit is made per project (a big sheet has
- * hundreds of thousands), and a line continuing the previous line's project (projects are written
- * line after line) is not even hashed.
+ * The item of each project (SPEC §7: unit key + project key). Lookups go through a map per unit, so no
+ * joined key string is built per project, and a line continuing the previous line's project (projects
+ * are written line after line; a big sheet has hundreds of thousands) skips them.
  */
 export class ProjectIndex<T> {
-  private readonly units: string[] = [];
-  private readonly projects: string[] = [];
-  private readonly items: T[] = [];
-  private readonly table: KeyTable<number, ProjectKeys>;
+  private readonly byUnit = new Map<string, Map<string, T>>();
   private prev: BudgetLine | null = null;
   private prevItem: T | undefined;
   private missed: BudgetLine | null = null;
-  private missedHash = 0;
-  // get() asks with keys, not a line: one probe object, re-aimed.
-  private readonly probe = { unitCode: '', unitName: '', projectCode: '', projectName: '' };
-
-  constructor() {
-    const units = this.units;
-    const projects = this.projects;
-    this.table = new KeyTable<number, ProjectKeys>((n, k) => projects[n] === projectKey(k) && units[n] === unitKey(k));
-  }
+  private missedUnit: Map<string, T> | undefined;
 
   /** The item of the line's project, or undefined when the project is new (then call add). */
   find(l: BudgetLine): T | undefined {
@@ -117,42 +101,35 @@ export class ProjectIndex<T> {
       this.prev = l;
       return this.prevItem;
     }
-    const h = keysHash(l);
-    const n = this.table.find(h, l);
-    if (n !== undefined) {
+    const inUnit = this.byUnit.get(unitKey(l));
+    const item = inUnit?.get(projectKey(l));
+    if (item !== undefined) {
       this.prev = l;
-      this.prevItem = this.items[n];
-      return this.prevItem;
+      this.prevItem = item;
+    } else {
+      // A new project usually follows: add() takes the unit's map from here instead of looking again.
+      this.missed = l;
+      this.missedUnit = inUnit;
     }
-    // A new project usually follows: add() takes the hash from here instead of hashing again.
-    this.missed = l;
-    this.missedHash = h;
-    return undefined;
+    return item;
   }
 
   /** The item of the project with these keys (unitKey, projectKey), if any. */
   get(unit: string, project: string): T | undefined {
-    const k = this.probe;
-    k.unitCode = unit;
-    k.projectCode = project;
-    const n = this.table.find(keysHash(k), k);
-    return n === undefined ? undefined : this.items[n];
+    return this.byUnit.get(unit)?.get(project);
   }
 
   /** Store the item of a new project (find returned undefined for `l`). */
   add(l: BudgetLine, item: T): void {
-    const h = this.missed === l ? this.missedHash : keysHash(l);
-    this.table.add(h, this.items.length);
-    this.units.push(unitKey(l));
-    this.projects.push(projectKey(l));
-    this.items.push(item);
+    let inUnit = this.missed === l ? this.missedUnit : this.byUnit.get(unitKey(l));
+    if (inUnit === undefined) this.byUnit.set(unitKey(l), (inUnit = new Map()));
+    inUnit.set(projectKey(l), item);
     this.missed = null;
+    this.missedUnit = undefined;
     this.prev = l;
     this.prevItem = item;
   }
 }
-
-const keysHash = (k: ProjectKeys): number => hashText(projectKey(k), hashText(unitKey(k)));
 
 /** The prior-year matching key of SPEC §2.1. */
 export function matchKey(l: BudgetLine): string {

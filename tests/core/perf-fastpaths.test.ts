@@ -4,7 +4,7 @@
  * hashes collide.
  */
 import { MAY_BE_LABEL } from '../../src/core/reader/sheet';
-import { hashText, KeyTable } from '../../src/core/key-table';
+import { hashText, KeyTable } from '../../src/core/rules/key-table';
 import { normalizeText } from '../../src/core/text';
 
 describe('label prefilter', () => {

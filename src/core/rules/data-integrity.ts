@@ -11,7 +11,7 @@ import { DEFAULT_SEVERITY, Finding, RuleId, Severity } from '../findings';
 import type { BudgetLine, DeclaredKind, Field } from '../lines';
 import { unitKey, projectKey } from '../lines';
 import { dataMessages } from '../messages/data';
-import { hashText, KeyTable } from '../key-table';
+import { hashText, KeyTable } from './key-table';
 
 const ALLOWED_ECONOMIC: Partial<Record<DeclaredKind, ReadonlyArray<string>>> = {
   personnel: ['301', '303'],

@@ -1,5 +1,5 @@
 /**
- * groupByProject and its ProjectIndex (hashed keys over typed arrays) against their definition: the
+ * groupByProject and its ProjectIndex against their definition: the
  * groups of groupLines(lines, projectGroupKey) in first-seen order, keyed by unit key + project key
  * (SPEC §7), whatever order the lines come in and however the codes and names are left blank.
  */
@@ -7,7 +7,6 @@ import fc from 'fast-check';
 import { groupByProject, groupLines, projectCodesClean, projectGroupKey, projectIndexOf } from '../../../src/core/rules/finding-helpers';
 import { projectKey, unitKey } from '../../../src/core/lines';
 import { needsClean } from '../../../src/core/text';
-import { hashText } from '../../../src/core/key-table';
 import { line } from './fixtures';
 
 // Few distinct texts, so that keys meet often; '' leaves the code or name out; ' A1' and 'Ａ1' need cleaning.
@@ -57,22 +56,3 @@ test('a hundred thousand projects of one unit, written apart, are each found aga
   expect(groups[8][1]).toHaveLength(1);
 });
 
-test('two units whose key hashes collide stay two projects', () => {
-  // A birthday search over unit codes finds two whose FNV-1a hashes meet: then every project key
-  // hashes alike under both, and only the exact comparison tells them apart.
-  const seen = new Map<number, string>();
-  let pair: [string, string] | null = null;
-  for (let n = 0; pair === null; n++) {
-    const code = `U${n}`;
-    const h = hashText(code);
-    const other = seen.get(h);
-    if (other !== undefined) pair = [other, code];
-    else seen.set(h, code);
-  }
-  const [a, b] = pair;
-  expect(hashText('P1', hashText(a))).toBe(hashText('P1', hashText(b)));
-  const lines = [line({ unitCode: a, projectCode: 'P1', kind: 'project' }), line({ unitCode: b, projectCode: 'P1', kind: 'project' }), line({ unitCode: a, projectCode: 'P1', kind: 'project', row: 9 })];
-  const groups = groupByProject(lines);
-  expect(groups.map(([, ls]) => ls.map((l) => l.unitCode))).toEqual([[a, a], [b]]);
-  expect(projectIndexOf(lines).get(b, 'P1')).toBe(groups[1]);
-});
