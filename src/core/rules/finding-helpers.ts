@@ -112,7 +112,7 @@ export function groupByProject(lines: ReadonlyArray<BudgetLine>): ReadonlyArray<
       const group: ProjectGroup = [projectGroupKey(l) as string, [l], groups.length];
       index.add(l, group);
       groups.push(group);
-      // Asked here, while the codes were just hashed, rather than in a second walk over the projects.
+      // Asked here, while the first line is at hand, rather than in a second walk over the projects.
       if (codesClean && (needsClean(l.unitCode) || needsClean(l.projectCode))) codesClean = false;
     }
   }
