@@ -75,16 +75,7 @@ export function perfVagueTail(value: string, level2: string, v: Vagueness): stri
 }
 
 export function perfVagueValueOf(subject: string, name: string, level2: string, tail: string): string {
-  return perfVagueValueAfter(perfVagueValuePrefix(subject), name, level2, tail);
-}
-
-/** “单位项目“名称”的指标“”: the same for every vague value of a project (made once per project by the rules). */
-export function perfVagueValuePrefix(subject: string): string {
-  return subject + '的指标“';
-}
-
-export function perfVagueValueAfter(prefix: string, name: string, level2: string, tail: string): string {
-  return prefix + (name || level2 || '未命名指标') + tail;
+  return subject + '的指标“' + (name || level2 || '未命名指标') + tail;
 }
 
 export function perfCostExceeds(unit: string, project: string, name: string, costFen: number, fundsFen: number): string {

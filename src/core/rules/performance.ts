@@ -23,7 +23,7 @@ import type { BudgetLine } from '../lines';
 import { unitKey } from '../lines';
 import {
   perfCostExceedsOf, perfCoverage, perfFundsMismatchOf, perfLevelMissingOf, perfNotChecked, perfNotCovered, perfSubject, perfUnlinked,
-  perfVagueTail, perfVagueValueAfter, perfVagueValuePrefix,
+  perfVagueTail, perfVagueValueOf,
 } from '../messages/performance';
 import { costFen, linkGoals, NUMERIC_LEVEL2, valueClassifier } from '../performance';
 import type { PerfGoal, Vagueness } from '../performance';
@@ -98,14 +98,12 @@ class Subject {
   private goal!: PerfGoal;
   private unlinkedRef: Finding['unit'] | null = null;
   private text: string | null = null;
-  private prefix: string | null = null;
   private ref: Finding['unit'] | null = null;
   aim(first: BudgetLine | null, goal: PerfGoal, unlinkedRef: Finding['unit'] | null): this {
     this.first = first;
     this.goal = goal;
     this.unlinkedRef = unlinkedRef;
     this.text = null;
-    this.prefix = null;
     this.ref = null;
     return this;
   }
@@ -116,10 +114,6 @@ class Subject {
       this.text = f !== null ? perfSubject(unitLabel(f), projectLabel(f)) : perfSubject(this.goal.unitName || this.goal.unitCode || '未标明单位', goalLabel(this.goal));
     }
     return this.text;
-  }
-  /** perfVagueValuePrefix of the subject: one string per project, not per vague value. */
-  get vaguePrefix(): string {
-    return (this.prefix ??= perfVagueValuePrefix(this.subject));
   }
   /** A new object per goal: findings of different projects never share one. */
   get unitRef(): Finding['unit'] {
@@ -176,7 +170,7 @@ function checkGoal(goal: PerfGoal, n: number, project: ReadonlyArray<BudgetLine>
   for (let k = 0; k < indicators.length; k++) {
     const i = indicators[k];
     const v = checks.classify(i.level2, i.value);
-    if (v !== null) out.push(finding('PERF.VAGUE_VALUE', i.location, perfVagueValueAfter(who.vaguePrefix, i.name, i.level2, checks.tail(i.value, i.level2, v)), who.unitRef));
+    if (v !== null) out.push(finding('PERF.VAGUE_VALUE', i.location, perfVagueValueOf(who.subject, i.name, i.level2, checks.tail(i.value, i.level2, v)), who.unitRef));
     if (i.level2 === '成本指标' && funds !== null) {
       const cost = checks.costOf(i.value);
       if (cost !== null && cost > funds) {
