@@ -130,6 +130,21 @@ function build(
       if (r > 0 && rows[r][codeCol] === null && rows[r][nameCol] === null && truth[r - 1] !== truth[r]) rows[r][codeCol] = s.grid.cells[r][codeCol];
     }
   }
+  // Checked again on the final cells until nothing changes: a name blanked elsewhere, or a swap undone,
+  // can leave a kept swap with no row writing its code with the true name (then undecidable too).
+  for (let changed = codeCol !== undefined; changed; ) {
+    changed = false;
+    for (const [r] of swaps) {
+      const name = truthUnits[truth[r]].name;
+      const now = rows[r][nameCol];
+      if (now === name || !truthUnits.some((u) => u.name === now)) continue;
+      const code = rows[r][codeCol as number];
+      if (code === null || code === undefined || !rows.some((row, r2) => r2 !== r && row[codeCol as number] === code && row[nameCol] === name)) {
+        rows[r][nameCol] = name;
+        changed = true;
+      }
+    }
+  }
   for (const [kind, i, k] of badSpecial) {
     const list = kind === 'total' ? (e.totalRow !== null ? [e.totalRow] : []) : kind === 'subtotal' ? [...e.subtotalRows] : [...e.breakdownRows];
     if (list.length) bad(list[i % list.length], k);
