@@ -118,10 +118,12 @@ function build(
   // A swapped name is detectable only while the unit's code is written with its true name elsewhere
   // (else the sheet consistently says the code is the other unit's): undo the others.
   // With its code also blanked, a swapped name reads as the named unit continuing: undo that too.
-  for (const [r, name] of swaps.reverse()) {
+  // Whether no other row writes row r's unit code with `name` (true also when row r has no code).
+  const codeNotWrittenWith = (r: number, name: Cell) => {
     const code = rows[r][codeCol as number];
-    if (code === null || code === undefined || !rows.some((row, r2) => r2 !== r && row[codeCol as number] === code && row[nameCol] === name)) rows[r][nameCol] = name;
-  }
+    return code === null || code === undefined || !rows.some((row, r2) => r2 !== r && row[codeCol as number] === code && row[nameCol] === name);
+  };
+  for (const [r, name] of swaps.reverse()) if (codeNotWrittenWith(r, name)) rows[r][nameCol] = name;
   // Both unit cells blank on a block's first row reads as the unit above continuing (as a unit written
   // once per block does): nothing can tell, so keep the code there.
   if (codeCol !== undefined) {
@@ -138,8 +140,7 @@ function build(
       const name = truthUnits[truth[r]].name;
       const now = rows[r][nameCol];
       if (now === name || !truthUnits.some((u) => u.name === now)) continue;
-      const code = rows[r][codeCol as number];
-      if (code === null || code === undefined || !rows.some((row, r2) => r2 !== r && row[codeCol as number] === code && row[nameCol] === name)) {
+      if (codeNotWrittenWith(r, name)) {
         rows[r][nameCol] = name;
         changed = true;
       }
