@@ -83,7 +83,14 @@ export function perfCostExceeds(unit: string, project: string, name: string, cos
 }
 
 export function perfCostExceedsOf(subject: string, name: string, costFen: number, fundsFen: number): string {
-  return `${subject}的成本指标“${name}”为 ${wanText(costFen)}，超过项目资金 ${wanText(fundsFen)}；成本指标不应超过项目预算`;
+  let cost = wanText(costFen);
+  let funds = wanText(fundsFen);
+  // 600,001 元 over 600,000 元 would read “60.00 万元，超过 60.00 万元”: then both in 元 to the 分.
+  if (cost === funds) {
+    cost = `${formatYuan(costFen)} 元`;
+    funds = `${formatYuan(fundsFen)} 元`;
+  }
+  return `${subject}的成本指标“${name}”为 ${cost}，超过项目资金 ${funds}；成本指标不应超过项目预算`;
 }
 
 export function perfCopied(unit: string, project: string, n: number, otherUnit: string, otherProject: string): string {

@@ -12,8 +12,10 @@ export type GridField =
 const GRID_ALIASES: ReadonlyArray<readonly [GridField, RegExp]> = [
   ['level1', /^一级(绩效)?指标(名称)?$/],
   ['level2', /^二级(绩效)?指标(名称)?$/],
-  ['level3', /^(三级(绩效)?指标(名称)?|指标名称|绩效指标名称)$/],
-  ['value', /^(指标值|目标值|指标目标值|年度指标值|指标值目标值|目标值标准|绩效指标值|本年指标值)$/],
+  ['level3', /^(三级(绩效)?指标(名称|内容)?|指标名称|指标内容|绩效指标名称)$/],
+  // "指标值", "年度目标值", "全年指标值", "预期指标值", "指标值（包含数字及文字描述）", "目标值（年度）"
+  // (brackets are gone from the normalised text); not "指标值说明", a column of its own.
+  ['value', /^(年度|全年|预期|本年度?)?(绩效)?(指标)?(指标值|目标值)(目标值|标准|年度|包含.*)?$/],
   ['op', /^(指标性质|计算符号|符号|运算符|指标符号)$/],
   ['measure', /^(度量单位|计量单位|指标单位)$/],
   ['unitCode', /^(单位编码|单位代码|预算单位编码|预算单位代码)$/],
@@ -60,8 +62,9 @@ export function blockLabel(text: string): BlockLabel | null {
 /** "820001-井研县马踏镇人民政府", "[P001]校舍维修" → code and name; plain names keep code ''. */
 export function splitCodeName(s: string): { code: string; name: string } {
   const t = s.trim();
-  // A separator or brackets are required: "2025年春季补助" is a name, not code 2025.
-  const m = /^[[【]([0-9][0-9A-Za-z]{2,})[\]】]\s*(.*)$/.exec(t) ?? /^([0-9][0-9A-Za-z]{2,})(?:[\s\-－—_、:：]+(.*))?$/.exec(t);
+  // A separator or brackets are required: "2025年春季补助" is a name, not code 2025. Codes may be
+  // written in full-width digits ("１０１００１－县教育局"); the name keeps its own characters.
+  const m = /^[[【［]([0-9０-９][0-9A-Za-z０-９Ａ-Ｚａ-ｚ]{2,})[\]】］]\s*(.*)$/.exec(t) ?? /^([0-9０-９][0-9A-Za-z０-９Ａ-Ｚａ-ｚ]{2,})(?:[\s\-－—_、:：]+(.*))?$/.exec(t);
   if (!m) return { code: '', name: t };
-  return { code: m[1], name: (m[2] ?? '').trim() };
+  return { code: m[1].normalize('NFKC'), name: (m[2] ?? '').trim() };
 }

@@ -1,8 +1,9 @@
 /**
  * Which budget project each 绩效目标 belongs to (issue 16): by project code, else by project name
  * within the unit (SPEC §7 Projects: unit key + project key). A goal without unit matches a code or
- * a name that only one project carries. Built once per lines array and shared by the PERF rules, the
- * ZBB 评价等级 link and the pane.
+ * a name that only one project carries; so does a goal whose unit none of the lines name, while a
+ * goal of a known unit matches no other unit's project by name. Built once per lines array and
+ * shared by the PERF rules, the ZBB 评价等级 link and the pane.
  */
 import { groupByProject, projectCodesClean, projectIndexOf } from '../rules/finding-helpers';
 import type { ProjectGroup } from '../rules/finding-helpers';
@@ -104,6 +105,27 @@ export function linkGoals<G extends Linkable = PerfGoal>(lines: ReadonlyArray<Bu
     }
     return (maps = { byCode, byName });
   };
+  // The units of the run's lines (any kind, cleaned), made only when a goal's project is found by name
+  // in no unit it names: whether that unit is one of the budget's decides the run-wide fallback.
+  let units: { codes: Set<string>; names: Set<string> } | null = null;
+  const knownUnit = (uc: string | null, un: string | null): boolean => {
+    if (units === null) {
+      const codes = new Set<string>();
+      const names = new Set<string>();
+      // Lines of a unit follow each other: a unit's texts are cleaned once per run of its lines.
+      let lastCode: string | null = null;
+      let lastName: string | null = null;
+      for (let i = 0; i < lines.length; i++) {
+        const l = lines[i];
+        if (l.unitCode !== lastCode && (lastCode = l.unitCode) !== '') codes.add(clean(l.unitCode));
+        if (l.unitName !== lastName && (lastName = l.unitName) !== '') names.add(clean(l.unitName));
+      }
+      codes.delete('');
+      names.delete('');
+      units = { codes, names };
+    }
+    return (uc !== null && units.codes.has(uc)) || (un !== null && units.names.has(un));
+  };
   const unlinked: G[] = [];
   const goalProject = new Int32Array(goals.length);
   // The project after the previous goal's is tried first: a 绩效目标 sheet usually lists the projects
@@ -139,9 +161,11 @@ export function linkGoals<G extends Linkable = PerfGoal>(lines: ReadonlyArray<Bu
       // A code known to the lines decides; the name is the fallback when the code is absent or unknown.
       if (!g && name && !(code && byCode.has(code) && hasUnit)) g = inUnit(byName, name, uc, un) ?? (hasUnit ? undefined : only(byName, name));
       // A unit written differently from the lines ("井研县马踏镇人民政府" vs its code only): a code or name
-      // that only one project of the run carries still links.
+      // that only one project of the run carries still links. A name is too weak to cross units: when
+      // the goal's unit is one of the budget's, a name that unit lacks is another unit's project
+      // (卫健委's “办公楼维修” is not 教育局's), so the goal stays unlinked.
       if (!g && code) g = only(byCode, code);
-      if (!g && name && !code) g = only(byName, name);
+      if (!g && name && !code && !(hasUnit && knownUnit(uc, un))) g = only(byName, name);
     }
     if (g) {
       goalProject[n] = g[2] as number;

@@ -43,7 +43,15 @@ export interface PerfGoal {
   /** The 项目名称 cell (or code cell). */
   readonly location: FindingLocation;
   readonly totalLocation?: FindingLocation;
+  /**
+   * Half a display step of 年度资金总额 / 其中：财政拨款 as written, in 分, when the sheet states them in
+   * 万元 with fewer than six decimals (12.35 万元 stands for 123,450–123,550 元); absent: to the 分.
+   */
+  readonly totalRoundingFen?: number;
+  readonly fiscalRoundingFen?: number;
   readonly fiscalLocation?: FindingLocation;
   /** Which of the three layouts the goal came from. */
   readonly layout: 'block' | 'list';
+  /** Set when the grid has no 指标值 column: the values were not read, so they are not checked. */
+  readonly valuesUnread?: true;
 }

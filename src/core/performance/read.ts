@@ -17,6 +17,8 @@ import { cellText, fillMerges } from '../grid';
 import type { Cell, Grid } from '../grid';
 import { parseAmount } from '../money';
 import type { AmountUnit } from '../money';
+import { dataMessages } from '../messages/data';
+import { hiddenParts } from '../reader/sheet-cells';
 import { normalizeText, unitFromLine } from '../text';
 import { blockLabel, gridField, labelText, splitCodeName } from './headers';
 import type { BlockLabel, GridField } from './headers';
@@ -31,6 +33,11 @@ export interface PerformanceRead {
 export interface PerformanceReadOptions {
   /** Unit when the sheet states none (the main sheet's; else 元). */
   readonly defaultUnit?: AmountUnit;
+  /**
+   * The sheet is also read for budget lines (a 预算管理一体化 export): its 预算数 is a line's amount, not
+   * the project's 年度资金总额, and the project's funds are those lines — not compared with themselves.
+   */
+  readonly alsoLines?: boolean;
 }
 
 /** How many rows are searched for a grid header when classifying a sheet by its content. */
@@ -40,6 +47,14 @@ const NAME = /绩效目标|绩效指标/;
 const NOT_NAME = /整体|审核结果|单位汇总/;
 
 type Columns = Map<GridField, number>;
+
+/** A grid header: its columns, the units its amount headers state ("预算数（万元）"), and the first data row. */
+interface Header {
+  readonly row: number;
+  readonly cols: Columns;
+  readonly units: ReadonlyMap<GridField, AmountUnit>;
+  readonly dataFrom: number;
+}
 
 /** The grid columns of a row when it holds 一级指标 and 三级指标 headers, else null. */
 function gridHeader(row: ReadonlyArray<Cell>): Columns | null {
@@ -56,6 +71,32 @@ function gridHeader(row: ReadonlyArray<Cell>): Columns | null {
     if (field && !cols.has(field)) cols.set(field, c);
   });
   return cols.has('level1') && cols.has('level3') ? cols : null;
+}
+
+/**
+ * The header at row r: one row, or two when the next row also names grid columns (指标值 over
+ * 指标性质 · 指标值 · 度量单位, 评分 over 权重 · 分值); the lower row's columns are the more specific.
+ */
+function headerAt(cells: ReadonlyArray<ReadonlyArray<Cell>>, r: number): Header | null {
+  const cols = gridHeader(cells[r] ?? []);
+  if (!cols) return null;
+  const rows = [r];
+  const lower = gridHeader(cells[r + 1] ?? []);
+  if (lower) {
+    for (const [f, c] of lower) cols.set(f, c);
+    rows.push(r + 1);
+  }
+  const units = new Map<GridField, AmountUnit>();
+  for (const f of ['total', 'fiscal'] as const) {
+    const c = cols.get(f);
+    if (c === undefined) continue;
+    for (const hr of rows) {
+      const v = cells[hr]?.[c];
+      const u = typeof v === 'string' ? labelText(v).amountUnit : null;
+      if (u) units.set(f, u);
+    }
+  }
+  return { row: r, cols, units, dataFrom: rows[rows.length - 1] + 1 };
 }
 
 const BUDGET_HEADER = /功能|经济/;
@@ -98,8 +139,8 @@ function loc(s: SheetCtx, r: number, c: number): FindingLocation {
 const text = (s: SheetCtx, r: number, c: number | undefined): string => (c === undefined ? '' : cellText(s.cells[r]?.[c] ?? null));
 
 /** An amount cell in 分, null when blank or not money (then a DATA.BAD_AMOUNT finding is recorded). */
-function amount(s: SheetCtx, r: number, c: number, unit: AmountUnit, label: string): number | null {
-  const v = s.cells[r]?.[c] ?? null;
+function amount(s: SheetCtx, r: number, c: number, unit: AmountUnit, label: string, inline?: string): number | null {
+  const v = inline ?? s.cells[r]?.[c] ?? null;
   const res = parseAmount(v, unit);
   if (res.ok) return res.blank ? null : res.fen;
   const at = loc(s, r, c);
@@ -132,7 +173,11 @@ class GridRows {
     const value = indicatorValue(s, r, cols);
     const l1 = text(s, r, cols.get('level1'));
     const l2 = text(s, r, cols.get('level2'));
-    if (l1 !== '') this.l1 = l1;
+    if (l1 !== '') {
+      // A new 一级 starts its own 二级: 效益 rows never inherit the 成本指标 above them.
+      if (l1 !== this.l1) this.l2 = '';
+      this.l1 = l1;
+    }
     if (l2 !== '') this.l2 = l2;
     if (name === '' && value === '') return false;
     const valueCol = cols.get('value') ?? (cols.get('level3') as number);
@@ -155,6 +200,17 @@ interface GoalInit {
   location: FindingLocation;
   totalLocation?: FindingLocation;
   fiscalLocation?: FindingLocation;
+  totalRoundingFen?: number;
+  fiscalRoundingFen?: number;
+}
+
+/** Half the display step of an amount written in 万元 ("12.35": 0.005 万元 = 5,000 分); 0 in 元 or to the 分. */
+function roundingFen(raw: Cell | string | undefined, unit: AmountUnit): number {
+  if (unit !== 'wan' || raw === null || raw === undefined) return 0;
+  const t = (typeof raw === 'number' ? String(raw) : String(raw).normalize('NFKC')).replace(/,/g, '');
+  if (/e/i.test(t)) return 0;
+  const d = /\.(\d+)/.exec(t)?.[1].length ?? 0;
+  return d >= 6 ? 0 : 10 ** (6 - d) / 2;
 }
 
 function goal(s: SheetCtx, init: GoalInit, indicators: Indicator[], layout: PerfGoal['layout']): PerfGoal {
@@ -165,7 +221,8 @@ const isRepeatHeader = (t: string) => /^一级(绩效)?指标/.test(normalizeTex
 const SUBTOTAL = /^(合计|总计|小计)/;
 
 /** The list layouts: one indicator per row, the project on each row (or merged down). */
-function readList(s: SheetCtx, headerRow: number, cols: Columns): PerfGoal[] {
+function readList(s: SheetCtx, header: Header): PerfGoal[] {
+  const { cols } = header;
   const out: PerfGoal[] = [];
   let cur: { init: GoalInit; rows: GridRows } | null = null;
   let unitCode = '';
@@ -174,9 +231,10 @@ function readList(s: SheetCtx, headerRow: number, cols: Columns): PerfGoal[] {
     if (cur) out.push(goal(s, cur.init, cur.rows.indicators, 'list'));
     cur = null;
   };
-  for (let r = headerRow + 1; r < s.cells.length; r++) {
+  for (let r = header.dataFrom; r < s.cells.length; r++) {
     const row = s.cells[r] ?? [];
     if (row.every((v) => cellText(v ?? null) === '')) continue;
+    if (isNoteRow(row)) continue;
     const first = row.map((v) => cellText(v ?? null)).find((t) => t !== '') ?? '';
     if (SUBTOTAL.test(normalizeText(first)) || isRepeatHeader(text(s, r, cols.get('level1')))) continue;
     const unitText = text(s, r, cols.get('unit'));
@@ -194,15 +252,23 @@ function readList(s: SheetCtx, headerRow: number, cols: Columns): PerfGoal[] {
     const hasIndicator = text(s, r, cols.get('level3')) !== '' || text(s, r, cols.get('value')) !== '';
     if (pcode !== '' || pname !== '') {
       const c: { init: GoalInit } | null = cur;
-      const same = c !== null && c.init.projectCode === pcode && c.init.projectName === pname && c.init.unitCode === unitCode && c.init.unitName === unitName;
-      if (!same) {
+      // A row continues the project when what it writes matches and what it leaves blank is
+      // blank (the code only on the project's first row, or the name only there).
+      const same = c !== null && c.init.unitCode === unitCode && c.init.unitName === unitName
+        && (pcode === '' || c.init.projectCode === '' || pcode === c.init.projectCode)
+        && (pname === '' || c.init.projectName === '' || pname === c.init.projectName)
+        && ((pcode !== '' && pcode === c.init.projectCode) || (pname !== '' && pname === c.init.projectName));
+      if (same && c !== null) {
+        if (c.init.projectCode === '') c.init.projectCode = pcode;
+        if (c.init.projectName === '') c.init.projectName = pname;
+      } else {
         flush();
         const totalCol = cols.get('total');
         const fiscalCol = cols.get('fiscal');
         const init: GoalInit = {
           unitCode, unitName, department: '', projectCode: pcode, projectName: pname,
-          totalFen: totalCol === undefined ? null : amount(s, r, totalCol, s.amountUnit, '预算数'),
-          fiscalFen: fiscalCol === undefined ? null : amount(s, r, fiscalCol, s.amountUnit, '财政拨款'),
+          totalFen: totalCol === undefined ? null : amount(s, r, totalCol, header.units.get('total') ?? s.amountUnit, '预算数'),
+          fiscalFen: fiscalCol === undefined ? null : amount(s, r, fiscalCol, header.units.get('fiscal') ?? header.units.get('total') ?? s.amountUnit, '财政拨款'),
           otherFen: null,
           goalText: text(s, r, cols.get('goal')),
           grade: text(s, r, cols.get('grade')),
@@ -210,6 +276,10 @@ function readList(s: SheetCtx, headerRow: number, cols: Columns): PerfGoal[] {
         };
         if (totalCol !== undefined) init.totalLocation = loc(s, r, totalCol);
         if (fiscalCol !== undefined) init.fiscalLocation = loc(s, r, fiscalCol);
+        const tr = totalCol === undefined ? 0 : roundingFen(row[totalCol], header.units.get('total') ?? s.amountUnit);
+        const fr = fiscalCol === undefined ? 0 : roundingFen(row[fiscalCol], header.units.get('fiscal') ?? header.units.get('total') ?? s.amountUnit);
+        if (tr > 0) init.totalRoundingFen = tr;
+        if (fr > 0) init.fiscalRoundingFen = fr;
         cur = { init, rows: new GridRows() };
       }
     } else if (!hasIndicator) {
@@ -233,6 +303,17 @@ interface LabelValue {
   readonly r: number;
   readonly c: number;
   readonly text: string;
+  /** Set when label and value share one cell ("项目名称：校舍维修"): the value part. */
+  readonly inline?: string;
+}
+
+/** "项目名称：校舍维修" → the label and its value in one cell; null for a bare label or other text. */
+function inlineLabel(raw: string): { label: BlockLabel; text: string; amountUnit: AmountUnit | null; value: string } | null {
+  const m = /^([^:：]{2,12})[:：]\s*(\S.*)$/s.exec(raw.trim());
+  if (!m) return null;
+  const lt = labelText(m[1]);
+  const label = blockLabel(lt.text);
+  return label === null ? null : { label, text: lt.text, amountUnit: lt.amountUnit, value: m[2].trim() };
 }
 
 /** The value of a block label: the first non-label cell to its right, else the cell below. */
@@ -251,16 +332,33 @@ function labelValue(s: SheetCtx, r: number, c: number, label: string): LabelValu
   return null;
 }
 
-/** The project header rows [from, to) above one grid of the block layout. */
-function readBlockHeader(s: SheetCtx, from: number, to: number): GoalInit | null {
+/**
+ * The project header rows [from, to) above one grid of the block layout; a "单位：万元" line in
+ * [unitFrom, to) (written above each block) states the unit of that block's 项目资金.
+ */
+function readBlockHeader(s: SheetCtx, unitFrom: number, from: number, to: number): GoalInit | null {
   const found = new Map<BlockLabel, LabelValue>();
   let unit: AmountUnit = s.amountUnit;
+  for (let r = unitFrom; r < to; r++) {
+    for (const v of s.cells[r] ?? []) {
+      const u = typeof v === 'string' ? unitFromLine(v) : null;
+      if (u) unit = u;
+    }
+  }
   let nameAt: FindingLocation | null = null;
   for (let r = from; r < to; r++) {
     const row = s.cells[r] ?? [];
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
       if (typeof v !== 'string') continue;
+      const inl = inlineLabel(v);
+      if (inl !== null) {
+        if (found.has(inl.label)) continue;
+        if (inl.amountUnit && (inl.label === 'total' || inl.label === 'fiscal' || inl.label === 'other')) unit = inl.amountUnit;
+        if (inl.label === 'projectName') nameAt = loc(s, r, c);
+        found.set(inl.label, { r, c, text: inl.value, inline: inl.value });
+        continue;
+      }
       const lt = labelText(v);
       if (lt.amountUnit && /^项目资金|^资金/.test(lt.text)) unit = lt.amountUnit;
       const lab = blockLabel(lt.text);
@@ -276,7 +374,7 @@ function readBlockHeader(s: SheetCtx, from: number, to: number): GoalInit | null
   if (!name && !code) return null;
   const money = (lab: BlockLabel, label: string) => {
     const v = found.get(lab);
-    return v ? amount(s, v.r, v.c, unit, label) : null;
+    return v ? amount(s, v.r, v.c, unit, label, v.inline) : null;
   };
   const split = splitCodeName(found.get('unit')?.text ?? '');
   const init: GoalInit = {
@@ -290,6 +388,10 @@ function readBlockHeader(s: SheetCtx, from: number, to: number): GoalInit | null
   const fiscal = found.get('fiscal');
   if (total) init.totalLocation = loc(s, total.r, total.c);
   if (fiscal) init.fiscalLocation = loc(s, fiscal.r, fiscal.c);
+  const tr = total ? roundingFen(total.inline ?? s.cells[total.r]?.[total.c], unit) : 0;
+  const fr = fiscal ? roundingFen(fiscal.inline ?? s.cells[fiscal.r]?.[fiscal.c], unit) : 0;
+  if (tr > 0) init.totalRoundingFen = tr;
+  if (fr > 0) init.fiscalRoundingFen = fr;
   return init;
 }
 
@@ -307,27 +409,60 @@ function isTitleRow(row: ReadonlyArray<Cell>): boolean {
   return n > 1;
 }
 
-const startsBlock = (row: ReadonlyArray<Cell>) => row.some((v) => typeof v === 'string' && blockLabel(labelText(v).text) === 'projectName');
+const startsBlock = (row: ReadonlyArray<Cell>) =>
+  row.some((v) => typeof v === 'string' && (blockLabel(labelText(v).text) === 'projectName' || inlineLabel(v)?.label === 'projectName'));
+
+const rowBlank = (row: ReadonlyArray<Cell>) => row.every((v) => cellText(v ?? null) === '');
+
+/** A row of nothing but "单位：万元" notes: it ends a grid and is never an indicator. */
+function isNoteRow(row: ReadonlyArray<Cell>): boolean {
+  let notes = 0;
+  for (const v of row) {
+    const t = cellText(v ?? null);
+    if (t === '') continue;
+    if (unitFromLine(t) === null) return false;
+    notes++;
+  }
+  return notes > 0;
+}
+
+/**
+ * The first row in [from, to) whose 一级 column names an 一级指标 (产出/效益/满意度): where the grid of
+ * a block that repeats no header of its own begins, read with the columns of the header above.
+ */
+function firstIndicatorRow(s: SheetCtx, from: number, to: number, cols: Columns): number {
+  const c = cols.get('level1') as number;
+  for (let r = from; r < to; r++) if (level1Of(text(s, r, c)) !== '') return r;
+  return -1;
+}
 
 /** The block layout: each grid header closes the project header rows above it. */
-function readBlocks(s: SheetCtx, headers: ReadonlyArray<readonly [number, Columns]>): PerfGoal[] {
+function readBlocks(s: SheetCtx, found: ReadonlyArray<Header>): PerfGoal[] {
   const out: PerfGoal[] = [];
+  const headers = [...found];
   let from = 0;
   for (let i = 0; i < headers.length; i++) {
-    const [h, cols] = headers[i];
-    const next = i + 1 < headers.length ? headers[i + 1][0] : s.cells.length;
+    const { row: h, cols, dataFrom } = headers[i];
+    const next = i + 1 < headers.length ? headers[i + 1].row : s.cells.length;
     // The block header starts at the last 项目名称 row above the grid (titles above it are not labels).
     let start = from;
     for (let r = h - 1; r >= from; r--) if (startsBlock(s.cells[r] ?? [])) { start = r; break; }
-    const init = readBlockHeader(s, start, h);
+    const init = readBlockHeader(s, from, start, h);
     const rows = new GridRows();
-    let r = h + 1;
+    let r = dataFrom;
     for (; r < next; r++) {
       const row = s.cells[r] ?? [];
-      if (startsBlock(row) || isTitleRow(row)) break;
+      if (startsBlock(row) || isTitleRow(row) || isNoteRow(row)) break;
       rows.add(s, r, cols);
     }
     from = r;
+    // A block that starts here but whose grid repeats no header: its grid takes this one's columns.
+    let b = r;
+    while (b < next && !startsBlock(s.cells[b] ?? []) && (isTitleRow(s.cells[b] ?? []) || isNoteRow(s.cells[b] ?? []) || rowBlank(s.cells[b] ?? []))) b++;
+    if (b < next && startsBlock(s.cells[b] ?? [])) {
+      const k = firstIndicatorRow(s, b + 1, next, cols);
+      if (k > 0) headers.splice(i + 1, 0, { row: k, cols, units: headers[i].units, dataFrom: k });
+    }
     if (init) out.push(goal(s, init, rows.indicators, 'block'));
     else {
       s.findings.push({
@@ -358,13 +493,33 @@ export function readPerformanceSheet(file: string, grid: Grid, opts: Performance
     file, grid, cells, origin: grid.origin ?? { row: 1, col: 1 },
     amountUnit: sheetUnit(cells) ?? opts.defaultUnit ?? 'yuan', findings: [],
   };
-  const headers: Array<readonly [number, Columns]> = [];
+  const headers: Header[] = [];
+  let list: Header | null = null;
   for (let r = 0; r < cells.length; r++) {
-    const row = cells[r] ?? [];
-    const cols = gridHeader(row);
-    if (!cols) continue;
-    if (cols.has('projectName') || cols.has('projectCode')) return { goals: readList(s, r, cols), findings: s.findings };
-    headers.push([r, cols]);
+    const h = headerAt(cells, r);
+    if (!h) continue;
+    if (h.cols.has('projectName') || h.cols.has('projectCode')) {
+      list = h;
+      break;
+    }
+    headers.push(h);
+    r = h.dataFrom - 1; // the lower row of a two-row header is not a second grid
+  }
+  const first = list ?? headers[0];
+  if (first) {
+    // Rows the reviewer cannot see are read like the others, but said so (as on detail sheets).
+    const hidden = hiddenParts(grid, first.dataFrom - 1, s.origin.col);
+    if (hidden) s.findings.push({ rule: 'DATA.HIDDEN_CELLS', severity: DEFAULT_SEVERITY['DATA.HIDDEN_CELLS'], location: { file, sheet: grid.name }, message: dataMessages.hiddenCells({ sheet: grid.name, parts: hidden }) });
+    if (!first.cols.has('value')) {
+      s.findings.push({
+        rule: 'DATA.MISSING_COLUMN', severity: 'warning', location: loc(s, first.row, first.cols.get('level3') as number),
+        message: `「${grid.name}」表的绩效指标表头中没有可识别的“指标值”列，指标值未检查（不视为通过）；请将该列表头写为“指标值”`,
+      });
+    }
+  }
+  if (list) {
+    const goals = markValues(readList(s, list), list);
+    return { goals: opts.alsoLines ? goals.map(withoutFunds) : goals, findings: s.findings };
   }
   if (headers.length === 0) {
     s.findings.push({
@@ -373,5 +528,52 @@ export function readPerformanceSheet(file: string, grid: Grid, opts: Performance
     });
     return { goals: [], findings: s.findings };
   }
-  return { goals: readBlocks(s, headers), findings: s.findings };
+  return { goals: markValues(readBlocks(s, headers), headers[0]), findings: s.findings };
+}
+
+function withoutFunds(g: PerfGoal): PerfGoal {
+  const { totalLocation: _t, fiscalLocation: _f, totalRoundingFen: _tr, fiscalRoundingFen: _fr, ...rest } = g;
+  return { ...rest, totalFen: null, fiscalFen: null };
+}
+
+/** Goals read from a grid without a 指标值 column: their values are unread, not blank (PERF skips them). */
+function markValues(goals: PerfGoal[], header: Header): PerfGoal[] {
+  return header.cols.has('value') ? goals : goals.map((g) => ({ ...g, valuesUnread: true }));
+}
+
+/**
+ * A 预算管理一体化 project export holds budget lines and indicators in one sheet ('also'): the view
+ * of it the detail reader reads, where a row that only adds indicators to the line above is blank —
+ * it repeats that line's budget cells (merged down or written again), or leaves the amount blank.
+ * Without it each indicator row became a budget line of its own (the project's funds doubled or
+ * tripled, DATA.DUPLICATE_LINE on every indicator). Merges are filled in the view.
+ */
+export function budgetRowsView(grid: Grid, amountCol: number | undefined): Grid {
+  const cells = fillMerges(grid);
+  let header: Header | null = null;
+  for (let r = 0; r < Math.min(cells.length, CLASSIFY_ROWS) && !header; r++) header = headerAt(cells, r);
+  if (!header) return grid;
+  const perfCols = new Set<number>();
+  for (const f of ['level1', 'level2', 'level3', 'value', 'op', 'measure'] as const) {
+    const c = header.cols.get(f);
+    if (c !== undefined) perfCols.add(c);
+  }
+  const budgetKey = (row: ReadonlyArray<Cell>) => {
+    const parts: string[] = [];
+    for (let c = 0; c < row.length; c++) if (!perfCols.has(c)) parts.push(cellText(row[c] ?? null));
+    while (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
+    return parts.join('\u0001');
+  };
+  const out = cells.map((r) => r as ReadonlyArray<Cell>);
+  let last: string | null = null;
+  for (let r = header.dataFrom; r < cells.length; r++) {
+    const row = cells[r] ?? [];
+    if (rowBlank(row)) continue;
+    const key = budgetKey(row);
+    const hasIndicator = [...perfCols].some((c) => cellText(row[c] ?? null) !== '');
+    const noAmount = amountCol !== undefined && cellText(row[amountCol] ?? null) === '';
+    if (hasIndicator && (key === last || noAmount)) out[r] = [];
+    else last = key;
+  }
+  return { ...grid, cells: out, merges: [] };
 }

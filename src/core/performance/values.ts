@@ -61,19 +61,22 @@ const BLANK: Vagueness = { kind: 'blank' };
 const NO_NUMBER: Vagueness = { kind: 'noNumber' };
 const NOT_MEASURABLE: Vagueness = { kind: 'notMeasurable' };
 
-const MONEY = /^(?:[≥≤<>=≦≧]|不超过|不高于|低于|控制在|小于等于|小于)*(\d+(?:\.\d+)?)(万元|元)(?:以内|以下|内)?$/;
+// 万 and 亿 are written with or without 元 ("≤70万", "1亿元"): a 成本指标 in 万 is money.
+const MONEY = /^(?:[≥≤<>=≦≧]|不超过|不高于|不大于|不多于|低于|控制在|小于等于|小于)*(\d+(?:\.\d+)?)(亿元?|万元?|元)(?:以内|以下|内)?$/;
+
+/** Decimal digits between the written unit and 分: 亿 = 10^8 元, exactly (no float product). */
+const COST_DIGITS: Record<string, number> = { 元: UNIT_DIGITS.yuan, 万: UNIT_DIGITS.wan, 亿: UNIT_DIGITS.wan + 4 };
 
 /**
- * The money a 成本指标 value states in 分 ("≤50万元", "≤ 500,000 元"), or null: per-unit costs
- * ("30元/人", "每人…") and rates are not the project's total cost.
+ * The money a 成本指标 value states in 分 ("≤50万元", "≤ 500,000 元", "≤70万", "≤0.007亿元"), or
+ * null: per-unit costs ("30元/人", "每人…") and rates are not the project's total cost.
  */
 export function costFen(value: string): number | null {
   const v = normalise(value).replace(/,/g, '');
   if (v.includes('/') || v.includes('每')) return null;
   const m = MONEY.exec(v);
   if (!m) return null;
-  const unit = m[2] === '万元' ? 'wan' : 'yuan';
-  const fen = decimalToScaled(m[1], UNIT_DIGITS[unit]);
+  const fen = decimalToScaled(m[1], COST_DIGITS[m[2][0]]);
   return fen === null || fen > MAX_ABS_FEN ? null : fen;
 }
 

@@ -7,6 +7,7 @@ import type { RuleConfig } from '../config';
 import { DEFAULT_SEVERITY, Finding } from '../findings';
 import type { Grid, WorkbookGrids } from '../grid';
 import { dataMessages } from '../messages/data';
+import { budgetRowsView, performanceSheetKind } from '../performance/read';
 import { normalizeText } from '../text';
 import { findHeader, makeGetter, SheetLayout } from './header';
 import { readDetailSheet, SheetRead } from './sheet';
@@ -59,7 +60,9 @@ export function readWorkbookDetail(wb: WorkbookGrids, config: RuleConfig, skip: 
   const currentYear = years.length ? Math.max(...years) : null;
   for (const { grid, layout } of candidates) {
     const prior = allPrior || (candidates.length > 1 && looksPrior(grid, layout, currentYear));
-    const read = readDetailSheet(grid, { file: wb.file, config, prior, layout });
+    // An export of lines and indicators in one sheet: rows that only add indicators are not lines.
+    const lines = performanceSheetKind(grid) === 'also' ? budgetRowsView(grid, layout.columns.amount) : grid;
+    const read = readDetailSheet(lines, { file: wb.file, config, prior, layout });
     if (!read) continue;
     (prior ? out.prior : out.current).push(read);
     out.findings.push(...read.findings);

@@ -5,9 +5,11 @@
  * small to call copied. Each later project is reported once, naming the first that carries the grid.
  */
 import type { Finding } from '../findings';
+import type { BudgetLine } from '../lines';
 import { perfCopied } from '../messages/performance';
 import type { Indicator, PerfGoal } from '../performance';
-import { finding } from './finding-helpers';
+import { finding, lineUnit, projectLabel, unitLabel } from './finding-helpers';
+import type { ProjectGroup } from './finding-helpers';
 
 const clean = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
 
@@ -51,12 +53,24 @@ function sameGrid(a: ReadonlyArray<Indicator>, b: ReadonlyArray<Indicator>): boo
 
 const label = (g: PerfGoal) => g.projectName || g.projectCode || '未命名项目';
 
+/** Which project each goal is linked to: linkGoals' goalProject over groupByProject's projects. */
+export interface CopiedLinks {
+  readonly goalProject: Int32Array;
+  readonly projects: ReadonlyArray<ProjectGroup>;
+}
+
 /**
  * `pre`, when given, holds the gridHash of goal n in hashes[n] for every goal with at least
  * minIndicators rows (hashed[n] = 1; 0 for the others): PERF computes them in its own walk over the
- * indicators, and a goal is then read only when its hash meets another.
+ * indicators, and a goal is then read only when its hash meets another. `linked`, when given, names
+ * a linked goal by its project's first line (unit code and name, “名称（编码）”), as the other PERF
+ * findings do; only unlinked goals are named as the goal sheet writes them.
  */
-export function copiedGrids(goals: ReadonlyArray<PerfGoal>, minIndicators: number, pre?: { hashes: Int32Array; hashed: Uint8Array }): Finding[] {
+export function copiedGrids(goals: ReadonlyArray<PerfGoal>, minIndicators: number, pre?: { hashes: Int32Array; hashed: Uint8Array }, linked?: CopiedLinks): Finding[] {
+  const firstLine = (n: number): BudgetLine | null => {
+    const p = linked !== undefined ? linked.goalProject[n] : -1;
+    return p >= 0 ? (linked as CopiedLinks).projects[p][1][0] : null;
+  };
   // An open-addressing table of the first goal of each distinct grid (hash, goal index + 1) in typed
   // arrays: no Map entry per goal for the collector to trace (290,000 goals on a big budget).
   let cap = 16;
@@ -76,11 +90,13 @@ export function copiedGrids(goals: ReadonlyArray<PerfGoal>, minIndicators: numbe
     }
     let slot = h & mask;
     let f: PerfGoal | undefined;
+    let fn = -1;
     for (; table[2 * slot + 1] !== 0; slot = (slot + 1) & mask) {
       if (table[2 * slot] !== h) continue;
       const x = goals[table[2 * slot + 1] - 1];
       if (sameGrid(x.indicators, goals[n].indicators)) {
         f = x;
+        fn = table[2 * slot + 1] - 1;
         break;
       }
     }
@@ -91,11 +107,24 @@ export function copiedGrids(goals: ReadonlyArray<PerfGoal>, minIndicators: numbe
     }
     const g = goals[n];
     if (clean(f.projectName) === clean(g.projectName)) continue; // the same project listed twice
-    const unit = g.unitName || g.unitCode;
-    const u: Finding['unit'] = {};
-    if (g.unitCode) u.code = g.unitCode;
-    if (g.unitName) u.name = g.unitName;
-    out.push(finding('PERF.COPIED', g.location, perfCopied(unit, label(g), g.indicators.length, f.unitName || f.unitCode, label(f)), u, { indicators: g.indicators.length }));
+    // The linked project's unit and label (a goal sheet often names the unit without its code, or
+    // differently from the budget): the finding is filed under the unit the other PERF findings use.
+    const mine = firstLine(n);
+    const other = firstLine(fn);
+    let unit: string;
+    let u: Finding['unit'];
+    if (mine !== null) {
+      unit = unitLabel(mine);
+      u = lineUnit(mine);
+    } else {
+      unit = g.unitName || g.unitCode;
+      u = {};
+      if (g.unitCode) u.code = g.unitCode;
+      if (g.unitName) u.name = g.unitName;
+    }
+    const otherUnit = other !== null ? unitLabel(other) : f.unitName || f.unitCode;
+    const message = perfCopied(unit, mine !== null ? projectLabel(mine) : label(g), g.indicators.length, otherUnit, other !== null ? projectLabel(other) : label(f));
+    out.push(finding('PERF.COPIED', g.location, message, u, { indicators: g.indicators.length }));
   }
   return out;
 }

@@ -15,7 +15,8 @@
  *   COST_EXCEEDS    a 成本指标 in money above the project's funds (warning)
  *   COPIED          identical grids on projects with different names (rules/performance-copied.ts)
  *   UNLINKED        a goal whose project is not among the budget lines (warning)
- *   NOT_CHECKED     no 绩效目标 sheet in the run: indicators not checked (info, never a pass)
+ *   NOT_CHECKED     an input with no 绩效目标 sheet of its own and no goal of the run linked to its
+ *                   projects: its indicators not checked (info, never a pass; no NOT_COVERED for it)
  */
 import type { RuleContext, RuleFamily } from '../context';
 import type { Finding, RuleId } from '../findings';
@@ -129,11 +130,13 @@ class Subject {
 function checkGoal(goal: PerfGoal, n: number, project: ReadonlyArray<BudgetLine> | null, linesFen: number, fiscalFen: number,
   who: Subject, checks: Checks, minCopied: number, hashes: Int32Array, hashed: Uint8Array, out: Finding[]): void {
   if (project !== null) {
-    if (goal.totalFen !== null && goal.totalFen !== linesFen) {
+    // To the 分, or within half the display step of a goal written in 万元 (12.35 万元 is not a mismatch
+    // with 123,456.78 元: the sheet cannot say more).
+    if (goal.totalFen !== null && goal.totalFen !== linesFen && Math.abs(goal.totalFen - linesFen) > (goal.totalRoundingFen ?? 0)) {
       out.push(finding('PERF.FUNDS_MISMATCH', goal.totalLocation ?? goal.location, perfFundsMismatchOf(who.subject, '年度资金总额', goal.totalFen, linesFen), who.unitRef,
         { actualFen: goal.totalFen, expectedFen: linesFen, excessFen: goal.totalFen - linesFen }));
     }
-    if (goal.fiscalFen !== null && goal.fiscalFen !== fiscalFen) {
+    if (goal.fiscalFen !== null && goal.fiscalFen !== fiscalFen && Math.abs(goal.fiscalFen - fiscalFen) > (goal.fiscalRoundingFen ?? 0)) {
       out.push(finding('PERF.FUNDS_MISMATCH', goal.fiscalLocation ?? goal.location, perfFundsMismatchOf(who.subject, '其中：财政拨款', goal.fiscalFen, fiscalFen), who.unitRef,
         { actualFen: goal.fiscalFen, expectedFen: fiscalFen, excessFen: goal.fiscalFen - fiscalFen }));
     }
@@ -166,6 +169,8 @@ function checkGoal(goal: PerfGoal, n: number, project: ReadonlyArray<BudgetLine>
       out.push(finding('PERF.LEVEL_MISSING', goal.location, perfLevelMissingOf(who.subject, missing), who.unitRef));
     }
   }
+  // A grid without a 指标值 column was not read for values: not checked, never "vague".
+  if (goal.valuesUnread) return;
   const funds = goal.totalFen ?? (project !== null ? linesFen : null);
   for (let k = 0; k < indicators.length; k++) {
     const i = indicators[k];
@@ -178,6 +183,17 @@ function checkGoal(goal: PerfGoal, n: number, project: ReadonlyArray<BudgetLine>
       }
     }
   }
+}
+
+/** Files of the lines with no goal linked and no 绩效目标 sheet of their own, in first-seen order. */
+function uncheckedFiles(sheets: ReadonlyArray<{ file: string; linked: boolean }>, goals: ReadonlyArray<PerfGoal>): Set<string> {
+  const linked = new Set<string>();
+  for (const s of sheets) if (s.linked) linked.add(s.file);
+  const candidates = new Set<string>();
+  for (const s of sheets) if (!linked.has(s.file)) candidates.add(s.file);
+  if (candidates.size === 0) return candidates;
+  for (const g of goals) candidates.delete(g.file);
+  return candidates;
 }
 
 /** Per unit: how many projects and how much of 项目支出 carry indicators (the Shanghai disclosure figures). */
@@ -200,8 +216,8 @@ export const projectPerformance: RuleFamily = {
   emits: ['PERF.NOT_COVERED', 'PERF.COVERAGE', 'PERF.FUNDS_MISMATCH', 'PERF.LEVEL_MISSING', 'PERF.VAGUE_VALUE', 'PERF.COST_EXCEEDS', 'PERF.COPIED', 'PERF.UNLINKED', 'PERF.NOT_CHECKED'],
   run(ctx: RuleContext): Finding[] {
     const projects = groupByProject(ctx.lines);
-    const goals = ctx.aux.performance;
-    if (!goals) {
+    const goals = ctx.aux.performance ?? [];
+    if (goals.length === 0) {
       if (projects.length === 0) return [];
       const files = [...new Set(projects.map(([, l]) => l[0].src.file))];
       return files.map((file) => finding('PERF.NOT_CHECKED', { file }, perfNotChecked(file)));
@@ -226,6 +242,11 @@ export const projectPerformance: RuleFamily = {
     // Projects of a unit usually follow each other: the previous unit is tried before the map.
     let lastUnit: string | null = null;
     let e: UnitCount | null = null;
+    // Per sheet of lines: whether a goal of the run links to one of its projects. An input that has
+    // none and no 绩效目标 sheet of its own was not checked (decided after the walk).
+    const sheets: Array<{ file: string; linked: boolean }> = [];
+    let lastSrc: BudgetLine['src'] | null = null;
+    let sheet: { file: string; linked: boolean } | null = null;
     for (let p = 0; p < P; p++) {
       const lines = projects[p][1];
       let fen = 0, fiscalFen = 0;
@@ -247,6 +268,11 @@ export const projectPerformance: RuleFamily = {
       e.projects++;
       e.totalFen += fen;
       const from = goalStart[p], to = goalStart[p + 1];
+      if (first.src !== lastSrc || sheet === null) {
+        lastSrc = first.src;
+        sheets.push((sheet = { file: first.src.file, linked: false }));
+      }
+      if (to > from) sheet.linked = true;
       let any = false;
       for (let k = from; k < to && !any; k++) any = goals[goalIndex[k]].indicators.length > 0;
       if (any) {
@@ -261,7 +287,14 @@ export const projectPerformance: RuleFamily = {
         checkGoal(g, n, lines, fen, fiscalFen, who.aim(first, g, null), checks, minCopied, hashes, hashed, out);
       }
     }
-    coverageFindings(ctx, units, out);
+    const unchecked = uncheckedFiles(sheets, goals);
+    if (unchecked.size > 0) {
+      // Rare (a folder where some departments sent no 绩效目标): their projects are not "uncovered".
+      const kept = out.filter((f) => !(f.rule === 'PERF.NOT_COVERED' && unchecked.has(f.location.file)));
+      out.length = 0;
+      for (const f of kept) out.push(f);
+    }
+    coverageFindings(ctx, unchecked.size > 0 ? units.filter((u) => !unchecked.has(u.first.src.file)) : units, out);
     for (let n = 0; n < N; n++) {
       if (goalProject[n] >= 0) continue;
       const g = goals[n];
@@ -271,7 +304,8 @@ export const projectPerformance: RuleFamily = {
       out.push(finding('PERF.UNLINKED', g.location, perfUnlinked(g.sheet, goalLabel(g), g.unitName || g.unitCode), unitRef));
       checkGoal(g, n, null, 0, 0, who.aim(null, g, unitRef), checks, minCopied, hashes, hashed, out);
     }
-    for (const f of copiedGrids(goals, minCopied, { hashes, hashed })) out.push(f);
+    for (const f of copiedGrids(goals, minCopied, { hashes, hashed }, { goalProject, projects })) out.push(f);
+    for (const file of unchecked) out.push(finding('PERF.NOT_CHECKED', { file }, perfNotChecked(file)));
     return out;
   },
 };

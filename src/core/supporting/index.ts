@@ -58,7 +58,7 @@ export function readAuxSheets(file: string, grids: ReadonlyArray<Grid>, opts: Re
     if (perf !== null) {
       // 绩效目标 sheets (block or list layout) are read by core/performance, not by a TableSpec; an
       // export holding budget lines too stays with the detail reader as well.
-      const r = readPerformanceSheet(file, grid, opts);
+      const r = readPerformanceSheet(file, grid, perf === 'also' ? { ...opts, alsoLines: true } : opts);
       if (perf === 'only') out.usedSheets.push(grid.name);
       out.findings.push(...r.findings);
       aux.performance = [...(aux.performance ?? []), ...r.goals];

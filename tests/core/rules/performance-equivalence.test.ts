@@ -60,8 +60,23 @@ function perturbed(seed: number): { lines: BudgetLine[]; goals: PerfGoal[] } {
       g.indicators = from.indicators.map((i) => ({ ...i }));
       if (rand() < 0.3) g.projectName = from.projectName;
     }
+    if (rand() < 0.02) g.valuesUnread = true; // a grid read without its 指标值 column
+    if (rand() < 0.1 && g.totalFen !== null) {
+      // Written in 万元 with two decimals: within half a step is no mismatch, beyond it is.
+      g.totalRoundingFen = 5_000;
+      g.totalFen += rand() < 0.5 ? 4_999 : 5_001;
+    }
     out.push(g);
     if (rand() < 0.01) out.push({ ...g }); // the same project listed twice
+  }
+  // Seeds 3 and 6: a department that sent no 绩效目标 (its own file, no goal links into it): not
+  // checked, and its projects are not NOT_COVERED; seed 4: one goal links into it, so it is checked.
+  if (seed % 3 === 0 || seed === 4) {
+    const src = { ...lines[0].src, file: '其他部门.xlsx' };
+    for (let k = 0; k < 12; k++) {
+      lines.push({ ...lines[0], src, row: 2 + k, unitCode: '200001', unitName: '其他部门', projectCode: `Q${String(k % 4).padStart(3, '0')}`, projectName: `其他项目${k % 4}`, kind: 'project', amountFen: 100_000 + k });
+    }
+    if (seed === 4) out.push({ ...out[0], unitCode: '200001', unitName: '其他部门', projectCode: 'Q001', projectName: '其他项目1' });
   }
   return { lines, goals: out };
 }
@@ -71,7 +86,7 @@ const ctxOf = (lines: BudgetLine[], goals: PerfGoal[]): RuleContext => ({
 });
 
 describe('PERF rules: the fast version equals the reference', () => {
-  test.each([1, 2, 3, 4, 5])('perturbed input, seed %i', (seed) => {
+  test.each([1, 2, 3, 4, 5, 6])('perturbed input, seed %i', (seed) => {
     const { lines, goals } = perturbed(seed);
     const expected = reference.run(ctxOf(lines, goals));
     // Fresh arrays: neither run may reuse the other's per-array caches.
@@ -79,6 +94,8 @@ describe('PERF rules: the fast version equals the reference', () => {
     const rules = new Set(expected.map((f) => f.rule));
     // The input exercises every rule that the data can give.
     for (const r of ['PERF.NOT_COVERED', 'PERF.FUNDS_MISMATCH', 'PERF.VAGUE_VALUE', 'PERF.COPIED', 'PERF.UNLINKED', 'PERF.COST_EXCEEDS', 'PERF.LEVEL_MISSING']) expect(rules).toContain(r);
+    if (seed % 3 === 0) expect(expected).toContainEqual(expect.objectContaining({ rule: 'PERF.NOT_CHECKED', location: { file: '其他部门.xlsx' } }));
+    if (seed === 4) expect(expected).toContainEqual(expect.objectContaining({ rule: 'PERF.NOT_COVERED', location: expect.objectContaining({ file: '其他部门.xlsx' }) }));
     expect(actual).toEqual(expected);
   });
 

@@ -53,7 +53,7 @@ describe('PERF on the example workbook (block layout + 一体化 list)', () => {
     expect(by('PERF.VAGUE_VALUE', 'E25').message).toContain('指标值“明显提升”用“明显提升”表述，无法衡量');
     expect(by('PERF.VAGUE_VALUE', 'E24').message).toContain('没有数字，数量指标应量化');
     expect(by('PERF.COST_EXCEEDS', 'E39').figures).toEqual({ actualFen: 60_000_000, limitFen: 20_000_000, excessFen: 40_000_000 });
-    expect(by('PERF.COPIED', 'B29').message).toBe('县教育局项目“教研活动”的 6 条绩效指标与项目“校舍维修”完全相同；不同项目应按各自内容设置绩效指标，照搬的指标请退回修改');
+    expect(by('PERF.COPIED', 'B29').message).toBe('县教育局项目“教研活动（P003）”的 6 条绩效指标与项目“校舍维修（P001）”完全相同；不同项目应按各自内容设置绩效指标，照搬的指标请退回修改');
     expect(by('PERF.LEVEL_MISSING', 'B9').unit).toEqual({ code: '102001', name: '县卫健委' });
   });
 

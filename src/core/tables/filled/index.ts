@@ -11,6 +11,7 @@ import {
   badAmountMessage, contradictionMessage, emptyUnexplainedMessage, missingMessage, notCheckedMessage, roundingMessage, shortCodeMessage, unitUnknownMessage,
 } from '../../messages/tables';
 import { normalizeText } from '../../text';
+import { performanceSheetKind } from '../../performance/read';
 import { CrossChecker } from './cross';
 import type { AmountCell, FilledTable, NamingFamily, TableKind, TableRow, TableStage } from './model';
 import { BadCell, ShortCode, isConditionalStatement, readTable } from './read';
@@ -91,6 +92,9 @@ export function isFilledTablesWorkbook(wb: WorkbookGrids): boolean {
       detail = true;
       continue;
     }
+    // A 绩效目标 sheet repeats its title on every project block: those titles make no 公开表 set
+    // (a set's own 项目支出绩效目标表 is still read with the set, by its other tables' titles).
+    if (performanceSheetKind(grid) !== null) continue;
     titles += countTitles(grid, 2 - titles);
     if (titles >= 2) return true;
   }

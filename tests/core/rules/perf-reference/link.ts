@@ -1,5 +1,6 @@
 // The PERF rules as they were before the speed-up (at 022335d), kept verbatim as the reference of
 // tests/core/rules/performance-equivalence.test.ts: the fast rules must give exactly these findings.
+// Since kept in step with the fixes of behaviour: no link by name across known units (knownUnit).
 /**
  * Which budget project each 绩效目标 belongs to (issue 16): by project code, else by project name
  * within the unit (SPEC §7 Projects: unit key + project key). A goal without unit matches a code or
@@ -71,6 +72,14 @@ export function linkGoals(lines: ReadonlyArray<BudgetLine>, goals: ReadonlyArray
       for (const u of units) note(u.byName, name, g);
     }
   }
+  // Every unit of the lines (any kind), by code and by name: a goal of one of them is never linked by
+  // name to another unit's project (the run-wide name fallback is for goals of no known unit).
+  const unitCodes = new Set<string>();
+  const unitNames = new Set<string>();
+  for (const l of lines) {
+    if (l.unitCode && clean(l.unitCode)) unitCodes.add(clean(l.unitCode));
+    if (l.unitName && clean(l.unitName)) unitNames.add(clean(l.unitName));
+  }
   const byProject = new Map<string, PerfGoal[]>();
   const unlinked: PerfGoal[] = [];
   for (const goal of goals) {
@@ -87,7 +96,8 @@ export function linkGoals(lines: ReadonlyArray<BudgetLine>, goals: ReadonlyArray
     // A unit written differently from the lines ("井研县马踏镇人民政府" vs its code only): a code or name
     // that only one project of the run carries still links.
     if (!g && code) g = byCode.get(code) ?? undefined;
-    if (!g && name && !code) g = byName.get(name) ?? undefined;
+    const knownUnit = (goal.unitCode !== '' && unitCodes.has(clean(goal.unitCode))) || (goal.unitName !== '' && unitNames.has(clean(goal.unitName)));
+    if (!g && name && !code && !knownUnit) g = byName.get(name) ?? undefined;
     if (g) {
       const a = byProject.get(g[0]);
       if (a) a.push(goal);

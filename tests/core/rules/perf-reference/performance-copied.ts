@@ -1,5 +1,6 @@
 // The PERF rules as they were before the speed-up (at 022335d), kept verbatim as the reference of
 // tests/core/rules/performance-equivalence.test.ts: the fast rules must give exactly these findings.
+// Since kept in step with the fixes of behaviour: a linked goal is named by its project (projectOf).
 /**
  * PERF.COPIED — the same indicator grid on projects with different names: the copy-paste reviewers
  * send back (财预〔2021〕101号: indicators “应与项目内容相符”, set per project). Grids are compared as
@@ -7,9 +8,10 @@
  * small to call copied. Each later project is reported once, naming the first that carries the grid.
  */
 import type { Finding } from '../../../../src/core/findings';
+import type { BudgetLine } from '../../../../src/core/lines';
 import { perfCopied } from '../../../../src/core/messages/performance';
 import type { PerfGoal } from '../../../../src/core/performance';
-import { finding } from '../../../../src/core/rules/finding-helpers';
+import { finding, lineUnit, projectLabel, unitLabel } from '../../../../src/core/rules/finding-helpers';
 
 const clean = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
 
@@ -21,7 +23,8 @@ function gridKey(g: PerfGoal): string {
 
 const label = (g: PerfGoal) => g.projectName || g.projectCode || '未命名项目';
 
-export function copiedGrids(goals: ReadonlyArray<PerfGoal>, minIndicators: number): Finding[] {
+/** `projectOf`: the first line of the project a goal is linked to, or null when it is unlinked. */
+export function copiedGrids(goals: ReadonlyArray<PerfGoal>, minIndicators: number, projectOf: (g: PerfGoal) => BudgetLine | null = () => null): Finding[] {
   const first = new Map<string, PerfGoal>();
   const out: Finding[] = [];
   for (const g of goals) {
@@ -33,11 +36,17 @@ export function copiedGrids(goals: ReadonlyArray<PerfGoal>, minIndicators: numbe
       continue;
     }
     if (clean(f.projectName) === clean(g.projectName)) continue; // the same project listed twice
-    const unit = g.unitName || g.unitCode;
+    const mine = projectOf(g);
+    const other = projectOf(f);
+    const unit = mine ? unitLabel(mine) : g.unitName || g.unitCode;
     const u: Finding['unit'] = {};
-    if (g.unitCode) u.code = g.unitCode;
-    if (g.unitName) u.name = g.unitName;
-    out.push(finding('PERF.COPIED', g.location, perfCopied(unit, label(g), g.indicators.length, f.unitName || f.unitCode, label(f)), u, { indicators: g.indicators.length }));
+    if (mine) Object.assign(u, lineUnit(mine));
+    else {
+      if (g.unitCode) u.code = g.unitCode;
+      if (g.unitName) u.name = g.unitName;
+    }
+    const otherUnit = other ? unitLabel(other) : f.unitName || f.unitCode;
+    out.push(finding('PERF.COPIED', g.location, perfCopied(unit, mine ? projectLabel(mine) : label(g), g.indicators.length, otherUnit, other ? projectLabel(other) : label(f)), u, { indicators: g.indicators.length }));
   }
   return out;
 }

@@ -1,5 +1,6 @@
 // The PERF rules as they were before the speed-up (at 022335d), kept verbatim as the reference of
 // tests/core/rules/performance-equivalence.test.ts: the fast rules must give exactly these findings.
+// Since kept in step with the fixes of behaviour: PERF.COPIED names a linked goal by its project.
 /**
  * PERF — 项目绩效目标和指标 (project performance goals and their indicators), per project.
  *
@@ -80,11 +81,11 @@ function checkGoal(ctx: RuleContext, goal: PerfGoal, who: Subject, lines: Readon
       if (fiscal(l.fundSource, fiscalMemo)) fiscalFen += l.amountFen;
     }
     linesFen = total;
-    if (goal.totalFen !== null && goal.totalFen !== total) {
+    if (goal.totalFen !== null && Math.abs(goal.totalFen - total) > (goal.totalRoundingFen ?? 0)) {
       at('PERF.FUNDS_MISMATCH', goal.totalLocation ?? goal.location, perfFundsMismatch(who.unit, who.project, '年度资金总额', goal.totalFen, total),
         { actualFen: goal.totalFen, expectedFen: total, excessFen: goal.totalFen - total });
     }
-    if (goal.fiscalFen !== null && goal.fiscalFen !== fiscalFen) {
+    if (goal.fiscalFen !== null && Math.abs(goal.fiscalFen - fiscalFen) > (goal.fiscalRoundingFen ?? 0)) {
       at('PERF.FUNDS_MISMATCH', goal.fiscalLocation ?? goal.location, perfFundsMismatch(who.unit, who.project, '其中：财政拨款', goal.fiscalFen, fiscalFen),
         { actualFen: goal.fiscalFen, expectedFen: fiscalFen, excessFen: goal.fiscalFen - fiscalFen });
     }
@@ -98,6 +99,7 @@ function checkGoal(ctx: RuleContext, goal: PerfGoal, who: Subject, lines: Readon
   if (!has.satisfaction && publicService) missing.push('满意度指标（面向公众的项目）');
   if (missing.length) at('PERF.LEVEL_MISSING', goal.location, perfLevelMissing(who.unit, who.project, missing));
   const funds = goal.totalFen ?? linesFen;
+  if (goal.valuesUnread) return;
   for (const i of goal.indicators) {
     const v = classify(i.level2, i.value);
     if (v !== null) at('PERF.VAGUE_VALUE', i.location, perfVagueValue(who.unit, who.project, i.name, i.value, i.level2, v));
@@ -109,10 +111,11 @@ function checkGoal(ctx: RuleContext, goal: PerfGoal, who: Subject, lines: Readon
 }
 
 /** Per unit: how many projects and how much of 项目支出 carry indicators (the Shanghai disclosure figures). */
-function coverage(ctx: RuleContext, projects: ReadonlyArray<ProjectGroup>, covered: ReadonlySet<string>, out: Finding[]): void {
+function coverage(ctx: RuleContext, projects: ReadonlyArray<ProjectGroup>, covered: ReadonlySet<string>, checked: ReadonlySet<string>, out: Finding[]): void {
   const byUnit = new Map<string, { first: BudgetLine; projects: number; covered: number; totalFen: number; coveredFen: number }>();
   for (const [key, lines] of projects) {
     const first = lines[0];
+    if (!checked.has(first.src.file)) continue;
     const u = unitKey(first);
     let e = byUnit.get(u);
     if (!e) byUnit.set(u, (e = { first, projects: 0, covered: 0, totalFen: 0, coveredFen: 0 }));
@@ -141,8 +144,8 @@ export const projectPerformance: RuleFamily = {
   emits: ['PERF.NOT_COVERED', 'PERF.COVERAGE', 'PERF.FUNDS_MISMATCH', 'PERF.LEVEL_MISSING', 'PERF.VAGUE_VALUE', 'PERF.COST_EXCEEDS', 'PERF.COPIED', 'PERF.UNLINKED', 'PERF.NOT_CHECKED'],
   run(ctx: RuleContext): Finding[] {
     const projects = groupByProject(ctx.lines);
-    const goals = ctx.aux.performance;
-    if (!goals) {
+    const goals = ctx.aux.performance ?? [];
+    if (goals.length === 0) {
       if (projects.length === 0) return [];
       const files = [...new Set(projects.map(([, l]) => l[0].src.file))];
       return files.map((file) => finding('PERF.NOT_CHECKED', { file }, perfNotChecked(file)));
@@ -154,8 +157,12 @@ export const projectPerformance: RuleFamily = {
     const serves = codeMatcher(perf.publicServiceClasses);
     const fiscalMemo = new Map<string, boolean>();
     const covered = new Set<string>();
+    // Inputs checked: those with a 绩效目标 sheet of their own, and those a goal of the run links into.
+    const checked = new Set(goals.map((g) => g.file));
+    for (const [key, lines] of projects) if (links.byProject.has(key)) checked.add(lines[0].src.file);
     for (const [key, lines] of projects) {
       const first = lines[0];
+      if (!checked.has(first.src.file)) continue;
       const mine = links.byProject.get(key);
       const who: Subject = { unit: unitLabel(first), project: projectLabel(first), unitRef: lineUnit(first) };
       if (mine === undefined || mine.every((g) => g.indicators.length === 0)) {
@@ -168,7 +175,7 @@ export const projectPerformance: RuleFamily = {
       for (const l of lines) if (serves(l.functionCode)) { publicService = true; break; }
       for (const g of mine) checkGoal(ctx, g, who, lines, publicService, classify, fiscalMemo, out);
     }
-    coverage(ctx, projects, covered, out);
+    coverage(ctx, projects, covered, checked, out);
     for (const g of links.unlinked) {
       const unit = g.unitName || g.unitCode;
       const unitRef: Finding['unit'] = {};
@@ -177,7 +184,10 @@ export const projectPerformance: RuleFamily = {
       out.push(finding('PERF.UNLINKED', g.location, perfUnlinked(g.sheet, goalLabel(g), unit), unitRef));
       checkGoal(ctx, g, { unit: unit || '未标明单位', project: goalLabel(g), unitRef }, null, false, classify, fiscalMemo, out);
     }
-    out.push(...copiedGrids(goals, ctx.config.perf.minCopiedIndicators));
+    const firstOf = new Map<PerfGoal, BudgetLine>();
+    for (const [key, lines] of projects) for (const g of links.byProject.get(key) ?? []) firstOf.set(g, lines[0]);
+    out.push(...copiedGrids(goals, ctx.config.perf.minCopiedIndicators, (g) => firstOf.get(g) ?? null));
+    for (const file of new Set(projects.map(([, l]) => l[0].src.file))) if (!checked.has(file)) out.push(finding('PERF.NOT_CHECKED', { file }, perfNotChecked(file)));
     return out;
   },
 };
