@@ -135,7 +135,7 @@ describe('item 12 in the task pane (fake host)', () => {
       expect(amounts(fromPane)).toEqual(amounts(fromXlsx));
       const paneSaid = said(fromPane.findings);
       expect(paneSaid.map((f) => f.sheet)).toEqual(['偏移', '筛选', '隐藏行列'].sort((x, y) => x.localeCompare(y)));
-      expect(paneSaid.find((f) => f.sheet === '隐藏行列')!.message).toContain('2 行被隐藏、 1 列被隐藏（H）');
+      expect(paneSaid.find((f) => f.sheet === '隐藏行列')!.message).toMatch(/2 行被隐藏（第 \d+、\d+ 行）、1 列被隐藏（H）/);
       expect(paneSaid.find((f) => f.sheet === '筛选')!.message).toContain('1 行被隐藏或被筛选掉');
       expect(paneSaid.find((f) => f.sheet === '偏移')!.message).toContain('1 列被隐藏（J）');
       expect(paneSaid).toEqual(said(fromXlsx.findings));
@@ -176,7 +176,7 @@ describe('item 12 in the task pane (fake host)', () => {
       }
       const said1 = said(checkWorkbooks([wb]).findings);
       expect(said1).toHaveLength(1);
-      expect(said1[0].message).toContain(`${hidden.size} 行被隐藏，`);
+      expect(said1[0].message).toContain(`${hidden.size} 行被隐藏（第 `);
     } finally {
       uninstall();
     }

@@ -6,7 +6,8 @@ import { wanText } from './year-on-year';
 const SOURCE = '财预〔2021〕101号';
 
 export function perfNotCovered(unit: string, project: string, amountFen: number, hasGoal: boolean): string {
-  const what = hasGoal ? '绩效目标表中没有绩效指标' : '没有绩效目标和指标';
+  // Said of the 绩效目标 sheets: a line may carry 绩效目标 text while no sheet lists the project.
+  const what = hasGoal ? '绩效目标表中没有绩效指标' : '绩效目标表中没有该项目的绩效目标和指标';
   return `${unit}项目“${project}”（${wanText(amountFen)}）${what}；预算项目应实现绩效目标全覆盖，按产出、效益、满意度设置指标（${SOURCE}）`;
 }
 
@@ -68,10 +69,20 @@ export function perfVagueValue(unit: string, project: string, name: string, valu
   return perfVagueValueOf(perfSubject(unit, project), name, level2, perfVagueTail(value, level2, v));
 }
 
-/** What follows the indicator's name: the same for every indicator of that value and verdict (memoised by the rules). */
-export function perfVagueTail(value: string, level2: string, v: Vagueness): string {
+/**
+ * What follows the indicator's name: the same for every indicator of that value and verdict (memoised
+ * by the rules). The advice names the countable terms the run accepts (perf.measurableWords), so a
+ * list set through 规则设置 is never contradicted by the message.
+ */
+export function perfVagueTail(value: string, level2: string, v: Vagueness, measurable?: ReadonlyArray<string>): string {
   const shown = value === '' ? '' : `“${value}”`;
-  return `”指标值${shown}${reason(v, level2)}；指标值应细化量化（数字加单位、≥/≤比较值、日期，或是/否、达标）`;
+  return `”指标值${shown}${reason(v, level2)}；指标值应细化量化（数字加单位、≥/≤比较值、日期${countableAdvice(measurable)}）`;
+}
+
+function countableAdvice(words: ReadonlyArray<string> | undefined): string {
+  if (words === undefined || (words.includes('是') && words.includes('否') && words.includes('达标'))) return '，或是/否、达标';
+  const shown = words.filter((w) => w !== '').slice(0, 4);
+  return shown.length === 0 ? '' : `，或${shown.join('、')}${words.length > shown.length ? '等' : ''}`;
 }
 
 export function perfVagueValueOf(subject: string, name: string, level2: string, tail: string): string {

@@ -46,10 +46,14 @@ export function hiddenParts(grid: Grid, headerBottom: number, colOff: number): s
   });
   if (rows.length === 0 && cols.length === 0) return null;
   const parts: string[] = [];
-  if (rows.length) parts.push(` ${rows.length} 行${grid.filtered ? '被隐藏或被筛选掉' : '被隐藏'}`);
+  if (rows.length) {
+    // The reviewer has to find them: the first sheet rows are named.
+    const at = rows.slice(0, 8).map((r) => r + (grid.origin?.row ?? 1));
+    parts.push(`${rows.length} 行${grid.filtered ? '被隐藏或被筛选掉' : '被隐藏'}（第 ${at.join('、')}${rows.length > 8 ? ' 等' : ''} 行）`);
+  }
   if (cols.length) {
     const names = cols.slice(0, 8).map((c) => a1(1, c + colOff).replace(/\d+$/, ''));
-    parts.push(` ${cols.length} 列被隐藏（${names.join('、')}${cols.length > 8 ? '等' : ''}）`);
+    parts.push(`${cols.length} 列被隐藏（${names.join('、')}${cols.length > 8 ? '等' : ''}）`);
   }
-  return parts.join('、');
+  return ' ' + parts.join('、');
 }

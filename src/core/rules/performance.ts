@@ -64,8 +64,10 @@ class Checks {
   private readonly cost = new Map<string, number | null>();
   // Verdict → 二级指标 → value → message tail (only noNumber's tail names the 二级指标).
   private readonly tails = new Map<Vagueness, Map<string, Map<string, string>>>();
+  private readonly measurable: ReadonlyArray<string>;
   constructor(ctx: RuleContext, private readonly serves: (code: string) => boolean) {
     const { perf } = ctx.config;
+    this.measurable = perf.measurableWords;
     this.classify = valueClassifier({ vagueWords: perf.vagueWords, measurableWords: perf.measurableWords, numericLevel2: NUMERIC_LEVEL2 });
   }
   costOf(value: string): number | null {
@@ -80,7 +82,7 @@ class Checks {
     let byValue = byLevel.get(l2);
     if (byValue === undefined) byLevel.set(l2, (byValue = new Map()));
     let t = byValue.get(value);
-    if (t === undefined) byValue.set(value, (t = perfVagueTail(value, level2, v)));
+    if (t === undefined) byValue.set(value, (t = perfVagueTail(value, level2, v, this.measurable)));
     return t;
   }
   /** Whether the project serves the public (满意度 expected): asked only when a grid lacks 满意度. */

@@ -239,3 +239,26 @@ describe('what was checked', () => {
     expect(out).toContainEqual(['PERF.NOT_CHECKED', 't.xlsx', undefined]);
   });
 });
+
+describe('messages say what the run did', () => {
+  const g: Grid = {
+    name: '绩效目标',
+    cells: [['项目编码', '项目名称', '预算数', '一级指标', '二级指标', '三级指标', '指标值'], ['P001', '校舍维修', 600000, ...GOOD[0]], [null, null, null, '效益指标', '社会效益指标', '隐患', '达标'], [null, null, null, ...GOOD[2]]],
+    hiddenRows: [2],
+  };
+  const report = (rules?: object) => checkWorkbooks([{ file: 't.xlsx', sheets: [detail, g] }], rules ? { rules } : {}).findings;
+
+  test('the advice of VAGUE_VALUE names the countable terms the run accepts (规则设置 may replace them)', () => {
+    const vague = report({ perf: { measurableWords: ['及时'] } }).filter((f) => f.rule === 'PERF.VAGUE_VALUE');
+    expect(vague.map((f) => [f.location.cell, f.message.slice(f.message.indexOf('；'))])).toEqual([['G3', '；指标值应细化量化（数字加单位、≥/≤比较值、日期，或及时）']]);
+    expect(report().filter((f) => f.rule === 'PERF.VAGUE_VALUE')).toEqual([]);
+  });
+
+  test('NOT_COVERED speaks of the 绩效目标 sheets (the line itself may carry 绩效目标 text)', () => {
+    expect(report().find((f) => f.rule === 'PERF.NOT_COVERED')?.message).toContain('课后服务（P002）”（30.00 万元）绩效目标表中没有该项目的绩效目标和指标');
+  });
+
+  test('DATA.HIDDEN_CELLS names the hidden rows', () => {
+    expect(report().find((f) => f.rule === 'DATA.HIDDEN_CELLS')?.message).toBe('工作表“绩效目标”有 1 行被隐藏（第 3 行），其中的数据已照常读取并计入审核；请取消隐藏和筛选后核对');
+  });
+});
