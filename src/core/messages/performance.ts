@@ -109,6 +109,11 @@ export function perfCopied(unit: string, project: string, n: number, otherUnit: 
   return `${unit}项目“${project}”的 ${n} 条绩效指标与${where}项目“${otherProject}”完全相同；不同项目应按各自内容设置绩效指标，照搬的指标请退回修改`;
 }
 
+/** A project whose goal is listed again (in the same or another 绩效目标 sheet): which one counts is unclear. */
+export function perfDuplicateGoal(subject: string, n: number, first: string, here: string): string {
+  return `${subject}在绩效目标表中填报了 ${n} 次（首次在${first}，此处${here}）；同一项目应只有一套绩效目标和指标，请合并或删除重复的填报`;
+}
+
 export function perfUnlinked(sheet: string, project: string, unit: string): string {
   const u = unit ? `（${unit}）` : '';
   return `「${sheet}」表中的项目“${project}”${u}在预算明细中找不到对应项目（按项目编码，或单位内的项目名称），其资金未与预算核对`;

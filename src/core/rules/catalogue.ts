@@ -107,6 +107,7 @@ export const RULE_CATALOGUE = {
   'PERF.COST_EXCEEDS': { severity: 'warning', title: '成本指标超项目资金', figures: ['actualFen', 'limitFen', 'excessFen'] },
   'PERF.COPIED': { severity: 'warning', title: '绩效指标雷同', figures: ['indicators'] },
   'PERF.UNLINKED': { severity: 'warning', title: '绩效目标找不到预算项目', figures: NONE },
+  'PERF.DUPLICATE_GOAL': { severity: 'warning', title: '项目绩效目标重复填报', figures: NONE },
   'PERF.NOT_CHECKED': { severity: 'info', title: '绩效指标未检查', figures: NONE },
   // TABLES — filled 公开表
   'TABLES.MISSING': { severity: 'warning', title: '缺少公开表', figures: NONE },

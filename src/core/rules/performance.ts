@@ -15,6 +15,7 @@
  *   COST_EXCEEDS    a 成本指标 in money above the project's funds (warning)
  *   COPIED          identical grids on projects with different names (rules/performance-copied.ts)
  *   UNLINKED        a goal whose project is not among the budget lines (warning)
+ *   DUPLICATE_GOAL  a project whose goal is listed more than once, at each later listing (warning)
  *   NOT_CHECKED     an input with no 绩效目标 sheet of its own and no goal of the run linked to its
  *                   projects: its indicators not checked (info, never a pass; no NOT_COVERED for it)
  */
@@ -24,13 +25,18 @@ import type { BudgetLine } from '../lines';
 import { unitKey } from '../lines';
 import {
   perfCostExceedsOf, perfCoverage, perfFundsMismatchOf, perfLevelMissingOf, perfNotChecked, perfNotCovered, perfSubject, perfUnlinked,
-  perfVagueTail, perfVagueValueOf,
+  perfVagueTail, perfVagueValueOf, perfDuplicateGoal,
 } from '../messages/performance';
 import { costFen, linkGoals, NUMERIC_LEVEL2, valueClassifier } from '../performance';
 import type { PerfGoal, Vagueness } from '../performance';
 import { fundGroupOf } from '../tables/common';
 import { codeMatcher, finding, groupByProject, lineFinding, lineUnit, projectLabel, unitLabel } from './finding-helpers';
 import { copiedGrids, gridHashStart, gridHashStep } from './performance-copied';
+
+/** “「绩效目标」表 B12”: where a goal is written. */
+function where(g: PerfGoal): string {
+  return `「${g.sheet}」表 ${g.location.cell ?? `第 ${g.location.row} 行`}`;
+}
 
 function goalLabel(g: PerfGoal): string {
   if (g.projectName && g.projectCode) return `${g.projectName}（${g.projectCode}）`;
@@ -215,7 +221,7 @@ function coverageFindings(ctx: RuleContext, units: ReadonlyArray<UnitCount>, out
 
 export const projectPerformance: RuleFamily = {
   family: 'PERF',
-  emits: ['PERF.NOT_COVERED', 'PERF.COVERAGE', 'PERF.FUNDS_MISMATCH', 'PERF.LEVEL_MISSING', 'PERF.VAGUE_VALUE', 'PERF.COST_EXCEEDS', 'PERF.COPIED', 'PERF.UNLINKED', 'PERF.NOT_CHECKED'],
+  emits: ['PERF.NOT_COVERED', 'PERF.COVERAGE', 'PERF.FUNDS_MISMATCH', 'PERF.LEVEL_MISSING', 'PERF.VAGUE_VALUE', 'PERF.COST_EXCEEDS', 'PERF.COPIED', 'PERF.UNLINKED', 'PERF.DUPLICATE_GOAL', 'PERF.NOT_CHECKED'],
   run(ctx: RuleContext): Finding[] {
     const projects = groupByProject(ctx.lines);
     const goals = ctx.aux.performance ?? [];
@@ -287,6 +293,10 @@ export const projectPerformance: RuleFamily = {
         const n = goalIndex[k];
         const g = goals[n];
         checkGoal(g, n, lines, fen, fiscalFen, who.aim(first, g, null), checks, minCopied, hashes, hashed, out);
+        if (k > from) {
+          const g0 = goals[goalIndex[from]];
+          out.push(finding('PERF.DUPLICATE_GOAL', g.location, perfDuplicateGoal(who.subject, to - from, where(g0), where(g)), who.unitRef));
+        }
       }
     }
     const unchecked = uncheckedFiles(sheets, goals);

@@ -218,6 +218,18 @@ describe('预算管理一体化 export: budget lines and indicators in one sheet
 });
 
 describe('what was checked', () => {
+  test('the same project listed twice: said at the second listing, naming the first', () => {
+    const g: Grid = {
+      name: '绩效目标',
+      cells: [['项目编码', '项目名称', '预算数', '一级指标', '二级指标', '三级指标', '指标值'], ['P001', '校舍维修', 600000, ...GOOD[0]], [null, null, null, ...GOOD[1]], [null, null, null, ...GOOD[2]],
+        ['P002', '课后服务', 300000, ...GOOD2[0]], [null, null, null, ...GOOD2[1]], [null, null, null, ...GOOD2[2]],
+        ['P001', '校舍维修', 500000, '产出指标', '数量指标', '面积', '≥1500平方米'], [null, null, null, ...GOOD[1]], [null, null, null, ...GOOD[2]]],
+    };
+    const out = checkWorkbooks([{ file: 't.xlsx', sheets: [detail, g] }]).findings.filter((f) => f.rule.startsWith('PERF.'));
+    expect(out.map((f) => [f.rule, f.location.cell])).toEqual([['PERF.FUNDS_MISMATCH', 'C8'], ['PERF.DUPLICATE_GOAL', 'B8']]);
+    expect(out[1].message).toBe('县教育局项目“校舍维修（P001）”在绩效目标表中填报了 2 次（首次在「绩效目标」表 B2，此处「绩效目标」表 B8）；同一项目应只有一套绩效目标和指标，请合并或删除重复的填报');
+  });
+
   test('a department without 绩效目标 beside one that sent them: not checked, never uncovered', () => {
     const other: Grid = {
       name: '预算明细',

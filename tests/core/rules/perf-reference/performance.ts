@@ -25,7 +25,7 @@ import type { Finding, RuleId } from '../../../../src/core/findings';
 import type { BudgetLine } from '../../../../src/core/lines';
 import { unitKey } from '../../../../src/core/lines';
 import {
-  perfCostExceeds, perfCoverage, perfFundsMismatch, perfLevelMissing, perfNotChecked, perfNotCovered, perfUnlinked, perfVagueValue,
+  perfCostExceeds, perfDuplicateGoal, perfSubject, perfCoverage, perfFundsMismatch, perfLevelMissing, perfNotChecked, perfNotCovered, perfUnlinked, perfVagueValue,
 } from '../../../../src/core/messages/performance';
 import { costFen, NUMERIC_LEVEL2, valueClassifier } from '../../../../src/core/performance';
 import { linkGoals } from './link';
@@ -141,7 +141,7 @@ function coverage(ctx: RuleContext, projects: ReadonlyArray<ProjectGroup>, cover
 
 export const projectPerformance: RuleFamily = {
   family: 'PERF',
-  emits: ['PERF.NOT_COVERED', 'PERF.COVERAGE', 'PERF.FUNDS_MISMATCH', 'PERF.LEVEL_MISSING', 'PERF.VAGUE_VALUE', 'PERF.COST_EXCEEDS', 'PERF.COPIED', 'PERF.UNLINKED', 'PERF.NOT_CHECKED'],
+  emits: ['PERF.NOT_COVERED', 'PERF.COVERAGE', 'PERF.FUNDS_MISMATCH', 'PERF.LEVEL_MISSING', 'PERF.VAGUE_VALUE', 'PERF.COST_EXCEEDS', 'PERF.COPIED', 'PERF.UNLINKED', 'PERF.DUPLICATE_GOAL', 'PERF.NOT_CHECKED'],
   run(ctx: RuleContext): Finding[] {
     const projects = groupByProject(ctx.lines);
     const goals = ctx.aux.performance ?? [];
@@ -173,7 +173,13 @@ export const projectPerformance: RuleFamily = {
       if (mine === undefined) continue;
       let publicService = false;
       for (const l of lines) if (serves(l.functionCode)) { publicService = true; break; }
-      for (const g of mine) checkGoal(ctx, g, who, lines, publicService, classify, fiscalMemo, out);
+      for (const g of mine) {
+        checkGoal(ctx, g, who, lines, publicService, classify, fiscalMemo, out);
+        if (g !== mine[0]) {
+          const at = (x: PerfGoal) => `「${x.sheet}」表 ${x.location.cell ?? `第 ${x.location.row} 行`}`;
+          out.push(finding('PERF.DUPLICATE_GOAL', g.location, perfDuplicateGoal(perfSubject(who.unit, who.project), mine.length, at(mine[0]), at(g)), who.unitRef));
+        }
+      }
     }
     coverage(ctx, projects, covered, checked, out);
     for (const g of links.unlinked) {
