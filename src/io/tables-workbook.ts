@@ -9,6 +9,8 @@ import { FEN_PER_UNIT } from '../core/money';
 import type { StandardTable, TableValue } from '../core/tables';
 import { stampOutput } from './own-output';
 import { SheetNamer } from '../core/review/sheet-names';
+import { bodyLayoutOf } from '../core/tables/project-performance-grid';
+import { applyBodyLayout } from './tables-body-layout';
 
 /** Rows above the header: the title and the unit line. */
 export const TITLE_ROW = 1;
@@ -139,6 +141,13 @@ export function addTableSheet(wb: ExcelJS.Workbook, table: StandardTable, sheetN
   table.columns.forEach((col, c) => {
     ws.getColumn(c + 1).width = columnWidth(table, c);
   });
+
+  // A table with a body layout (项目支出绩效目标表): merged areas, row heights, no project across a page.
+  const layout = bodyLayoutOf(table);
+  if (layout) {
+    const widths = table.columns.map((_c, c) => columnWidth(table, c));
+    applyBodyLayout(ws, table, layout, { firstData, lastHeader, headerStart: HEADER_START_ROW, aboveHeaderPt: ws.getRow(TITLE_ROW).height + 20, widths, displayWidth });
+  }
   return ws;
 }
 

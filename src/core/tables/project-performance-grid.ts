@@ -1,17 +1,23 @@
 /**
- * 项目支出绩效目标表 with the indicator grid (issue 16; 财预〔2021〕101号, P32/P33), in the list form
- * county disclosures publish (e.g. 井研县 2023): per project 单位名称 · 项目名称 · 项目资金 (合计 · 其中：
- * 财政拨款 · 其他资金) · 年度绩效目标 on its first row, then one row per indicator 一级指标 · 二级指标 ·
- * 三级指标 · 指标值 (一级/二级 written where they change, as merged cells read). Money from the
- * budget lines, the grid from the 绩效目标 sheet. A project without indicators keeps one row.
+ * 项目支出绩效目标表 with the indicator grid, in the national layout (issue 16; domain §1.2 C, from the
+ * 财预〔2021〕101号 template and the county tables that publish it, P32/P33): per project 项目名称 ·
+ * 主管部门 · 实施单位 · 项目资金 (年度资金总额 · 其中：财政拨款 · 其他资金) · 年度绩效目标, then one row per
+ * indicator 一级指标 · 二级指标 · 三级指标 · 指标值. The project's cells are merged down its indicator
+ * rows and each run of one 一级 (and, inside it, one 二级) is merged down too, as the template prints
+ * them. Money from the budget lines, the grid from the 绩效目标 sheet. A project without indicators
+ * keeps one row.
+ *
+ * The merges and the project blocks travel with the table as a BodyLayout (see bodyLayoutOf): the
+ * model keeps each value once, in the top cell of its merged area, so every amount appears once and
+ * Σ of the project rows is the 合计 row, to the 分.
  */
 import { formatWan } from '../money';
 import type { PerfGoal } from '../performance/model';
 import { type HeaderNode, type ProjectInfo, leaf, money } from './common';
 import { type TableContext, makeTable, row, tableName } from './layout';
-import type { StandardTable, TableRow } from './model';
+import type { StandardTable, TableRow, TableValue } from './model';
 
-/** The project columns of both forms: 单位名称 · 项目编码 · 项目名称 · 项目资金 (合计 · 其中：财政拨款 · 其他资金) · 年度绩效目标. */
+/** The project columns of the one-row-per-project form: 单位名称 · 项目编码 · 项目名称 · 项目资金 (合计 · 其中：财政拨款 · 其他资金) · 年度绩效目标. */
 export function projectHeadTree([unit, code, name, fund, goal]: readonly number[]): HeaderNode[] {
   return [
     leaf('单位名称', { key: 'unit', kind: 'text', width: unit }),
@@ -22,10 +28,88 @@ export function projectHeadTree([unit, code, name, fund, goal]: readonly number[
   ];
 }
 
+/** The national header: 项目名称 · 主管部门 · 实施单位 · 项目资金 (年度资金总额 · 其中：财政拨款 · 其他资金) · 年度绩效目标 · 一级指标 · 二级指标 · 三级指标 · 指标值. */
+export function nationalGridTree(): HeaderNode[] {
+  return [
+    leaf('项目名称', { key: 'project', kind: 'text', width: 20, wrap: true }),
+    leaf('主管部门', { key: 'department', kind: 'text', width: 14, wrap: true }),
+    leaf('实施单位', { key: 'unit', kind: 'text', width: 16, wrap: true }),
+    { text: '项目资金', children: [leaf('年度资金总额', money('total', 12)), leaf('其中：财政拨款', money('fiscal', 12)), leaf('其他资金', money('other', 12))] },
+    leaf('年度绩效目标', { key: 'goal', kind: 'text', width: 28, wrap: true }),
+    leaf('一级指标', { key: 'level1', kind: 'text', width: 10, wrap: true }),
+    leaf('二级指标', { key: 'level2', kind: 'text', width: 14, wrap: true }),
+    leaf('三级指标', { key: 'level3', kind: 'text', width: 22, wrap: true }),
+    leaf('指标值', { key: 'value', kind: 'text', width: 14, wrap: true }),
+  ];
+}
+
+// Column indexes of the national header (nationalGridTree's leaves, in order).
+const C_PROJECT = 0;
+const C_UNIT = 2;
+const C_GOAL = 6;
+const C_LEVEL1 = 7;
+const C_LEVEL2 = 8;
+const WIDTH = 11;
+
+/** A merged area of the body; row is 0-based in table.rows, col 0-based in table.columns. */
+export interface BodyMerge {
+  readonly row: number;
+  readonly col: number;
+  readonly rowSpan: number;
+  readonly colSpan: number;
+}
+
+/** Rows [start, end) of table.rows that belong together (one project): kept on one page when they fit. */
+export interface RowBlock {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * How the body is laid out beyond one value per cell. A renderer that knows it merges the areas and
+ * keeps each block on one page; a block taller than a page is split where the page ends, and the
+ * split areas of the `repeat` columns carry their text again on the new page (the first of them with
+ * `continuedSuffix`), so a continuation page still names its project.
+ */
+export interface BodyLayout {
+  readonly merges: readonly BodyMerge[];
+  readonly blocks: readonly RowBlock[];
+  readonly repeat: readonly number[];
+  readonly continuedSuffix: string;
+}
+
+/** A table that carries a BodyLayout; still a StandardTable for every other consumer. */
+export interface LaidOutTable extends StandardTable {
+  readonly bodyLayout: BodyLayout;
+}
+
+/** The table's BodyLayout, or undefined for the tables that have none (every table but this one). */
+export function bodyLayoutOf(table: StandardTable): BodyLayout | undefined {
+  return (table as Partial<LaidOutTable>).bodyLayout;
+}
+
 const key = (p: ProjectInfo) => (p.unitCode || p.unitName) + '\u0001' + (p.projectCode || p.projectName);
+
+/** Runs of equal, non-blank values in values[from, to): [start, end) pairs. */
+function runs(values: readonly string[], from: number, to: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let s = from;
+  for (let i = from + 1; i <= to; i++) {
+    if (i === to || values[i] !== values[s]) {
+      if (values[s] !== '') out.push([s, i]);
+      s = i;
+    }
+  }
+  return out;
+}
 
 export function projectPerformanceGridTable(ctx: TableContext, projects: readonly ProjectInfo[], goals: ReadonlyMap<string, readonly PerfGoal[]>): StandardTable {
   const rows: TableRow[] = [];
+  const merges: BodyMerge[] = [];
+  const blocks: RowBlock[] = [];
+  const down = (r: number, col: number, span: number) => {
+    if (span > 1) merges.push({ row: r, col, rowSpan: span, colSpan: 1 });
+  };
   let total = 0;
   let fiscal = 0;
   let covered = 0;
@@ -37,18 +121,37 @@ export function projectPerformanceGridTable(ctx: TableContext, projects: readonl
     // The sheet's 年度绩效目标 where it gives one, else the text on the budget lines.
     const sheetGoals = mine.map((g) => g.goalText).filter((t) => t !== '');
     const goalText = [...new Set(sheetGoals.length ? sheetGoals : p.goals)].join('；');
-    const head = [p.unitName || p.unitCode, p.projectCode, pname, p.totalFen, p.fiscalFen, p.totalFen - p.fiscalFen, goalText];
+    // 主管部门 as the 绩效目标 block states it, else the department the tables are made for.
+    const department = mine.find((g) => g.department !== '')?.department ?? ctx.department;
+    const start = rows.length;
+    const n = Math.max(1, indicators.length);
+    const head: TableValue[] = [pname, department, p.unitName || p.unitCode, p.totalFen, p.fiscalFen, p.totalFen - p.fiscalFen, goalText];
     if (indicators.length === 0) rows.push(row([...head, '', '', '', ''], p.projectCode, pname, 0));
-    let prev1 = '';
-    let prev2 = '';
-    indicators.forEach((i, n) => {
-      const l1 = i.level1 !== prev1 ? i.level1 : '';
-      const l2 = i.level2 !== prev2 || l1 !== '' ? i.level2 : '';
-      prev1 = i.level1;
-      prev2 = i.level2;
-      const lead = n === 0 ? head : ['', '', '', null, null, null, ''];
-      rows.push(row([...lead, l1, l2, i.name, i.value], n === 0 ? p.projectCode : '', n === 0 ? pname : i.name, 0));
+    // 一级 and 二级 written at the top of their run only: the run is one merged cell.
+    const l1 = indicators.map((i) => i.level1 as string);
+    const l2 = indicators.map((i) => i.level2);
+    const l1Top = new Set<number>();
+    const l2Top = new Set<number>();
+    for (const [s1, e1] of runs(l1, 0, l1.length)) {
+      l1Top.add(s1);
+      down(start + s1, C_LEVEL1, e1 - s1);
+    }
+    // 二级 runs never cross a 一级 boundary (a blank 一级 run included).
+    let b = 0;
+    for (let i = 1; i <= l1.length; i++) {
+      if (i < l1.length && l1[i] === l1[b]) continue;
+      for (const [s2, e2] of runs(l2, b, i)) {
+        l2Top.add(s2);
+        down(start + s2, C_LEVEL2, e2 - s2);
+      }
+      b = i;
+    }
+    indicators.forEach((ind, i) => {
+      const lead: TableValue[] = i === 0 ? head : ['', '', '', null, null, null, ''];
+      rows.push(row([...lead, l1Top.has(i) ? ind.level1 : '', l2Top.has(i) ? ind.level2 : '', ind.name, ind.value], i === 0 ? p.projectCode : '', i === 0 ? pname : ind.name, 0));
     });
+    for (let c = C_PROJECT; c <= C_GOAL; c++) down(start, c, n);
+    blocks.push({ start, end: start + n });
     total += p.totalFen;
     fiscal += p.fiscalFen;
     if (indicators.length > 0) {
@@ -56,20 +159,21 @@ export function projectPerformanceGridTable(ctx: TableContext, projects: readonl
       coveredFen += p.totalFen;
     }
   }
+  const totalAt = rows.length;
   rows.push(row(['合计', '', '', total, fiscal, total - fiscal, '', '', '', '', ''], '', '合计', 0, true));
-  return makeTable(ctx, {
+  merges.push({ row: totalAt, col: C_PROJECT, rowSpan: 1, colSpan: C_UNIT - C_PROJECT + 1 });
+  blocks.push({ start: totalAt, end: totalAt + 1 });
+  const table = makeTable(ctx, {
     id: 'projectPerformance',
     name: tableName(ctx, 'projectPerformance'),
     orientation: 'landscape',
-    tree: [
-      ...projectHeadTree([20, 14, 22, 12, 30]),
-      leaf('一级指标', { key: 'level1', kind: 'text', width: 12 }),
-      leaf('二级指标', { key: 'level2', kind: 'text', width: 16 }),
-      leaf('三级指标', { key: 'level3', kind: 'text', width: 24, wrap: true }),
-      leaf('指标值', { key: 'value', kind: 'text', width: 14, wrap: true }),
-    ],
+    tree: nationalGridTree(),
     rows,
     notes: [`共${projects.length}个项目，其中编报绩效指标的项目${covered}个，涉及项目资金${formatWan(coveredFen)}万元。`],
     empty: projects.length === 0,
   });
+  if (table.columns.length !== WIDTH) throw new Error(`projectPerformanceGridTable: the header has ${table.columns.length} columns, the layout expects ${WIDTH}`);
+  const bodyLayout: BodyLayout = { merges, blocks, repeat: [C_PROJECT, 1, C_UNIT, C_LEVEL1, C_LEVEL2], continuedSuffix: '（续）' };
+  const laidOut: LaidOutTable = { ...table, bodyLayout };
+  return laidOut;
 }

@@ -120,19 +120,19 @@ describe('reader layouts', () => {
 import { generateTables } from '../../../src/core/tables';
 
 describe('项目支出绩效目标表 with the indicator grid', () => {
-  test('from the lines plus the indicator sheet: project head on its first row, one row per indicator', () => {
+  test('from the lines plus the indicator sheet, in the national layout: project head on its first row (merged down), one row per indicator', () => {
     const report = checkWorkbooks([performanceExampleWorkbook()]);
     const [t] = generateTables(report.lines, { config: report.config, tables: ['projectPerformance'], performance: report.performance });
-    expect(t.columns.map((c) => c.key)).toEqual(['unit', 'projectCode', 'project', 'total', 'fiscal', 'other', 'goal', 'level1', 'level2', 'level3', 'value']);
+    expect(t.columns.map((c) => c.key)).toEqual(['project', 'department', 'unit', 'total', 'fiscal', 'other', 'goal', 'level1', 'level2', 'level3', 'value']);
     const first = t.rows.slice(0, 7).map((r) => r.cells);
     expect(first).toEqual([
-      ['县教育局', 'P001', '校舍维修', 60_000_000, 60_000_000, 0, '完成 3 所小学校舍维修，消除安全隐患', '产出指标', '数量指标', '维修校舍面积', '≥1200平方米'],
+      ['校舍维修', '县教育局', '县教育局', 60_000_000, 60_000_000, 0, '完成 3 所小学校舍维修，消除安全隐患', '产出指标', '数量指标', '维修校舍面积', '≥1200平方米'],
       ['', '', '', null, null, null, '', '', '质量指标', '工程验收合格率', '100%'],
       ['', '', '', null, null, null, '', '', '时效指标', '完工时间', '2025年8月31日前'],
       ['', '', '', null, null, null, '', '', '成本指标', '维修总成本', '≤60万元'],
       ['', '', '', null, null, null, '', '效益指标', '社会效益指标', '消除校舍安全隐患', '3处'],
       ['', '', '', null, null, null, '', '满意度指标', '服务对象满意度指标', '师生满意度', '≥90%'],
-      ['县教育局', 'P002', '课后服务', 30_000_000, 30_000_000, 0, '提升课后服务水平', '产出指标', '数量指标', '参加课后服务学生', '若干'],
+      ['课后服务', '县教育局', '县教育局', 30_000_000, 30_000_000, 0, '提升课后服务水平', '产出指标', '数量指标', '参加课后服务学生', '若干'],
     ]);
     // 智慧校园 has no indicators: one row, blank grid.
     expect(t.rows.find((r) => r.name === '智慧校园')?.cells.slice(7)).toEqual(['', '', '', '']);
