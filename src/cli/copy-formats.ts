@@ -10,19 +10,55 @@
  */
 import type ExcelJS from 'exceljs';
 import type { Grid, WorkbookGrids } from '../core/grid';
-import type { SheetLook, WorkbookLooks } from '../io/review-workbook';
+import type { SheetLook, SheetSetup, WorkbookLooks } from '../io/review-workbook';
 import type { SheetFormats, WorkbookFormats } from '../io/xlsx-stream/formats';
 
 interface StylesXformLike {
   parseStream(stream: AsyncIterable<string> | Iterable<string>): Promise<unknown>;
   getStyleModel(id: number): Partial<ExcelJS.Style> | null;
+  getDxfStyle(id: number): Partial<ExcelJS.Style> | undefined;
+}
+
+interface CfXformLike {
+  parseStream(stream: Iterable<string>): Promise<ExcelJS.ConditionalFormattingOptions | undefined>;
 }
 
 // exceljs ships no types for its xforms; this is the class its own load uses for styles.xml.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const StylesXform = require('exceljs/lib/xlsx/xform/style/styles-xform') as new () => StylesXformLike;
+// And the one it uses for a sheet's <conditionalFormatting> elements.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const CfXform = require('exceljs/lib/xlsx/xform/sheet/cf/conditional-formatting-xform') as new () => CfXformLike;
 
-function sheetLook(f: SheetFormats, grid: Grid | undefined, styleOf: (id: number) => Partial<ExcelJS.Style> | undefined): SheetLook {
+/**
+ * A sheet's validations, conditional formats and print setup from the format pass, per sheet: the
+ * conditional formats through exceljs's own parser, each rule's dxf style resolved from styles.xml.
+ */
+async function sheetSetup(f: SheetFormats, dxf: (id: number) => Partial<ExcelJS.Style> | undefined): Promise<SheetSetup | null> {
+  const s = f.setup;
+  if (!s) return null;
+  const conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] = [];
+  for (const xml of s.conditionalFormattingXml) {
+    try {
+      const cf = await new CfXform().parseStream([xml]);
+      if (!cf || !cf.ref || !Array.isArray(cf.rules)) continue;
+      for (const rule of cf.rules as Array<{ dxfId?: number; style?: Partial<ExcelJS.Style> }>) {
+        if (rule.dxfId !== undefined) {
+          const style = dxf(rule.dxfId);
+          if (style) rule.style = style;
+          delete rule.dxfId;
+        }
+      }
+      conditionalFormattings.push(cf);
+    } catch {
+      // A rule exceljs cannot read: left out, the cells keep their values and styles.
+    }
+  }
+  return { pageSetup: s.pageSetup, headerFooter: s.headerFooter, dataValidations: s.dataValidations, conditionalFormattings };
+}
+
+function sheetLook(f: SheetFormats, grid: Grid | undefined, styleOf: (id: number) => Partial<ExcelJS.Style> | undefined, setup: SheetSetup | null): SheetLook {
+  const hiddenRows = new Set(f.hiddenRows ?? []);
   const columns: Array<{ col: number; width?: number; hidden?: boolean }> = [];
   for (const c of f.cols) {
     if (!c.width && !c.hidden) continue;
@@ -67,6 +103,8 @@ function sheetLook(f: SheetFormats, grid: Grid | undefined, styleOf: (id: number
       return rows;
     },
     height: (r) => f.heights.get(r),
+    hidden: (r) => hiddenRows.has(r),
+    setup: () => setup,
     eachCell(r, visit) {
       const rowNotes = notes.get(r);
       const rowFormulas = formulas.get(r);
@@ -130,7 +168,15 @@ export async function workbookLooks(formats: WorkbookFormats, grids: WorkbookGri
   const byName = new Map<string, SheetLook>();
   for (const f of formats.sheets) {
     if (byName.has(f.name)) continue;
-    byName.set(f.name, sheetLook(f, grids.sheets.find((g) => g.name === f.name), styleOf));
+    const dxf = (id: number) => {
+      if (!parsed) return undefined;
+      try {
+        return styles.getDxfStyle(id);
+      } catch {
+        return undefined;
+      }
+    };
+    byName.set(f.name, sheetLook(f, grids.sheets.find((g) => g.name === f.name), styleOf, await sheetSetup(f, dxf)));
   }
   return { sheet: (name) => byName.get(name) };
 }

@@ -49,8 +49,28 @@ export interface SheetLook {
   /** The rows that hold cells, ascending, 1-based. */
   rows(): ReadonlyArray<number>;
   height(row: number): number | undefined;
-  /** Each cell of a row to copy: its style (none: default), formula text and the input's own note. */
+  /**
+   * Each cell of a row to copy: its style (none: default), formula text (every formula cell, with or
+   * without a cached value: the grid's value is its cached result) and the input's own note.
+   */
   eachCell(row: number, visit: (col: number, style: Partial<ExcelJS.Style> | undefined, formula: string | undefined, note: ExcelJS.Comment | undefined) => void): void;
+  /** Whether a row is hidden (absent: no row is). */
+  hidden?(row: number): boolean;
+  /** The sheet's print setup, data validations and conditional formatting (absent: none carried). */
+  setup?(): SheetSetup | null;
+}
+
+/**
+ * What a sheet carries besides its cells, copied once per sheet (no cost per row). Given in the
+ * models exceljs's own load makes, which both of its writers take.
+ */
+export interface SheetSetup {
+  /** Page setup, margins, print options, fit to page, print area and print titles. */
+  pageSetup?: Partial<ExcelJS.PageSetup> | null;
+  headerFooter?: Partial<ExcelJS.HeaderFooter> | null;
+  /** Each validated cell or range ("I4:I200") with its validation. */
+  dataValidations?: ReadonlyArray<{ range: string; validation: ExcelJS.DataValidation }>;
+  conditionalFormattings?: ReadonlyArray<ExcelJS.ConditionalFormattingOptions>;
 }
 
 /** The looks of a workbook's sheets, by sheet name. */
@@ -83,6 +103,21 @@ export function worksheetLook(ws: ExcelJS.Worksheet): SheetLook {
       return rows;
     },
     height: (r) => ws.findRow(r)?.height || undefined,
+    hidden: (r) => !!ws.findRow(r)?.hidden,
+    setup() {
+      const validations = (ws as unknown as { dataValidations?: { model?: Record<string, ExcelJS.DataValidation | undefined> } }).dataValidations?.model ?? {};
+      const dataValidations: Array<{ range: string; validation: ExcelJS.DataValidation }> = [];
+      for (const range of Object.keys(validations)) {
+        const validation = validations[range];
+        if (validation) dataValidations.push({ range, validation });
+      }
+      return {
+        pageSetup: ws.pageSetup ? { ...ws.pageSetup } : null,
+        headerFooter: ws.headerFooter ? { ...ws.headerFooter } : null,
+        dataValidations,
+        conditionalFormattings: (ws as unknown as { conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings ?? [],
+      };
+    },
     eachCell(r, visit) {
       const row = ws.findRow(r);
       if (!row) return;
@@ -127,15 +162,50 @@ export function hyperlinkFormula(sheet: string, cell: string, text: string): str
 
 const EXCEL_ERRORS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA']);
 
-/** A grid cell as a value exceljs can write: a formula without cached value shows its formula text. */
-function writableValue(v: Cell, formulaText?: string): ExcelJS.CellValue {
+/** A grid cell as a value exceljs can write (a formula cell goes through formulaValue). */
+function writableValue(v: Cell): ExcelJS.CellValue {
   // An empty text is no value: inline strings (the streaming writer) read it back as none.
   if (v === null || v === undefined || v === '') return null;
-  if (isCellError(v)) {
-    if (EXCEL_ERRORS.has(v.error)) return { error: v.error } as ExcelJS.CellErrorValue;
-    return formulaText ? `=${formulaText}` : v.error;
-  }
+  if (isCellError(v)) return EXCEL_ERRORS.has(v.error) ? ({ error: v.error } as ExcelJS.CellErrorValue) : v.error;
   return v as ExcelJS.CellValue;
+}
+
+/**
+ * A formula cell as exceljs writes it: its text, and the grid's value as its cached result (none for
+ * a formula saved without one, which Excel and WPS compute when the file is opened).
+ */
+function formulaValue(formula: string, v: Cell): ExcelJS.CellValue {
+  if (v === null || v === undefined || v === '') return { formula } as ExcelJS.CellFormulaValue;
+  if (isCellError(v)) return (EXCEL_ERRORS.has(v.error) ? { formula, result: { error: v.error } } : { formula }) as ExcelJS.CellFormulaValue;
+  return { formula, result: v } as ExcelJS.CellFormulaValue;
+}
+
+/**
+ * The sheet-wide parts of a copy, as addWorksheet options: page setup (fitToPage stated, since
+ * exceljs otherwise derives it from fitToWidth/fitToHeight) and header/footer. Both writers take
+ * them at creation (the streaming writer writes <sheetPr> with the sheet's first bytes); the print
+ * area and titles go into workbook.xml when the workbook is committed, under the copy's name.
+ */
+function setupOptions(setup: SheetSetup | null | undefined): Partial<ExcelJS.AddWorksheetOptions> {
+  const out: Partial<ExcelJS.AddWorksheetOptions> = {};
+  if (setup?.pageSetup) out.pageSetup = { ...setup.pageSetup, fitToPage: !!setup.pageSetup.fitToPage };
+  if (setup?.headerFooter) out.headerFooter = { ...setup.headerFooter } as ExcelJS.HeaderFooter;
+  return out;
+}
+
+/**
+ * Validations and conditional formats of a copy, added before its rows (both writers write them
+ * when the sheet is committed). Rules are copied: the writer sets their dxfId when it writes them,
+ * and per-unit copies of one sheet share the input's rules.
+ */
+function addSetup(target: ExcelJS.Worksheet, setup: SheetSetup | null | undefined): void {
+  if (!setup) return;
+  // exceljs's types omit Worksheet.dataValidations, which both writers have (model by address).
+  const validations = (target as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  for (const { range, validation } of setup.dataValidations ?? []) validations.add(range, { ...validation });
+  for (const cf of setup.conditionalFormattings ?? []) {
+    target.addConditionalFormatting({ ...cf, rules: cf.rules.map((r) => ({ ...r })) } as ExcelJS.ConditionalFormattingOptions);
+  }
 }
 
 /** Which 1-based rows to copy, ascending (null: all). */
@@ -269,9 +339,10 @@ function sortedRows(...lists: Iterable<number>[]): number[] {
 
 /**
  * Copy one input sheet (from its exceljs worksheet, or from its grid for .csv and very big files)
- * into a new sheet of `book`, row by row in ascending order: values, styles, notes, merges (a
- * merge's other cells take its first cell's style, as exceljs gives them in memory), then the
- * flagged cells' fills and notes.
+ * into a new sheet of `book`, row by row in ascending order: values, formulas with their cached
+ * results, styles, notes, hidden rows, merges (a merge's other cells take its first cell's style, as
+ * exceljs gives them in memory), the sheet's print setup, validations and conditional formats, then
+ * the flagged cells' fills and notes.
  */
 function* copySheet(book: ReviewBook, name: string, src: SheetLook | undefined, grid: Grid, keep: RowFilter, findings: ReadonlyArray<Finding>, progress: RowProgress): Generator<ExcelJS.Worksheet> {
   const flags = notesByRow(findings);
@@ -282,8 +353,10 @@ function* copySheet(book: ReviewBook, name: string, src: SheetLook | undefined, 
   let options: Partial<ExcelJS.AddWorksheetOptions> = {};
   const widths: number[] = [];
   let sourceRows: number[];
+  const setup = src?.setup?.();
   if (src) {
-    if (src.frozen) options = { views: [{ ...src.frozen }] };
+    options = setupOptions(setup);
+    if (src.frozen) options.views = [{ ...src.frozen }];
     sourceRows = (keep ?? src.rows()) as number[];
   } else {
     sourceRows = [];
@@ -301,6 +374,7 @@ function* copySheet(book: ReviewBook, name: string, src: SheetLook | undefined, 
     else for (let i = 0; i < grid.cells.length; i++) measure(i);
   }
   const target = book.addWorksheet(name, options);
+  addSetup(target, setup);
   // Columns before the first row: the streaming writer writes <cols> with it.
   if (src) {
     for (const col of src.columns) {
@@ -346,11 +420,12 @@ function* copySheet(book: ReviewBook, name: string, src: SheetLook | undefined, 
       const gridRow = grid.cells[r - 1];
       const height = src.height(r);
       if (height) tr.height = height;
+      if (src.hidden?.(r)) tr.hidden = true;
       src.eachCell(r, (c, style, formula, note) => {
         if (skip?.has(c)) return;
         const v = gridRow ? (gridRow[c - 1] ?? null) : null;
         const tc = tr.getCell(c);
-        tc.value = writableValue(v, formula);
+        tc.value = formula ? formulaValue(formula, v) : writableValue(v);
         if (style) tc.style = style;
         if (note) tc.note = note;
       });
