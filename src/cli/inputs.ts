@@ -11,6 +11,7 @@ import type { WorkbookGrids } from '../core/grid';
 import { UserError } from './errors';
 import { REVIEW_CREATOR } from '../io/own-output';
 import { XlsxReadError } from '../io/xlsx-stream';
+import type { UnreadableSheet } from '../io/xlsx-stream';
 import { ENCRYPTED_ADVICE, SAVE_AS_XLSX_ADVICE } from '../io/xlsx-stream/messages';
 import { DEFAULT_ZIP_LIMITS, ZipLimits } from '../io/zip-inspect';
 import { fileSource, inspectZipFile, readXlsxFile } from './file-source';
@@ -70,6 +71,8 @@ export interface LoadedInput {
   sheetXmlBytes?: number;
   /** Each sheet's formats, gathered while its values were read (loadInput with `formats`), for loadWorkbooks. */
   sheetFormats?: SheetFormats[];
+  /** Sheets of an .xlsx that could not be read while the others were (a part missing from the package). */
+  unreadableSheets?: UnreadableSheet[];
 }
 
 export interface UnreadableInput {
@@ -268,6 +271,7 @@ export async function loadInput(abs: string, display: string, limits: ZipLimits 
     const r = await readXlsxFile(abs, display, formats ? { limits, formats: { maxSheetXmlBytes: EXCELJS_COPY_LIMIT_BYTES } } : { limits });
     const loaded: LoadedInput = { path: abs, display, grids: r.grids, creator: r.creator, sheetXmlBytes: r.sheetXmlBytes };
     if (r.sheetFormats) loaded.sheetFormats = r.sheetFormats;
+    if (r.unreadableSheets.length > 0) loaded.unreadableSheets = r.unreadableSheets;
     return loaded;
   } catch (e) {
     if (e instanceof XlsxReadError) return { path: abs, display, reason: e.reason };
@@ -311,6 +315,17 @@ export function isOwnReviewWorkbook(x: LoadedInput): boolean {
 
 export function isLoaded(x: LoadedInput | UnreadableInput): x is LoadedInput {
   return (x as LoadedInput).grids !== undefined;
+}
+
+/**
+ * What the check is told could not be read (CheckOptions.unreadable): the files, then the sheets of
+ * the files that were read, so that each becomes a DATA.UNREADABLE_FILE finding naming it.
+ */
+export function unreadableForCheck(unreadable: ReadonlyArray<UnreadableInput>, loaded: ReadonlyArray<LoadedInput>): Array<{ file: string; reason: string; sheet?: string }> {
+  return [
+    ...unreadable.map((u) => ({ file: u.display, reason: u.reason })),
+    ...loaded.flatMap((l) => (l.unreadableSheets ?? []).map((s) => ({ file: l.display, sheet: s.sheet, reason: s.reason }))),
+  ];
 }
 
 /** "a.xls：这是旧版 Excel…" — the sentence printed for a file that cannot be checked. */

@@ -13,6 +13,8 @@ import { DEFAULT_SEVERITY, Finding, Summary, RuleId, compareFindings, summarize 
 import type { WorkbookGrids } from './grid';
 import type { BudgetLine } from './lines';
 import type { PerfGoal } from './performance/model';
+import { isPerformanceSheet } from './performance';
+import { perfNotChecked } from './messages/performance';
 import { dataMessages } from './messages/data';
 import { readWorkbookDetail, unrecognisedFinding, WorkbookRead } from './reader/workbook';
 import { resolveUnitConflicts, SheetUnits } from './reader/units';
@@ -28,8 +30,11 @@ export interface CheckOptions {
   base?: RuleConfigInput;
   /** Prior-year workbooks (--prior). */
   prior?: ReadonlyArray<WorkbookGrids>;
-  /** Inputs that could not be read at all (become DATA.UNREADABLE_FILE). */
-  unreadable?: ReadonlyArray<{ file: string; reason: string }>;
+  /**
+   * Inputs that could not be read at all, and (with `sheet`) sheets of a read input that could not be
+   * read (a part missing from the .xlsx): each becomes DATA.UNREADABLE_FILE.
+   */
+  unreadable?: ReadonlyArray<{ file: string; reason: string; sheet?: string }>;
 }
 
 export interface CheckReport {
@@ -143,7 +148,8 @@ function missingOptionalColumns(reads: WorkbookRead[], prior: PriorSource): Find
 export function checkWorkbooks(workbooks: ReadonlyArray<WorkbookGrids>, opts: CheckOptions = {}): CheckReport {
   const findings: Finding[] = [];
   for (const u of opts.unreadable ?? []) {
-    findings.push(workbookFinding(u.file, dataMessages.unreadable({ file: u.file, reason: u.reason }), 'DATA.UNREADABLE_FILE'));
+    if (u.sheet !== undefined) findings.push({ ...workbookFinding(u.file, unreadableSheetMessage(u.sheet, u.reason), 'DATA.UNREADABLE_FILE'), location: { file: u.file, sheet: u.sheet } });
+    else findings.push(workbookFinding(u.file, dataMessages.unreadable({ file: u.file, reason: u.reason }), 'DATA.UNREADABLE_FILE'));
   }
 
   // 1. Auxiliary sheets first: they carry the 规则设置 that the detail reader's default unit depends on.
@@ -272,6 +278,7 @@ export function checkWorkbooks(workbooks: ReadonlyArray<WorkbookGrids>, opts: Ch
     }
   }
 
+  if (lines.length) perfNotCheckedForUnreadSheets(findings, opts.unreadable ?? [], ctx.inputs);
   const explained = applyExplanations(findings, aux.explanations);
   explained.sort(compareFindings);
   const years = reads.flatMap((r) => r.current.map((s) => s.layout.year)).filter((y): y is number => y !== null);
@@ -291,7 +298,40 @@ export function checkWorkbooks(workbooks: ReadonlyArray<WorkbookGrids>, opts: Ch
   };
 }
 
+/** “「项目支出绩效目标表」表无法读取（文件中缺少该表的数据），该表未检查”. */
+function unreadableSheetMessage(sheet: string, reason: string): string {
+  return `「${sheet}」表无法读取（${reason}），该表未检查；请重新获取原文件，或在 Excel 或 WPS 中打开并另存为 .xlsx 后再检查`;
+}
+
+/**
+ * A sheet named as a 绩效目标 sheet that could not be read: the goals it holds are unknown, so no
+ * project of the file is "without goals" (PERF.NOT_COVERED) and no unit's coverage is short
+ * (PERF.COVERAGE); one PERF.NOT_CHECKED says so instead. A workbook of goals only may cover any
+ * input: then every input with lines is concerned.
+ */
+function perfNotCheckedForUnreadSheets(findings: Finding[], unreadable: NonNullable<CheckOptions['unreadable']>, inputs: ReadonlyArray<InputInfo>): void {
+  const withLines = new Set(inputs.map((i) => i.file));
+  const sheetsOf = new Map<string, string[]>();
+  for (const u of unreadable) {
+    if (u.sheet === undefined || !isPerformanceSheet({ name: u.sheet, cells: [] })) continue;
+    for (const file of withLines.has(u.file) ? [u.file] : withLines) {
+      const label = `${u.file === file ? '' : u.file}「${u.sheet}」`;
+      sheetsOf.set(file, [...(sheetsOf.get(file) ?? []), label]);
+    }
+  }
+  if (sheetsOf.size === 0) return;
+  // The family's own NOT_CHECKED (“没有绩效目标表”) would contradict the sheet it could not read.
+  const moot = (f: Finding) => f.rule === 'PERF.NOT_COVERED' || f.rule === 'PERF.COVERAGE' || (f.rule === 'PERF.NOT_CHECKED' && f.message === perfNotChecked(f.location.file));
+  const kept = findings.filter((f) => !(sheetsOf.has(f.location.file) && moot(f)));
+  findings.length = 0;
+  findings.push(...kept);
+  for (const [file, sheets] of sheetsOf) {
+    const message = `${file}：绩效目标表${sheets.join('、')}无法读取，项目绩效目标是否全覆盖未检查（没有绩效目标的项目未列出，不视为通过）`;
+    findings.push(workbookFinding(file, message, 'PERF.NOT_CHECKED'));
+  }
+}
+
 export { resolveConfig, summarize, compareFindings };
 
 /** The rule codes the check's own (files it cannot read, families that fail) findings may carry (rows of rules/catalogue.ts; tests/core/catalogue.test.ts holds them to it). */
-export const CHECK_EMITS: ReadonlyArray<RuleId> = ['DATA.UNREADABLE_FILE', 'DATA.MISSING_COLUMN', 'DATA.NOT_CHECKED'];
+export const CHECK_EMITS: ReadonlyArray<RuleId> = ['DATA.UNREADABLE_FILE', 'DATA.MISSING_COLUMN', 'DATA.NOT_CHECKED', 'PERF.NOT_CHECKED'];

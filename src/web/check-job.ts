@@ -5,7 +5,7 @@
  */
 import type { CheckReport } from '../core/check';
 import { runCheck, RuleSettings } from '../taskpane/model';
-import { isLoaded, LoadedFile, NamedBlob, readFile } from './read-files';
+import { isLoaded, LoadedFile, NamedBlob, readFile, unreadableSheetsOf } from './read-files';
 
 /** Where a job has got to: the page shows it as a ProgressBar and one line of text. */
 export interface JobProgress {
@@ -62,6 +62,7 @@ export async function readAndCheck(files: ReadonlyArray<NamedBlob>, settings: Ru
   progress.phase = 'check';
   progress.file = undefined;
   tell(true);
-  const report = ok.length > 0 ? runCheck(ok.map((x) => x.grids), settings, bad) : null;
+  // Files that could not be read, then the sheets of read files that could not be (each named in a finding).
+  const report = ok.length > 0 ? runCheck(ok.map((x) => x.grids), settings, [...bad, ...unreadableSheetsOf(ok)]) : null;
   return { ok, bad, report };
 }

@@ -6,7 +6,7 @@
 import type { WorkbookGrids } from '../core/grid';
 import { csvBytesToWorkbook, CsvEncoding } from '../io/csv';
 import { BlobLike, blobSource } from '../io/source';
-import { InflateLimits, isXlsxReadError, readXlsxStream, ReadProgress, XlsxProblem } from '../io/xlsx-stream';
+import { InflateLimits, isXlsxReadError, readXlsxStream, ReadProgress, UnreadableSheet, XlsxProblem } from '../io/xlsx-stream';
 
 export interface LoadedFile {
   name: string;
@@ -17,6 +17,8 @@ export interface LoadedFile {
   sheetXmlBytes?: number;
   /** How a .csv was decoded. */
   encoding?: CsvEncoding;
+  /** Sheets of an .xlsx that could not be read while the others were (a part missing from the package). */
+  unreadableSheets?: UnreadableSheet[];
 }
 
 export interface UnreadableFile {
@@ -63,12 +65,19 @@ export async function readFile(file: NamedBlob, onProgress?: (p: ReadProgress) =
     if (bad) return { name: file.name, reason: bad };
   }
   try {
-    const { grids, sheetXmlBytes } = await readXlsxStream(blobSource(file), file.name, { onProgress, limits });
-    return { name: file.name, grids, xlsx: file, sheetXmlBytes };
+    const { grids, sheetXmlBytes, unreadableSheets } = await readXlsxStream(blobSource(file), file.name, { onProgress, limits });
+    const loaded: LoadedFile = { name: file.name, grids, xlsx: file, sheetXmlBytes };
+    if (unreadableSheets.length > 0) loaded.unreadableSheets = unreadableSheets;
+    return loaded;
   } catch (e) {
     if (isXlsxReadError(e)) return { name: file.name, reason: e.reason, problem: e.problem };
     return { name: file.name, reason: `文件无法读取（${(e as Error).message || '格式错误'}），可能已损坏；请在 Excel 中打开后另存为 .xlsx` };
   }
+}
+
+/** The sheets of read files that could not be read, as the check takes them (each a DATA.UNREADABLE_FILE naming the sheet). */
+export function unreadableSheetsOf(ok: ReadonlyArray<LoadedFile>): Array<{ file: string; sheet: string; reason: string }> {
+  return ok.flatMap((x) => (x.unreadableSheets ?? []).map((s) => ({ file: x.name, sheet: s.sheet, reason: s.reason })));
 }
 
 export function isLoaded(x: LoadedFile | UnreadableFile): x is LoadedFile {

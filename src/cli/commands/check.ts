@@ -11,7 +11,7 @@ import { checkWorkbooks, CheckReport, reportJson } from '../../core/check';
 import { ConfigError, resolveConfig } from '../../core/config';
 import type { WorkbookGrids } from '../../core/grid';
 import { UserError } from '../errors';
-import { displayName, expandInputs, isLoaded, isOwnReviewWorkbook, LoadedInput, loadInput, loadWorkbooks, SkippedFile, skippedSentence, UnreadableInput, unreadableSentence } from '../inputs';
+import { displayName, expandInputs, isLoaded, isOwnReviewWorkbook, LoadedInput, loadInput, loadWorkbooks, SkippedFile, skippedSentence, UnreadableInput, unreadableForCheck, unreadableSentence } from '../inputs';
 import { loadInputs } from '../parallel';
 import { isToolOutputFile } from '../file-source';
 import { assertNotFolder, assertOutputsSafe, PlannedOutput, ProtectedFile, ROLE_INPUT, ROLE_PRIOR, ROLE_RULES, sameFile } from '../paths';
@@ -164,14 +164,17 @@ export async function runCheck(args: ReadonlyArray<string>, opts: CheckCommandOp
     report = checkWorkbooks(loaded.map((l) => l.grids), {
       rules,
       prior,
-      unreadable: unreadable.map((u) => ({ file: u.display, reason: u.reason })),
+      unreadable: unreadableForCheck(unreadable, loaded),
     });
   } catch (e) {
     if (e instanceof ConfigError) throw new UserError(`规则设置有误：${e.message}。`);
     throw e;
   }
   if (!report.recognised) {
-    throw new UserError('输入中没有可识别的预算明细表：需要一张表头至少含两个可识别列（如 单位名称、功能分类科目、经济分类科目、金额）的工作表。');
+    // The sheet that was the detail may be the one the file lacks: say so rather than only "none found".
+    const unread = loaded.flatMap((l) => (l.unreadableSheets ?? []).map((s) => ({ at: `${l.display}「${s.sheet}」`, reason: s.reason })));
+    const also = unread.length ? `注意：${unread.slice(0, 3).map((u) => u.at).join('、')}${unread.length > 3 ? ` 等 ${unread.length} 张` : ''}表无法读取（${unread[0].reason}），未检查；请重新获取原文件后再检查。` : '';
+    throw new UserError(`输入中没有可识别的预算明细表：需要一张表头至少含两个可识别列（如 单位名称、功能分类科目、经济分类科目、金额）的工作表。${also}`);
   }
   return { report, loaded, unreadable, skippedFiles, protectedFiles };
 }

@@ -241,15 +241,33 @@ interface ReadLike {
   rows: SheetUnits;
 }
 
+/** “第 4–8 行、第 12 行”: sheet rows (ascending) as stretches, the first few only. */
+function rowStretches(rows: ReadonlyArray<number>, max = 5): string {
+  const parts: string[] = [];
+  let i = 0;
+  while (i < rows.length && parts.length < max) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
+    parts.push(j === i ? `第 ${rows[i]} 行` : `第 ${rows[i]}–${rows[j]} 行`);
+    i = j + 1;
+  }
+  return i < rows.length ? `${parts.join('、')}等 ${rows.length} 行` : parts.join('、');
+}
+
 /**
  * A unit code written with several names, or a name with several codes, across the sheets given:
  * every row of those units becomes unresolved (its lines dropped, its findings unit-less) and each
- * sheet concerned gets one DATA.UNIT_UNRESOLVED per code. Returns the findings added.
+ * sheet concerned gets one DATA.UNIT_UNRESOLVED per code, which names the other names (or codes),
+ * where each is written, and the rows of the sheet it concerns. Returns the findings added.
  */
 export function resolveUnitConflicts(reads: ReadonlyArray<ReadLike>): Finding[] {
   const namesOf = new Map<string, Set<string>>();
   const codesOf = new Map<string, Set<string>>();
   const spelling = new Map<string, string>();
+  // Where each (code, name) pair is written: “文件「表」”, in reading order. Gathered before any
+  // unit is dropped, since the messages name the units of every sheet.
+  const placesOf = new Map<string, string[]>();
+  const pair = (code: string, nameKey: string) => code + '\u0001' + nameKey;
   for (const r of reads) {
     for (const u of r.rows.units) {
       if (!u || !u.code || !u.name) continue;
@@ -261,20 +279,30 @@ export function resolveUnitConflicts(reads: ReadonlyArray<ReadLike>): Finding[] 
       let c = codesOf.get(n);
       if (!c) codesOf.set(n, (c = new Set()));
       c.add(u.code);
+      const k = pair(u.code, n);
+      const place = `${r.rows.file}「${r.rows.sheet}」`;
+      const at = placesOf.get(k);
+      if (!at) placesOf.set(k, [place]);
+      else if (!at.includes(place)) at.push(place);
     }
   }
+  const where = (code: string, nameKey: string): string[] => placesOf.get(pair(code, nameKey)) ?? [];
   const conflict = (u: RowUnit): boolean => !!u.code && !!u.name && ((namesOf.get(u.code)?.size ?? 0) > 1 || (codesOf.get(unitNameKey(u.name))?.size ?? 0) > 1);
   const out: Finding[] = [];
   for (const r of reads) {
     const dropped = r.rows.units.map((u) => !!u && conflict(u));
     if (!dropped.some(Boolean)) continue;
     const { rowUnit, rowOffset } = r.rows;
-    const firstRow = new Map<string, number>();
+    // Per code of a dropped unit: its names on this sheet and its rows (1-based sheet rows), in order.
+    const byCode = new Map<string, { names: Set<string>; rows: number[] }>();
     for (let i = 0; i < rowUnit.length; i++) {
       const id = rowUnit[i];
       if (id < 0 || !dropped[id]) continue;
-      const code = (r.rows.units[id] as RowUnit).code;
-      if (!firstRow.has(code)) firstRow.set(code, i);
+      const u = r.rows.units[id] as RowUnit;
+      let e = byCode.get(u.code);
+      if (!e) byCode.set(u.code, (e = { names: new Set(), rows: [] }));
+      e.names.add(unitNameKey(u.name));
+      e.rows.push(i + rowOffset);
       rowUnit[i] = NO_UNIT;
     }
     r.rows.units.forEach((u, i) => {
@@ -285,15 +313,20 @@ export function resolveUnitConflicts(reads: ReadonlyArray<ReadLike>): Finding[] 
     r.lines.length = 0;
     for (const l of kept) r.lines.push(l);
     attachUnits(r.findings, r.rows);
-    for (const [code, i] of firstRow) {
-      const names = new Set<string>();
-      for (const n of namesOf.get(code) ?? []) names.add(spelling.get(n) ?? n);
-      // A name written with several codes: name those codes' names too.
-      for (const u of reads.flatMap((x) => x.rows.units)) if (u && u.code === code) for (const c of codesOf.get(unitNameKey(u.name)) ?? []) for (const n of namesOf.get(c) ?? []) names.add(spelling.get(n) ?? n);
+    for (const [code, e] of byCode) {
+      // The code written with several names: each name and where it is written with this code.
+      const codeNames = [...(namesOf.get(code) ?? [])];
+      const names = codeNames.length > 1 ? codeNames.slice(0, 5).map((n) => ({ name: spelling.get(n) ?? n, places: where(code, n) })) : [];
+      // A name of this sheet's rows written with several codes: each code and where it is written with that name.
+      const codes: Array<{ name: string; codes: Array<{ code: string; places: string[] }> }> = [];
+      for (const n of e.names) {
+        const all = [...(codesOf.get(n) ?? [])];
+        if (all.length > 1) codes.push({ name: spelling.get(n) ?? n, codes: all.slice(0, 5).map((c) => ({ code: c, places: where(c, n) })) });
+      }
       const f: Finding = {
         rule: 'DATA.UNIT_UNRESOLVED', severity: DEFAULT_SEVERITY['DATA.UNIT_UNRESOLVED'],
-        location: { file: r.rows.file, sheet: r.rows.sheet, row: i + rowOffset },
-        message: dataMessages.unitNameConflict({ code, names: [...names].slice(0, 5) }),
+        location: { file: r.rows.file, sheet: r.rows.sheet, row: e.rows[0] },
+        message: dataMessages.unitConflict({ code, names, codes, rows: rowStretches(e.rows) }),
       };
       r.findings.push(f);
       out.push(f);

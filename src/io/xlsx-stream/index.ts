@@ -13,6 +13,7 @@ import type { Grid, WorkbookGrids } from '../../core/grid';
 import type { ByteSource } from '../source';
 import { XlsxReadError } from './errors';
 import { FormatsBuilder, SheetFormats } from './formats';
+import { MISSING_SHEET_REASON } from './messages';
 import { CoreProperties, parsePart, readCoreProperties, readWorkbookInfo } from './parts';
 import { readSharedStrings } from './shared-strings';
 import { SheetBuilder } from './sheet';
@@ -28,8 +29,17 @@ export { DEFAULT_READER_LIMITS, readerLimits, WorkbookBudget } from './limits';
 export type { ReaderLimits } from './limits';
 export type { CoreProperties } from './parts';
 
+/** A sheet of the workbook that could not be read while the others were: reported with its name, never skipped. */
+export interface UnreadableSheet {
+  sheet: string;
+  /** Why, in Simplified Chinese, without the sheet's or the file's name and without a final 。 */
+  reason: string;
+}
+
 export interface StreamedXlsx {
   grids: WorkbookGrids;
+  /** Sheets workbook.xml lists that are not in `grids` because the file lacks their data; empty when none. */
+  unreadableSheets: UnreadableSheet[];
   /** dc:creator of docProps/core.xml; review workbooks we wrote carry REVIEW_CREATOR. */
   creator: string | null;
   /** Bytes of worksheet XML actually inflated: what loading the file into exceljs would cost. */
@@ -161,7 +171,8 @@ export async function readXlsxStream(source: ByteSource, displayName: string, op
     const r = b.finish();
     sheets.push({ name: s.name, cells: r.cells, merges: r.merges, origin: { row: 1, col: 1 }, hidden: s.hidden, protected: r.protected, hiddenRows: r.hiddenRows, hiddenCols: r.hiddenCols, filtered: r.filtered });
   }
-  const streamed: StreamedXlsx = { grids: { file: displayName, sheets }, creator, sheetXmlBytes };
+  const unreadableSheets = info.missingSheets.map((m) => ({ sheet: m.name, reason: MISSING_SHEET_REASON }));
+  const streamed: StreamedXlsx = { grids: { file: displayName, sheets }, unreadableSheets, creator, sheetXmlBytes };
   if (sheetFormats !== undefined) streamed.sheetFormats = sheetFormats;
   return streamed;
 }

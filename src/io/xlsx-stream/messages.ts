@@ -1,6 +1,8 @@
 /** User-facing sentences shared by the streaming reader and src/cli/inputs.ts (Simplified Chinese). */
 export const SAVE_AS_XLSX_ADVICE = '请在 Excel 或 WPS 中另存为 .xlsx 后再检查';
 export const ENCRYPTED_ADVICE = '文件已加密，请先取消密码';
+/** Why a sheet workbook.xml lists could not be read: the package lacks its part (or its relationship). */
+export const MISSING_SHEET_REASON = '文件中缺少该表的数据';
 
 function size(bytes: number): string {
   if (bytes >= 1024 ** 3 && bytes % 1024 ** 3 === 0) return `${bytes / 1024 ** 3} GB`;

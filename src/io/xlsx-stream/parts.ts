@@ -72,9 +72,19 @@ export interface SheetEntry {
   part: string;
 }
 
+/** A sheet workbook.xml lists whose cells the package does not hold (its part, or its relationship, is missing). */
+export interface MissingSheet {
+  /** Name as Excel shows it. */
+  name: string;
+  /** The part its relationship points to, or null when workbook.xml.rels has no worksheet for it. */
+  part: string | null;
+}
+
 export interface WorkbookInfo {
   part: string;
   sheets: SheetEntry[];
+  /** Listed worksheets that cannot be read: each is reported, never passed over as if it were not there. */
+  missingSheets: MissingSheet[];
   date1904: boolean;
   sharedStringsPart: string | null;
   stylesPart: string | null;
@@ -114,10 +124,17 @@ export async function readWorkbookInfo(dir: ZipDirectory, limits: InflateLimits)
   const rels = await readRels(dir, part, limits);
   const byId = new Map(rels.map((r) => [r.id, r]));
   const sheets: SheetEntry[] = [];
+  const missingSheets: MissingSheet[] = [];
   for (const d of defs) {
     const rel = byId.get(d.rid);
-    // Chart sheets and dialog sheets hold no cells; a sheet whose part is missing is skipped, as exceljs does.
-    if (!rel || rel.external || !/\/worksheet$/.test(rel.type) || !dir.entries.has(rel.target)) continue;
+    // Chart sheets, dialog sheets and macro sheets hold no cells to check: passed over, as exceljs does.
+    if (rel && !rel.external && !/\/worksheet$/.test(rel.type)) continue;
+    // A worksheet whose relationship or part is missing (exceljs skips it silently) is a sheet the
+    // user sent and we cannot read: the caller reports it (a 绩效目标 sheet's projects are then not "uncovered").
+    if (!rel || rel.external || !dir.entries.has(rel.target)) {
+      missingSheets.push({ name: d.name, part: rel && !rel.external ? rel.target : null });
+      continue;
+    }
     sheets.push({ name: d.name, hidden: d.state === 'hidden' || d.state === 'veryHidden', part: rel.target });
   }
   const find = (suffix: RegExp, fallback: string): string | null => {
@@ -127,6 +144,7 @@ export async function readWorkbookInfo(dir: ZipDirectory, limits: InflateLimits)
   return {
     part,
     sheets,
+    missingSheets,
     date1904,
     sharedStringsPart: find(/\/sharedStrings$/, 'xl/sharedStrings.xml'),
     stylesPart: find(/\/styles$/, 'xl/styles.xml'),
