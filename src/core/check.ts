@@ -19,6 +19,7 @@ import { dataMessages } from './messages/data';
 import { readWorkbookDetail, unrecognisedFinding, WorkbookRead } from './reader/workbook';
 import { resolveUnitConflicts, SheetUnits } from './reader/units';
 import { RULE_FAMILIES } from './rules';
+import { projectPerformance } from './rules/performance';
 import { checkFilledTables, isFilledTablesWorkbook, readFilledTables, unreadSheets } from './tables/filled';
 import { priorTablesRefused, tablesYearOnYear } from './tables/filled/prior';
 import { FormulaDef, INVALID_RULE, formulaSheetNames, runFormulas } from './formulas';
@@ -266,6 +267,14 @@ export function checkWorkbooks(workbooks: ReadonlyArray<WorkbookGrids>, opts: Ch
         const rule = `${family.family}.NOT_CHECKED` as RuleId;
         findings.push(workbookFinding(inputs[0]?.file ?? '', `规则组 ${family.family} 执行出错，未能检查：${e instanceof Error ? e.message : String(e)}`, DEFAULT_SEVERITY[rule] ? rule : 'DATA.NOT_CHECKED'));
       }
+    }
+  } else if (aux.performance?.length) {
+    // 绩效目标 sheets without budget lines (sent on their own): their grids are still checked, and
+    // PERF.NOT_CHECKED says the funds were not — never an empty, clean-looking result.
+    try {
+      findings.push(...projectPerformance.run(ctx));
+    } catch (e) {
+      findings.push(workbookFinding(workbooks[0]?.file ?? '', `规则组 PERF 执行出错，未能检查：${e instanceof Error ? e.message : String(e)}`, 'PERF.NOT_CHECKED'));
     }
   }
 

@@ -97,10 +97,14 @@ export function num(n: number): string {
   return n.toLocaleString('en-US');
 }
 
-export function checkStatus(prefix: string, sum: { errors: number; warnings: number; infos: number }): { kind: 'success' | 'info' | 'warning'; text: string } {
+export function checkStatus(prefix: string, sum: { errors: number; warnings: number; infos: number }, findings?: ReadonlyArray<Finding>): { kind: 'success' | 'info' | 'warning'; text: string } {
   const counts = `错误 ${num(sum.errors)} 条，警告 ${num(sum.warnings)} 条，提示 ${num(sum.infos)} 条`;
   if (sum.errors > 0) return { kind: 'warning', text: `${prefix}：发现 ${num(sum.errors)} 个错误，请逐条核对（${counts}）。` };
   if (sum.warnings > 0) return { kind: 'info', text: `${prefix}：没有错误，有 ${num(sum.warnings)} 条警告需要确认（${counts}）。` };
+  // "Could not check" is never shown as a clean pass: a run whose only findings say a part went
+  // unchecked (…NOT_CHECKED) gets a note, not the green banner.
+  const unchecked = findings?.filter((f) => f.rule.endsWith('.NOT_CHECKED')).length ?? 0;
+  if (unchecked > 0) return { kind: 'info', text: `${prefix}：未发现错误或警告，但有 ${num(unchecked)} 项未能检查（见提示，不视为通过）（${counts}）。` };
   return { kind: 'success', text: `${prefix}：未发现错误或警告（${counts}）。` };
 }
 

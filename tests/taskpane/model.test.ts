@@ -31,4 +31,7 @@ test('the check banner is a warning with counts when errors were found, never a 
   expect(checkStatus('审核完成', { errors: 3, warnings: 1, infos: 0 })).toEqual({ kind: 'warning', text: '审核完成：发现 3 个错误，请逐条核对（错误 3 条，警告 1 条，提示 0 条）。' });
   expect(checkStatus('审核完成', { errors: 0, warnings: 2, infos: 5 }).kind).toBe('info');
   expect(checkStatus('审核完成', { errors: 0, warnings: 0, infos: 5 })).toMatchObject({ kind: 'success', text: expect.stringContaining('提示 5 条') });
+  // A part not checked is never the green "clean" banner.
+  const notChecked = { rule: 'PERF.NOT_CHECKED', severity: 'info', location: { file: 'a.xlsx' }, message: '' } as const;
+  expect(checkStatus('审核完成', { errors: 0, warnings: 0, infos: 1 }, [notChecked])).toEqual({ kind: 'info', text: '审核完成：未发现错误或警告，但有 1 项未能检查（见提示，不视为通过）（错误 0 条，警告 0 条，提示 1 条）。' });
 });

@@ -119,6 +119,11 @@ export function perfUnlinked(sheet: string, project: string, unit: string): stri
   return `「${sheet}」表中的项目“${project}”${u}在预算明细中找不到对应项目（按项目编码，或单位内的项目名称），其资金未与预算核对`;
 }
 
+/** A run of 绩效目标 sheets without budget lines: the grids are checked, the funds and coverage are not. */
+export function perfNoLines(file: string): string {
+  return `${file}：本次审核没有预算明细，绩效目标的资金和覆盖情况未与预算核对（不视为通过）；绩效指标本身已检查`;
+}
+
 export function perfNotChecked(file: string): string {
   return `${file}：没有绩效目标表（一级指标、二级指标、三级指标、指标值），项目绩效指标未检查（不视为通过）`;
 }

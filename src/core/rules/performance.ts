@@ -25,7 +25,7 @@ import type { BudgetLine } from '../lines';
 import { unitKey } from '../lines';
 import {
   perfCostExceedsOf, perfCoverage, perfFundsMismatchOf, perfLevelMissingOf, perfNotChecked, perfNotCovered, perfSubject, perfUnlinked,
-  perfVagueTail, perfVagueValueOf, perfDuplicateGoal,
+  perfVagueTail, perfVagueValueOf, perfDuplicateGoal, perfNoLines,
 } from '../messages/performance';
 import { costFen, linkGoals, NUMERIC_LEVEL2, valueClassifier } from '../performance';
 import type { PerfGoal, Vagueness } from '../performance';
@@ -313,11 +313,13 @@ export const projectPerformance: RuleFamily = {
       const unitRef: Finding['unit'] = {};
       if (g.unitCode) unitRef.code = g.unitCode;
       if (g.unitName) unitRef.name = g.unitName;
-      out.push(finding('PERF.UNLINKED', g.location, perfUnlinked(g.sheet, goalLabel(g), g.unitName || g.unitCode), unitRef));
+      // Without budget lines every goal is "unlinked": one NOT_CHECKED per goal file says it instead.
+      if (ctx.lines.length > 0) out.push(finding('PERF.UNLINKED', g.location, perfUnlinked(g.sheet, goalLabel(g), g.unitName || g.unitCode), unitRef));
       checkGoal(g, n, null, 0, 0, who.aim(null, g, unitRef), checks, minCopied, hashes, hashed, out);
     }
     for (const f of copiedGrids(goals, minCopied, { hashes, hashed }, { goalProject, projects })) out.push(f);
     for (const file of unchecked) out.push(finding('PERF.NOT_CHECKED', { file }, perfNotChecked(file)));
+    if (ctx.lines.length === 0) for (const file of new Set(goals.map((g) => g.file))) out.push(finding('PERF.NOT_CHECKED', { file }, perfNoLines(file)));
     return out;
   },
 };

@@ -45,7 +45,7 @@ export function CheckExcel({ excel, settings, onSettings, report, onReport }: Ch
     const r = runCheck([wb], settings);
     onReport(r);
     setProgress(null);
-    return checkStatus('审核完成', r.summary);
+    return checkStatus('审核完成', r.summary, r.findings);
   });
 
   const flag = () => run('标记', async () => {

@@ -87,7 +87,7 @@ export function FilesCheck({ settings, report, onReport, files, onFiles, excel, 
     }
     if (!r.recognised) throw new Error('未找到可审核的预算明细表（表头至少需要两个可识别的列，如“单位名称”“金额”）');
     onReport(r);
-    return checkStatus(`已审核 ${num(ok.length)} 个文件${bad.length ? `（${num(bad.length)} 个无法读取）` : ''}`, r.summary);
+    return checkStatus(`已审核 ${num(ok.length)} 个文件${bad.length ? `（${num(bad.length)} 个无法读取）` : ''}`, r.summary, r.findings);
   });
 
   React.useEffect(() => {

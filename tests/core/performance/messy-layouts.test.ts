@@ -274,3 +274,15 @@ describe('messages say what the run did', () => {
     expect(report().find((f) => f.rule === 'DATA.HIDDEN_CELLS')?.message).toBe('工作表“绩效目标”有 1 行被隐藏（第 3 行），其中的数据已照常读取并计入审核；请取消隐藏和筛选后核对');
   });
 });
+
+describe('a 绩效目标 workbook without any budget detail', () => {
+  test('its grids are checked and NOT_CHECKED says the funds were not — never a clean result', () => {
+    const g: Grid = {
+      name: '绩效目标',
+      cells: [['项目编码', '项目名称', '预算数', '一级指标', '二级指标', '三级指标', '指标值'], ['P001', '校舍维修', 600000, ...GOOD[0]], [null, null, null, '效益指标', '社会效益指标', '隐患', '明显提升'], [null, null, null, ...GOOD[2]]],
+    };
+    const report = checkWorkbooks([{ file: '绩效目标.xlsx', sheets: [g] }]);
+    expect(report.findings.map((f) => [f.rule, f.location.cell])).toEqual([['PERF.VAGUE_VALUE', 'G3'], ['PERF.NOT_CHECKED', undefined]]);
+    expect(report.findings[1].message).toBe('绩效目标.xlsx：本次审核没有预算明细，绩效目标的资金和覆盖情况未与预算核对（不视为通过）；绩效指标本身已检查');
+  });
+});

@@ -25,7 +25,7 @@ import type { Finding, RuleId } from '../../../../src/core/findings';
 import type { BudgetLine } from '../../../../src/core/lines';
 import { unitKey } from '../../../../src/core/lines';
 import {
-  perfCostExceeds, perfDuplicateGoal, perfSubject, perfCoverage, perfFundsMismatch, perfLevelMissing, perfNotChecked, perfNotCovered, perfUnlinked, perfVagueValue,
+  perfCostExceeds, perfDuplicateGoal, perfNoLines, perfSubject, perfCoverage, perfFundsMismatch, perfLevelMissing, perfNotChecked, perfNotCovered, perfUnlinked, perfVagueValue,
 } from '../../../../src/core/messages/performance';
 import { costFen, NUMERIC_LEVEL2, valueClassifier } from '../../../../src/core/performance';
 import { linkGoals } from './link';
@@ -187,13 +187,14 @@ export const projectPerformance: RuleFamily = {
       const unitRef: Finding['unit'] = {};
       if (g.unitCode) unitRef.code = g.unitCode;
       if (g.unitName) unitRef.name = g.unitName;
-      out.push(finding('PERF.UNLINKED', g.location, perfUnlinked(g.sheet, goalLabel(g), unit), unitRef));
+      if (ctx.lines.length > 0) out.push(finding('PERF.UNLINKED', g.location, perfUnlinked(g.sheet, goalLabel(g), unit), unitRef));
       checkGoal(ctx, g, { unit: unit || '未标明单位', project: goalLabel(g), unitRef }, null, false, classify, fiscalMemo, out);
     }
     const firstOf = new Map<PerfGoal, BudgetLine>();
     for (const [key, lines] of projects) for (const g of links.byProject.get(key) ?? []) firstOf.set(g, lines[0]);
     out.push(...copiedGrids(goals, ctx.config.perf.minCopiedIndicators, (g) => firstOf.get(g) ?? null));
     for (const file of new Set(projects.map(([, l]) => l[0].src.file))) if (!checked.has(file)) out.push(finding('PERF.NOT_CHECKED', { file }, perfNotChecked(file)));
+    if (ctx.lines.length === 0) for (const file of new Set(goals.map((g) => g.file))) out.push(finding('PERF.NOT_CHECKED', { file }, perfNoLines(file)));
     return out;
   },
 };
