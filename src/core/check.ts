@@ -17,7 +17,7 @@ import { isPerformanceSheet } from './performance';
 import { perfNotChecked } from './messages/performance';
 import { dataMessages } from './messages/data';
 import { readWorkbookDetail, unrecognisedFinding, WorkbookRead } from './reader/workbook';
-import { resolveUnitConflicts, SheetUnits } from './reader/units';
+import { resolveUnitConflicts, SheetUnits, unitConflicts } from './reader/units';
 import { RULE_FAMILIES } from './rules';
 import { projectPerformance } from './rules/performance';
 import { checkFilledTables, isFilledTablesWorkbook, readFilledTables, unreadSheets } from './tables/filled';
@@ -232,6 +232,7 @@ export function checkWorkbooks(workbooks: ReadonlyArray<WorkbookGrids>, opts: Ch
   const priorReads = priorDetail.map((wb) => readWorkbookDetail(wb, config, new Set(), true));
   // A code with two names (or a name with two codes) anywhere in the run: its rows belong to no unit.
   // Prior sheets are judged on their own (a unit may have been renamed since last year).
+  const conflicts = unitConflicts(reads.flatMap((r) => r.current));
   findings.push(...resolveUnitConflicts(reads.flatMap((r) => r.current)));
   for (const r of reads) for (const s of r.prior) findings.push(...resolveUnitConflicts([s]));
   for (const r of priorReads) for (const s of r.prior) r.findings.push(...resolveUnitConflicts([s]));
@@ -254,7 +255,7 @@ export function checkWorkbooks(workbooks: ReadonlyArray<WorkbookGrids>, opts: Ch
   }));
   const catalog = catalogRows.length ? createCatalog(entriesFromCatalogRows(catalogRows)) : defaultCatalog;
   // Per-input NOT_CHECKED findings concern inputs that hold budget lines, not e.g. a 预算执行 workbook.
-  const ctx: RuleContext = { config, lines, prior, aux, inputs: inputs.filter((i) => i.lines > 0), catalog };
+  const ctx: RuleContext = { config, lines, prior, aux, inputs: inputs.filter((i) => i.lines > 0), catalog, unitConflicts: conflicts };
 
   findings.push(...missingOptionalColumns(reads, prior));
   if (lines.length) for (const p of priorTables) findings.push(priorTablesRefused(p.file));

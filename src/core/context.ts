@@ -112,6 +112,11 @@ export interface RuleContext {
   readonly inputs: ReadonlyArray<InputInfo>;
   /** The classification catalogue, extended by the workbook's 科目 sheet (default catalogue when absent). */
   readonly catalog?: Catalog;
+  /**
+   * Units dropped by DATA.UNIT_UNRESOLVED (a code with two names, a name with two codes): their
+   * lines are gone, so their goals are not checked against the budget rather than "unlinked".
+   */
+  readonly unitConflicts?: { readonly codes: ReadonlySet<string>; readonly names: ReadonlySet<string> };
 }
 
 /** A rule family: a small module that turns the context into findings and never throws on data. */

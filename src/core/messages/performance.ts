@@ -119,6 +119,11 @@ export function perfUnlinked(sheet: string, project: string, unit: string): stri
   return `「${sheet}」表中的项目“${project}”${u}在预算明细中找不到对应项目（按项目编码，或单位内的项目名称），其资金未与预算核对`;
 }
 
+/** A goal of a unit DATA.UNIT_UNRESOLVED dropped: its project's lines belong to no unit. */
+export function perfUnitUnresolved(sheet: string, project: string, unit: string): string {
+  return `「${sheet}」表中的项目“${project}”（${unit}）所属单位的编码与名称在预算明细中不一致（见“无法确定所属单位”），其预算行未计入任何单位，绩效目标资金未与预算核对（不视为通过）`;
+}
+
 /** A run of 绩效目标 sheets without budget lines: the grids are checked, the funds and coverage are not. */
 export function perfNoLines(file: string): string {
   return `${file}：本次审核没有预算明细，绩效目标的资金和覆盖情况未与预算核对（不视为通过）；绩效指标本身已检查`;

@@ -254,13 +254,23 @@ function rowStretches(rows: ReadonlyArray<number>, max = 5): string {
   return i < rows.length ? `${parts.join('、')}等 ${rows.length} 行` : parts.join('、');
 }
 
-/**
- * A unit code written with several names, or a name with several codes, across the sheets given:
- * every row of those units becomes unresolved (its lines dropped, its findings unit-less) and each
- * sheet concerned gets one DATA.UNIT_UNRESOLVED per code, which names the other names (or codes),
- * where each is written, and the rows of the sheet it concerns. Returns the findings added.
- */
-export function resolveUnitConflicts(reads: ReadonlyArray<ReadLike>): Finding[] {
+/** Codes written with several names, and name keys (unitNameKey) written with several codes. */
+export interface UnitConflicts {
+  readonly codes: ReadonlySet<string>;
+  readonly names: ReadonlySet<string>;
+}
+
+/** The conflicts resolveUnitConflicts drops, asked before it does (the PERF rules name them). */
+export function unitConflicts(reads: ReadonlyArray<Pick<ReadLike, 'rows'>>): UnitConflicts {
+  const { namesOf, codesOf } = gatherUnits(reads);
+  const codes = new Set<string>();
+  const names = new Set<string>();
+  for (const [c, s] of namesOf) if (s.size > 1) codes.add(c);
+  for (const [n, s] of codesOf) if (s.size > 1) names.add(n);
+  return { codes, names };
+}
+
+function gatherUnits(reads: ReadonlyArray<Pick<ReadLike, 'rows'>>) {
   const namesOf = new Map<string, Set<string>>();
   const codesOf = new Map<string, Set<string>>();
   const spelling = new Map<string, string>();
@@ -286,6 +296,17 @@ export function resolveUnitConflicts(reads: ReadonlyArray<ReadLike>): Finding[] 
       else if (!at.includes(place)) at.push(place);
     }
   }
+  return { namesOf, codesOf, spelling, placesOf, pair };
+}
+
+/**
+ * A unit code written with several names, or a name with several codes, across the sheets given:
+ * every row of those units becomes unresolved (its lines dropped, its findings unit-less) and each
+ * sheet concerned gets one DATA.UNIT_UNRESOLVED per code, which names the other names (or codes),
+ * where each is written, and the rows of the sheet it concerns. Returns the findings added.
+ */
+export function resolveUnitConflicts(reads: ReadonlyArray<ReadLike>): Finding[] {
+  const { namesOf, codesOf, spelling, placesOf, pair } = gatherUnits(reads);
   const where = (code: string, nameKey: string): string[] => placesOf.get(pair(code, nameKey)) ?? [];
   const conflict = (u: RowUnit): boolean => !!u.code && !!u.name && ((namesOf.get(u.code)?.size ?? 0) > 1 || (codesOf.get(unitNameKey(u.name))?.size ?? 0) > 1);
   const out: Finding[] = [];

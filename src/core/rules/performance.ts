@@ -23,9 +23,10 @@ import type { RuleContext, RuleFamily } from '../context';
 import type { Finding, RuleId } from '../findings';
 import type { BudgetLine } from '../lines';
 import { unitKey } from '../lines';
+import { unitNameKey } from '../reader/units';
 import {
   perfCostExceedsOf, perfCoverage, perfFundsMismatchOf, perfLevelMissingOf, perfNotChecked, perfNotCovered, perfSubject, perfUnlinked,
-  perfVagueTail, perfVagueValueOf, perfDuplicateGoal, perfNoLines,
+  perfVagueTail, perfVagueValueOf, perfDuplicateGoal, perfNoLines, perfUnitUnresolved,
 } from '../messages/performance';
 import { costFen, linkGoals, NUMERIC_LEVEL2, valueClassifier } from '../performance';
 import type { PerfGoal, Vagueness } from '../performance';
@@ -193,6 +194,13 @@ function checkGoal(goal: PerfGoal, n: number, project: ReadonlyArray<BudgetLine>
   }
 }
 
+/** Whether the goal's unit is one DATA.UNIT_UNRESOLVED dropped (by its code or its name). */
+export function conflicted(ctx: RuleContext, g: PerfGoal): boolean {
+  const c = ctx.unitConflicts;
+  if (c === undefined || (c.codes.size === 0 && c.names.size === 0)) return false;
+  return (g.unitCode !== '' && c.codes.has(g.unitCode)) || (g.unitName !== '' && c.names.has(unitNameKey(g.unitName)));
+}
+
 /** Files of the lines with no goal linked and no 绩效目标 sheet of their own, in first-seen order. */
 function uncheckedFiles(sheets: ReadonlyArray<{ file: string; linked: boolean }>, goals: ReadonlyArray<PerfGoal>): Set<string> {
   const linked = new Set<string>();
@@ -314,7 +322,8 @@ export const projectPerformance: RuleFamily = {
       if (g.unitCode) unitRef.code = g.unitCode;
       if (g.unitName) unitRef.name = g.unitName;
       // Without budget lines every goal is "unlinked": one NOT_CHECKED per goal file says it instead.
-      if (ctx.lines.length > 0) out.push(finding('PERF.UNLINKED', g.location, perfUnlinked(g.sheet, goalLabel(g), g.unitName || g.unitCode), unitRef));
+      if (conflicted(ctx, g)) out.push(finding('PERF.NOT_CHECKED', g.location, perfUnitUnresolved(g.sheet, goalLabel(g), g.unitName || g.unitCode), unitRef));
+      else if (ctx.lines.length > 0) out.push(finding('PERF.UNLINKED', g.location, perfUnlinked(g.sheet, goalLabel(g), g.unitName || g.unitCode), unitRef));
       checkGoal(g, n, null, 0, 0, who.aim(null, g, unitRef), checks, minCopied, hashes, hashed, out);
     }
     for (const f of copiedGrids(goals, minCopied, { hashes, hashed }, { goalProject, projects })) out.push(f);

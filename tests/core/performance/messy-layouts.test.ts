@@ -286,3 +286,17 @@ describe('a 绩效目标 workbook without any budget detail', () => {
     expect(report.findings[1].message).toBe('绩效目标.xlsx：本次审核没有预算明细，绩效目标的资金和覆盖情况未与预算核对（不视为通过）；绩效指标本身已检查');
   });
 });
+
+describe('a goal of a unit whose code and name conflict', () => {
+  test('is not checked against the budget (its lines belong to no unit), never “unlinked”', () => {
+    const other: Grid = {
+      name: '预算明细',
+      cells: [['单位：元'], H, ['105001', '县教育局', '项目支出', 'P009', '教师培训', '2050202', '30216', '一般公共预算拨款', 100000, '按标准', '完成'],
+        ['102001', '县卫健委', '项目支出', 'H01', '疾病防控', '2100101', '30227', '一般公共预算拨款', 400000, '按标准', '完成']],
+    };
+    const g: Grid = { name: '绩效目标', cells: [['单位编码', '单位名称', '项目编码', '项目名称', '预算数', '一级指标', '二级指标', '三级指标', '指标值'], ['101001', '县教育局', 'P001', '校舍维修', 600000, ...GOOD[0]], [null, null, null, null, null, ...GOOD[1]], [null, null, null, null, null, ...GOOD[2]]] };
+    const out = checkWorkbooks([{ file: 'a.xlsx', sheets: [detail, g] }, { file: 'b.xlsx', sheets: [other] }]).findings.filter((f) => f.rule.startsWith('PERF.'));
+    expect(out.map((f) => [f.rule, f.location.file, f.location.cell])).toEqual([['PERF.NOT_CHECKED', 'a.xlsx', 'D2'], ['PERF.NOT_CHECKED', 'b.xlsx', undefined]]);
+    expect(out[0].message).toContain('所属单位的编码与名称在预算明细中不一致');
+  });
+});

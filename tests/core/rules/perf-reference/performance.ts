@@ -25,7 +25,7 @@ import type { Finding, RuleId } from '../../../../src/core/findings';
 import type { BudgetLine } from '../../../../src/core/lines';
 import { unitKey } from '../../../../src/core/lines';
 import {
-  perfCostExceeds, perfDuplicateGoal, perfNoLines, perfSubject, perfCoverage, perfFundsMismatch, perfLevelMissing, perfNotChecked, perfNotCovered, perfUnlinked, perfVagueValue,
+  perfCostExceeds, perfDuplicateGoal, perfNoLines, perfSubject, perfUnitUnresolved, perfCoverage, perfFundsMismatch, perfLevelMissing, perfNotChecked, perfNotCovered, perfUnlinked, perfVagueValue,
 } from '../../../../src/core/messages/performance';
 import { costFen, NUMERIC_LEVEL2, valueClassifier } from '../../../../src/core/performance';
 import { linkGoals } from './link';
@@ -34,6 +34,7 @@ import { fundGroupOf } from '../../../../src/core/tables/common';
 import { codeMatcher, finding, groupByProject, lineFinding, lineUnit, projectLabel, unitLabel } from '../../../../src/core/rules/finding-helpers';
 import type { ProjectGroup } from '../../../../src/core/rules/finding-helpers';
 import { copiedGrids } from './performance-copied';
+import { conflicted } from '../../../../src/core/rules/performance';
 
 function goalLabel(g: PerfGoal): string {
   if (g.projectName && g.projectCode) return `${g.projectName}（${g.projectCode}）`;
@@ -187,7 +188,8 @@ export const projectPerformance: RuleFamily = {
       const unitRef: Finding['unit'] = {};
       if (g.unitCode) unitRef.code = g.unitCode;
       if (g.unitName) unitRef.name = g.unitName;
-      if (ctx.lines.length > 0) out.push(finding('PERF.UNLINKED', g.location, perfUnlinked(g.sheet, goalLabel(g), unit), unitRef));
+      if (conflicted(ctx, g)) out.push(finding('PERF.NOT_CHECKED', g.location, perfUnitUnresolved(g.sheet, goalLabel(g), unit), unitRef));
+      else if (ctx.lines.length > 0) out.push(finding('PERF.UNLINKED', g.location, perfUnlinked(g.sheet, goalLabel(g), unit), unitRef));
       checkGoal(ctx, g, { unit: unit || '未标明单位', project: goalLabel(g), unitRef }, null, false, classify, fiscalMemo, out);
     }
     const firstOf = new Map<PerfGoal, BudgetLine>();
