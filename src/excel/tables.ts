@@ -2,16 +2,30 @@
  * Standard tables written into new sheets of the open workbook ("1 部门收支总表", suffixed when
  * the name is taken — a generated sheet never replaces a user's sheet). Money cells hold exact
  * values in the display unit; only the number format rounds, so totals tie as the core made them.
+ *
+ * A table with a body layout (the 项目支出绩效目标表, bodyLayoutOf) gets its body merges too — the
+ * project's cells down its indicator rows, the 一级/二级 runs — and the body alignment of the xlsx
+ * writer (src/io/tables-workbook.ts, tables-body-layout.ts): vertically centred, text wrapped, money
+ * right. Merges are queued like every other op, so they add syncs only as payload chunks fill, never
+ * one per project. The page breaks of the xlsx writer are a print concern and are not drawn here.
  */
 import { FEN_PER_UNIT } from '../core/money';
 import type { StandardTable } from '../core/tables/model';
+import { bodyLayoutOf } from '../core/tables/project-performance-grid';
+import { detectCaps, type HostCaps } from './caps';
 import { Batcher, excelRun, jsonBytes, OnProgress, PAYLOAD_BUDGET, ProgressMeter } from './run';
 import { asText, uniqueSheetName } from './sheet-names';
 import { a1 } from '../core/address';
 
+/** Range.merge is ExcelApi 1.2 (typings, Excel.Range.merge). */
+const MERGE_MINOR = 2;
+
 export const MONEY_FORMAT = '#,##0.00';
 
-/** The table as a grid of values, number formats and merges (0-based), starting at A1. */
+/**
+ * The table as a grid of values, number formats and merges (0-based, [top, left, bottom, right]),
+ * starting at A1. The body starts at row `headerEnd`; the body layout's merges are among `merges`.
+ */
 export function tableLayout(t: StandardTable): { values: (string | number)[][]; formats: string[][]; merges: Array<[number, number, number, number]>; headerEnd: number } {
   const n = t.columns.length;
   const blank = (): (string | number)[] => Array(n).fill('');
@@ -39,6 +53,10 @@ export function tableLayout(t: StandardTable): { values: (string | number)[][]; 
       return asText(indent + s);
     }));
   }
+  const body = h0 + t.headerRows;
+  for (const m of bodyLayoutOf(t)?.merges ?? []) {
+    if (m.rowSpan > 1 || m.colSpan > 1) merges.push([body + m.row, m.col, body + m.row + m.rowSpan - 1, m.col + m.colSpan - 1]);
+  }
   for (const note of t.notes) {
     const r = blank();
     r[0] = asText(note);
@@ -49,8 +67,32 @@ export function tableLayout(t: StandardTable): { values: (string | number)[][]; 
   return { values, formats, merges, headerEnd: h0 + t.headerRows };
 }
 
-/** Write each table to a new sheet; returns the sheet names used. `label` prefixes names (a unit). */
-export async function writeTables(tables: ReadonlyArray<StandardTable>, label = '', onProgress?: OnProgress): Promise<string[]> {
+/**
+ * Queues the xlsx writer's body alignment for a table with a body layout: one op per column and
+ * property over the whole body (never per row), plus the 合计 label centred.
+ */
+async function alignLaidOutBody(ws: Excel.Worksheet, t: StandardTable, bodyStart: number, batch: Batcher): Promise<void> {
+  const nrow = t.rows.length;
+  if (nrow === 0) return;
+  await batch.reserve(t.columns.length * 600 + 300);
+  t.columns.forEach((col, c) => {
+    const f = ws.getRangeByIndexes(bodyStart, c, nrow, 1).format;
+    f.verticalAlignment = 'Center';
+    f.horizontalAlignment = col.kind === 'money' ? 'Right' : col.kind === 'code' ? 'Center' : 'Left';
+    f.wrapText = col.kind !== 'money';
+  });
+  t.rows.forEach((r, i) => {
+    if (r.isTotal) ws.getRangeByIndexes(bodyStart + i, 0, 1, 1).format.horizontalAlignment = 'Center';
+  });
+}
+
+/**
+ * Write each table to a new sheet; returns the sheet names used. `label` prefixes names (a unit).
+ * On a host without Range.merge (below ExcelApi 1.2) the sheets are written unmerged: each merged
+ * value stays in the top cell of its area, so nothing is lost or counted twice.
+ */
+export async function writeTables(tables: ReadonlyArray<StandardTable>, label = '', onProgress?: OnProgress, caps: Pick<HostCaps, 'version'> = detectCaps()): Promise<string[]> {
+  const canMerge = caps.version >= MERGE_MINOR;
   const layouts = tables.map(tableLayout);
   // Progress in table rows written: the values are nearly all of the work.
   const meter = new ProgressMeter(layouts.reduce((n, l) => n + l.values.length, 0), onProgress);
@@ -83,10 +125,14 @@ export async function writeTables(tables: ReadonlyArray<StandardTable>, label = 
         meter.add(j - i);
         i = j;
       }
-      for (const [r1, c1, r2, c2] of merges) {
-        await batch.reserve(300);
-        ws.getRange(`${a1(r1 + 1, c1 + 1)}:${a1(r2 + 1, c2 + 1)}`).merge(false);
+      // All merges of the sheet queued; the batcher syncs only when a payload chunk is full.
+      if (canMerge) {
+        for (const [r1, c1, r2, c2] of merges) {
+          await batch.reserve(300);
+          ws.getRange(`${a1(r1 + 1, c1 + 1)}:${a1(r2 + 1, c2 + 1)}`).merge(false);
+        }
       }
+      if (bodyLayoutOf(t)) await alignLaidOutBody(ws, t, headerEnd, batch);
       await batch.reserve(3000 + n * 300);
       const title = ws.getRange('A1');
       title.format.font.bold = true;
