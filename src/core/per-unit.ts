@@ -8,14 +8,22 @@
  *   only to the bureau's own (all-units) one;
  * - of each sheet holding rows of the unit: its frame (titles, unit line, header) and the unit's
  *   own rows (lines, its 小计, its 其中 rows). Unresolved rows (DATA.UNIT_UNRESOLVED) and rows of
- *   no unit are in no unit's workbook.
+ *   no unit are in no unit's workbook;
+ * - of each 绩效目标 sheet holding goals of the unit: the rows above its first goal (titles, unit
+ *   line, a list's header) and the unit's own goals: a block from its 项目名称 row to its last
+ *   indicator row, a list goal its rows. A goal is its linked project's unit's (linkGoals), an
+ *   unlinked one the unit it names, as its PERF findings are; a goal naming no unit is a row of no
+ *   unit. Findings of no unit on a goal's rows (a bad 年度资金总额) go with the goal.
  * Computed once per report in one pass over rows and findings (10,000 units must not cost
  * units × rows), and shared by every unit's workbook.
  */
 import type { CheckReport } from './check';
 import type { Finding, FindingUnit } from './findings';
 import { unitKey } from './lines';
+import { linkGoals } from './performance/link';
+import type { PerfGoal } from './performance/model';
 import type { SheetUnits } from './reader/units';
+import { groupByProject } from './rules/finding-helpers';
 
 export interface PartUnit {
   key: string;
@@ -73,6 +81,88 @@ function sheetUnitsFromLines(report: CheckReport): SheetUnits[] {
   });
 }
 
+/** One goal's rows on its sheet and the unit it belongs to ('' key: none). */
+interface GoalRows {
+  key: string;
+  code: string;
+  name: string;
+  from: number;
+  to: number;
+}
+
+/** The 1-based rows a goal spans: its 项目名称 (or code) row to its last indicator or 项目资金 row. */
+function goalSpan(g: PerfGoal): { from: number; to: number } | null {
+  const first = g.location.row;
+  if (first === undefined) return null;
+  let from = first;
+  let to = first;
+  const see = (row: number | undefined) => {
+    if (row === undefined) return;
+    if (row < from) from = row;
+    if (row > to) to = row;
+  };
+  see(g.totalLocation?.row);
+  see(g.fiscalLocation?.row);
+  for (let k = 0; k < g.indicators.length; k++) see(g.indicators[k].location.row);
+  return { from, to };
+}
+
+/**
+ * The goals of each 绩效目标 sheet (by sheetKey), each with its rows and unit, sorted by row: a goal is
+ * its linked project's unit's, else the unit it names (the unit its PERF findings carry).
+ */
+function goalRowsBySheet(report: CheckReport): Map<string, GoalRows[]> {
+  const out = new Map<string, GoalRows[]>();
+  const goals = report.performance;
+  if (!goals || goals.length === 0) return out;
+  const lines = report.lines ?? [];
+  const projects = groupByProject(lines);
+  // The same arrays the PERF rules linked: the links are cached, not computed again.
+  const { goalProject } = linkGoals(lines, goals);
+  for (let n = 0; n < goals.length; n++) {
+    const g = goals[n];
+    const span = goalSpan(g);
+    if (span === null) continue;
+    const p = goalProject[n];
+    const l = p >= 0 ? projects[p][1][0] : null;
+    const code = l !== null ? l.unitCode : g.unitCode;
+    const name = l !== null ? l.unitName : g.unitName;
+    const k = sheetKey(g.file, g.sheet);
+    let list = out.get(k);
+    if (!list) out.set(k, (list = []));
+    list.push({ key: code || name, code, name, ...span });
+  }
+  for (const list of out.values()) list.sort((a, b) => a.from - b.from);
+  return out;
+}
+
+/** The goal whose rows hold the 1-based row, or undefined (goals sorted by row, not overlapping). */
+function goalAt(list: ReadonlyArray<GoalRows>, row: number): GoalRows | undefined {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const g = list[mid];
+    if (row < g.from) hi = mid - 1;
+    else if (row > g.to) lo = mid + 1;
+    else return g;
+  }
+  return undefined;
+}
+
+/** Rows ascending and distinct, from a sheet's rows already kept and more. */
+function mergeRows(have: number[] | undefined, more: number[]): number[] {
+  if (!have) {
+    // Goals in row order give ascending rows; goals of a sheet name written twice may overlap.
+    let ascending = true;
+    for (let i = 1; i < more.length && ascending; i++) ascending = more[i] > more[i - 1];
+    if (ascending) return more;
+  }
+  const set = new Set(have);
+  for (const r of more) set.add(r);
+  return [...set].sort((a, b) => a - b);
+}
+
 function computePartition(report: CheckReport): Partition {
   const byKey = new Map<string, UnitPart>();
   const units: PartUnit[] = [];
@@ -94,7 +184,8 @@ function computePartition(report: CheckReport): Partition {
   for (const f of report.findings) if (f.rule === 'DATA.UNIT_UNRESOLVED' && f.location.sheet !== undefined) unresolved.add(sheetKey(f.location.file, f.location.sheet));
   /** The one unit key of a sheet whose every unit row is that unit's, else null. */
   const sole = new Map<string, string | null>();
-  for (const s of report.sheetUnits ?? sheetUnitsFromLines(report)) {
+  const detail = report.sheetUnits ?? sheetUnitsFromLines(report);
+  for (const s of detail) {
     const sk = sheetKey(s.file, s.sheet);
     const rowsOf = new Map<number, number[]>(); // unit index → grid rows
     for (let i = 0; i < s.rowUnit.length; i++) {
@@ -122,6 +213,50 @@ function computePartition(report: CheckReport): Partition {
     const one = keys.size === 1 && !unresolved.has(sk) ? [...keys][0] : null;
     sole.set(sk, prev === undefined ? one : prev === one ? one : null);
   }
+  const goalSheets = goalRowsBySheet(report);
+  // A sheet read both for lines and for goals (a 预算管理一体化 export): the detail reader's units
+  // stand; a goal is copied only where they agree with it, and none on a sheet with unresolved rows.
+  const detailOf = new Map<string, SheetUnits[]>();
+  for (const s of detail) {
+    const sk = sheetKey(s.file, s.sheet);
+    const list = detailOf.get(sk);
+    if (list) list.push(s);
+    else detailOf.set(sk, [s]);
+  }
+  const agrees = (sk: string, g: GoalRows): boolean => {
+    const list = detailOf.get(sk);
+    if (!list) return true;
+    if (unresolved.has(sk)) return false;
+    for (const s of list) {
+      for (let r = g.from; r <= g.to; r++) {
+        const id = s.rowUnit[r - s.rowOffset];
+        if (id === undefined || id < 0) continue;
+        if (s.units[id]?.key !== g.key) return false;
+      }
+    }
+    return true;
+  };
+  for (const [sk, goals] of goalSheets) {
+    const kept = goals.filter((g) => g.key !== '' && agrees(sk, g));
+    // The rows above the sheet's first goal: titles, the unit line, a list's header.
+    const frame: number[] = [];
+    for (let r = 1; r < (goals[0]?.from ?? 1); r++) frame.push(r);
+    const rowsOf = new Map<string, number[]>();
+    for (const g of kept) {
+      const part = partOf(g.key, g.code, g.name);
+      let rows = rowsOf.get(part.unit.key);
+      if (!rows) rowsOf.set(part.unit.key, (rows = [...frame]));
+      for (let r = g.from; r <= g.to; r++) rows.push(r);
+    }
+    for (const [k, rows] of rowsOf) {
+      const part = byKey.get(k) as UnitPart;
+      part.sheets.set(sk, mergeRows(part.sheets.get(sk), rows));
+    }
+    goalSheets.set(sk, kept);
+    const prev = sole.get(sk);
+    const one = rowsOf.size === 1 && kept.length === goals.length && !unresolved.has(sk) ? [...rowsOf.keys()][0] : null;
+    sole.set(sk, prev === undefined ? one : prev === one ? one : null);
+  }
   for (const f of report.findings) {
     const k = findingUnitKey(f.unit);
     if (k) {
@@ -129,6 +264,13 @@ function computePartition(report: CheckReport): Partition {
       continue;
     }
     if (f.location.sheet === undefined) continue;
+    // A finding of no unit on a goal's rows (the 绩效目标 reader gives none) is that goal's unit's.
+    const goals = f.location.row !== undefined ? goalSheets.get(sheetKey(f.location.file, f.location.sheet)) : undefined;
+    const g = goals ? goalAt(goals, f.location.row as number) : undefined;
+    if (g) {
+      byKey.get(g.key)?.findings.push(f);
+      continue;
+    }
     const only = sole.get(sheetKey(f.location.file, f.location.sheet));
     if (only) byKey.get(only)?.findings.push(f);
   }
