@@ -7,7 +7,8 @@ import type { AddressInfo } from 'net';
 import { chromium, Browser, Page } from 'playwright-core';
 
 export const ROOT = path.resolve(__dirname, '../..');
-export const WEB = path.join(ROOT, 'dist/web');
+/** The built page: dist/web, or the directory BUDGET_REVIEW_WEB names (a build that leaves dist/ alone). */
+export const WEB = process.env.BUDGET_REVIEW_WEB ? path.resolve(process.env.BUDGET_REVIEW_WEB) : path.join(ROOT, 'dist/web');
 export const ARTIFACTS = path.join(ROOT, 'tests/artifacts');
 export const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 export const CSP = "default-src 'self'; script-src 'self' https://appsforoffice.microsoft.com; connect-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; object-src 'none'; base-uri 'self'";
@@ -15,7 +16,7 @@ export const CSP = "default-src 'self'; script-src 'self' https://appsforoffice.
 /** Build the page when the test runs without `npm run build` before it. */
 export function ensureBuilt(): void {
   if (fs.existsSync(path.join(WEB, 'taskpane.js')) && fs.existsSync(path.join(WEB, 'budget-review-offline.html'))) return;
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/webpack-cli/bin/cli.js'), '--mode', 'production'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/webpack-cli/bin/cli.js'), '--mode', 'production', '--output-path', WEB], { cwd: ROOT, stdio: 'inherit' });
 }
 
 /** Bundle tests/browser/office-stub.ts (the fake Excel host) into tests/artifacts/office-stub.js. */

@@ -8,6 +8,8 @@ import { Button, Text } from '@fluentui/react-components';
 import type { CheckReport } from '../../core/check';
 import { reportJson } from '../../core/check';
 import type { Finding } from '../../core/findings';
+import { goalLookup } from '../../core/performance/at';
+import type { PerfGoal } from '../../core/performance/model';
 import type { ExcelActions } from '../../excel';
 import { findExecutionSheet } from '../../core/figures';
 import { ACCEPT, LoadedFile } from '../../web/read-files';
@@ -44,13 +46,26 @@ export function FilesCheck({ settings, report, onReport, files, onFiles, excel, 
   const [progress, setProgress] = React.useState<number | null>(null);
   const [typed, setTyped] = React.useState(new Map<string, { finding: Finding; text: string }>());
   const shown = React.useMemo(() => (report ? withExplanations(report, typed) : null), [report, typed]);
-  const [preview, setPreview] = React.useState<{ view: SheetWindow; title: string } | null>(null);
+  const [preview, setPreview] = React.useState<{ view: SheetWindow; title: string; finding: Finding; goal?: PerfGoal } | null>(null);
+  // The finding whose preview is open: focus goes back to it when the preview closes.
+  const opener = React.useRef<HTMLElement | null>(null);
+  const returnFocus = React.useRef(false);
+  React.useEffect(() => {
+    if (preview || !returnFocus.current) return;
+    returnFocus.current = false;
+    if (opener.current?.isConnected) opener.current.focus();
+    opener.current = null;
+  }, [preview]);
+  // The preview of a finding about a project shows that project's goal grid too (issue 16).
+  const goalOf = React.useMemo(() => (report?.performance ? goalLookup(report.lines, report.performance) : undefined), [report]);
   const grids = React.useMemo(() => files.map((f) => f.grids), [files]);
   // In Excel (批量) the files are not the open workbook: a location opens the preview there too.
   const canPreview = React.useCallback((f: Finding) => hasSheetWindow(grids, f), [grids]);
   const openPreview = (f: Finding) => {
     const view = sheetWindow(grids, f);
-    if (view) setPreview({ view, title: fileLocationText(f) });
+    if (!view) return;
+    opener.current = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+    setPreview({ view, title: fileLocationText(f), finding: f, goal: goalOf?.(f) });
   };
 
   // Reading and checking run in a Web Worker: the page stays responsive, shows how far it got, and
@@ -158,7 +173,7 @@ export function FilesCheck({ settings, report, onReport, files, onFiles, excel, 
             {excel ? <Button onClick={writeSheet} disabled={busy}>写入合并审核表</Button> : null}
           </div>
           <ReportView report={shown} onExplain={explain} onUnitDownload={busy ? undefined : downloadUnit} withFile onSelect={openPreview} canSelect={canPreview} />
-          {preview ? <SheetPreview view={preview.view} title={preview.title} onClose={() => setPreview(null)} /> : null}
+          {preview ? <SheetPreview view={preview.view} title={preview.title} goal={preview.goal} at={preview.finding.location} onClose={() => { returnFocus.current = true; setPreview(null); }} /> : null}
         </>
       ) : null}
     </div>

@@ -18,6 +18,9 @@ const useStyles = makeStyles({
   counts: { marginLeft: '6px', display: 'inline-flex', gap: '4px' },
   row: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   edit: { display: 'flex', flexDirection: 'column', gap: '4px', padding: '4px 0 8px' },
+  // Heard by screen readers, not seen: separates the location, the unit and the message in the
+  // button's accessible name ("…!C45，101001 县教育局，…") without changing the layout.
+  sr: { position: 'absolute', width: '1px', height: '1px', margin: '-1px', padding: 0, overflow: 'hidden', clip: 'rect(0, 0, 0, 0)', whiteSpace: 'nowrap', border: 0 },
 });
 
 const COLOR: Record<Severity, 'danger' | 'warning' | 'informative'> = { error: 'danger', warning: 'warning', info: 'informative' };
@@ -26,6 +29,7 @@ const PAGE = 200;
 export interface FindingsListProps {
   groups: FindingGroup[];
   groupBy: 'rule' | 'unit';
+  /** A finding chosen (click, Enter, Space); when it has a goal grid, that grid opens too. */
   onSelect?: (f: Finding) => void;
   onExplain?: (f: Finding, text: string) => void;
   /** The project goal a finding is about (when a 绩效目标 sheet was read): its grid is shown beside it. */
@@ -53,6 +57,9 @@ function FindingRow({ f, groupBy, onSelect, onExplain, goal, withFile, canSelect
   const s = useStyles();
   const [editing, setEditing] = React.useState(false);
   const [text, setText] = React.useState(f.explanation ?? '');
+  // The goal grid under the finding: closed at first, opened when the finding is selected.
+  const [gridOpen, setGridOpen] = React.useState(false);
+  const findingButton = React.useRef<HTMLButtonElement>(null);
   const editButton = React.useRef<HTMLButtonElement>(null);
   const box = React.useRef<HTMLTextAreaElement>(null);
   const returnFocus = React.useRef(false);
@@ -72,14 +79,22 @@ function FindingRow({ f, groupBy, onSelect, onExplain, goal, withFile, canSelect
   };
   return (
     <div className={s.row} data-testid="finding" data-rule={f.rule} data-at={locationText(f)}>
-      <button type="button" className={link ? s.item : s.plain} onClick={() => link && onSelect?.(f)} title={link ? (withFile ? '查看该处表格' : f.location.cell ? '定位到单元格' : undefined) : undefined} data-link={link ? 'true' : 'false'}>
+      <button ref={findingButton} type="button" className={link ? s.item : s.plain} onClick={() => {
+        if (!link) return;
+        // Focus on the finding (Safari does not focus a clicked button): a preview opened from here
+        // gives focus back to it when it closes.
+        findingButton.current?.focus();
+        if (goal) setGridOpen(true);
+        onSelect?.(f);
+      }} title={link ? (withFile ? '查看该处表格' : f.location.cell ? '定位到单元格' : undefined) : undefined} data-link={link ? 'true' : 'false'}>
         <Badge size="small" color={COLOR[f.severity]} appearance="tint">{SEVERITY_ZH[f.severity]}</Badge>{' '}
         <span className={link ? s.loc : s.locPlain} data-testid="location">{where}</span>
-        {groupBy === 'rule' ? <span className={s.loc}>{unitLabel(f)}</span> : null}
+        {groupBy === 'rule' ? <><span className={s.sr}>，</span><span className={s.loc}>{unitLabel(f)}</span></> : null}
+        <span className={s.sr}>：</span>
         <span className={s.msg}>{f.message}</span>
         {f.explained ? <span className={s.explained}>已说明：{f.explanation}</span> : null}
       </button>
-      {goal ? <GoalGrid goal={goal} /> : null}
+      {goal ? <GoalGrid goal={goal} at={f.location} open={gridOpen} onToggle={setGridOpen} /> : null}
       {onExplain ? (
         <>
           <Button ref={editButton} size="small" appearance="subtle" onClick={() => setEditing(true)}>{f.explained ? '修改说明' : '填写说明'}</Button>

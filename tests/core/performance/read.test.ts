@@ -146,6 +146,7 @@ describe('项目支出绩效目标表 with the indicator grid', () => {
 });
 
 import { goalLookup } from '../../../src/core/performance';
+import type { Finding } from '../../../src/core/findings';
 
 describe('the goal beside a finding (pane and page)', () => {
   test('PERF findings on the goal sheet and findings on a linked project line find the project goal; others none', () => {
@@ -154,8 +155,32 @@ describe('the goal beside a finding (pane and page)', () => {
     const name = (rule: string, cell: string) => goalOf(report.findings.find((f) => f.rule === rule && f.location.cell === cell)!)?.projectName;
     expect(name('PERF.VAGUE_VALUE', 'E25')).toBe('课后服务');
     expect(name('PERF.FUNDS_MISMATCH', 'C45')).toBe('教师培训');
-    expect(name('PERF.COVERAGE', 'I4')).toBe('校舍维修'); // row 4 of 预算明细 is 校舍维修's line
+    // Row 4 of 预算明细 is 校舍维修's line, but PERF.COVERAGE is about 县教育局 as a whole: no project's grid.
+    expect(name('PERF.COVERAGE', 'I4')).toBeUndefined();
     expect(name('PERF.NOT_COVERED', 'E8')).toBeUndefined(); // 智慧校园 has no goal
     expect(goalOf({ rule: 'DATA.NOT_CHECKED', severity: 'info', location: { file: 'x' }, message: '' })).toBeUndefined();
+  });
+
+  test('a finding about a unit gets no goal, even on a project line or a goal row; a finding about a line there does', () => {
+    const report = checkWorkbooks([performanceExampleWorkbook()]);
+    const goalOf = goalLookup(report.lines, report.performance ?? []);
+    const coverage = report.findings.find((f) => f.rule === 'PERF.COVERAGE')!;
+    const vague = report.findings.find((f) => f.rule === 'PERF.VAGUE_VALUE' && f.location.cell === 'E25')!;
+    expect(coverage).toBeDefined();
+    const as = (rule: string, f: Finding): Finding => ({ ...f, rule: rule as Finding['rule'] });
+    // The same locations, other rules: unit totals and shares, 公开表, 审核公式, NOT_CHECKED — none.
+    for (const rule of ['PERF.COVERAGE', 'PERF.NOT_CHECKED', 'GENERAL_CUT.INSUFFICIENT', 'THREE_PUBLIC.OVER_LIMIT', 'THREE_PUBLIC.ITEM_INCREASE', 'ADMIN_CUT.INSUFFICIENT', 'LIVELIHOOD.SHARE_LOW', 'PRIORITY.DECREASED', 'SANBAO.SHORTFALL', 'PPP.OVER_CAP', 'DEBT.INTEREST_SHORT', 'TABLES.ROW_SUM', 'CUSTOM.001', 'ZBB.NOT_CHECKED', 'DATA.TOTAL_MISMATCH']) {
+      expect([rule, goalOf(as(rule, coverage))?.projectName]).toEqual([rule, undefined]);
+      expect([rule, goalOf(as(rule, vague))?.projectName]).toEqual([rule, undefined]);
+    }
+    // A finding about the line itself, on the same cell: the line's project goal.
+    for (const rule of ['ZBB.BASIS_MISSING', 'ZBB.BASE_CARRYOVER', 'DATA.BAD_AMOUNT', 'PERF.NOT_COVERED']) expect([rule, goalOf(as(rule, coverage))?.projectName]).toEqual([rule, '校舍维修']);
+    expect(goalOf(as('PERF.LEVEL_MISSING', vague))?.projectName).toBe('课后服务');
+    // Over the whole example: no unit-wide finding carries a grid, every PERF finding on a goal does.
+    for (const f of report.findings) {
+      const g = goalOf(f);
+      if (f.rule === 'PERF.COVERAGE' || f.rule.endsWith('.NOT_CHECKED') || !/^(PERF|ZBB|DATA)\./.test(f.rule)) expect([f.rule, g]).toEqual([f.rule, undefined]);
+      if (f.location.sheet && /绩效/.test(f.location.sheet)) expect([f.rule, f.location.cell, !!g]).toEqual([f.rule, f.location.cell, true]);
+    }
   });
 });
