@@ -259,23 +259,16 @@ export function checkWorkbooks(workbooks: ReadonlyArray<WorkbookGrids>, opts: Ch
 
   findings.push(...missingOptionalColumns(reads, prior));
   if (lines.length) for (const p of priorTables) findings.push(priorTablesRefused(p.file));
-  if (lines.length) {
-    for (const family of RULE_FAMILIES) {
-      try {
-        findings.push(...family.run(ctx));
-      } catch (e) {
-        // A rule bug must not hide the other rules' findings, nor look like a pass.
-        const rule = `${family.family}.NOT_CHECKED` as RuleId;
-        findings.push(workbookFinding(inputs[0]?.file ?? '', `规则组 ${family.family} 执行出错，未能检查：${e instanceof Error ? e.message : String(e)}`, DEFAULT_SEVERITY[rule] ? rule : 'DATA.NOT_CHECKED'));
-      }
-    }
-  } else if (aux.performance?.length) {
-    // 绩效目标 sheets without budget lines (sent on their own): their grids are still checked, and
-    // PERF.NOT_CHECKED says the funds were not — never an empty, clean-looking result.
+  // 绩效目标 sheets without budget lines (sent on their own): their grids are still checked, and
+  // PERF.NOT_CHECKED says the funds were not — never an empty, clean-looking result.
+  const families = lines.length ? RULE_FAMILIES : aux.performance?.length ? [projectPerformance] : [];
+  for (const family of families) {
     try {
-      findings.push(...projectPerformance.run(ctx));
+      findings.push(...family.run(ctx));
     } catch (e) {
-      findings.push(workbookFinding(workbooks[0]?.file ?? '', `规则组 PERF 执行出错，未能检查：${e instanceof Error ? e.message : String(e)}`, 'PERF.NOT_CHECKED'));
+      // A rule bug must not hide the other rules' findings, nor look like a pass.
+      const rule = `${family.family}.NOT_CHECKED` as RuleId;
+      findings.push(workbookFinding(inputs[0]?.file ?? workbooks[0]?.file ?? '', `规则组 ${family.family} 执行出错，未能检查：${e instanceof Error ? e.message : String(e)}`, DEFAULT_SEVERITY[rule] ? rule : 'DATA.NOT_CHECKED'));
     }
   }
 

@@ -10,17 +10,8 @@ import { bodyLayoutOf } from '../../src/core/tables/project-performance-grid';
 import { capsFromVersion } from '../../src/excel/caps';
 import { writeTables } from '../../src/excel/tables';
 import type { Area, FakeSheet } from '../../src/testing/fake-excel/model';
-import { type Ind, gridTable, perfGoal, projectLine } from '../core/tables/perf-grid-fixtures';
+import { SCHOOL, gridTable, perfGoal, projectLine } from '../core/tables/perf-grid-fixtures';
 import { fakeHost } from './helpers';
-
-const SCHOOL: readonly Ind[] = [
-  ['产出指标', '数量指标', '维修校舍面积', '≥1200平方米'],
-  ['产出指标', '数量指标', '维修学校数', '3所'],
-  ['产出指标', '质量指标', '工程验收合格率', '100%'],
-  ['产出指标', '时效指标', '完工时间', '2026年8月31日前'],
-  ['效益指标', '社会效益指标', '消除校舍安全隐患', '3处'],
-  ['满意度指标', '服务对象满意度指标', '师生满意度', '≥90%'],
-];
 
 /** n projects of one unit; every third has no indicators (one row, nothing merged down). */
 function projects(n: number) {

@@ -233,8 +233,7 @@ function readList(s: SheetCtx, header: Header): PerfGoal[] {
   };
   for (let r = header.dataFrom; r < s.cells.length; r++) {
     const row = s.cells[r] ?? [];
-    if (row.every((v) => cellText(v ?? null) === '')) continue;
-    if (isNoteRow(row)) continue;
+    if (rowBlank(row) || isNoteRow(row)) continue;
     const first = row.map((v) => cellText(v ?? null)).find((t) => t !== '') ?? '';
     if (SUBTOTAL.test(normalizeText(first)) || isRepeatHeader(text(s, r, cols.get('level1')))) continue;
     const unitText = text(s, r, cols.get('unit'));
@@ -558,6 +557,7 @@ export function budgetRowsView(grid: Grid, amountCol: number | undefined): Grid 
     const c = header.cols.get(f);
     if (c !== undefined) perfCols.add(c);
   }
+  const indicatorCols = [...perfCols];
   const budgetKey = (row: ReadonlyArray<Cell>) => {
     const parts: string[] = [];
     for (let c = 0; c < row.length; c++) if (!perfCols.has(c)) parts.push(cellText(row[c] ?? null));
@@ -570,7 +570,7 @@ export function budgetRowsView(grid: Grid, amountCol: number | undefined): Grid 
     const row = cells[r] ?? [];
     if (rowBlank(row)) continue;
     const key = budgetKey(row);
-    const hasIndicator = [...perfCols].some((c) => cellText(row[c] ?? null) !== '');
+    const hasIndicator = indicatorCols.some((c) => cellText(row[c] ?? null) !== '');
     const noAmount = amountCol !== undefined && cellText(row[amountCol] ?? null) === '';
     if (hasIndicator && (key === last || noAmount)) out[r] = [];
     else last = key;

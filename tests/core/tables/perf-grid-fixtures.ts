@@ -24,3 +24,12 @@ export function gridTable(lines: readonly BudgetLine[], goals: readonly PerfGoal
   return generateTables(lines, { tables: ['projectPerformance'], performance: goals, year: 2026, department })[0];
 }
 
+/** A 校舍维修 grid of six indicators (three 二级 under 产出, then 效益 and 满意度). */
+export const SCHOOL: readonly Ind[] = [
+  ['产出指标', '数量指标', '维修校舍面积', '≥1200平方米'],
+  ['产出指标', '数量指标', '维修学校数', '3所'],
+  ['产出指标', '质量指标', '工程验收合格率', '100%'],
+  ['产出指标', '时效指标', '完工时间', '2026年8月31日前'],
+  ['效益指标', '社会效益指标', '消除校舍安全隐患', '3处'],
+  ['满意度指标', '服务对象满意度指标', '师生满意度', '≥90%'],
+];

@@ -9,7 +9,7 @@ import type { Level1 } from '../../../src/core/performance/model';
 import { type StandardTable, fenOf } from '../../../src/core/tables';
 import { type BodyLayout, bodyLayoutOf } from '../../../src/core/tables/project-performance-grid';
 import { flat } from './helpers';
-import { type Ind, gridTable, perfGoal, projectLine } from './perf-grid-fixtures';
+import { type Ind, SCHOOL, gridTable, perfGoal, projectLine } from './perf-grid-fixtures';
 
 const layoutOf = (t: StandardTable): BodyLayout => {
   const l = bodyLayoutOf(t);
@@ -20,15 +20,6 @@ const layoutOf = (t: StandardTable): BodyLayout => {
 /** Merges as [row, col key, rowSpan] (one column wide), for the rows [from, to). */
 const downMerges = (t: StandardTable, from = 0, to = t.rows.length) =>
   layoutOf(t).merges.filter((m) => m.colSpan === 1 && m.row >= from && m.row < to).map((m) => [m.row, t.columns[m.col].key, m.rowSpan]);
-
-const SCHOOL: readonly Ind[] = [
-  ['产出指标', '数量指标', '维修校舍面积', '≥1200平方米'],
-  ['产出指标', '数量指标', '维修学校数', '3所'],
-  ['产出指标', '质量指标', '工程验收合格率', '100%'],
-  ['产出指标', '时效指标', '完工时间', '2026年8月31日前'],
-  ['效益指标', '社会效益指标', '消除校舍安全隐患', '3处'],
-  ['满意度指标', '服务对象满意度指标', '师生满意度', '≥90%'],
-];
 
 describe('项目支出绩效目标表 in the national layout', () => {
   const lines = [
