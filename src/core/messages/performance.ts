@@ -1,5 +1,5 @@
 /** Messages of PERF.* (项目绩效目标和指标审核). */
-import { formatPercent, formatYuan } from '../money';
+import { formatFen, formatPercent, formatYuan } from '../money';
 import type { Vagueness } from '../performance/values';
 import { wanText } from './year-on-year';
 
@@ -35,13 +35,30 @@ export function perfSubject(unit: string, project: string): string {
   return [unit, '项目“', project, '”'].join('');
 }
 
-export function perfFundsMismatch(unit: string, project: string, what: string, goalFen: number, linesFen: number): string {
-  return perfFundsMismatchOf(perfSubject(unit, project), what, goalFen, linesFen);
+export function perfFundsMismatch(unit: string, project: string, what: string, goalFen: number, linesFen: number, roundingFen?: number): string {
+  return perfFundsMismatchOf(perfSubject(unit, project), what, goalFen, linesFen, roundingFen);
 }
 
-export function perfFundsMismatchOf(subject: string, what: string, goalFen: number, linesFen: number): string {
+/**
+ * Decimals a 万元 amount was written with, from its half display step in 分 (PerfGoal.totalRoundingFen:
+ * 12.35 万元 → 5,000 分 → 2); null when the amount was not written in 万元 with fewer than six decimals.
+ */
+function wanDecimals(roundingFen: number | undefined): number | null {
+  if (roundingFen === undefined || roundingFen <= 0) return null;
+  const d = Math.round(6 - Math.log10(2 * roundingFen));
+  return d >= 0 && d < 6 ? d : null;
+}
+
+export function perfFundsMismatchOf(subject: string, what: string, goalFen: number, linesFen: number, roundingFen?: number): string {
   const diff = goalFen - linesFen;
-  return `${subject}绩效目标表的${what} ${formatYuan(goalFen)} 元，预算明细为 ${formatYuan(linesFen)} 元，${diff > 0 ? '多' : '少'} ${formatYuan(Math.abs(diff))} 元；绩效目标应与预算草案同步编审、金额一致`;
+  const tail = `${diff > 0 ? '多' : '少'} ${formatYuan(Math.abs(diff))} 元；绩效目标应与预算草案同步编审、金额一致`;
+  const d = wanDecimals(roundingFen);
+  if (d === null) return `${subject}绩效目标表的${what} ${formatYuan(goalFen)} 元，预算明细为 ${formatYuan(linesFen)} 元，${tail}`;
+  // Written in 万元: quote it as the sheet shows it, and the lines both in 元 (exact) and at the
+  // sheet's precision, so the reviewer can compare with what is on the page.
+  const linesWan = formatFen(linesFen, 'wan', d);
+  const exact = linesFen % 10 ** (6 - d) === 0;
+  return `${subject}绩效目标表的${what} ${formatFen(goalFen, 'wan', d)} 万元（${formatYuan(goalFen)} 元），预算明细为 ${formatYuan(linesFen)} 元（${exact ? '' : '约 '}${linesWan} 万元），${tail}`;
 }
 
 export function perfLevelMissing(unit: string, project: string, missing: ReadonlyArray<string>): string {

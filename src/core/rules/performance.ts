@@ -142,11 +142,11 @@ function checkGoal(goal: PerfGoal, n: number, project: ReadonlyArray<BudgetLine>
     // To the 分, or within half the display step of a goal written in 万元 (12.35 万元 is not a mismatch
     // with 123,456.78 元: the sheet cannot say more).
     if (goal.totalFen !== null && goal.totalFen !== linesFen && Math.abs(goal.totalFen - linesFen) > (goal.totalRoundingFen ?? 0)) {
-      out.push(finding('PERF.FUNDS_MISMATCH', goal.totalLocation ?? goal.location, perfFundsMismatchOf(who.subject, '年度资金总额', goal.totalFen, linesFen), who.unitRef,
+      out.push(finding('PERF.FUNDS_MISMATCH', goal.totalLocation ?? goal.location, perfFundsMismatchOf(who.subject, '年度资金总额', goal.totalFen, linesFen, goal.totalRoundingFen), who.unitRef,
         { actualFen: goal.totalFen, expectedFen: linesFen, excessFen: goal.totalFen - linesFen }));
     }
     if (goal.fiscalFen !== null && goal.fiscalFen !== fiscalFen && Math.abs(goal.fiscalFen - fiscalFen) > (goal.fiscalRoundingFen ?? 0)) {
-      out.push(finding('PERF.FUNDS_MISMATCH', goal.fiscalLocation ?? goal.location, perfFundsMismatchOf(who.subject, '其中：财政拨款', goal.fiscalFen, fiscalFen), who.unitRef,
+      out.push(finding('PERF.FUNDS_MISMATCH', goal.fiscalLocation ?? goal.location, perfFundsMismatchOf(who.subject, '其中：财政拨款', goal.fiscalFen, fiscalFen, goal.fiscalRoundingFen), who.unitRef,
         { actualFen: goal.fiscalFen, expectedFen: fiscalFen, excessFen: goal.fiscalFen - fiscalFen }));
     }
   }

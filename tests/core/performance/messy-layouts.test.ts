@@ -144,6 +144,29 @@ describe('list layout', () => {
   });
 
   test.each([
+    [600_450.01, '校舍维修（P001）”绩效目标表的年度资金总额 60.04 万元（600,400.00 元），预算明细为 600,450.01 元（约 60.05 万元），少 50.01 元；'],
+    [600_300.00, '校舍维修（P001）”绩效目标表的年度资金总额 60.04 万元（600,400.00 元），预算明细为 600,300.00 元（60.03 万元），多 100.00 元；'],
+  ])('a mismatch written in 万元 is quoted in 万元 as the sheet shows it (lines of %s 元)', (yuan, text) => {
+    const d: Grid = { ...detail, cells: [detail.cells[0], detail.cells[1], [...detail.cells[2].slice(0, 8), yuan, '按标准', '完成']] };
+    const g: Grid = {
+      name: '绩效目标',
+      cells: [['单位：万元'], ['项目编码', '项目名称', '预算数', '一级指标', '二级指标', '三级指标', '指标值'], ['P001', '校舍维修', 60.04, ...GOOD[0]], [null, null, null, ...GOOD[1]], [null, null, null, ...GOOD[2]]],
+    };
+    const f = checkWorkbooks([{ file: 't.xlsx', sheets: [d, g] }]).findings.filter((x) => x.rule === 'PERF.FUNDS_MISMATCH');
+    expect(f.map((x) => x.message.slice(x.message.indexOf('校舍维修'), x.message.indexOf('；') + 1))).toEqual([text]);
+  });
+
+  test('a mismatch written in 元 stays in 元', () => {
+    const d: Grid = { ...detail, cells: [detail.cells[0], detail.cells[1], [...detail.cells[2].slice(0, 8), 600_300, '按标准', '完成']] };
+    const g: Grid = {
+      name: '绩效目标',
+      cells: [['项目编码', '项目名称', '预算数', '一级指标', '二级指标', '三级指标', '指标值'], ['P001', '校舍维修', 600400, ...GOOD[0]], [null, null, null, ...GOOD[1]], [null, null, null, ...GOOD[2]]],
+    };
+    const f = checkWorkbooks([{ file: 't.xlsx', sheets: [d, g] }]).findings.filter((x) => x.rule === 'PERF.FUNDS_MISMATCH');
+    expect(f.map((x) => x.message)).toEqual([expect.stringContaining('年度资金总额 600,400.00 元，预算明细为 600,300.00 元，多 100.00 元；')]);
+  });
+
+  test.each([
     ['the name only on the first row', ['P001', '校舍维修'], ['P001', null]],
     ['the code only on the first row', ['P001', '校舍维修'], [null, '校舍维修']],
   ])('%s: one project', (_, first, rest) => {

@@ -45,7 +45,7 @@ describe('PERF on the example workbook (block layout + 一体化 list)', () => {
     expect(by('PERF.NOT_COVERED', 'E8').severity).toBe('error');
     expect(by('PERF.FUNDS_MISMATCH', 'C45').severity).toBe('error');
     expect(by('PERF.FUNDS_MISMATCH', 'C45').figures).toEqual({ actualFen: 16_000_000, expectedFen: 15_000_000, excessFen: 1_000_000 });
-    expect(by('PERF.FUNDS_MISMATCH', 'C45').message).toBe('县教育局项目“教师培训（P004）”绩效目标表的年度资金总额 160,000.00 元，预算明细为 150,000.00 元，多 10,000.00 元；绩效目标应与预算草案同步编审、金额一致');
+    expect(by('PERF.FUNDS_MISMATCH', 'C45').message).toBe('县教育局项目“教师培训（P004）”绩效目标表的年度资金总额 16 万元（160,000.00 元），预算明细为 150,000.00 元（15 万元），多 10,000.00 元；绩效目标应与预算草案同步编审、金额一致');
     const cov = by('PERF.COVERAGE', 'I4');
     expect(cov.severity).toBe('warning');
     expect(cov.figures).toEqual({ projects: 5, coveredProjects: 4, totalFen: 175_000_000, coveredFen: 125_000_000, share: 125 / 175 });

@@ -83,11 +83,11 @@ function checkGoal(ctx: RuleContext, goal: PerfGoal, who: Subject, lines: Readon
     }
     linesFen = total;
     if (goal.totalFen !== null && Math.abs(goal.totalFen - total) > (goal.totalRoundingFen ?? 0)) {
-      at('PERF.FUNDS_MISMATCH', goal.totalLocation ?? goal.location, perfFundsMismatch(who.unit, who.project, '年度资金总额', goal.totalFen, total),
+      at('PERF.FUNDS_MISMATCH', goal.totalLocation ?? goal.location, perfFundsMismatch(who.unit, who.project, '年度资金总额', goal.totalFen, total, goal.totalRoundingFen),
         { actualFen: goal.totalFen, expectedFen: total, excessFen: goal.totalFen - total });
     }
     if (goal.fiscalFen !== null && Math.abs(goal.fiscalFen - fiscalFen) > (goal.fiscalRoundingFen ?? 0)) {
-      at('PERF.FUNDS_MISMATCH', goal.fiscalLocation ?? goal.location, perfFundsMismatch(who.unit, who.project, '其中：财政拨款', goal.fiscalFen, fiscalFen),
+      at('PERF.FUNDS_MISMATCH', goal.fiscalLocation ?? goal.location, perfFundsMismatch(who.unit, who.project, '其中：财政拨款', goal.fiscalFen, fiscalFen, goal.fiscalRoundingFen),
         { actualFen: goal.fiscalFen, expectedFen: fiscalFen, excessFen: goal.fiscalFen - fiscalFen });
     }
   }
