@@ -141,9 +141,13 @@ export function perfUnitUnresolved(sheet: string, project: string, unit: string)
   return `「${sheet}」表中的项目“${project}”（${unit}）所属单位的编码与名称在预算明细中不一致（见“无法确定所属单位”），其预算行未计入任何单位，绩效目标资金未与预算核对（不视为通过）`;
 }
 
-/** A run of 绩效目标 sheets without budget lines: the grids are checked, the funds and coverage are not. */
-export function perfNoLines(file: string): string {
-  return `${file}：本次审核没有预算明细，绩效目标的资金和覆盖情况未与预算核对（不视为通过）；绩效指标本身已检查`;
+/**
+ * A run of 绩效目标 sheets without budget lines: the grids are checked, the funds and coverage are not.
+ * `dropped`: the run had budget rows, but DATA.UNIT_UNRESOLVED left every one without a unit.
+ */
+export function perfNoLines(file: string, dropped = false): string {
+  const why = dropped ? '预算明细的各行因单位编码与名称不一致未计入任何单位（见“无法确定所属单位”）' : '本次审核没有预算明细';
+  return `${file}：${why}，绩效目标的资金和覆盖情况未与预算核对（不视为通过）；绩效指标本身已检查`;
 }
 
 export function perfNotChecked(file: string): string {

@@ -328,7 +328,8 @@ export const projectPerformance: RuleFamily = {
     }
     for (const f of copiedGrids(goals, minCopied, { hashes, hashed }, { goalProject, projects })) out.push(f);
     for (const file of unchecked) out.push(finding('PERF.NOT_CHECKED', { file }, perfNotChecked(file)));
-    if (ctx.lines.length === 0) for (const file of new Set(goals.map((g) => g.file))) out.push(finding('PERF.NOT_CHECKED', { file }, perfNoLines(file)));
+    const dropped = ctx.unitConflicts !== undefined && ctx.unitConflicts.codes.size + ctx.unitConflicts.names.size > 0;
+    if (ctx.lines.length === 0) for (const file of new Set(goals.map((g) => g.file))) out.push(finding('PERF.NOT_CHECKED', { file }, perfNoLines(file, dropped)));
     return out;
   },
 };

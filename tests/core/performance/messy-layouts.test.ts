@@ -322,4 +322,15 @@ describe('a goal of a unit whose code and name conflict', () => {
     expect(out.map((f) => [f.rule, f.location.file, f.location.cell])).toEqual([['PERF.NOT_CHECKED', 'a.xlsx', 'D2'], ['PERF.NOT_CHECKED', 'b.xlsx', undefined]]);
     expect(out[0].message).toContain('所属单位的编码与名称在预算明细中不一致');
   });
+
+  test('every line dropped by the conflict: said so, not “没有预算明细”', () => {
+    const other: Grid = { name: '预算明细', cells: [['单位：元'], H, ['101001', '县卫健委', '项目支出', 'H01', '疾病防控', '2100101', '30227', '一般公共预算拨款', 400000, '按标准', '完成']] };
+    const g: Grid = { name: '绩效目标', cells: [['单位编码', '单位名称', '项目编码', '项目名称', '预算数', '一级指标', '二级指标', '三级指标', '指标值'], ['101001', '县教育局', 'P001', '校舍维修', 600000, ...GOOD[0]], [null, null, null, null, null, ...GOOD[1]], [null, null, null, null, null, ...GOOD[2]]] };
+    const r = checkWorkbooks([{ file: 'a.xlsx', sheets: [detail, g] }, { file: 'b.xlsx', sheets: [other] }]);
+    expect(r.lines).toHaveLength(0);
+    const out = r.findings.filter((f) => f.rule.startsWith('PERF.'));
+    expect(out.map((f) => [f.rule, f.location.file, f.location.cell])).toEqual([['PERF.NOT_CHECKED', 'a.xlsx', 'D2'], ['PERF.NOT_CHECKED', 'a.xlsx', undefined]]);
+    expect(out[1].message).toBe('a.xlsx：预算明细的各行因单位编码与名称不一致未计入任何单位（见“无法确定所属单位”），绩效目标的资金和覆盖情况未与预算核对（不视为通过）；绩效指标本身已检查');
+    expect(r.findings.some((f) => f.rule === 'DATA.UNIT_UNRESOLVED')).toBe(true);
+  });
 });

@@ -196,7 +196,8 @@ export const projectPerformance: RuleFamily = {
     for (const [key, lines] of projects) for (const g of links.byProject.get(key) ?? []) firstOf.set(g, lines[0]);
     out.push(...copiedGrids(goals, ctx.config.perf.minCopiedIndicators, (g) => firstOf.get(g) ?? null));
     for (const file of new Set(projects.map(([, l]) => l[0].src.file))) if (!checked.has(file)) out.push(finding('PERF.NOT_CHECKED', { file }, perfNotChecked(file)));
-    if (ctx.lines.length === 0) for (const file of new Set(goals.map((g) => g.file))) out.push(finding('PERF.NOT_CHECKED', { file }, perfNoLines(file)));
+    const dropped = ctx.unitConflicts !== undefined && ctx.unitConflicts.codes.size + ctx.unitConflicts.names.size > 0;
+    if (ctx.lines.length === 0) for (const file of new Set(goals.map((g) => g.file))) out.push(finding('PERF.NOT_CHECKED', { file }, perfNoLines(file, dropped)));
     return out;
   },
 };
