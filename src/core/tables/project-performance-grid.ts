@@ -12,7 +12,7 @@
  * Σ of the project rows is the 合计 row, to the 分.
  */
 import { formatWan } from '../money';
-import type { PerfGoal } from '../performance/model';
+import type { Indicator, PerfGoal } from '../performance/model';
 import { type HeaderNode, type ProjectInfo, leaf, money } from './common';
 import { type TableContext, makeTable, row, tableName } from './layout';
 import type { StandardTable, TableRow, TableValue } from './model';
@@ -88,6 +88,9 @@ export function bodyLayoutOf(table: StandardTable): BodyLayout | undefined {
   return (table as Partial<LaidOutTable>).bodyLayout;
 }
 
+const NONE: readonly PerfGoal[] = [];
+const NO_INDICATORS: readonly Indicator[] = [];
+
 const key = (p: ProjectInfo) => (p.unitCode || p.unitName) + '\u0001' + (p.projectCode || p.projectName);
 
 /** Runs of equal, non-blank values in values[from, to): [start, end) pairs. */
@@ -103,7 +106,11 @@ function runs(values: readonly string[], from: number, to: number): Array<[numbe
   return out;
 }
 
-export function projectPerformanceGridTable(ctx: TableContext, projects: readonly ProjectInfo[], goals: ReadonlyMap<string, readonly PerfGoal[]>): StandardTable {
+/**
+ * `withSheet`: whether the run read a 绩效目标 sheet. Without one the grid columns are blank and the
+ * note counts the projects whose lines carry a 绩效目标 text instead of those with indicators.
+ */
+export function projectPerformanceGridTable(ctx: TableContext, projects: readonly ProjectInfo[], goals: ReadonlyMap<string, readonly PerfGoal[]>, withSheet = true): StandardTable {
   const rows: TableRow[] = [];
   const merges: BodyMerge[] = [];
   const blocks: RowBlock[] = [];
@@ -114,13 +121,17 @@ export function projectPerformanceGridTable(ctx: TableContext, projects: readonl
   let fiscal = 0;
   let covered = 0;
   let coveredFen = 0;
+  let withText = 0;
+  let withTextFen = 0;
   for (const p of projects) {
     const pname = p.projectName || p.projectCode || '（未命名项目）';
-    const mine = goals.get(key(p)) ?? [];
-    const indicators = mine.flatMap((g) => g.indicators);
+    // Hundreds of thousands of projects on a big budget, most without a goal: no key string, no copies.
+    const mine = goals.size === 0 ? NONE : goals.get(key(p)) ?? NONE;
+    const indicators = mine.length === 0 ? NO_INDICATORS : mine.length === 1 ? mine[0].indicators : mine.flatMap((g) => g.indicators);
     // The sheet's 年度绩效目标 where it gives one, else the text on the budget lines.
     const sheetGoals = mine.map((g) => g.goalText).filter((t) => t !== '');
-    const goalText = [...new Set(sheetGoals.length ? sheetGoals : p.goals)].join('；');
+    const texts = sheetGoals.length ? sheetGoals : p.goals;
+    const goalText = texts.length === 0 ? '' : texts.length === 1 ? texts[0] : [...new Set(texts)].join('；');
     // 主管部门 as the 绩效目标 block states it, else the department the tables are made for.
     const department = mine.find((g) => g.department !== '')?.department ?? ctx.department;
     const start = rows.length;
@@ -158,6 +169,10 @@ export function projectPerformanceGridTable(ctx: TableContext, projects: readonl
       covered++;
       coveredFen += p.totalFen;
     }
+    if (p.goals.length > 0) {
+      withText++;
+      withTextFen += p.totalFen;
+    }
   }
   const totalAt = rows.length;
   rows.push(row(['合计', '', '', total, fiscal, total - fiscal, '', '', '', '', ''], '', '合计', 0, true));
@@ -169,7 +184,9 @@ export function projectPerformanceGridTable(ctx: TableContext, projects: readonl
     orientation: 'landscape',
     tree: nationalGridTree(),
     rows,
-    notes: [`共${projects.length}个项目，其中编报绩效指标的项目${covered}个，涉及项目资金${formatWan(coveredFen)}万元。`],
+    notes: [withSheet
+      ? `共${projects.length}个项目，其中编报绩效指标的项目${covered}个，涉及项目资金${formatWan(coveredFen)}万元。`
+      : `共${projects.length}个项目，其中预算明细填有绩效目标的项目${withText}个，涉及项目资金${formatWan(withTextFen)}万元；未提供绩效目标表（一级、二级、三级指标和指标值），指标栏为空。`],
     empty: projects.length === 0,
   });
   if (table.columns.length !== WIDTH) throw new Error(`projectPerformanceGridTable: the header has ${table.columns.length} columns, the layout expects ${WIDTH}`);

@@ -244,14 +244,15 @@ describe('example B in national style', () => {
     expect(t.notes).toEqual(['2026年“三公”经费预算11.49万元，与上年预算持平。']);
   });
 
-  test('项目支出绩效目标表: one row per project, goals, counts', () => {
+  test('项目支出绩效目标表 without a 绩效目标 sheet: the national layout, the grid columns blank, the note says why', () => {
     const t = byId(tables, 'projectPerformance');
     expect(t.rows).toHaveLength(15);
     expect(flat(t)[0]).toEqual([
-      '上海市普陀区文化和旅游局执法大队', 'P001', '项目1（2070101）', y('40,000'), y('40,000'), 0, '完成项目1年度任务，服务对象满意度不低于90%',
+      '项目1（2070101）', '上海市普陀区文化和旅游局', '上海市普陀区文化和旅游局执法大队', y('40,000'), y('40,000'), 0, '完成项目1年度任务，服务对象满意度不低于90%', '', '', '', '',
     ]);
-    expect(flat(t).at(-1)).toEqual(['合计', '', '', y('175,769,864'), y('175,769,864'), 0, '']);
-    expect(t.notes[0]).toMatch(/^共14个项目，其中编报绩效目标的项目12个，涉及项目资金/);
+    expect(t.columns.map((c) => c.key)).toEqual(['project', 'department', 'unit', 'total', 'fiscal', 'other', 'goal', 'level1', 'level2', 'level3', 'value']);
+    expect(flat(t).at(-1)).toEqual(['合计', '', '', y('175,769,864'), y('175,769,864'), 0, '', '', '', '', '']);
+    expect(t.notes[0]).toMatch(/^共14个项目，其中预算明细填有绩效目标的项目12个，涉及项目资金[\d,.]+万元；未提供绩效目标表（一级、二级、三级指标和指标值），指标栏为空。$/);
   });
 
   test('one unit: 单位 titles and statements', () => {
