@@ -90,6 +90,7 @@ export function bodyLayoutOf(table: StandardTable): BodyLayout | undefined {
 
 const NONE: readonly PerfGoal[] = [];
 const NO_INDICATORS: readonly Indicator[] = [];
+const NONE_TEXT: readonly string[] = [];
 
 const key = (p: ProjectInfo) => (p.unitCode || p.unitName) + '\u0001' + (p.projectCode || p.projectName);
 
@@ -123,21 +124,35 @@ export function projectPerformanceGridTable(ctx: TableContext, projects: readonl
   let coveredFen = 0;
   let withText = 0;
   let withTextFen = 0;
-  for (const p of projects) {
+  // Indexed, with a short path for a project without indicators: a big budget has hundreds of
+  // thousands of projects, most of them without a goal sheet row.
+  for (let q = 0; q < projects.length; q++) {
+    const p = projects[q];
     const pname = p.projectName || p.projectCode || '（未命名项目）';
-    // Hundreds of thousands of projects on a big budget, most without a goal: no key string, no copies.
     const mine = goals.size === 0 ? NONE : goals.get(key(p)) ?? NONE;
     const indicators = mine.length === 0 ? NO_INDICATORS : mine.length === 1 ? mine[0].indicators : mine.flatMap((g) => g.indicators);
     // The sheet's 年度绩效目标 where it gives one, else the text on the budget lines.
-    const sheetGoals = mine.map((g) => g.goalText).filter((t) => t !== '');
+    const sheetGoals = mine.length === 0 ? NONE_TEXT : mine.map((g) => g.goalText).filter((t) => t !== '');
     const texts = sheetGoals.length ? sheetGoals : p.goals;
     const goalText = texts.length === 0 ? '' : texts.length === 1 ? texts[0] : [...new Set(texts)].join('；');
     // 主管部门 as the 绩效目标 block states it, else the department the tables are made for.
-    const department = mine.find((g) => g.department !== '')?.department ?? ctx.department;
+    const department = mine.length === 0 ? ctx.department : mine.find((g) => g.department !== '')?.department ?? ctx.department;
     const start = rows.length;
-    const n = Math.max(1, indicators.length);
+    total += p.totalFen;
+    fiscal += p.fiscalFen;
+    if (p.goals.length > 0) {
+      withText++;
+      withTextFen += p.totalFen;
+    }
+    if (indicators.length === 0) {
+      rows.push(row([pname, department, p.unitName || p.unitCode, p.totalFen, p.fiscalFen, p.totalFen - p.fiscalFen, goalText, '', '', '', ''], p.projectCode, pname, 0));
+      blocks.push({ start, end: start + 1 });
+      continue;
+    }
+    covered++;
+    coveredFen += p.totalFen;
+    const n = indicators.length;
     const head: TableValue[] = [pname, department, p.unitName || p.unitCode, p.totalFen, p.fiscalFen, p.totalFen - p.fiscalFen, goalText];
-    if (indicators.length === 0) rows.push(row([...head, '', '', '', ''], p.projectCode, pname, 0));
     // 一级 and 二级 written at the top of their run only: the run is one merged cell.
     const l1 = indicators.map((i) => i.level1 as string);
     const l2 = indicators.map((i) => i.level2);
@@ -163,16 +178,6 @@ export function projectPerformanceGridTable(ctx: TableContext, projects: readonl
     });
     for (let c = C_PROJECT; c <= C_GOAL; c++) down(start, c, n);
     blocks.push({ start, end: start + n });
-    total += p.totalFen;
-    fiscal += p.fiscalFen;
-    if (indicators.length > 0) {
-      covered++;
-      coveredFen += p.totalFen;
-    }
-    if (p.goals.length > 0) {
-      withText++;
-      withTextFen += p.totalFen;
-    }
   }
   const totalAt = rows.length;
   rows.push(row(['合计', '', '', total, fiscal, total - fiscal, '', '', '', '', ''], '', '合计', 0, true));
