@@ -69,12 +69,13 @@ export function perfLevelMissingOf(subject: string, missing: ReadonlyArray<strin
   return `${subject}的绩效指标缺少${missing.join('、')}；项目绩效指标应包括产出、效益、满意度指标，产出指标应含数量指标（${SOURCE}）`;
 }
 
-function reason(v: Vagueness, level2: string): string {
+function reason(v: Vagueness, level2: string, value: string): string {
   switch (v.kind) {
     case 'blank':
       return '为空';
     case 'vagueWord':
-      return `用“${v.word}”表述，无法衡量`;
+      // “指标值“良好”用“良好”表述” says the word twice: name it only when the value says more.
+      return value.normalize('NFKC').replace(/\s+/g, '') === v.word ? '是定性表述，无法衡量' : `用“${v.word}”表述，无法衡量`;
     case 'noNumber':
       return `没有数字，${level2}应量化`;
     case 'notMeasurable':
@@ -93,7 +94,7 @@ export function perfVagueValue(unit: string, project: string, name: string, valu
  */
 export function perfVagueTail(value: string, level2: string, v: Vagueness, measurable?: ReadonlyArray<string>): string {
   const shown = value === '' ? '' : `“${value}”`;
-  return `”指标值${shown}${reason(v, level2)}；指标值应细化量化（数字加单位、≥/≤比较值、日期${countableAdvice(measurable)}）`;
+  return `”指标值${shown}${reason(v, level2, value)}；指标值应细化量化（数字加单位、≥/≤比较值、日期${countableAdvice(measurable)}）`;
 }
 
 function countableAdvice(words: ReadonlyArray<string> | undefined): string {

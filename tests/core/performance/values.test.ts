@@ -1,5 +1,6 @@
 import { costFen, MEASURABLE_WORDS, NUMERIC_LEVEL2, VAGUE_WORDS, valueClassifier } from '../../../src/core/performance';
 import { splitCodeName } from '../../../src/core/performance/headers';
+import { perfVagueTail } from '../../../src/core/messages/performance';
 
 const classify = valueClassifier({ vagueWords: VAGUE_WORDS, measurableWords: MEASURABLE_WORDS, numericLevel2: NUMERIC_LEVEL2 });
 
@@ -57,4 +58,16 @@ describe('code-name cells', () => {
     ['2025年春季开学补助', '', '2025年春季开学补助'],
     ['县教育局', '', '县教育局'],
   ])('%s', (s, code, name) => expect(splitCodeName(s)).toEqual({ code, name }));
+});
+
+describe('the VAGUE_VALUE message names the vague word only when the value says more', () => {
+  test.each([
+    ['良好', '”指标值“良好”是定性表述，无法衡量；'],
+    [' 良 好 ', '”指标值“ 良 好 ”是定性表述，无法衡量；'],
+    ['服务质量明显提升', '”指标值“服务质量明显提升”用“明显提升”表述，无法衡量；'],
+  ])('%s', (value, start) => {
+    const v = classify('质量指标', value);
+    expect(v).not.toBeNull();
+    expect(perfVagueTail(value, '质量指标', v!)).toMatch(new RegExp('^' + start));
+  });
 });

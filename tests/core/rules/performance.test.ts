@@ -50,7 +50,7 @@ describe('PERF on the example workbook (block layout + 一体化 list)', () => {
     expect(cov.severity).toBe('warning');
     expect(cov.figures).toEqual({ projects: 5, coveredProjects: 4, totalFen: 175_000_000, coveredFen: 125_000_000, share: 125 / 175 });
     expect(cov.message).toBe('县教育局项目支出 5 个、共 175.00 万元；编报绩效目标的项目 4 个，涉及资金 125.00 万元（占 71.4%），未实现绩效目标全覆盖');
-    expect(by('PERF.VAGUE_VALUE', 'E25').message).toContain('指标值“明显提升”用“明显提升”表述，无法衡量');
+    expect(by('PERF.VAGUE_VALUE', 'E25').message).toContain('指标值“明显提升”是定性表述，无法衡量');
     expect(by('PERF.VAGUE_VALUE', 'E24').message).toContain('没有数字，数量指标应量化');
     expect(by('PERF.COST_EXCEEDS', 'E39').figures).toEqual({ actualFen: 60_000_000, limitFen: 20_000_000, excessFen: 40_000_000 });
     expect(by('PERF.COPIED', 'B29').message).toBe('县教育局项目“教研活动（P003）”的 6 条绩效指标与项目“校舍维修（P001）”完全相同；不同项目应按各自内容设置绩效指标，照搬的指标请退回修改');
