@@ -72,6 +72,7 @@ function sheetLook(f: SheetFormats, grid: Grid | undefined, styleOf: (id: number
   // by a "row,col" key string made per cell (two million cells on a big sheet).
   const notes = byRow(f.notes, (n) => ({ texts: n.texts.map((text) => ({ text })) }) as unknown as ExcelJS.Comment);
   const formulas = byRow(f.formulas, (t) => t);
+  const arrays = byRow(f.arrays ?? new Map<string, string>(), (ref) => ref);
   // Notes on cells the sheet XML has no <c> for (an empty cell may carry a note), by row.
   const loneNotes = new Map<number, number[]>();
   for (const [r, rowNotes] of notes) {
@@ -108,12 +109,13 @@ function sheetLook(f: SheetFormats, grid: Grid | undefined, styleOf: (id: number
     eachCell(r, visit) {
       const rowNotes = notes.get(r);
       const rowFormulas = formulas.get(r);
+      const rowArrays = arrays.get(r);
       for (const c of loneNotes.get(r) ?? []) visit(c, undefined, undefined, rowNotes?.get(c));
       const pairs = f.cells.get(r);
       if (pairs) {
         for (let i = 0; i < pairs.length; i += 2) {
           const c = pairs[i];
-          visit(c, pairs[i + 1] > 0 ? styleOf(pairs[i + 1]) : undefined, rowFormulas?.get(c), rowNotes?.get(c));
+          visit(c, pairs[i + 1] > 0 ? styleOf(pairs[i + 1]) : undefined, rowFormulas?.get(c), rowNotes?.get(c), rowArrays?.get(c));
         }
         return;
       }

@@ -24,6 +24,7 @@ import { partitionByUnit, sheetKey } from '../core/per-unit';
 import { fileBaseName, unitFileName } from '../io/file-name';
 import { stampOutput } from './own-output';
 import { worksheetMerges } from './read-xlsx';
+import { slideFormula } from './xlsx-stream/shared-formula';
 
 export interface ReviewSource {
   /** Display name, equal to Finding.location.file. */
@@ -51,9 +52,11 @@ export interface SheetLook {
   height(row: number): number | undefined;
   /**
    * Each cell of a row to copy: its style (none: default), formula text (every formula cell, with or
-   * without a cached value: the grid's value is its cached result) and the input's own note.
+   * without a cached value: the grid's value is its cached result; a shared formula's other cells
+   * with the text Excel shows there), the input's own note, and, on the first cell of an array
+   * formula, the range it fills (its other cells come with their cached values only, as stored).
    */
-  eachCell(row: number, visit: (col: number, style: Partial<ExcelJS.Style> | undefined, formula: string | undefined, note: ExcelJS.Comment | undefined) => void): void;
+  eachCell(row: number, visit: (col: number, style: Partial<ExcelJS.Style> | undefined, formula: string | undefined, note: ExcelJS.Comment | undefined, arrayRef?: string) => void): void;
   /** Whether a row is hidden (absent: no row is). */
   hidden?(row: number): boolean;
   /** The sheet's print setup, data validations and conditional formatting (absent: none carried). */
@@ -125,15 +128,21 @@ export function worksheetLook(ws: ExcelJS.Worksheet): SheetLook {
         const type = cell.type as unknown as number;
         if (type === 1 /* Merge */) return;
         let formula: string | undefined;
+        let arrayRef: string | undefined;
         if (type === 6 /* Formula */) {
           try {
-            formula = cell.formula;
+            const v = cell.value as { sharedFormula?: string; shareType?: string; ref?: string };
+            const master = v.sharedFormula ? ws.getCell(v.sharedFormula) : undefined;
+            // exceljs moves a shared formula with its own slideFormula, which misses whole columns
+            // and rows and shifts references inside string literals: moved here as Excel does.
+            formula = master?.formula ? slideFormula(master.formula, Number(master.row), Number(master.col), r, c) : cell.formula;
+            if (v.shareType === 'array') arrayRef = v.ref || cell.address;
           } catch {
             formula = undefined;
           }
         }
         const style = cell.style && Object.keys(cell.style).length > 0 ? cell.style : undefined;
-        visit(c, style, formula, (cell as unknown as { note?: ExcelJS.Comment }).note || undefined);
+        visit(c, style, formula, (cell as unknown as { note?: ExcelJS.Comment }).note || undefined, arrayRef);
       });
     },
   };
@@ -174,10 +183,12 @@ function writableValue(v: Cell): ExcelJS.CellValue {
  * A formula cell as exceljs writes it: its text, and the grid's value as its cached result (none for
  * a formula saved without one, which Excel and WPS compute when the file is opened).
  */
-function formulaValue(formula: string, v: Cell): ExcelJS.CellValue {
-  if (v === null || v === undefined || v === '') return { formula } as ExcelJS.CellFormulaValue;
-  if (isCellError(v)) return (EXCEL_ERRORS.has(v.error) ? { formula, result: { error: v.error } } : { formula }) as ExcelJS.CellFormulaValue;
-  return { formula, result: v } as ExcelJS.CellFormulaValue;
+function formulaValue(formula: string, v: Cell, arrayRef?: string): ExcelJS.CellValue {
+  // An array formula keeps its range: both exceljs writers write <f t="array" ref=…>.
+  const f = arrayRef ? { formula, shareType: 'array', ref: arrayRef } : { formula };
+  if (v === null || v === undefined || v === '') return f as ExcelJS.CellFormulaValue;
+  if (isCellError(v)) return (EXCEL_ERRORS.has(v.error) ? { ...f, result: { error: v.error } } : f) as ExcelJS.CellFormulaValue;
+  return { ...f, result: v } as ExcelJS.CellFormulaValue;
 }
 
 /**
@@ -421,11 +432,11 @@ function* copySheet(book: ReviewBook, name: string, src: SheetLook | undefined, 
       const height = src.height(r);
       if (height) tr.height = height;
       if (src.hidden?.(r)) tr.hidden = true;
-      src.eachCell(r, (c, style, formula, note) => {
+      src.eachCell(r, (c, style, formula, note, arrayRef) => {
         if (skip?.has(c)) return;
         const v = gridRow ? (gridRow[c - 1] ?? null) : null;
         const tc = tr.getCell(c);
-        tc.value = formula ? formulaValue(formula, v) : writableValue(v);
+        tc.value = formula ? formulaValue(formula, v, arrayRef) : writableValue(v);
         if (style) tc.style = style;
         if (note) tc.note = note;
       });

@@ -2,18 +2,23 @@
  * What the review workbook needs to copy an input sheet with its look, read in one light pass over
  * the package instead of loading it whole into exceljs (which cost half of `check --out`, issue 14):
  * each cell's style index (s=), column widths and hidden columns, row heights and hidden rows, the
- * frozen pane, every cell's formula text (shared formulas resolved per cell), the input's notes, the
- * sheet's data validations, conditional formatting and print setup (page setup, margins, print
- * options, header/footer, print area and titles), and styles.xml as text (turned into style objects
- * by src/cli/copy-formats.ts, which may use exceljs). Values are not read here: the grids of the
- * streaming reader (index.ts) carry them, and a formula's cached result is its grid value.
+ * frozen pane, every cell's formula text (shared formulas resolved per cell, array formulas with
+ * their range), the input's notes, the sheet's data validations, conditional formatting and print
+ * setup (page setup, margins, print options, header/footer, print area and titles), and styles.xml
+ * as text (turned into style objects by src/cli/copy-formats.ts, which may use exceljs). Values are
+ * not read here: the grids of the streaming reader (index.ts) carry them, and a formula's cached
+ * result is its grid value.
  */
 import type ExcelJS from 'exceljs';
+import { a1 } from '../../core/address';
 import type { ByteSource } from '../source';
 import { parsePart, readRels, readWorkbookInfo } from './parts';
+import { slideFormula } from './shared-formula';
 import { columnOf, decodeRef } from './sheet';
 import { attrCursor, attrIs, attrs, decodeText, nextAttr, XmlHandler } from './xml';
 import { DEFAULT_INFLATE_LIMITS, inflateEntry, InflateLimits, readZipDirectory, ZipDirectory } from './zip';
+
+export { slideFormula };
 
 export interface ColumnFormat {
   /** 1-based, inclusive. */
@@ -41,10 +46,16 @@ export interface SheetFormats {
   cells: Map<number, number[]>;
   /**
    * "row,col" (1-based) → formula text, for every formula cell (with or without a cached value); a
-   * shared formula's other cells get the master's text moved to them, as Excel reads it. Array and
-   * data-table formulas are not listed: their cells are copied as their cached values.
+   * shared formula's other cells get the master's text moved to them, as Excel reads it. An array
+   * formula is listed on its first cell only (see arrays). Data-table formulas are not listed: their
+   * cells are copied as their cached values.
    */
   formulas: Map<string, string>;
+  /**
+   * "row,col" of an array formula's first cell → the range it fills ("C2:C5"; "D2" for a one-cell
+   * array formula). Its other cells hold only their cached values, as in the input.
+   */
+  arrays?: Map<string, string>;
   /** 1-based rows with hidden="1", ascending as written. */
   hiddenRows: number[];
   /** The sheet's data validations, conditional formatting and print setup (absent before issue 21's pass). */
@@ -101,9 +112,10 @@ export class FormatsBuilder implements XmlHandler {
   private inF = false;
   private hasV = false;
   private fText = '';
-  /** The open <f>'s t= ('' for a normal formula) and si= (shared formulas). */
+  /** The open <f>'s t= ('' for a normal formula), si= (shared formulas) and ref= (array formulas). */
   private fType = '';
   private fSi = '';
+  private fRef = '';
   private hasF = false;
   /** Shared formulas of this sheet by si: the master's text and cell. */
   private readonly shared = new Map<string, { text: string; row: number; col: number }>();
@@ -121,7 +133,7 @@ export class FormatsBuilder implements XmlHandler {
   private cfDepth = 0;
 
   constructor(name: string) {
-    this.out = { name, cols: [], heights: new Map(), cells: new Map(), formulas: new Map(), frozen: null, notes: new Map(), hiddenRows: [], setup: this.setup };
+    this.out = { name, cols: [], heights: new Map(), cells: new Map(), formulas: new Map(), arrays: new Map(), frozen: null, notes: new Map(), hiddenRows: [], setup: this.setup };
   }
 
   open(s: string, name: string, a: number, b: number): void {
@@ -133,6 +145,7 @@ export class FormatsBuilder implements XmlHandler {
         const x = attrs(s, a, b);
         this.fType = x.t ?? '';
         this.fSi = x.si ?? '';
+        this.fRef = x.ref ?? '';
       } else if (name === 'v' || name === 'is') this.hasV = true;
       return;
     }
@@ -318,6 +331,7 @@ export class FormatsBuilder implements XmlHandler {
   /** The closed cell's formula text, by its kind: normal, shared (master or other cell), array. */
   private cellFormula(): void {
     const text = this.fText !== '' ? decodeText(this.fText) : '';
+    const at = `${this.row},${this.col}`;
     let formula = '';
     if (this.fType === '' || this.fType === 'normal') formula = text;
     else if (this.fType === 'shared') {
@@ -328,10 +342,15 @@ export class FormatsBuilder implements XmlHandler {
         const m = this.shared.get(this.fSi);
         if (m) formula = slideFormula(m.text, m.row, m.col, this.row, this.col);
       }
+    } else if (this.fType === 'array' && text !== '') {
+      // Kept as an array formula over its range: written as a normal one it would compute another
+      // thing (implicit intersection in older Excel, a spill blocked by its own cells in newer).
+      formula = text;
+      this.out.arrays?.set(at, this.fRef !== '' ? this.fRef : a1(this.row, this.col));
     }
-    // Array and data-table formulas (t="array", t="dataTable") are left out: their cells keep their
-    // cached values, since writing one as a normal formula would change what it computes.
-    if (formula !== '') this.out.formulas.set(`${this.row},${this.col}`, formula);
+    // Data-table formulas (t="dataTable", what-if tables) are left out: their cells keep their
+    // cached values, since neither exceljs writer can write one.
+    if (formula !== '') this.out.formulas.set(at, formula);
   }
 }
 
@@ -385,44 +404,6 @@ function validationFormula(type: string, text: string): ExcelJS.DataValidation['
   if (type === 'whole' || type === 'textLength' || type === 'decimal') return n;
   if (type === 'date') return new Date(Math.round((n - 25569) * 86400000));
   return text;
-}
-
-const REF_CANDIDATE = /(('[^']*(?:''[^']*)*'|[A-Za-z_\-0-9.]*)!)?([A-Za-z0-9_$]{2,})([(])?/g;
-const CELL_REF = /^(\$)?([A-Za-z]{1,3})(\$)?([1-9][0-9]*)$/;
-
-function lettersOf(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-/**
- * A shared formula's text moved from its master cell to another cell: relative references shift by
- * the offset, $-anchored parts stay (as exceljs's slideFormula, string literals left alone).
- */
-export function slideFormula(formula: string, fromRow: number, fromCol: number, toRow: number, toCol: number): string {
-  const dr = toRow - fromRow;
-  const dc = toCol - fromCol;
-  if (dr === 0 && dc === 0) return formula;
-  // Split off string literals ("…", quotes doubled inside): references are only outside them.
-  const parts = formula.split(/("(?:[^"]|"")*")/);
-  for (let i = 0; i < parts.length; i += 2) {
-    parts[i] = parts[i].replace(REF_CANDIDATE, (match: string, sheet: string | undefined, _name: string | undefined, ref: string, paren: string | undefined) => {
-      if (paren) return match; // a function name such as LOG10(
-      const m = CELL_REF.exec(ref);
-      if (!m) return match;
-      const letters = m[2].toUpperCase();
-      let col = 0;
-      for (let k = 0; k < letters.length; k++) col = col * 26 + (letters.charCodeAt(k) - 64);
-      if (col > 16384) return match;
-      let row = parseInt(m[4], 10);
-      if (!m[1]) col += dc;
-      if (!m[3]) row += dr;
-      if (col < 1 || row < 1) return match;
-      return `${sheet ?? ''}${m[1] ?? ''}${lettersOf(col)}${m[3] ?? ''}${row}`;
-    });
-  }
-  return parts.join('');
 }
 
 /** A comments part (xl/commentsN.xml): each <comment ref=…> with the text of its runs. */
