@@ -55,7 +55,7 @@ export function createExcelActions(caps: HostCaps = detectCaps()): ExcelActions 
     flag: (findings, onProgress) => flagFindings(findings, caps, onProgress),
     clearFlags: (onProgress) => clearFlags(caps, onProgress),
     writeResults: (findings, ours, units, onProgress) => writeReviewSheets(findings, caps, ours, units, onProgress),
-    writeTables: (tables, label, onProgress) => writeTables(tables, label, onProgress),
+    writeTables: (tables, label, onProgress) => writeTables(tables, label, onProgress, caps),
     writeFigures: (sheet, ours) => writeFiguresSheet(sheet, ours),
     loadSettings,
     saveSettings,

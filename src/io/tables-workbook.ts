@@ -10,7 +10,11 @@ import type { StandardTable, TableValue } from '../core/tables';
 import { stampOutput } from './own-output';
 import { SheetNamer } from '../core/review/sheet-names';
 import { bodyLayoutOf } from '../core/tables/project-performance-grid';
+import { TABLE_FOOTER, TABLE_MARGINS, TITLE_ROW_PT, columnWidth, displayWidth, indentOf, noteRowHeight, tablePageGeometry } from '../core/tables/sheet-geometry';
 import { applyBodyLayout } from './tables-body-layout';
+
+// The geometry lives in core so the task pane draws the same sheet; re-exported for this module's callers.
+export { columnWidth, displayWidth };
 
 /** Rows above the header: the title and the unit line. */
 export const TITLE_ROW = 1;
@@ -27,27 +31,11 @@ const THIN: Partial<ExcelJS.Borders> = {
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
 const FONT = '宋体';
 
-/** Display width of a text in character cells: CJK and full-width characters count 2. */
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6“”‘’]/.test(ch) ? 2 : 1;
-  return w;
-}
-
-function moneyText(value: number): string {
-  return value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-}
-
 /** A table's cell as written to the sheet: money as a number in the display unit, text as is. */
 function sheetValue(table: StandardTable, col: number, v: TableValue): ExcelJS.CellValue {
   if (v === null) return null;
   if (table.columns[col].kind === 'money' && typeof v === 'number') return v / FEN_PER_UNIT[table.amountUnit];
   return String(v);
-}
-
-/** Indent the name column by level in national style (one code column); Shanghai splits the codes instead. */
-function indentOf(table: StandardTable, col: number, level: number): number {
-  return table.columns[col].indent && table.style === 'national' && level > 1 ? level - 1 : 0;
 }
 
 /** Writes one table on a new sheet; returns the sheet. */
@@ -63,12 +51,12 @@ export function addTableSheet(wb: ExcelJS.Workbook, table: StandardTable, sheetN
       fitToWidth: 1,
       fitToHeight: 0,
       horizontalCentered: true,
-      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      margins: { ...TABLE_MARGINS },
     },
     views: [{ state: 'frozen', ySplit: lastHeader, xSplit: 0 }],
   });
   ws.pageSetup.printTitlesRow = `${HEADER_START_ROW}:${lastHeader}`;
-  ws.headerFooter.oddFooter = '第 &P 页，共 &N 页';
+  ws.headerFooter.oddFooter = TABLE_FOOTER;
 
   // Title and unit line.
   ws.mergeCells(TITLE_ROW, 1, TITLE_ROW, ncol);
@@ -76,7 +64,7 @@ export function addTableSheet(wb: ExcelJS.Workbook, table: StandardTable, sheetN
   title.value = table.title;
   title.font = { name: FONT, size: 16, bold: true };
   title.alignment = { horizontal: 'center', vertical: 'middle' };
-  ws.getRow(TITLE_ROW).height = 32;
+  ws.getRow(TITLE_ROW).height = TITLE_ROW_PT;
   const split = Math.max(1, Math.ceil(ncol / 2));
   if (split > 1) ws.mergeCells(UNIT_ROW, 1, UNIT_ROW, split);
   ws.getCell(UNIT_ROW, 1).value = table.preparedBy;
@@ -135,7 +123,7 @@ export function addTableSheet(wb: ExcelJS.Workbook, table: StandardTable, sheetN
     cell.value = note;
     cell.font = { name: FONT, size: 10 };
     cell.alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
-    ws.getRow(r).height = 20 * Math.max(1, Math.ceil(displayWidth(note) / Math.max(40, totalWidth(table))));
+    ws.getRow(r).height = noteRowHeight(table, note);
   });
 
   table.columns.forEach((col, c) => {
@@ -145,30 +133,10 @@ export function addTableSheet(wb: ExcelJS.Workbook, table: StandardTable, sheetN
   // A table with a body layout (项目支出绩效目标表): merged areas, row heights, no project across a page.
   const layout = bodyLayoutOf(table);
   if (layout) {
-    const widths = table.columns.map((_c, c) => columnWidth(table, c));
-    applyBodyLayout(ws, table, layout, { firstData, lastHeader, headerStart: HEADER_START_ROW, aboveHeaderPt: ws.getRow(TITLE_ROW).height + 20, widths, displayWidth });
+    const { widths, aboveHeaderPt } = tablePageGeometry(table);
+    applyBodyLayout(ws, table, layout, { firstData, headerStart: HEADER_START_ROW, aboveHeaderPt, widths });
   }
   return ws;
-}
-
-function totalWidth(table: StandardTable): number {
-  return table.columns.reduce((s, _c, i) => s + columnWidth(table, i), 0);
-}
-
-/** The column's suggested width, widened to its longest value (names, formatted money), capped at 60. */
-export function columnWidth(table: StandardTable, c: number): number {
-  const col = table.columns[c];
-  if (col.wrap) return col.width;
-  let w = col.width;
-  for (const row of table.rows) {
-    const v = row.cells[c];
-    if (v === null) continue;
-    const text = col.kind === 'money' && typeof v === 'number' ? moneyText(v / FEN_PER_UNIT[table.amountUnit]) : String(v);
-    w = Math.max(w, displayWidth(text) + 2 + 2 * indentOf(table, c, row.level));
-  }
-  // Single-column captions must fit on at most two lines.
-  for (const h of table.header) if (h.col === c && h.colSpan === 1) w = Math.max(w, Math.ceil(displayWidth(h.text) / 2) + 2);
-  return Math.min(60, w);
 }
 
 /** A set of tables; `label` (a unit name) prefixes the sheet names when several sets share a workbook. */

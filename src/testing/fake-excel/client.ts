@@ -13,6 +13,8 @@
  * - No Fill reads as #FFFFFF with null tintAndShade and pattern; gradients cannot be written, nor
  *   null fill properties;
  * - cell-edit mode, sheet protection, workbook structure protection;
+ * - RangeFormat.rowHeight (ExcelApi 1.2) only from 0 to 409 points, and for whole rows;
+ * - manual page breaks (ExcelApi 1.9) at most 1,026 horizontal ones a sheet;
  * - every API needs its ExcelApi version (model.apiVersion; HOST_PROFILES for Office versions).
  * A batch that fails keeps the effects of the operations before the failing one, as Excel does
  * (no rollback), so a half-applied batch shows in the model.
@@ -34,6 +36,9 @@ export const MAX_MERGED_AREAS = 512;
  * the fake's JSON of an op is shorter than the real request, so each op carries this much more.
  */
 export const OP_OVERHEAD_BYTES = 100;
+/** Excel's specifications and limits: row height up to 409 points; 1,026 horizontal page breaks a sheet. */
+export const MAX_ROW_HEIGHT_PT = 409;
+export const MAX_HORIZONTAL_PAGE_BREAKS = 1026;
 export const LOAD_OVERHEAD_BYTES = 40;
 
 /** An error shaped like OfficeExtension.Error. */
@@ -269,6 +274,8 @@ class WorksheetProxy extends ClientObject {
   readonly notes: NoteCollectionProxy;
   /** ExcelApi 1.9: every property write and setPrintTitleRows is kept in FakeSheet.pageLayout. */
   readonly pageLayout: Record<string, unknown>;
+  /** ExcelApi 1.9: manual breaks, kept in FakeSheet.pageBreaks. */
+  readonly horizontalPageBreaks: PageBreakCollectionProxy;
   private bound: FakeSheet | null | undefined;
 
   constructor(ctx: FakeRequestContext, readonly resolveFn: () => FakeSheet | null, readonly orNull: boolean) {
@@ -286,6 +293,7 @@ class WorksheetProxy extends ClientObject {
     this.freezePanes = { freezeRows: (n: number) => this.op('freezeRows', [n], () => void (this.sheet().frozenRows = n), 7) };
     this.autoFilter = new AutoFilterProxy(ctx, () => this.sheet());
     this.notes = new NoteCollectionProxy(ctx, () => this.sheet());
+    this.horizontalPageBreaks = new PageBreakCollectionProxy(ctx, () => this.sheet());
     const layout: Record<string, unknown> = {};
     const put = (k: string) => (v: unknown) => this.op(`pageLayout.${k}`, [v], () => {
       const s = this.sheet();
@@ -406,6 +414,38 @@ class WorksheetProxy extends ClientObject {
 }
 
 /**
+ * Worksheet.horizontalPageBreaks (Excel.PageBreakCollection, ExcelApi 1.9, every member): add puts
+ * a break above the top-left cell of the range; Excel holds at most 1,026 of them a sheet.
+ */
+class PageBreakCollectionProxy extends ClientObject {
+  constructor(ctx: FakeRequestContext, private readonly sheetFn: () => FakeSheet) {
+    super(ctx);
+  }
+  add(range: RangeProxy | string): void {
+    this.op('horizontalPageBreaks.add', [typeof range === 'string' ? range : 'range'], () => {
+      const s = this.sheetFn();
+      sheetWrite(s, 'add a page break');
+      const area = typeof range === 'string' ? parseArea(splitSheet(range).local) : range.resolve().area;
+      if (!area) throw invalid(`page break range ${String(range)}`);
+      if (s.pageBreaks.includes(area.top)) return;
+      if (s.pageBreaks.length >= MAX_HORIZONTAL_PAGE_BREAKS) throw new FakeRichApiError('InvalidOperation', `A sheet holds at most ${MAX_HORIZONTAL_PAGE_BREAKS} horizontal page breaks.`);
+      s.pageBreaks.push(area.top);
+      s.pageBreaks.sort((a, b) => a - b);
+    }, 9);
+  }
+  removePageBreaks(): void {
+    this.op('horizontalPageBreaks.removePageBreaks', [], () => {
+      const s = this.sheetFn();
+      sheetWrite(s, 'remove page breaks');
+      s.pageBreaks.length = 0;
+    }, 9);
+  }
+  getCount(): { value: number } {
+    return clientResult(this.ctx, 'PageBreakCollection', 'getCount', 9, () => this.sheetFn().pageBreaks.length);
+  }
+}
+
+/**
  * Worksheet.autoFilter (ExcelApi 1.9, every member): apply, and `enabled` / `isDataFiltered` to read.
  * isDataFiltered is taken as "the filter hides a row below its header row", what criteria would do.
  */
@@ -492,6 +532,26 @@ function checkColor(v: unknown): string {
 function checkTint(v: unknown): number {
   if (typeof v !== 'number' || !Number.isFinite(v) || v < -1 || v > 1) throw invalid(`tintAndShade ${String(v)}`);
   return v;
+}
+
+/** RangeFormat.rowHeight is ExcelApi 1.2 (typings); the other format properties the fake knows are 1.1. */
+function formatVersion(name: string, minVersion: number): number {
+  return name === 'rowHeight' ? Math.max(2, minVersion) : minVersion;
+}
+
+/** Excel refuses a row height outside 0–409 points ("Excel specifications and limits"). */
+function checkFormat(name: string, v: unknown): void {
+  if (name === 'rowHeight' && (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > MAX_ROW_HEIGHT_PT)) throw invalid(`rowHeight ${String(v)}`);
+}
+
+/** A format write: widths by column and heights by row, as Excel keeps them; the rest by cell. */
+function writeFormat(t: Resolved, name: string, v: unknown): void {
+  if (name === 'columnWidth') {
+    for (let c = t.area.left; c <= t.area.right; c++) t.sheet.columnWidths.set(c, v as number);
+    return;
+  }
+  if (name === 'rowHeight') for (let r = t.area.top; r <= t.area.bottom; r++) t.sheet.rowHeights.set(r, v as number);
+  forEachCell(t.area, (r, c) => void (t.sheet.format(r, c)[name] = v));
 }
 
 class FillProxy extends ClientObject {
@@ -615,11 +675,11 @@ class RangeProxy extends ClientObject {
   /** @internal */
   setFormat(name: string, v: unknown, minVersion = this.minVersion): void {
     this.op(`format.${name}`, [v], () => {
+      checkFormat(name, v);
       const t = this.resolve();
       sheetWrite(t.sheet, `set ${name}`);
-      if (name === 'columnWidth') for (let c = t.area.left; c <= t.area.right; c++) t.sheet.columnWidths.set(c, v as number);
-      else forEachCell(t.area, (r, c) => void (t.sheet.format(r, c)[name] = v));
-    }, minVersion);
+      writeFormat(t, name, v);
+    }, formatVersion(name, minVersion));
   }
 
   load(props?: string | string[]): this {
@@ -672,6 +732,10 @@ class RangeProxy extends ClientObject {
   }
   get formulas(): unknown[][] {
     return this.prop('formulas');
+  }
+  /** Number format codes as Excel gives them ("General" for a cell without one). */
+  get numberFormat(): unknown[][] {
+    return this.prop('numberFormat');
   }
   get rowCount(): number {
     return this.prop('rowCount');
@@ -893,9 +957,10 @@ class RangeAreasProxy extends ClientObject {
   }
   setFormat(name: string, v: unknown): void {
     this.op(`format.${name}`, [v], () => {
+      checkFormat(name, v);
       for (const t of this.resolve()) sheetWrite(t.sheet, `set ${name}`);
-      for (const t of this.resolve()) forEachCell(t.area, (r, c) => void (t.sheet.format(r, c)[name] = v));
-    }, this.minVersion);
+      for (const t of this.resolve()) writeFormat(t, name, v);
+    }, formatVersion(name, this.minVersion));
   }
   load(props?: string | string[]): this {
     this.queueLoad(propList(props), (ps) => {

@@ -146,6 +146,13 @@ export class FakeSheet {
   readonly hiddenRows = new Set<number>();
   readonly hiddenCols = new Set<number>();
   readonly columnWidths = new Map<number, number>();
+  /**
+   * Row heights in points by row, 0-based: RangeFormat.rowHeight sets whole rows, as in Excel (the
+   * value is also kept in each written cell's formats, where older tests read it).
+   */
+  readonly rowHeights = new Map<number, number>();
+  /** Manual horizontal page breaks (Worksheet.horizontalPageBreaks, ExcelApi 1.9): the 0-based rows that start a page. */
+  readonly pageBreaks: number[] = [];
   /** Worksheet.pageLayout (ExcelApi 1.9) as written: orientation, paperSize, zoom, margins, printTitleRows, footers. */
   readonly pageLayout: Record<string, unknown> = {};
 
