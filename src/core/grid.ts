@@ -19,6 +19,15 @@ export interface MergeRange {
   readonly right: number;
 }
 
+/** A number format over the numbers of one column in rows top..bottom (0-based into cells, inclusive). */
+export interface NumFmtRun {
+  readonly col: number;
+  readonly top: number;
+  readonly bottom: number;
+  /** The format code as the host gives it ("0.0%"). */
+  readonly code: string;
+}
+
 export interface Grid {
   /** Sheet name as shown in the host. */
   readonly name: string;
@@ -27,8 +36,14 @@ export interface Grid {
   readonly merges?: ReadonlyArray<MergeRange>;
   /** 1-based sheet row and column of cells[0][0] (the used range need not start at A1). */
   readonly origin?: { readonly row: number; readonly col: number };
-  /** Number formats by "r,c" (0-based into cells) where the reader needs them (e.g. "0.00"). */
-  readonly numFmts?: ReadonlyMap<string, string>;
+  /**
+   * Percent number formats of numeric cells ("0%", "0.00%"), as runs down a column sorted by column
+   * then top row, so that 0.95 reads as "95%" where the reader needs it (the 绩效目标 指标值). Runs,
+   * not cells: a million-row column formatted 0.0% is one entry. Adapters fill it only on sheets
+   * the core reads as 绩效目标 (performanceSheetKind), and the Office.js adapter only for their
+   * 指标值 columns; absent elsewhere.
+   */
+  readonly numFmts?: ReadonlyArray<NumFmtRun>;
   readonly hidden?: boolean;
   readonly protected?: boolean;
   /** Hidden rows (filtered-out rows included), 0-based into cells, ascending. */

@@ -9,11 +9,13 @@
  * - of each sheet holding rows of the unit: its frame (titles, unit line, header) and the unit's
  *   own rows (lines, its 小计, its 其中 rows). Unresolved rows (DATA.UNIT_UNRESOLVED) and rows of
  *   no unit are in no unit's workbook;
- * - of each 绩效目标 sheet holding goals of the unit: the rows above its first goal (titles, unit
- *   line, a list's header) and the unit's own goals: a block from its 项目名称 row to its last
- *   indicator row, a list goal its rows. A goal is its linked project's unit's (linkGoals), an
- *   unlinked one the unit it names, as its PERF findings are; a goal naming no unit is a row of no
- *   unit. Findings of no unit on a goal's rows (a bad 年度资金总额) go with the goal.
+ * - of each 绩效目标 sheet holding goals of the unit: its frame as the performance reader found it
+ *   (PerfGoal.frameRows: title and 单位 lines, a list's header) and the unit's own goals: a block
+ *   from its 项目名称 row to its last indicator row, a list goal its rows. A goal is its linked
+ *   project's unit's (linkGoals), an unlinked one the unit it names, as its PERF findings are; a goal
+ *   naming no unit is a row of no unit. Other rows above the first goal (an indicator row before any
+ *   project, a department line, a 合计) are in no unit's workbook, nor are findings of no unit on
+ *   them. Findings of no unit on a goal's rows (a bad 年度资金总额) go with the goal.
  * Computed once per report in one pass over rows and findings (10,000 units must not cost
  * units × rows), and shared by every unit's workbook.
  */
@@ -107,12 +109,19 @@ function goalSpan(g: PerfGoal): { from: number; to: number } | null {
   return { from, to };
 }
 
+/** A 绩效目标 sheet's goals sorted by row, and its frame rows (ascending, above its first goal). */
+interface GoalSheet {
+  goals: GoalRows[];
+  frame: number[];
+}
+
 /**
  * The goals of each 绩效目标 sheet (by sheetKey), each with its rows and unit, sorted by row: a goal is
  * its linked project's unit's, else the unit it names (the unit its PERF findings carry).
  */
-function goalRowsBySheet(report: CheckReport): Map<string, GoalRows[]> {
-  const out = new Map<string, GoalRows[]>();
+function goalRowsBySheet(report: CheckReport): Map<string, GoalSheet> {
+  const out = new Map<string, GoalSheet>();
+  const frames = new Map<string, Set<readonly number[]>>();
   const goals = report.performance;
   if (!goals || goals.length === 0) return out;
   const lines = report.lines ?? [];
@@ -128,11 +137,24 @@ function goalRowsBySheet(report: CheckReport): Map<string, GoalRows[]> {
     const code = l !== null ? l.unitCode : g.unitCode;
     const name = l !== null ? l.unitName : g.unitName;
     const k = sheetKey(g.file, g.sheet);
-    let list = out.get(k);
-    if (!list) out.set(k, (list = []));
-    list.push({ key: code || name, code, name, ...span });
+    let sheet = out.get(k);
+    if (!sheet) out.set(k, (sheet = { goals: [], frame: [] }));
+    sheet.goals.push({ key: code || name, code, name, ...span });
+    // One array per sheet read (two when a file has the sheet name twice); none from goals built by
+    // hand, whose sheets then have no frame rather than rows nobody looked at.
+    if (g.frameRows) {
+      let set = frames.get(k);
+      if (!set) frames.set(k, (set = new Set()));
+      set.add(g.frameRows);
+    }
   }
-  for (const list of out.values()) list.sort((a, b) => a.from - b.from);
+  for (const [k, sheet] of out) {
+    sheet.goals.sort((a, b) => a.from - b.from);
+    const first = sheet.goals[0]?.from ?? 1;
+    const rows = new Set<number>();
+    for (const f of frames.get(k) ?? []) for (const r of f) if (r < first) rows.add(r);
+    sheet.frame = [...rows].sort((a, b) => a - b);
+  }
   return out;
 }
 
@@ -236,11 +258,11 @@ function computePartition(report: CheckReport): Partition {
     }
     return true;
   };
-  for (const [sk, goals] of goalSheets) {
+  /** A finding of no unit on a 绩效目标-only sheet belongs to its sole unit only on these rows (or on none). */
+  const soleRows = new Map<string, Set<number>>();
+  const keptGoals = new Map<string, GoalRows[]>();
+  for (const [sk, { goals, frame }] of goalSheets) {
     const kept = goals.filter((g) => g.key !== '' && agrees(sk, g));
-    // The rows above the sheet's first goal: titles, the unit line, a list's header.
-    const frame: number[] = [];
-    for (let r = 1; r < (goals[0]?.from ?? 1); r++) frame.push(r);
     const rowsOf = new Map<string, number[]>();
     for (const g of kept) {
       const part = partOf(g.key, g.code, g.name);
@@ -252,10 +274,13 @@ function computePartition(report: CheckReport): Partition {
       const part = byKey.get(k) as UnitPart;
       part.sheets.set(sk, mergeRows(part.sheets.get(sk), rows));
     }
-    goalSheets.set(sk, kept);
+    keptGoals.set(sk, kept);
     const prev = sole.get(sk);
     const one = rowsOf.size === 1 && kept.length === goals.length && !unresolved.has(sk) ? [...rowsOf.keys()][0] : null;
     sole.set(sk, prev === undefined ? one : prev === one ? one : null);
+    // A stray row above the first goal (an indicator before any project) is no unit's even when all
+    // goals are one unit's: a finding on it would copy the row (the writer copies flagged rows).
+    if (!detailOf.has(sk)) soleRows.set(sk, new Set(frame));
   }
   for (const f of report.findings) {
     const k = findingUnitKey(f.unit);
@@ -265,14 +290,16 @@ function computePartition(report: CheckReport): Partition {
     }
     if (f.location.sheet === undefined) continue;
     // A finding of no unit on a goal's rows (the 绩效目标 reader gives none) is that goal's unit's.
-    const goals = f.location.row !== undefined ? goalSheets.get(sheetKey(f.location.file, f.location.sheet)) : undefined;
+    const sk = sheetKey(f.location.file, f.location.sheet);
+    const goals = f.location.row !== undefined ? keptGoals.get(sk) : undefined;
     const g = goals ? goalAt(goals, f.location.row as number) : undefined;
     if (g) {
       byKey.get(g.key)?.findings.push(f);
       continue;
     }
-    const only = sole.get(sheetKey(f.location.file, f.location.sheet));
-    if (only) byKey.get(only)?.findings.push(f);
+    const only = sole.get(sk);
+    const rows = soleRows.get(sk);
+    if (only && (f.location.row === undefined || !rows || rows.has(f.location.row))) byKey.get(only)?.findings.push(f);
   }
   return { units, byKey };
 }

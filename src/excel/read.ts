@@ -6,9 +6,12 @@
  * row blocks of their own: getMergedAreasOrNullObject fails when a range holds more than 512 merged
  * areas (typings), and budget sheets merge cells row by row. Hidden and filtered-out rows and hidden
  * columns are found by narrowing Range.rowHidden / columnHidden down (readHidden), so the core says
- * so once per sheet, as it does for an .xlsx file (issue 19 item 12).
+ * so once per sheet, as it does for an .xlsx file (issue 19 item 12). Number formats are read last,
+ * only for the 指标值 columns of 绩效目标 sheets (readPercentFormats).
  */
-import type { Cell, Grid, MergeRange, WorkbookGrids } from '../core/grid';
+import type { Cell, Grid, MergeRange, NumFmtRun, WorkbookGrids } from '../core/grid';
+import { isPercentFormat, PercentRuns } from '../core/number-format';
+import { performanceSheetKind, performanceValueColumns } from '../core/performance/read';
 import type { HostCaps } from './caps';
 import { excelRun, isPayloadError, jsonBytes, PAYLOAD_BUDGET } from './run';
 import { parseRect } from './rects';
@@ -32,6 +35,8 @@ const MERGES_PER_QUERY = 400;
 const HIDDEN_PROBES_PER_SYNC = 2000;
 /** A mixed range is cut into this many pieces per round: few syncs (log16 of the rows) for few ops. */
 const HIDDEN_SPLIT = 16;
+/** numberFormat cells asked in the first sync (about 12 bytes each for "General"); then sized by what a cell cost. */
+const START_FORMAT_CELLS = 100_000;
 
 const ERROR_TEXT = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
 
@@ -94,6 +99,8 @@ interface SheetPlan {
   hiddenCols: number[];
   /** Worksheet.autoFilter.enabled; undefined below ExcelApi 1.9, where it cannot be asked. */
   filtered?: boolean;
+  /** Percent formats of the 指标值 numbers (Grid.numFmts), when a 绩效目标 sheet has any. */
+  numFmts?: NumFmtRun[];
 }
 
 /** Read sheets as grids. Hidden sheets are read too (the core decides what they mean). */
@@ -187,6 +194,7 @@ export async function readWorkbook(opts: ReadOptions): Promise<WorkbookGrids> {
 
     await readHidden(ctx, plans);
     for (const p of plans) if (!p.mergesRead) p.merges = await readMerges(ctx, p);
+    await readPercentFormats(ctx, plans);
 
     const sheets: Grid[] = plans.map((p) => ({
       name: p.name,
@@ -199,6 +207,7 @@ export async function readWorkbook(opts: ReadOptions): Promise<WorkbookGrids> {
       hiddenCols: p.hiddenCols,
       // Without the AutoFilter API (below 1.9) a hidden row may have been filtered out: say both.
       filtered: p.filtered ?? p.hiddenRows.length > 0,
+      ...(p.numFmts ? { numFmts: p.numFmts } : {}),
     }));
     return { file: opts.file, sheets };
   });
@@ -246,6 +255,78 @@ async function readHidden(ctx: Excel.RequestContext, plans: SheetPlan[]): Promis
     p.hiddenRows.sort((a, b) => a - b);
     p.hiddenCols.sort((a, b) => a - b);
   }
+}
+
+/**
+ * The percent formats of the numbers in the 指标值 columns of 绩效目标 sheets: the only cells whose
+ * format the core reads (0.95 shown "95%"). Loading numberFormat with the values would double the
+ * payload of a million-row read; here each such column is asked from its first number to its last,
+ * in row chunks packed into syncs by a cell budget that adapts to the bytes a cell cost, halving on a
+ * payload error, so syncs grow with chunks, never with rows. Merges must be read (headers are
+ * found on the filled grid).
+ */
+async function readPercentFormats(ctx: Excel.RequestContext, plans: SheetPlan[]): Promise<void> {
+  type Piece = { plan: SheetPlan; col: number; next: number; end: number; runs: PercentRuns };
+  const pieces: Piece[] = [];
+  const bySheet: Array<{ plan: SheetPlan; runs: PercentRuns }> = [];
+  for (const p of plans) {
+    if (p.rows === 0) continue;
+    const grid: Grid = { name: p.name, cells: p.cells, merges: p.merges };
+    if (performanceSheetKind(grid) === null) continue;
+    const runs = new PercentRuns();
+    bySheet.push({ plan: p, runs });
+    for (const col of performanceValueColumns(grid)) {
+      let first = -1;
+      let last = -1;
+      for (let r = 0; r < p.cells.length; r++) {
+        if (typeof p.cells[r]?.[col] !== 'number') continue;
+        if (first < 0) first = r;
+        last = r;
+      }
+      if (first >= 0) pieces.push({ plan: p, col, next: first, end: last + 1, runs });
+    }
+  }
+  let budget = START_FORMAT_CELLS;
+  // After a payload error the halved ask is the most ever asked again (the host's limit may be below ours).
+  let ceiling = MAX_BLOCK_CELLS;
+  let i = 0;
+  while (i < pieces.length) {
+    type Ask = { pc: Piece; start: number; count: number; range: Excel.Range };
+    const asked: Ask[] = [];
+    let cells = 0;
+    for (let k = i; k < pieces.length && cells < budget; k++) {
+      const pc = pieces[k];
+      const count = Math.min(pc.end - pc.next, budget - cells);
+      const range = ctx.workbook.worksheets.getItem(pc.plan.name).getRangeByIndexes(pc.plan.row0 + pc.next, pc.plan.col0 + pc.col, count, 1);
+      range.load('numberFormat');
+      asked.push({ pc, start: pc.next, count, range });
+      cells += count;
+    }
+    try {
+      await ctx.sync();
+    } catch (e) {
+      if (!isPayloadError(e)) throw e;
+      if (cells <= MIN_BLOCK_ROWS || ((e as { code?: string }).code === 'GeneralException' && cells <= MIN_GENERAL_RETRY_CELLS)) throw e;
+      budget = ceiling = Math.max(1, Math.floor(cells / 2));
+      continue;
+    }
+    let bytes = 0;
+    for (const { pc, start, count, range } of asked) {
+      const formats = range.numberFormat as unknown[][];
+      bytes += jsonBytes(formats);
+      for (let j = 0; j < count; j++) {
+        const r = start + j;
+        if (typeof pc.plan.cells[r]?.[pc.col] !== 'number') continue;
+        const code = formats[j]?.[0];
+        pc.runs.add(r, pc.col, typeof code === 'string' && isPercentFormat(code) ? code : null);
+      }
+      pc.next = start + count;
+      if (pc.next >= pc.end) i++;
+    }
+    const perCell = bytes / Math.max(1, cells);
+    budget = Math.max(1, Math.min(ceiling, Math.floor((PAYLOAD_BUDGET * 0.85) / Math.max(perCell, 1)), budget * 4));
+  }
+  for (const { plan, runs } of bySheet) if (runs.size > 0) plan.numFmts = runs.runs();
 }
 
 /**

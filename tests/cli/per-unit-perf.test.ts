@@ -261,3 +261,87 @@ describe('goal sheets holding several units: each unit’s workbook has its own 
     expect(cells('102001 县卫健委.xlsx', '绩效指标清单')).toEqual(['I5']);
   });
 });
+
+// ---- rows above a list's first goal that are no frame ------------------------------------------
+
+/**
+ * 预算明细 of two units, and a 绩效指标清单 whose rows 1–3 are title, unit line and header; row 4 an
+ * indicator row of 县卫健委 before any project (the reader uses it for nothing: DATA.NOT_CHECKED),
+ * row 5 a department line of 县卫健委; rows 6–7 县教育局’s goal, 8–9 县卫健委’s.
+ */
+async function strayRowWorkbook(file: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const d = wb.addWorksheet('预算明细');
+  d.addRow(['2025年县级项目支出预算明细表']);
+  d.addRow(['单位：元']);
+  d.addRow(DETAIL_HEADER);
+  d.addRow(['101001', '县教育局', '项目支出', 'P002', '课后服务', '2050202', '30227', '一般公共预算拨款', 300000, '按标准测算', '课后服务']);
+  d.addRow(['102001', '县卫健委', '项目支出', 'P102', '基本公共卫生服务', '2100408', '30227', '一般公共预算拨款', 700000, '按标准测算', '公共卫生']);
+  const l = wb.addWorksheet('绩效指标清单');
+  l.addRow(['部门预算项目绩效目标申报表（2025年度）']);
+  l.addRow(['金额单位：元']);
+  l.addRow(['单位名称', '项目名称', '预算数', '年度目标', '一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位']);
+  l.addRow(['102001-县卫健委', null, null, null, '产出指标', '数量指标', '卫健委内部指标', '≥', '99', '%']);
+  l.addRow(['102001-县卫健委', null, 8_800_000]);
+  l.addRow(['101001-县教育局', '课后服务', 300000, '课后服务', '产出指标', '数量指标', '参加学生', '≥', '800', '人']);
+  l.addRow(['101001-县教育局', '课后服务', 300000, '课后服务', '效益指标', '社会效益指标', '家长负担', '', '有所改善', '']);
+  l.addRow(['102001-县卫健委', '基本公共卫生服务', 700000, '公共卫生', '产出指标', '数量指标', '建立居民健康档案', '≥', '12000', '份']);
+  l.addRow(['102001-县卫健委', '基本公共卫生服务', 700000, '公共卫生', '效益指标', '社会效益指标', '健康管理率', '', '明显提升', '']);
+  await wb.xlsx.writeFile(file);
+}
+
+describe('a list sheet with a stray indicator row of one unit above the first goal (another unit’s)', () => {
+  const SHEET = '绩效指标清单';
+  let dir: string;
+  let input: ExcelJS.Workbook;
+  let main: ExcelJS.Workbook;
+  const books = new Map<string, ExcelJS.Workbook>();
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'br-per-unit-perf-stray-'));
+    const file = path.join(dir, '绩效.xlsx');
+    await strayRowWorkbook(file);
+    const r = await cli('check', file, '--out', path.join(dir, 'review.xlsx'), '--per-unit-out', path.join(dir, 'units'), '--jobs', '1');
+    expect(r.stdout).toContain('已为 2 个单位分别写入审核工作簿');
+    input = await load(file);
+    main = await load(path.join(dir, 'review.xlsx'));
+    for (const f of fs.readdirSync(path.join(dir, 'units'))) books.set(f, await load(path.join(dir, 'units', f)));
+  }, 60_000);
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const same = (wb: ExcelJS.Workbook, rows: number[]) => {
+    for (const r of rows) expect({ r, v: rowTexts(wb.getWorksheet(SHEET), r) }).toEqual({ r, v: rowTexts(input.getWorksheet(SHEET), r) });
+  };
+  const absent = (wb: ExcelJS.Workbook, rows: number[]) => {
+    for (const r of rows) expect({ r, v: rowTexts(wb.getWorksheet(SHEET), r) }).toEqual({ r, v: [] });
+  };
+  const cells = (wb: ExcelJS.Workbook) => resultLinks(wb).filter((x) => x.link?.sheet === SHEET).map((x) => x.link!.cell);
+
+  test('县教育局: title, unit line, header and its goal rows; not 县卫健委’s stray row, department line or goal', () => {
+    const wb = books.get('101001 县教育局.xlsx')!;
+    same(wb, [1, 2, 3, 6, 7]);
+    absent(wb, [4, 5, 8, 9]);
+    expect(cells(wb)).toEqual(['B6', 'I7']);
+  });
+
+  test('县卫健委: its frame and goal rows; the stray row (no project: no goal of anyone) is not in it either', () => {
+    const wb = books.get('102001 县卫健委.xlsx')!;
+    same(wb, [1, 2, 3, 8, 9]);
+    absent(wb, [4, 5, 6, 7]);
+    expect(cells(wb)).toEqual(['B8', 'I9']);
+  });
+
+  test('every unit’s links point at flagged cells of its own workbook, and none at the stray row', () => {
+    for (const [f, wb] of books) {
+      expect({ f, broken: brokenLinks(wb) }).toEqual({ f, broken: [] });
+      expect({ f, stray: resultLinks(wb).filter((x) => x.place.endsWith('!G4')) }).toEqual({ f, stray: [] });
+      expect(wb.getWorksheet(SHEET)!.getCell('G4').note).toBeUndefined();
+    }
+  });
+
+  test('the --out review workbook keeps the sheet whole, the stray row flagged and linked', () => {
+    for (let r = 1; r <= 9; r++) expect({ r, v: rowTexts(main.getWorksheet(SHEET), r) }).toEqual({ r, v: rowTexts(input.getWorksheet(SHEET), r) });
+    expect(cells(main).sort()).toEqual(['B6', 'B8', 'G4', 'I7', 'I9']);
+    expect(brokenLinks(main).filter((b) => b.includes(SHEET))).toEqual([]);
+    expect(main.getWorksheet(SHEET)!.getCell('G4').note).toBeDefined();
+  });
+});

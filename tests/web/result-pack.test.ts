@@ -14,7 +14,7 @@ function sample(): JobResult {
   // A ragged row with a hole, a Date, an error cell and odd numbers, as readers can give them.
   const odd: unknown[] = ['文本', -0, NaN, 1e21, true, false, null, new Date(Date.UTC(2024, 0, 2)), { error: '#REF!' }];
   odd[12] = '后';
-  const other = { name: '杂项', cells: [odd, [], ['\u0000含空字符\u0000', '😀']] as never, numFmts: new Map([['0,1', '0.00']]) };
+  const other = { name: '杂项', cells: [odd, [], ['\u0000含空字符\u0000', '😀']] as never, numFmts: new Map([['0,1', '0.00']]) as never };
   const grids = { file: 'a.xlsx', sheets: [grid, { name: '空表', cells: [] }, other] };
   const report = checkWorkbooks([grids]);
   return { ok: [{ name: 'a.xlsx', grids }], bad: [{ file: 'b.xls', reason: '旧版' }], report };

@@ -1,6 +1,6 @@
 /** 绩效目标 sheets: the model, the reader of the three layouts, value checks and project linking. */
 export type { Indicator, Level1, PerfGoal } from './model';
-export { isPerformanceSheet, performanceSheetKind, readPerformanceSheet } from './read';
+export { CLASSIFY_ROWS, isPerformanceSheet, performanceSheetKind, performanceValueColumns, readPerformanceSheet } from './read';
 export type { PerformanceRead, PerformanceReadOptions } from './read';
 export { linkGoals } from './link';
 export type { PerformanceLinks } from './link';

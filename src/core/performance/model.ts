@@ -54,4 +54,10 @@ export interface PerfGoal {
   readonly layout: 'block' | 'list';
   /** Set when the grid has no 指标值 column: the values were not read, so they are not checked. */
   readonly valuesUnread?: true;
+  /**
+   * The 1-based rows of the sheet's frame as the reader found it: title and 单位 lines above the first
+   * goal and a list's header rows, never a row of data (one array shared by the sheet's goals). What a
+   * unit's own review workbook keeps of the sheet besides its goals (src/core/per-unit.ts).
+   */
+  readonly frameRows?: readonly number[];
 }

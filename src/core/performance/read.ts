@@ -16,6 +16,7 @@ import type { Finding, FindingLocation } from '../findings';
 import { cellText, fillMerges } from '../grid';
 import type { Cell, Grid } from '../grid';
 import { parseAmount } from '../money';
+import { percentText } from '../number-format';
 import type { AmountUnit } from '../money';
 import { dataMessages } from '../messages/data';
 import { hiddenParts } from '../reader/sheet-cells';
@@ -40,8 +41,11 @@ export interface PerformanceReadOptions {
   readonly alsoLines?: boolean;
 }
 
-/** How many rows are searched for a grid header when classifying a sheet by its content. */
-const CLASSIFY_ROWS = 200;
+/**
+ * How many rows are searched for a grid header when classifying a sheet by its content: a reader
+ * past them knows whether the sheet is a 绩效目标 sheet (performanceSheetKind).
+ */
+export const CLASSIFY_ROWS = 200;
 const NAME = /绩效目标|绩效指标/;
 // 部门整体支出绩效目标表 has no projects; the review workbook's own sheets are never read back.
 const NOT_NAME = /整体|审核结果|单位汇总/;
@@ -473,6 +477,54 @@ function readBlocks(s: SheetCtx, found: ReadonlyArray<Header>): PerfGoal[] {
   return out;
 }
 
+/**
+ * A row of a sheet's title region: blank, a title (one text, merged across or in one cell), or
+ * nothing but "单位：万元" notes and "编制单位：…" captions. A row naming a project, unit, amount or
+ * indicator (a label of the block or grid, a code, a number, several texts) is data, not frame.
+ */
+function isFrameRow(row: ReadonlyArray<Cell>): boolean {
+  const texts = new Set<string>();
+  for (const v of row) {
+    if (typeof v === 'number') return false;
+    const t = cellText(v ?? null);
+    if (t !== '') texts.add(t);
+  }
+  const labelled = (t: string) => {
+    const lt = labelText(t).text;
+    return blockLabel(lt) !== null || gridField(lt) !== null;
+  };
+  let title = false;
+  for (const t of texts) {
+    if (unitFromLine(t) !== null) continue;
+    const caption = /^([^:：]{1,12})[:：]/.exec(t.trim());
+    if (caption) {
+      if (labelled(caption[1])) return false;
+      continue;
+    }
+    if (title || labelled(t) || splitCodeName(t).code !== '') return false;
+    title = true;
+  }
+  return true;
+}
+
+/**
+ * The frame rows (1-based) of a sheet: the title region above the first project (a list's header
+ * row, or the first block's 项目名称 row, or the first grid when no 项目名称 precedes it) as far as
+ * isFrameRow, and a list's header rows.
+ */
+function frameRows(s: SheetCtx, list: Header | null, headers: ReadonlyArray<Header>): number[] {
+  let end: number;
+  if (list) end = list.row;
+  else {
+    end = headers[0]?.row ?? 0;
+    for (let r = end - 1; r >= 0; r--) if (startsBlock(s.cells[r] ?? [])) { end = r; break; }
+  }
+  const out: number[] = [];
+  for (let r = 0; r < end; r++) if (isFrameRow(s.cells[r] ?? [])) out.push(s.origin.row + r);
+  if (list) for (let r = list.row; r < list.dataFrom; r++) out.push(s.origin.row + r);
+  return out;
+}
+
 /** The unit stated by a "单位：万元" line near the top. */
 function sheetUnit(cells: ReadonlyArray<ReadonlyArray<Cell>>): AmountUnit | null {
   for (let r = 0; r < Math.min(cells.length, 6); r++) {
@@ -485,6 +537,64 @@ function sheetUnit(cells: ReadonlyArray<ReadonlyArray<Cell>>): AmountUnit | null
   return null;
 }
 
+/** The grid headers of a sheet: the block layout's, or the list layout's one header. */
+function findHeaders(cells: ReadonlyArray<ReadonlyArray<Cell>>): { headers: Header[]; list: Header | null } {
+  const headers: Header[] = [];
+  for (let r = 0; r < cells.length; r++) {
+    const h = headerAt(cells, r);
+    if (!h) continue;
+    if (h.cols.has('projectName') || h.cols.has('projectCode')) return { headers, list: h };
+    headers.push(h);
+    r = h.dataFrom - 1; // the lower row of a two-row header is not a second grid
+  }
+  return { headers, list: null };
+}
+
+function valueColumns(found: { headers: Header[]; list: Header | null }): Set<number> {
+  const out = new Set<number>();
+  for (const h of found.list ? [found.list] : found.headers) {
+    const c = h.cols.get('value');
+    if (c !== undefined) out.add(c);
+  }
+  return out;
+}
+
+/**
+ * The 指标值 columns of a 绩效目标 sheet (0-based into cells, merges filled): where the reader shows
+ * numbers through their percent formats, so the Office.js adapter asks Excel for those alone.
+ */
+export function performanceValueColumns(grid: Grid): number[] {
+  return [...valueColumns(findHeaders(fillMerges(grid)))].sort((a, b) => a - b);
+}
+
+/**
+ * Numbers of the 指标值 columns as Excel shows them under a percent format (0.95 → "95%"), from
+ * grid.numFmts; a merged area shows its top-left cell's. Other columns keep their numbers (an
+ * amount is never a percentage).
+ */
+function showPercents(grid: Grid, cells: Cell[][], cols: ReadonlySet<number>): void {
+  const runs = grid.numFmts;
+  if (!runs || runs.length === 0 || cols.size === 0) return;
+  let shown = false;
+  for (const run of runs) {
+    if (!cols.has(run.col)) continue;
+    for (let r = run.top; r <= run.bottom; r++) {
+      const v = grid.cells[r]?.[run.col];
+      if (typeof v !== 'number') continue;
+      const t = percentText(v, run.code);
+      if (t === null) continue;
+      (cells[r] ?? (cells[r] = []))[run.col] = t;
+      shown = true;
+    }
+  }
+  if (!shown) return;
+  for (const m of grid.merges ?? []) {
+    const t = cells[m.top]?.[m.left];
+    if (typeof t !== 'string' || typeof grid.cells[m.top]?.[m.left] !== 'number') continue;
+    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (cols.has(c)) (cells[r] ?? (cells[r] = []))[c] = t;
+  }
+}
+
 /** Read one 绩效目标 sheet. */
 export function readPerformanceSheet(file: string, grid: Grid, opts: PerformanceReadOptions = {}): PerformanceRead {
   const cells = fillMerges(grid);
@@ -492,18 +602,9 @@ export function readPerformanceSheet(file: string, grid: Grid, opts: Performance
     file, grid, cells, origin: grid.origin ?? { row: 1, col: 1 },
     amountUnit: sheetUnit(cells) ?? opts.defaultUnit ?? 'yuan', findings: [],
   };
-  const headers: Header[] = [];
-  let list: Header | null = null;
-  for (let r = 0; r < cells.length; r++) {
-    const h = headerAt(cells, r);
-    if (!h) continue;
-    if (h.cols.has('projectName') || h.cols.has('projectCode')) {
-      list = h;
-      break;
-    }
-    headers.push(h);
-    r = h.dataFrom - 1; // the lower row of a two-row header is not a second grid
-  }
+  const found = findHeaders(cells);
+  const { headers, list } = found;
+  showPercents(grid, cells, valueColumns(found));
   const first = list ?? headers[0];
   if (first) {
     // Rows the reviewer cannot see are read like the others, but said so (as on detail sheets).
@@ -517,7 +618,7 @@ export function readPerformanceSheet(file: string, grid: Grid, opts: Performance
     }
   }
   if (list) {
-    const goals = markValues(readList(s, list), list);
+    const goals = withFrame(markValues(readList(s, list), list), frameRows(s, list, headers));
     return { goals: opts.alsoLines ? goals.map(withoutFunds) : goals, findings: s.findings };
   }
   if (headers.length === 0) {
@@ -527,7 +628,11 @@ export function readPerformanceSheet(file: string, grid: Grid, opts: Performance
     });
     return { goals: [], findings: s.findings };
   }
-  return { goals: markValues(readBlocks(s, headers), headers[0]), findings: s.findings };
+  return { goals: withFrame(markValues(readBlocks(s, headers), headers[0]), frameRows(s, null, headers)), findings: s.findings };
+}
+
+function withFrame(goals: PerfGoal[], frame: readonly number[]): PerfGoal[] {
+  return goals.map((g) => ({ ...g, frameRows: frame }));
 }
 
 function withoutFunds(g: PerfGoal): PerfGoal {

@@ -7,9 +7,11 @@
  * Grids equal those of src/io/read-xlsx.ts (exceljs) on the files exceljs reads; see sheet.ts for
  * the value rules. Known differences, all on files exceljs mishandles: a hyperlinked cell without a
  * value stays empty (exceljs: ''); overlapping merges are kept (exceljs refuses the file); prefixed
- * element names (<x:c>) and worksheet parts not named sheetN.xml are read (exceljs skips them).
+ * element names (<x:c>) and worksheet parts not named sheetN.xml are read (exceljs skips them); a
+ * custom number format with an escaped \% is no percentage (exceljs drops the backslash first).
  */
 import type { Grid, WorkbookGrids } from '../../core/grid';
+import { performanceSheetKind } from '../../core/performance/read';
 import type { ByteSource } from '../source';
 import { XlsxReadError } from './errors';
 import { FormatsBuilder, SheetFormats } from './formats';
@@ -17,7 +19,7 @@ import { MISSING_SHEET_REASON } from './messages';
 import { CoreProperties, parsePart, readCoreProperties, readWorkbookInfo } from './parts';
 import { readSharedStrings } from './shared-strings';
 import { SheetBuilder } from './sheet';
-import { readDateStyles } from './styles';
+import { readCellStyles } from './styles';
 import type { XmlHandler } from './xml';
 import { DEFAULT_INFLATE_LIMITS, InflateLimits, readZipDirectory } from './zip';
 
@@ -142,9 +144,9 @@ export async function readXlsxStream(source: ByteSource, displayName: string, op
   }
   const info = await readWorkbookInfo(dir, limits);
   const sharedStrings = await readSharedStrings(dir, info.sharedStringsPart, limits);
-  const dateStyles = await readDateStyles(dir, info.stylesPart, limits);
+  const styles = await readCellStyles(dir, info.stylesPart, limits);
   const { creator } = await readCoreProperties(dir, limits);
-  const ctx = { sharedStrings, dateStyles, date1904: info.date1904 };
+  const ctx = { sharedStrings, dateStyles: styles.dates, percentStyles: styles.percents, date1904: info.date1904 };
   const sheets: Grid[] = [];
   let sheetXmlBytes = 0;
   const maxFormatBytes = opts.formats?.maxSheetXmlBytes;
@@ -169,7 +171,9 @@ export async function readXlsxStream(source: ByteSource, displayName: string, op
     rowsBefore += b.rowsRead;
     builder = null;
     const r = b.finish();
-    sheets.push({ name: s.name, cells: r.cells, merges: r.merges, origin: { row: 1, col: 1 }, hidden: s.hidden, protected: r.protected, hiddenRows: r.hiddenRows, hiddenCols: r.hiddenCols, filtered: r.filtered });
+    const grid: Grid = { name: s.name, cells: r.cells, merges: r.merges, origin: { row: 1, col: 1 }, hidden: s.hidden, protected: r.protected, hiddenRows: r.hiddenRows, hiddenCols: r.hiddenCols, filtered: r.filtered };
+    // Percent formats serve the 绩效目标 reader alone (Grid.numFmts).
+    sheets.push(r.numFmts && performanceSheetKind(grid) !== null ? { ...grid, numFmts: r.numFmts } : grid);
   }
   const unreadableSheets = info.missingSheets.map((m) => ({ sheet: m.name, reason: MISSING_SHEET_REASON }));
   const streamed: StreamedXlsx = { grids: { file: displayName, sheets }, unreadableSheets, creator, sheetXmlBytes };

@@ -3,14 +3,17 @@
  * <c> is turned into its value when it closes. Values follow exceljs's reading (src/io/read-xlsx.ts
  * over exceljs), so both readers give the same grid:
  * - shared strings, inline strings and rich text → string; t="b" → boolean; t="e" → { error };
- * - numbers → number, or Date when the cell's style has a date format (1900 or 1904 system);
+ * - numbers → number, or Date when the cell's style has a date format (1900 or 1904 system); the
+ *   percent formats of numbers are kept as runs (Grid.numFmts) while the sheet may be a 绩效目标 sheet;
  * - formulas → their cached <v> (typed by t=), { error: '#NO_CACHE' } without one;
  * - merged areas keep only the top-left value (merges come after <sheetData>: cleared at the end);
  * - <sheetProtection sheet="1"> → protected.
  * Rows and columns come from the r= attributes, so sparse sheets stay sparse; a <c> without r=
  * follows the previous cell.
  */
-import type { Cell, MergeRange } from '../../core/grid';
+import type { Cell, MergeRange, NumFmtRun } from '../../core/grid';
+import { PercentRuns } from '../../core/number-format';
+import { CLASSIFY_ROWS, performanceSheetKind } from '../../core/performance/read';
 import { corrupt } from './errors';
 import { WorkbookBudget } from './limits';
 import { decodeExcelEscapes } from './shared-strings';
@@ -34,6 +37,8 @@ const NO_CACHE: Cell = Object.freeze({ error: '#NO_CACHE' }) as Cell;
 export interface SheetContext {
   sharedStrings: ReadonlyArray<string | null>;
   dateStyles: ReadonlyArray<boolean>;
+  /** For each cellXfs index, its percent format code, or null (styles.ts); none when absent. */
+  percentStyles?: ReadonlyArray<string | null>;
   date1904: boolean;
   /** The workbook's budget (limits.ts), shared by all its sheets; a fresh default one when absent. */
   budget?: WorkbookBudget;
@@ -56,6 +61,8 @@ export interface SheetResult {
   hiddenCols: number[];
   /** The sheet has an <autoFilter>: its hidden rows may be rows filtered out. */
   filtered: boolean;
+  /** Percent formats of numbers as runs (Grid.numFmts), unless the sheet is no 绩效目标 sheet by its first rows; the caller judges the whole grid. */
+  numFmts?: NumFmtRun[];
 }
 
 /** exceljs utils.excelToDate. */
@@ -165,6 +172,14 @@ export class SheetBuilder implements XmlHandler {
   private readonly hiddenColSpans: Array<[number, number]> = [];
   private hasAutoFilter = false;
   private readonly cur = attrCursor(0);
+  /**
+   * Percent formats seen so far; dropped once the rows a 绩效目标 sheet is recognised by are read
+   * and this is not one, so a million-row budget sheet keeps none. Null when the workbook has no
+   * percent style.
+   */
+  private percentRuns: PercentRuns | null = null;
+  private percentStyles: ReadonlyArray<string | null> = [];
+  private classified = false;
 
   private inSheetData = false;
   private rowIdx = -1;
@@ -197,6 +212,10 @@ export class SheetBuilder implements XmlHandler {
   constructor(private readonly ctx: SheetContext) {
     this.budget = ctx.budget ?? new WorkbookBudget(null, 0);
     this.sheetName = ctx.sheet ?? '';
+    if (ctx.percentStyles?.some((p) => p !== null)) {
+      this.percentStyles = ctx.percentStyles;
+      this.percentRuns = new PercentRuns();
+    }
   }
 
   /** Rows opened so far (progress). */
@@ -357,6 +376,12 @@ export class SheetBuilder implements XmlHandler {
       }
     }
     if (!(r >= 0)) r = this.rowIdx + 1; // a <row> without r= follows the previous one
+    if (r >= CLASSIFY_ROWS && !this.classified && this.percentRuns !== null) {
+      // The rows that decide are read: merges are not cleared yet, which can only add header text,
+      // so a sheet judged no 绩效目标 sheet here is none in the end either.
+      this.classified = true;
+      if (performanceSheetKind({ name: this.sheetName, cells: this.rows }) === null) this.percentRuns = null;
+    }
     if (hidden && r < MAX_ROWS) this.hiddenRowSet.push(r);
     this.rowIdx = r;
     this.col = -1;
@@ -437,6 +462,7 @@ export class SheetBuilder implements XmlHandler {
       row = this.row = rows[r];
     }
     const col = this.col;
+    if (typeof v === 'number' && this.percentRuns !== null) this.percentRuns.add(this.rowIdx, col, this.style > 0 ? this.percentStyles[this.style] ?? null : null);
     if (col < row.length) row[col] = v;
     else if (col === row.length) {
       budget.addArea(1, this.sheetName, this.rowIdx, col);
@@ -551,6 +577,8 @@ export class SheetBuilder implements XmlHandler {
     const cols = new Set<number>();
     for (const [lo, hi] of this.hiddenColSpans) for (let c = lo; c <= Math.min(hi, width - 1); c++) cols.add(c);
     const hiddenCols = [...cols].sort((x, y) => x - y);
-    return { cells: rows, merges: this.merges, protected: this.isProtected, hiddenRows, hiddenCols, filtered: this.hasAutoFilter };
+    const out: SheetResult = { cells: rows, merges: this.merges, protected: this.isProtected, hiddenRows, hiddenCols, filtered: this.hasAutoFilter };
+    if (this.percentRuns !== null && this.percentRuns.size > 0) out.numFmts = this.percentRuns.runs();
+    return out;
   }
 }

@@ -1,9 +1,11 @@
 /**
- * styles.xml, read only to tell which cell styles show numbers as dates. The rule mirrors exceljs
+ * styles.xml, read only to tell which cell styles show numbers as dates, and which as percentages
+ * (the 绩效目标 reader shows 0.95 as "95%", Grid.numFmts). The date rule mirrors exceljs
  * (utils.isDateFmt over the style's number format) so that both readers turn the same cells into
  * Date: a built-in format counts only when exceljs knows its code (14–22, 45–47); the locale-
  * dependent built-ins (27–36, 50–58, e.g. yyyy"年"m"月"d"日") stay numbers in both.
  */
+import { isPercentFormat } from '../../core/number-format';
 import { attrs } from './xml';
 import { parsePart } from './parts';
 import type { InflateLimits, ZipDirectory } from './zip';
@@ -18,10 +20,25 @@ export function isDateFormat(code: string): boolean {
   return /[ymdhMsb]/.test(f);
 }
 
-/** For each cellXfs index, whether cells with that style are dates. Index 0 never is (exceljs skips s="0"). */
-export async function readDateStyles(dir: ZipDirectory, part: string | null, limits: InflateLimits): Promise<boolean[]> {
-  if (!part) return [];
+/** Built-in percent formats, with the codes exceljs gives them (cell.numFmt). */
+const BUILTIN_PERCENT: ReadonlyMap<number, string> = new Map([[9, '0%'], [10, '0.00%']]);
+
+export interface CellStyles {
+  /** For each cellXfs index, whether cells with that style are dates. */
+  dates: boolean[];
+  /** For each cellXfs index, its percent format code ("0.0%"), or null. */
+  percents: Array<string | null>;
+}
+
+/**
+ * What each cellXfs index means for a number. Index 0 is never a date nor a percentage (exceljs
+ * skips s="0"). A custom code is judged on its text as written (0\% is not a percentage) and
+ * handed on as exceljs reads it (backslashes dropped), so both readers give the same code.
+ */
+export async function readCellStyles(dir: ZipDirectory, part: string | null, limits: InflateLimits): Promise<CellStyles> {
+  if (!part) return { dates: [], percents: [] };
   const custom = new Map<number, string>();
+  const rawCustom = new Map<number, string>();
   const xfFormats: number[] = [];
   let inNumFmts = false;
   let inCellXfs = false;
@@ -33,7 +50,10 @@ export async function readDateStyles(dir: ZipDirectory, part: string | null, lim
       else if (name === 'numFmt' && inNumFmts) {
         const x = attrs(s, a, b);
         const id = parseInt(x.numFmtId ?? '', 10);
-        if (x.formatCode !== undefined) custom.set(id, x.formatCode.replace(/[\\](.)/g, '$1'));
+        if (x.formatCode !== undefined) {
+          custom.set(id, x.formatCode.replace(/[\\](.)/g, '$1'));
+          rawCustom.set(id, x.formatCode);
+        }
       } else if (name === 'xf' && inCellXfs && xfDepth === 0) {
         xfFormats.push(parseInt(attrs(s, a, b).numFmtId ?? '', 10));
       }
@@ -46,10 +66,17 @@ export async function readDateStyles(dir: ZipDirectory, part: string | null, lim
     },
     text() {},
   });
-  return xfFormats.map((id) => {
+  const dates = xfFormats.map((id) => {
     if (!id) return false; // NaN or 0 (General)
     const code = custom.get(id);
     if (code) return isDateFormat(code);
     return BUILTIN_DATE_IDS.has(id);
   });
+  const percents = xfFormats.map((id, i): string | null => {
+    if (!id || i === 0) return null;
+    const code = custom.get(id);
+    if (code) return isPercentFormat(rawCustom.get(id) ?? code) ? code : null;
+    return BUILTIN_PERCENT.get(id) ?? null;
+  });
+  return { dates, percents };
 }

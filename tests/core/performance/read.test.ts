@@ -139,9 +139,12 @@ describe('项目支出绩效目标表 with the indicator grid', () => {
     const total = t.rows[t.rows.length - 1];
     expect(total.isTotal && total.cells[3]).toBe(295_000_000);
     expect(t.notes).toEqual(['共7个项目，其中编报绩效指标的项目6个，涉及项目资金245.00万元。']);
-    // Without the indicator sheet the table keeps its one-row-per-project form.
+    // Without the indicator sheet: the same national layout, the grid blank, and the note says why.
     const [plain] = generateTables(report.lines, { config: report.config, tables: ['projectPerformance'] });
-    expect(plain.columns.map((c) => c.key)).not.toContain('level1');
+    expect(plain.columns.map((c) => c.key)).toEqual(t.columns.map((c) => c.key));
+    expect(plain.rows.every((r) => r.cells.slice(7).every((c) => c === ''))).toBe(true);
+    expect(plain.rows).toHaveLength(8);
+    expect(plain.notes[0]).toMatch(/未提供绩效目标表（一级、二级、三级指标和指标值），指标栏为空。$/);
   });
 });
 
