@@ -133,6 +133,8 @@ interface SheetCtx {
   readonly origin: { row: number; col: number };
   readonly amountUnit: AmountUnit;
   readonly findings: Finding[];
+  /** The sheet's frame rows (frameRows), shared by every goal read from it. */
+  frame: readonly number[];
 }
 
 function loc(s: SheetCtx, r: number, c: number): FindingLocation {
@@ -218,7 +220,7 @@ function roundingFen(raw: Cell | string | undefined, unit: AmountUnit): number {
 }
 
 function goal(s: SheetCtx, init: GoalInit, indicators: Indicator[], layout: PerfGoal['layout']): PerfGoal {
-  return { file: s.file, sheet: s.grid.name, ...init, indicators, layout };
+  return { file: s.file, sheet: s.grid.name, ...init, indicators, layout, frameRows: s.frame };
 }
 
 const isRepeatHeader = (t: string) => /^一级(绩效)?指标/.test(normalizeText(t));
@@ -600,7 +602,7 @@ export function readPerformanceSheet(file: string, grid: Grid, opts: Performance
   const cells = fillMerges(grid);
   const s: SheetCtx = {
     file, grid, cells, origin: grid.origin ?? { row: 1, col: 1 },
-    amountUnit: sheetUnit(cells) ?? opts.defaultUnit ?? 'yuan', findings: [],
+    amountUnit: sheetUnit(cells) ?? opts.defaultUnit ?? 'yuan', findings: [], frame: [],
   };
   const found = findHeaders(cells);
   const { headers, list } = found;
@@ -618,7 +620,8 @@ export function readPerformanceSheet(file: string, grid: Grid, opts: Performance
     }
   }
   if (list) {
-    const goals = withFrame(markValues(readList(s, list), list), frameRows(s, list, headers));
+    s.frame = frameRows(s, list, headers);
+    const goals = markValues(readList(s, list), list);
     return { goals: opts.alsoLines ? goals.map(withoutFunds) : goals, findings: s.findings };
   }
   if (headers.length === 0) {
@@ -628,11 +631,8 @@ export function readPerformanceSheet(file: string, grid: Grid, opts: Performance
     });
     return { goals: [], findings: s.findings };
   }
-  return { goals: withFrame(markValues(readBlocks(s, headers), headers[0]), frameRows(s, null, headers)), findings: s.findings };
-}
-
-function withFrame(goals: PerfGoal[], frame: readonly number[]): PerfGoal[] {
-  return goals.map((g) => ({ ...g, frameRows: frame }));
+  s.frame = frameRows(s, null, headers);
+  return { goals: markValues(readBlocks(s, headers), headers[0]), findings: s.findings };
 }
 
 function withoutFunds(g: PerfGoal): PerfGoal {
