@@ -12,8 +12,10 @@
  * - of each 绩效目标 sheet holding goals of the unit: its frame as the performance reader found it
  *   (PerfGoal.frameRows: title and 单位 lines, a list's header) and the unit's own goals: a block
  *   from its 项目名称 row to its last indicator row, a list goal its rows. A goal is its linked
- *   project's unit's (linkGoals), an unlinked one the unit it names, as its PERF findings are; a goal
- *   naming no unit is a row of no unit. Other rows above the first goal (an indicator row before any
+ *   project's unit's (linkGoals), an unlinked one the unit it names, as its PERF findings are
+ *   (performance/goal-unit.ts: by name only, the name's one code in the run); a goal naming no unit,
+ *   or a unit DATA.UNIT_UNRESOLVED dropped (CheckReport.unitConflicts), is a row of no unit, as that
+ *   unit's budget rows are. Other rows above the first goal (an indicator row before any
  *   project, a department line, a 合计) are in no unit's workbook, nor are findings of no unit on
  *   them. Findings of no unit on a goal's rows (a bad 年度资金总额) go with the goal.
  * Computed once per report in one pass over rows and findings (10,000 units must not cost
@@ -22,6 +24,7 @@
 import type { CheckReport } from './check';
 import type { Finding, FindingUnit } from './findings';
 import { unitKey } from './lines';
+import { unlinkedGoalUnit } from './performance/goal-unit';
 import { linkGoals } from './performance/link';
 import type { PerfGoal } from './performance/model';
 import type { SheetUnits } from './reader/units';
@@ -134,8 +137,10 @@ function goalRowsBySheet(report: CheckReport): Map<string, GoalSheet> {
     if (span === null) continue;
     const p = goalProject[n];
     const l = p >= 0 ? projects[p][1][0] : null;
-    const code = l !== null ? l.unitCode : g.unitCode;
-    const name = l !== null ? l.unitName : g.unitName;
+    // An unlinked goal's unit as its PERF findings carry it: none (null) when the run could not tell.
+    const u = l === null ? unlinkedGoalUnit(g, lines, report.unitConflicts) : null;
+    const code = l !== null ? l.unitCode : u?.code ?? '';
+    const name = l !== null ? l.unitName : u?.name ?? '';
     const k = sheetKey(g.file, g.sheet);
     let sheet = out.get(k);
     if (!sheet) out.set(k, (sheet = { goals: [], frame: [] }));

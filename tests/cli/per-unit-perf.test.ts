@@ -345,3 +345,93 @@ describe('a list sheet with a stray indicator row of one unit above the first go
     expect(main.getWorksheet(SHEET)!.getCell('G4').note).toBeDefined();
   });
 });
+
+// ---- goals of a unit the run could not determine -----------------------------------------------
+
+const GOAL_LIST_HEADER = ['单位编码', '单位名称', '项目编码', '项目名称', '预算数', '一级指标', '二级指标', '三级指标', '指标值'];
+/** A goal of three indicator rows, its 效益 value vague. */
+const goalRows = (code: string | null, name: string, project: string, projectName: string, fen: number) => [
+  [code, name, project, projectName, fen, '产出指标', '数量指标', `${projectName}数量`, '≥100次'],
+  [null, null, null, null, null, '效益指标', '社会效益指标', `${projectName}效益`, '有所改善'],
+  [null, null, null, null, null, '满意度指标', '服务对象满意度指标', '满意度', '≥90%'],
+];
+
+/**
+ * a.xlsx: 101001 as 县教育局 and 102001 县卫健委, and a 绩效目标 sheet: rows 2–4 a goal of
+ * 101001-县文旅局, 5–7 one naming only 县卫健委 (a project the budget lacks), 8–10 102001's linked one.
+ * b.xlsx: 101001 as 县文旅局 (so 101001's rows are unresolved in both files).
+ */
+async function conflictWorkbooks(a: string, b: string): Promise<void> {
+  const wa = new ExcelJS.Workbook();
+  const d = wa.addWorksheet('预算明细');
+  d.addRow(['单位：元']);
+  d.addRow(DETAIL_HEADER);
+  d.addRow(['101001', '县教育局', '项目支出', 'P001', '校舍维修', '2050202', '30213', '一般公共预算拨款', 600000, '按标准测算', '完成']);
+  d.addRow(['102001', '县卫健委', '项目支出', 'H01', '疾病防控', '2100401', '30227', '一般公共预算拨款', 400000, '按标准测算', '完成']);
+  const g = wa.addWorksheet('绩效目标');
+  g.addRow(GOAL_LIST_HEADER);
+  for (const r of [...goalRows('101001', '县文旅局', 'C01', '送戏下乡', 50000), ...goalRows(null, '县卫健委', 'H99', '健康宣传', 80000), ...goalRows('102001', '县卫健委', 'H01', '疾病防控', 400000)]) g.addRow(r);
+  await wa.xlsx.writeFile(a);
+  const wb = new ExcelJS.Workbook();
+  const e = wb.addWorksheet('预算明细');
+  e.addRow(['单位：元']);
+  e.addRow(DETAIL_HEADER);
+  e.addRow(['101001', '县文旅局', '项目支出', 'C01', '送戏下乡', '2070109', '30227', '一般公共预算拨款', 50000, '按标准测算', '完成']);
+  await wb.xlsx.writeFile(b);
+}
+
+describe('a goal of a unit whose code has two names is in no unit’s workbook; a goal naming its unit by name joins it', () => {
+  const SHEET = '绩效目标';
+  let dir: string;
+  let input: ExcelJS.Workbook;
+  let main: ExcelJS.Workbook;
+  let json: { findings: Array<{ rule: string; unit?: { code?: string; name?: string }; location: { file: string; sheet?: string; cell?: string } }> };
+  const books = new Map<string, ExcelJS.Workbook>();
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'br-per-unit-perf-conflict-'));
+    const a = path.join(dir, 'a.xlsx');
+    await conflictWorkbooks(a, path.join(dir, 'b.xlsx'));
+    const r = await cli('check', a, path.join(dir, 'b.xlsx'), '--out', path.join(dir, 'review.xlsx'), '--per-unit-out', path.join(dir, 'units'), '--jobs', '1', '--json');
+    expect(r.stderr).toContain('已为 1 个单位分别写入审核工作簿');
+    json = JSON.parse(r.stdout);
+    input = await load(a);
+    main = await load(path.join(dir, 'review.xlsx'));
+    for (const f of fs.readdirSync(path.join(dir, 'units'))) books.set(f, await load(path.join(dir, 'units', f)));
+  }, 60_000);
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  // Two inputs: a copied sheet's name carries its file's ("a-绩效目标" or the like).
+  const goalSheet = (wb: ExcelJS.Workbook) => wb.worksheets.find((w) => w.name !== SHEET && w.name.endsWith(SHEET) && w.name.startsWith('a'));
+  const cells = (wb: ExcelJS.Workbook) => resultLinks(wb).filter((x) => x.link?.sheet === goalSheet(wb)?.name).map((x) => x.link!.cell);
+
+  test('the run: 101001 unresolved, its goal not checked and filed under no unit', () => {
+    expect(json.findings.filter((f) => f.rule === 'DATA.UNIT_UNRESOLVED').length).toBe(2);
+    const notChecked = json.findings.filter((f) => f.rule === 'PERF.NOT_CHECKED' && f.location.sheet === SHEET);
+    expect(notChecked.map((f) => [f.location.cell, f.unit])).toEqual([['D2', undefined]]);
+    expect(json.findings.find((f) => f.rule === 'PERF.UNLINKED')!.unit).toEqual({ code: '102001', name: '县卫健委' });
+  });
+
+  test('one workbook, 102001’s: none for 101001, none for the name 县卫健委', () => {
+    expect([...books.keys()]).toEqual(['102001 县卫健委.xlsx']);
+  });
+
+  test('102001’s workbook: the header, the goal naming only 县卫健委 and its linked goal; not 101001’s goal', () => {
+    const wb = books.get('102001 县卫健委.xlsx')!;
+    for (const r of [1, ...span(5, 10)]) expect({ r, v: rowTexts(goalSheet(wb), r) }).toEqual({ r, v: rowTexts(input.getWorksheet(SHEET), r) });
+    for (const r of span(2, 4)) expect({ r, v: rowTexts(goalSheet(wb), r) }).toEqual({ r, v: [] });
+    expect(goalSheet(wb)).toBeDefined();
+    expect(cells(wb).sort()).toEqual(['D5', 'I6', 'I9']);
+    expect(brokenLinks(wb)).toEqual([]);
+  });
+
+  test('the --out review workbook keeps 101001’s goal, flagged and linked, counted under no unit', () => {
+    for (let r = 1; r <= 10; r++) expect({ r, v: rowTexts(goalSheet(main), r) }).toEqual({ r, v: rowTexts(input.getWorksheet(SHEET), r) });
+    expect(cells(main)).toEqual(expect.arrayContaining(['D2', 'I3', 'D5', 'I6', 'I9']));
+    expect(goalSheet(main)!.getCell('D2').note).toBeDefined();
+    expect(brokenLinks(main).filter((b) => b.includes(goalSheet(main)!.name))).toEqual([]);
+    // 单位汇总: 102001 and the row of findings of no unit; no row for 101001 or for the name.
+    const units = main.getWorksheet('单位汇总')!;
+    const listed = span(2, units.rowCount).map((r) => rowTexts(units, r).slice(0, 2).join(' '));
+    expect(listed.slice(0, -1)).toEqual(['102001 县卫健委', ' （未归属单位，如整个文件的问题）']);
+  });
+});

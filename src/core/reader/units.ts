@@ -258,6 +258,12 @@ function rowStretches(rows: ReadonlyArray<number>, max = 5): string {
 export interface UnitConflicts {
   readonly codes: ReadonlySet<string>;
   readonly names: ReadonlySet<string>;
+  /**
+   * Each name key written with exactly one code, and that code (conflicting or not): what a goal
+   * naming its unit by name only resolves to (performance/goal-unit.ts). Optional for conflicts
+   * built by hand.
+   */
+  readonly codeOfName?: ReadonlyMap<string, string>;
 }
 
 /** The conflicts resolveUnitConflicts drops, asked before it does (the PERF rules name them). */
@@ -265,9 +271,13 @@ export function unitConflicts(reads: ReadonlyArray<Pick<ReadLike, 'rows'>>): Uni
   const { namesOf, codesOf } = gatherUnits(reads);
   const codes = new Set<string>();
   const names = new Set<string>();
+  const codeOfName = new Map<string, string>();
   for (const [c, s] of namesOf) if (s.size > 1) codes.add(c);
-  for (const [n, s] of codesOf) if (s.size > 1) names.add(n);
-  return { codes, names };
+  for (const [n, s] of codesOf) {
+    if (s.size > 1) names.add(n);
+    else codeOfName.set(n, s.values().next().value as string);
+  }
+  return { codes, names, codeOfName };
 }
 
 function gatherUnits(reads: ReadonlyArray<Pick<ReadLike, 'rows'>>) {

@@ -57,6 +57,8 @@ const label = (g: PerfGoal) => g.projectName || g.projectCode || '未命名项�
 export interface CopiedLinks {
   readonly goalProject: Int32Array;
   readonly projects: ReadonlyArray<ProjectGroup>;
+  /** The unit an unlinked goal's findings carry (null: none, its unit unresolved); as written when absent. */
+  readonly unlinkedUnit?: (g: PerfGoal) => Finding['unit'] | null;
 }
 
 /**
@@ -118,9 +120,12 @@ export function copiedGrids(goals: ReadonlyArray<PerfGoal>, minIndicators: numbe
       u = lineUnit(mine);
     } else {
       unit = g.unitName || g.unitCode;
-      u = {};
-      if (g.unitCode) u.code = g.unitCode;
-      if (g.unitName) u.name = g.unitName;
+      if (linked?.unlinkedUnit !== undefined) u = linked.unlinkedUnit(g) ?? {};
+      else {
+        u = {};
+        if (g.unitCode) u.code = g.unitCode;
+        if (g.unitName) u.name = g.unitName;
+      }
     }
     const otherUnit = other !== null ? unitLabel(other) : f.unitName || f.unitCode;
     const message = perfCopied(unit, mine !== null ? projectLabel(mine) : label(g), g.indicators.length, otherUnit, other !== null ? projectLabel(other) : label(f));

@@ -17,18 +17,19 @@
  *   UNLINKED        a goal whose project is not among the budget lines (warning)
  *   DUPLICATE_GOAL  a project whose goal is listed more than once, at each later listing (warning)
  *   NOT_CHECKED     an input with no 绩效目标 sheet of its own and no goal of the run linked to its
- *                   projects: its indicators not checked (info, never a pass; no NOT_COVERED for it)
+ *                   projects: its indicators not checked (info, never a pass; no NOT_COVERED for it);
+ *                   a goal of a unit DATA.UNIT_UNRESOLVED dropped, filed under no unit, as its rows are
  */
 import type { RuleContext, RuleFamily } from '../context';
 import type { Finding, RuleId } from '../findings';
 import type { BudgetLine } from '../lines';
 import { unitKey } from '../lines';
-import { unitNameKey } from '../reader/units';
 import {
   perfCostExceedsOf, perfCoverage, perfFundsMismatchOf, perfLevelMissingOf, perfNotChecked, perfNotCovered, perfSubject, perfUnlinked,
   perfVagueTail, perfVagueValueOf, perfDuplicateGoal, perfNoLines, perfUnitUnresolved,
 } from '../messages/performance';
 import { costFen, linkGoals, NUMERIC_LEVEL2, valueClassifier } from '../performance';
+import { unlinkedGoalUnit } from '../performance/goal-unit';
 import type { PerfGoal, Vagueness } from '../performance';
 import { fundGroupOf } from '../tables/common';
 import { codeMatcher, finding, groupByProject, lineFinding, lineUnit, projectLabel, unitLabel } from './finding-helpers';
@@ -194,11 +195,13 @@ function checkGoal(goal: PerfGoal, n: number, project: ReadonlyArray<BudgetLine>
   }
 }
 
-/** Whether the goal's unit is one DATA.UNIT_UNRESOLVED dropped (by its code or its name). */
-export function conflicted(ctx: RuleContext, g: PerfGoal): boolean {
-  const c = ctx.unitConflicts;
-  if (c === undefined || (c.codes.size === 0 && c.names.size === 0)) return false;
-  return (g.unitCode !== '' && c.codes.has(g.unitCode)) || (g.unitName !== '' && c.names.has(unitNameKey(g.unitName)));
+/**
+ * The unit an unlinked goal's findings carry (performance/goal-unit.ts): null when it is a unit
+ * DATA.UNIT_UNRESOLVED dropped (then PERF.NOT_CHECKED, and no unit: which unit is exactly what the
+ * run could not tell), a name-only goal's unit by its one code in the run.
+ */
+export function unlinkedUnit(ctx: RuleContext, g: PerfGoal): Finding['unit'] | null {
+  return unlinkedGoalUnit(g, ctx.lines, ctx.unitConflicts);
 }
 
 /** Files of the lines with no goal linked and no 绩效目标 sheet of their own, in first-seen order. */
@@ -318,15 +321,14 @@ export const projectPerformance: RuleFamily = {
     for (let n = 0; n < N; n++) {
       if (goalProject[n] >= 0) continue;
       const g = goals[n];
-      const unitRef: Finding['unit'] = {};
-      if (g.unitCode) unitRef.code = g.unitCode;
-      if (g.unitName) unitRef.name = g.unitName;
+      const resolved = unlinkedUnit(ctx, g);
+      const unitRef: Finding['unit'] = resolved ?? {};
       // Without budget lines every goal is "unlinked": one NOT_CHECKED per goal file says it instead.
-      if (conflicted(ctx, g)) out.push(finding('PERF.NOT_CHECKED', g.location, perfUnitUnresolved(g.sheet, goalLabel(g), g.unitName || g.unitCode), unitRef));
+      if (resolved === null) out.push(finding('PERF.NOT_CHECKED', g.location, perfUnitUnresolved(g.sheet, goalLabel(g), g.unitName || g.unitCode)));
       else if (ctx.lines.length > 0) out.push(finding('PERF.UNLINKED', g.location, perfUnlinked(g.sheet, goalLabel(g), g.unitName || g.unitCode), unitRef));
       checkGoal(g, n, null, 0, 0, who.aim(null, g, unitRef), checks, minCopied, hashes, hashed, out);
     }
-    for (const f of copiedGrids(goals, minCopied, { hashes, hashed }, { goalProject, projects })) out.push(f);
+    for (const f of copiedGrids(goals, minCopied, { hashes, hashed }, { goalProject, projects, unlinkedUnit: (g) => unlinkedUnit(ctx, g) })) out.push(f);
     for (const file of unchecked) out.push(finding('PERF.NOT_CHECKED', { file }, perfNotChecked(file)));
     const dropped = ctx.unitConflicts !== undefined && ctx.unitConflicts.codes.size + ctx.unitConflicts.names.size > 0;
     if (ctx.lines.length === 0) for (const file of new Set(goals.map((g) => g.file))) out.push(finding('PERF.NOT_CHECKED', { file }, perfNoLines(file, dropped)));

@@ -321,6 +321,15 @@ describe('a goal of a unit whose code and name conflict', () => {
     const out = checkWorkbooks([{ file: 'a.xlsx', sheets: [detail, g] }, { file: 'b.xlsx', sheets: [other] }]).findings.filter((f) => f.rule.startsWith('PERF.'));
     expect(out.map((f) => [f.rule, f.location.file, f.location.cell])).toEqual([['PERF.NOT_CHECKED', 'a.xlsx', 'D2'], ['PERF.NOT_CHECKED', 'b.xlsx', undefined]]);
     expect(out[0].message).toContain('所属单位的编码与名称在预算明细中不一致');
+    // Which unit is exactly what the run could not tell: the finding is filed under none.
+    expect(out[0].unit).toBeUndefined();
+  });
+
+  test('a goal naming only a name whose one code conflicts is not checked either, and carries no unit', () => {
+    const other: Grid = { name: '预算明细', cells: [['单位：元'], H, ['101001', '县卫健委', '项目支出', 'H01', '疾病防控', '2100101', '30227', '一般公共预算拨款', 400000, '按标准', '完成']] };
+    const g: Grid = { name: '绩效目标', cells: [['单位名称', '项目编码', '项目名称', '预算数', '一级指标', '二级指标', '三级指标', '指标值'], ['县教育局', 'P001', '校舍维修', 600000, ...GOOD[0]], [null, null, null, null, ...GOOD[1]], [null, null, null, null, ...GOOD[2]]] };
+    const out = checkWorkbooks([{ file: 'a.xlsx', sheets: [detail, g] }, { file: 'b.xlsx', sheets: [other] }]).findings.filter((f) => f.rule.startsWith('PERF.') && f.location.sheet === '绩效目标');
+    expect(out.map((f) => [f.rule, f.location.cell, f.unit])).toEqual([['PERF.NOT_CHECKED', 'C2', undefined]]);
   });
 
   test('every line dropped by the conflict: said so, not “没有预算明细”', () => {

@@ -99,6 +99,17 @@ describe('PERF rules: the fast version equals the reference', () => {
     expect(actual).toEqual(expected);
   });
 
+  test('a unit DATA.UNIT_UNRESOLVED dropped: its goals not checked and filed under no unit, alike', () => {
+    const { lines, goals } = perturbed(2);
+    const kept = lines.filter((l) => l.unitCode !== '100004');
+    const ctx = (l: BudgetLine[], g: PerfGoal[]): RuleContext => ({ ...ctxOf(l, g), unitConflicts: { codes: new Set(['100004']), names: new Set() } });
+    const expected = reference.run(ctx(kept, goals));
+    const dropped = expected.filter((f) => f.rule === 'PERF.NOT_CHECKED' && f.location.sheet !== undefined);
+    expect(dropped.length).toBeGreaterThan(0);
+    expect(dropped.filter((f) => f.unit !== undefined)).toEqual([]);
+    expect(projectPerformance.run(ctx([...kept], [...goals]))).toEqual(expected);
+  });
+
   test('the bench input (scaled down)', () => {
     const { lines, goals } = synthPerformance({ lines: 20_000, projects: 6_000, indicators: 40_000, seed: 9 });
     const expected = reference.run(ctxOf(lines, goals));

@@ -1,6 +1,7 @@
 // The PERF rules as they were before the speed-up (at 022335d), kept verbatim as the reference of
 // tests/core/rules/performance-equivalence.test.ts: the fast rules must give exactly these findings.
-// Since kept in step with the fixes of behaviour: a linked goal is named by its project (projectOf).
+// Since kept in step with the fixes of behaviour: a linked goal is named by its project (projectOf);
+// an unlinked goal is filed under unitOf's unit (none when the run could not determine it).
 /**
  * PERF.COPIED — the same indicator grid on projects with different names: the copy-paste reviewers
  * send back (财预〔2021〕101号: indicators “应与项目内容相符”, set per project). Grids are compared as
@@ -23,8 +24,12 @@ function gridKey(g: PerfGoal): string {
 
 const label = (g: PerfGoal) => g.projectName || g.projectCode || '未命名项目';
 
-/** `projectOf`: the first line of the project a goal is linked to, or null when it is unlinked. */
-export function copiedGrids(goals: ReadonlyArray<PerfGoal>, minIndicators: number, projectOf: (g: PerfGoal) => BudgetLine | null = () => null): Finding[] {
+/**
+ * `projectOf`: the first line of the project a goal is linked to, or null when it is unlinked;
+ * `unitOf`: the unit an unlinked goal's finding carries (null: none).
+ */
+export function copiedGrids(goals: ReadonlyArray<PerfGoal>, minIndicators: number, projectOf: (g: PerfGoal) => BudgetLine | null = () => null,
+  unitOf?: (g: PerfGoal) => Finding['unit'] | null): Finding[] {
   const first = new Map<string, PerfGoal>();
   const out: Finding[] = [];
   for (const g of goals) {
@@ -41,6 +46,7 @@ export function copiedGrids(goals: ReadonlyArray<PerfGoal>, minIndicators: numbe
     const unit = mine ? unitLabel(mine) : g.unitName || g.unitCode;
     const u: Finding['unit'] = {};
     if (mine) Object.assign(u, lineUnit(mine));
+    else if (unitOf) Object.assign(u, unitOf(g) ?? {});
     else {
       if (g.unitCode) u.code = g.unitCode;
       if (g.unitName) u.name = g.unitName;
