@@ -3,20 +3,23 @@
  * the name is taken — a generated sheet never replaces a user's sheet). Money cells hold exact
  * values in the display unit; only the number format rounds, so totals tie as the core made them.
  *
- * A table with a body layout (the 项目支出绩效目标表, bodyLayoutOf) is drawn as the xlsx writer draws
- * it (src/io/tables-workbook.ts, tables-body-layout.ts), from the same plan (planBody in
- * src/core/tables/sheet-geometry.ts): the body merges, the body alignment, row heights that fit the
- * wrapped text of merged cells (Excel does not grow a row for them), the print setup, and manual page
- * breaks so that no project starts on one page and ends on the next; a project taller than a page
- * continues under 项目名称（续）. Merges, heights (one op per run of equal heights) and breaks are
- * queued like every other op, so they add syncs only as payload chunks fill, never one per row.
- * Page setup and breaks need ExcelApi 1.9 (PageLayout, PageBreakCollection); below it the table is
- * written with its heights but unpaginated and whole (no （续）), as caps.degradationNotes says.
+ * Every table is drawn as the xlsx writer draws it (src/io/tables-workbook.ts), from the same plan
+ * (planSheet in src/core/tables/sheet-geometry.ts): the column widths (the file's character widths
+ * converted to the points Office.js takes, widthToPoints), the title and note row heights, and the
+ * print setup (A4 in the table's orientation, one page wide, margins, header rows repeated, footer).
+ * A table with a body layout (the 项目支出绩效目标表, bodyLayoutOf) also gets the body merges and
+ * alignment, row heights that fit the wrapped text of merged cells (Excel does not grow a row for
+ * them), and manual page breaks so that no project starts on one page and ends on the next; a
+ * project taller than a page continues under 项目名称（续）. Merges, heights (one op per run of equal
+ * heights), page setups and breaks are queued like every other op, so they add syncs only as payload
+ * chunks fill, never one per row or table. Page setup and breaks need ExcelApi 1.9 (PageLayout,
+ * PageBreakCollection); below it every table is written with its widths and heights but no print
+ * setup, and the laid-out table unpaginated and whole (no （续）), as caps.degradationNotes says.
  */
 import { FEN_PER_UNIT } from '../core/money';
 import type { StandardTable } from '../core/tables/model';
 import { bodyLayoutOf } from '../core/tables/project-performance-grid';
-import { TABLE_FOOTER, TABLE_MARGINS, TITLE_ROW_PT, noteRowHeight, planBody, tablePageGeometry } from '../core/tables/sheet-geometry';
+import { HEADER_START, MAX_ROW_PT, planSheet, type PrintSetup, widthToPoints } from '../core/tables/sheet-geometry';
 import { detectCaps, type HostCaps } from './caps';
 import { Batcher, excelRun, jsonBytes, OnProgress, PAYLOAD_BUDGET, ProgressMeter } from './run';
 import { asText, uniqueSheetName } from './sheet-names';
@@ -26,11 +29,9 @@ import { a1 } from '../core/address';
 const MERGE_MINOR = 2;
 /** Worksheet.pageLayout and Worksheet.horizontalPageBreaks are ExcelApi 1.9 (typings, Excel.PageBreakCollection). */
 const PAGE_LAYOUT_MINOR = 9;
-/** Excel's limits: a row is 0–409 points high; a sheet holds at most 1,026 horizontal page breaks. */
-export const MAX_ROW_PT = 409;
+/** Excel's limits: a row is 0–409 points high (the plan keeps to it); a sheet holds at most 1,026 horizontal page breaks. */
+export { MAX_ROW_PT };
 export const MAX_PAGE_BREAKS = 1026;
-/** Office.js column widths per character cell of the model's widths. */
-const WIDTH_PER_CHAR = 7;
 
 export const MONEY_FORMAT = '#,##0.00';
 
@@ -42,19 +43,20 @@ export interface SheetLayout {
   readonly merges: Array<[number, number, number, number]>;
   /** The first body row. */
   readonly headerEnd: number;
-  /** Row heights in points, null where the row keeps Excel's height (tables without a body layout). */
-  readonly heights: (number | null)[];
+  /** Row heights in points, null where the row keeps Excel's height. */
+  readonly heights: readonly (number | null)[];
   /** Rows that start a printed page (a manual break above each); empty unless paginated. */
-  readonly pageBreaks: number[];
-  /** Column widths in character cells. */
-  readonly widths: number[];
+  readonly pageBreaks: readonly number[];
+  /** Column widths in character cells of the file (widthToPoints for Office.js). */
+  readonly widths: readonly number[];
+  readonly print: PrintSetup;
 }
 
 /**
- * The table as a grid of values, number formats, merges and heights, starting at A1. The body
- * starts at row `headerEnd`. A table with a body layout carries the plan of the xlsx writer: its
- * merges (cut at the page starts with `paginate`), the texts repeated there, the row heights and
- * page breaks, and the widths the plan counted with.
+ * The table as a grid of values, number formats, merges and the xlsx writer's sheet plan (widths,
+ * heights, print setup), starting at A1. The body starts at row `headerEnd`. A table with a body
+ * layout also carries its body merges (cut at the page starts with `paginate`), the texts repeated
+ * there and the page breaks.
  */
 export function tableLayout(t: StandardTable, paginate = true): SheetLayout {
   const n = t.columns.length;
@@ -68,7 +70,7 @@ export function tableLayout(t: StandardTable, paginate = true): SheetLayout {
   values[1][0] = asText(t.preparedBy);
   if (n > 1) values[1][n - 1] = t.unitLabel;
   else values[1][0] = `${t.preparedBy}    ${t.unitLabel}`;
-  const h0 = values.length;
+  const h0 = HEADER_START;
   for (let i = 0; i < t.headerRows; i++) values.push(blank());
   for (const h of t.header) {
     values[h0 + h.row][h.col] = asText(h.text);
@@ -84,13 +86,11 @@ export function tableLayout(t: StandardTable, paginate = true): SheetLayout {
     }));
   }
   const body = h0 + t.headerRows;
-  const layout = bodyLayoutOf(t);
-  const geometry = layout ? tablePageGeometry(t) : undefined;
-  const plan = layout && geometry ? planBody(t, layout, geometry, paginate) : undefined;
-  for (const m of plan?.merges ?? []) {
+  const plan = planSheet(t, paginate);
+  for (const m of plan.body?.merges ?? []) {
     if (m.rowSpan > 1 || m.colSpan > 1) merges.push([body + m.row, m.col, body + m.row + m.rowSpan - 1, m.col + m.colSpan - 1]);
   }
-  for (const x of plan?.texts ?? []) values[body + x.row][x.col] = asText(x.text);
+  for (const x of plan.body?.texts ?? []) values[body + x.row][x.col] = asText(x.text);
   for (const note of t.notes) {
     const r = blank();
     r[0] = asText(note);
@@ -98,19 +98,7 @@ export function tableLayout(t: StandardTable, paginate = true): SheetLayout {
     if (n > 1) merges.push([values.length - 1, 0, values.length - 1, n - 1]);
   }
   const formats = values.map((_, r) => t.columns.map((c) => (r >= h0 + t.headerRows && r < h0 + t.headerRows + t.rows.length ? (c.kind === 'money' ? MONEY_FORMAT : '@') : 'General')));
-  // Heights as the xlsx writer sets them: title, header, body and notes (the unit line keeps Excel's).
-  const heights: (number | null)[] = values.map(() => null);
-  if (plan) {
-    heights[0] = TITLE_ROW_PT;
-    plan.headerHeights.forEach((h, i) => (heights[h0 + i] = h));
-    plan.heights.forEach((h, i) => (heights[body + i] = h));
-    t.notes.forEach((note, i) => (heights[body + t.rows.length + i] = noteRowHeight(t, note)));
-  }
-  return {
-    values, formats, merges, headerEnd: body, heights,
-    pageBreaks: (plan?.pageStarts ?? []).map((s) => body + s),
-    widths: geometry ? [...geometry.widths] : t.columns.map((c) => Math.min(60, c.width)),
-  };
+  return { values, formats, merges, headerEnd: body, heights: plan.heights, pageBreaks: plan.pageBreaks, widths: plan.widths, print: plan.print };
 }
 
 /** Runs of equal, set heights: [start, count, height]. */
@@ -126,36 +114,38 @@ function heightRuns(heights: readonly (number | null)[]): Array<[number, number,
 }
 
 /**
- * Queues the row heights: one range per run of equal heights across the table's width. Excel
- * refuses a height above 409 points; a taller planned row is drawn at 409 (its text may clip).
+ * Queues the row heights: one range per run of equal heights across the table's width. The plan
+ * keeps every height within Excel's 0–409 points, as the xlsx writer writes them.
  */
 async function setRowHeights(ws: Excel.Worksheet, heights: readonly (number | null)[], width: number, batch: Batcher): Promise<void> {
   for (const [start, count, h] of heightRuns(heights)) {
     await batch.reserve(300);
-    ws.getRangeByIndexes(start, 0, count, width).format.rowHeight = Math.min(MAX_ROW_PT, h);
+    ws.getRangeByIndexes(start, 0, count, width).format.rowHeight = h;
   }
 }
 
 /**
  * Queues the print setup of the xlsx writer (ExcelApi 1.9): A4 in the table's orientation, one page
- * wide, its margins, the header rows repeated, the page footer; and a manual break above each page
- * start. The page starts were counted for exactly this page, so the two go together.
+ * wide, its margins (inches there, points here), the header rows repeated, the page footer; and a
+ * manual break above each page start. The page starts were counted for exactly this page, so the
+ * two go together.
  */
-async function paginate(ws: Excel.Worksheet, t: StandardTable, layout: SheetLayout, batch: Batcher): Promise<void> {
+async function setUpPages(ws: Excel.Worksheet, layout: SheetLayout, batch: Batcher): Promise<void> {
   await batch.reserve(2000);
+  const { orientation, margins, titleRows, footer } = layout.print;
   const p = ws.pageLayout;
-  p.orientation = t.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+  p.orientation = orientation === 'landscape' ? 'Landscape' : 'Portrait';
   p.paperSize = 'A4' as Excel.PaperType;
   p.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-  p.leftMargin = TABLE_MARGINS.left * 72;
-  p.rightMargin = TABLE_MARGINS.right * 72;
-  p.topMargin = TABLE_MARGINS.top * 72;
-  p.bottomMargin = TABLE_MARGINS.bottom * 72;
-  p.headerMargin = TABLE_MARGINS.header * 72;
-  p.footerMargin = TABLE_MARGINS.footer * 72;
+  p.leftMargin = margins.left * 72;
+  p.rightMargin = margins.right * 72;
+  p.topMargin = margins.top * 72;
+  p.bottomMargin = margins.bottom * 72;
+  p.headerMargin = margins.header * 72;
+  p.footerMargin = margins.footer * 72;
   p.centerHorizontally = true;
-  p.setPrintTitleRows(`$3:$${layout.headerEnd}`);
-  p.headersFooters.defaultForAllPages.centerFooter = TABLE_FOOTER;
+  p.setPrintTitleRows(`$${titleRows[0]}:$${titleRows[1]}`);
+  p.headersFooters.defaultForAllPages.centerFooter = footer;
   // Excel keeps at most 1,026 manual breaks a sheet; past them its own breaks take over.
   for (const row of layout.pageBreaks.slice(0, MAX_PAGE_BREAKS)) {
     await batch.reserve(300);
@@ -186,7 +176,8 @@ async function alignLaidOutBody(ws: Excel.Worksheet, t: StandardTable, bodyStart
  * Write each table to a new sheet; returns the sheet names used. `label` prefixes names (a unit).
  * On a host without Range.merge (below ExcelApi 1.2) the sheets are written unmerged: each merged
  * value stays in the top cell of its area, so nothing is lost or counted twice. Below ExcelApi 1.9
- * the 项目支出绩效目标表 gets its heights but no print setup and no page breaks, and so no （续）.
+ * the tables get their widths and heights but no print setup, and the 项目支出绩效目标表 no page
+ * breaks, and so no （续）.
  */
 export async function writeTables(tables: ReadonlyArray<StandardTable>, label = '', onProgress?: OnProgress, caps: Pick<HostCaps, 'version'> = detectCaps()): Promise<string[]> {
   const canMerge = caps.version >= MERGE_MINOR;
@@ -230,11 +221,9 @@ export async function writeTables(tables: ReadonlyArray<StandardTable>, label = 
           ws.getRange(`${a1(r1 + 1, c1 + 1)}:${a1(r2 + 1, c2 + 1)}`).merge(false);
         }
       }
-      if (bodyLayoutOf(t)) {
-        await alignLaidOutBody(ws, t, headerEnd, batch);
-        await setRowHeights(ws, heights, n, batch);
-        if (canPaginate) await paginate(ws, t, layouts[i], batch);
-      }
+      if (bodyLayoutOf(t)) await alignLaidOutBody(ws, t, headerEnd, batch);
+      await setRowHeights(ws, heights, n, batch);
+      if (canPaginate) await setUpPages(ws, layouts[i], batch);
       await batch.reserve(3000 + n * 300);
       const title = ws.getRange('A1');
       title.format.font.bold = true;
@@ -245,7 +234,8 @@ export async function writeTables(tables: ReadonlyArray<StandardTable>, label = 
       head.format.horizontalAlignment = 'Center';
       head.format.wrapText = true;
       head.format.fill.color = '#F2F2F2';
-      widths.forEach((w, j) => (ws.getRange(`${a1(1, j + 1)}`).format.columnWidth = w * WIDTH_PER_CHAR));
+      // Office.js takes points; the plan's widths are the file's characters.
+      widths.forEach((w, j) => (ws.getRange(`${a1(1, j + 1)}`).format.columnWidth = widthToPoints(w)));
       ws.freezePanes.freezeRows(headerEnd);
     }
     await batch.flush();

@@ -9,8 +9,7 @@ import { FEN_PER_UNIT } from '../core/money';
 import type { StandardTable, TableValue } from '../core/tables';
 import { stampOutput } from './own-output';
 import { SheetNamer } from '../core/review/sheet-names';
-import { bodyLayoutOf } from '../core/tables/project-performance-grid';
-import { TABLE_FOOTER, TABLE_MARGINS, TITLE_ROW_PT, columnWidth, displayWidth, indentOf, noteRowHeight, tablePageGeometry } from '../core/tables/sheet-geometry';
+import { HEADER_START, columnWidth, displayWidth, indentOf, planSheet } from '../core/tables/sheet-geometry';
 import { applyBodyLayout } from './tables-body-layout';
 
 // The geometry lives in core so the task pane draws the same sheet; re-exported for this module's callers.
@@ -19,7 +18,7 @@ export { columnWidth, displayWidth };
 /** Rows above the header: the title and the unit line. */
 export const TITLE_ROW = 1;
 export const UNIT_ROW = 2;
-export const HEADER_START_ROW = 3;
+export const HEADER_START_ROW = HEADER_START + 1; // the plan's rows are 0-based
 
 export const MONEY_FORMAT = '#,##0.00';
 const THIN: Partial<ExcelJS.Borders> = {
@@ -43,20 +42,22 @@ export function addTableSheet(wb: ExcelJS.Workbook, table: StandardTable, sheetN
   const ncol = table.columns.length;
   const firstData = HEADER_START_ROW + table.headerRows;
   const lastHeader = firstData - 1;
+  // Widths, heights, print setup and breaks from the plan the task pane draws too.
+  const plan = planSheet(table);
   const ws = wb.addWorksheet(sheetName, {
     pageSetup: {
       paperSize: 9, // A4
-      orientation: table.orientation,
+      orientation: plan.print.orientation,
       fitToPage: true,
       fitToWidth: 1,
       fitToHeight: 0,
       horizontalCentered: true,
-      margins: { ...TABLE_MARGINS },
+      margins: { ...plan.print.margins },
     },
     views: [{ state: 'frozen', ySplit: lastHeader, xSplit: 0 }],
   });
-  ws.pageSetup.printTitlesRow = `${HEADER_START_ROW}:${lastHeader}`;
-  ws.headerFooter.oddFooter = TABLE_FOOTER;
+  ws.pageSetup.printTitlesRow = plan.print.titleRows.join(':');
+  ws.headerFooter.oddFooter = plan.print.footer;
 
   // Title and unit line.
   ws.mergeCells(TITLE_ROW, 1, TITLE_ROW, ncol);
@@ -64,7 +65,6 @@ export function addTableSheet(wb: ExcelJS.Workbook, table: StandardTable, sheetN
   title.value = table.title;
   title.font = { name: FONT, size: 16, bold: true };
   title.alignment = { horizontal: 'center', vertical: 'middle' };
-  ws.getRow(TITLE_ROW).height = TITLE_ROW_PT;
   const split = Math.max(1, Math.ceil(ncol / 2));
   if (split > 1) ws.mergeCells(UNIT_ROW, 1, UNIT_ROW, split);
   ws.getCell(UNIT_ROW, 1).value = table.preparedBy;
@@ -123,19 +123,16 @@ export function addTableSheet(wb: ExcelJS.Workbook, table: StandardTable, sheetN
     cell.value = note;
     cell.font = { name: FONT, size: 10 };
     cell.alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
-    ws.getRow(r).height = noteRowHeight(table, note);
   });
 
-  table.columns.forEach((col, c) => {
-    ws.getColumn(c + 1).width = columnWidth(table, c);
+  plan.widths.forEach((w, c) => (ws.getColumn(c + 1).width = w));
+  plan.heights.forEach((h, r) => {
+    if (h !== null) ws.getRow(r + 1).height = h;
   });
-
-  // A table with a body layout (项目支出绩效目标表): merged areas, row heights, no project across a page.
-  const layout = bodyLayoutOf(table);
-  if (layout) {
-    const { widths, aboveHeaderPt } = tablePageGeometry(table);
-    applyBodyLayout(ws, table, layout, { firstData, headerStart: HEADER_START_ROW, aboveHeaderPt, widths });
-  }
+  // A table with a body layout (项目支出绩效目标表): merged areas, body alignment, no project across a page.
+  if (plan.body) applyBodyLayout(ws, table, plan.body, firstData);
+  // exceljs keeps a break under a row: the 1-based row `r` is the one above 0-based page start `r`.
+  for (const r of plan.pageBreaks) ws.getRow(r).addPageBreak();
   return ws;
 }
 

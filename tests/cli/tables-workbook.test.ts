@@ -14,6 +14,8 @@ import { UserError } from '../../src/cli/errors';
 import { DEFAULT_CONFIG } from '../../src/core/config';
 import { exampleBLines, yuan } from '../fixtures/example-b-lines';
 import { exampleCLines } from '../fixtures/example-c-lines';
+import { perfGoal, projectLine } from '../core/tables/perf-grid-fixtures';
+import { MAX_ROW_PT, textHeightPt, tablePageGeometry } from '../../src/core/tables/sheet-geometry';
 
 let dir: string;
 beforeAll(() => {
@@ -138,6 +140,25 @@ describe('tables workbook (national style, example B)', () => {
     expect(set.tables[0].preparedBy).toBe('编制单位：上海市普陀区图书馆');
     expect(() => planTableSets({ lines, config: DEFAULT_CONFIG, year: null }, { unit: '999' })).toThrow(UserError);
     expect(() => planTableSets({ lines, config: DEFAULT_CONFIG, year: null }, { unit: '101001', all: true })).toThrow(/不能同时使用/);
+  });
+});
+
+describe('row heights within Excel\'s 409 points', () => {
+  test('a 项目支出绩效目标表 row whose goal needs more is saved at 409 (Excel shows no more); the other rows as planned', async () => {
+    const goal = '完成全县 12 所中小学校舍维修改造，消除 3 处 D 级危房安全隐患，保障 3200 名师生教学安全。'.repeat(20);
+    const lines = [projectLine('101', '县教育局', 'P1', '长目标项目', '一般公共预算拨款', 1_000_000), projectLine('101', '县教育局', 'P2', '短目标项目', '一般公共预算拨款', 2_000_000)];
+    const goals = [perfGoal('101', '县教育局', 'P1', '长目标项目', [], { goalText: goal }), perfGoal('101', '县教育局', 'P2', '短目标项目', [], { goalText: '按期完工。' })];
+    const [t] = generateTables(lines, { tables: ['projectPerformance'], performance: goals, year: 2026 });
+    const col = t.columns.findIndex((c) => c.wrap && c.width === 28);
+    expect(textHeightPt(goal, tablePageGeometry(t).widths[col])).toBeGreaterThan(MAX_ROW_PT);
+    const wb = await roundTrip(buildTablesWorkbook([{ tables: [t] }]), 'tall.xlsx');
+    const ws = wb.worksheets[0];
+    const first = HEADER_START_ROW + t.headerRows;
+    const heights = t.rows.map((_r, i) => ws.getRow(first + i).height);
+    const long = t.rows.findIndex((r) => r.cells.includes(goal));
+    expect(heights[long]).toBe(MAX_ROW_PT);
+    for (const h of heights) expect(h).toBeLessThanOrEqual(MAX_ROW_PT);
+    expect(Math.min(...heights)).toBeLessThan(MAX_ROW_PT);
   });
 });
 

@@ -1,19 +1,21 @@
 /**
  * The print geometry of a standard table's sheet, shared by the xlsx writer (src/io/tables-workbook.ts,
- * tables-body-layout.ts) and the task pane (src/excel/tables.ts), so both draw the same sheet: column
- * widths, the title and note row heights, and for a table with a body layout (the 项目支出绩效目标表,
- * bodyLayoutOf) the row heights computed from the wrapped text (Excel and LibreOffice do not grow a
- * row for a merged cell's text) and the page starts that keep a project block on one page. A block
- * taller than a page is split where the page ends; the split areas of the layout's `repeat` columns
- * carry their text again on the new page, so every page names its project.
+ * tables-body-layout.ts) and the task pane (src/excel/tables.ts), so both draw the same sheet
+ * (planSheet): column widths, the print setup, the title and note row heights, and for a table with
+ * a body layout (the 项目支出绩效目标表, bodyLayoutOf) the row heights computed from the wrapped text
+ * (Excel and LibreOffice do not grow a row for a merged cell's text) and the page starts that keep
+ * a project block on one page. A block taller than a page is split where the page ends; the split
+ * areas of the layout's `repeat` columns carry their text again on the new page, so every page
+ * names its project.
  *
  * Pages are counted from A4 in the table's orientation, the sheet's margins, the fit-to-width scale
  * and the repeated header rows, with some room to spare, so Excel's own breaks fall after ours.
- * Pure: no host, no exceljs.
+ * Every planned height is at most 409 pt, Excel's limit, so the file and the pane hold the same value
+ * (a taller text clips). Pure: no host, no exceljs.
  */
 import { FEN_PER_UNIT } from '../money';
 import type { StandardTable } from './model';
-import type { BodyLayout, BodyMerge } from './project-performance-grid';
+import { type BodyLayout, type BodyMerge, bodyLayoutOf } from './project-performance-grid';
 
 /** Points per line of 10 pt 宋体, and the padding of a row. */
 const LINE_PT = 13.5;
@@ -21,10 +23,20 @@ const PAD_PT = 4;
 const MIN_ROW_PT = 18;
 /** A4 in points. */
 const A4 = { short: 595.28, long: 841.89 };
-/** Points per character of a column width (7 px of the default font at 96 dpi), counted low so the scale is not underestimated. */
-const PT_PER_CHAR = 5.25;
+/**
+ * Maximum digit width in pixels of the Normal font of the written workbook (exceljs writes Calibri
+ * 11, 7 px at 96 dpi): the unit of a column width in the file.
+ */
+const MAX_DIGIT_PX = 7;
+/** Points per pixel at 96 dpi. */
+const PT_PER_PX = 72 / 96;
+/** Points per character of a column width (7 px at 96 dpi), counted low so the scale is not underestimated. */
+const PT_PER_CHAR = MAX_DIGIT_PX * PT_PER_PX;
 /** The share of a page the blocks may fill (Excel and LibreOffice measure rows and widths a little differently). */
 const PAGE_FILL = 0.92;
+
+/** Excel's limit on a row's height in points (Office.js refuses more; a file's larger value is not shown). */
+export const MAX_ROW_PT = 409;
 
 /** Height of the title row, and the room the unit line takes under it (both above the header). */
 export const TITLE_ROW_PT = 32;
@@ -46,6 +58,19 @@ export const TABLE_MARGINS: PageMargins = { left: 0.5, right: 0.5, top: 0.6, bot
 export const DEFAULT_MARGINS: PageMargins = { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
 /** The page footer of every table sheet (page codes as Excel and exceljs read them). */
 export const TABLE_FOOTER = '第 &P 页，共 &N 页';
+
+/**
+ * A column width of the file (characters of the Normal font's digit width, padding included, as
+ * exceljs and the xlsx `<col width>` hold it) in points, as Office.js RangeFormat.columnWidth takes
+ * it (points: office-js#187, a 40 pt width shows as 53 px in office-js#3036). Pixels per ECMA-376
+ * Part 1 §18.3.1.13: Truncate(((256 × width + Truncate(128 / MDW)) / 256) × MDW); the default
+ * 8.43-character column (file width 9.140625) is 64 px, 48 pt. Points, not characters, keep the
+ * pane's column as wide on paper as the file's whatever the Normal font of the user's workbook.
+ */
+export function widthToPoints(chars: number): number {
+  const px = Math.trunc(((256 * chars + Math.trunc(128 / MAX_DIGIT_PX)) / 256) * MAX_DIGIT_PX);
+  return px * PT_PER_PX;
+}
 
 /** Display width of a text in character cells: CJK and full-width characters count 2. */
 export function displayWidth(s: string): number {
@@ -85,7 +110,7 @@ function totalWidth(table: StandardTable): number {
 
 /** Height of a note row (the empty-table statement), merged across the width. */
 export function noteRowHeight(table: StandardTable, note: string): number {
-  return 20 * Math.max(1, Math.ceil(displayWidth(note) / Math.max(40, totalWidth(table))));
+  return Math.min(MAX_ROW_PT, 20 * Math.max(1, Math.ceil(displayWidth(note) / Math.max(40, totalWidth(table)))));
 }
 
 /** Lines a text takes in a cell `width` characters wide, wrapped. */
@@ -98,6 +123,11 @@ function linesOf(text: string, width: number): number {
 
 const needPt = (lines: number) => Math.max(MIN_ROW_PT, lines * LINE_PT + PAD_PT);
 
+/** Points a wrapped text needs in one row of a cell `width` characters wide, before the 409 pt limit. */
+export function textHeightPt(text: string, width: number): number {
+  return needPt(linesOf(text, width));
+}
+
 interface Area {
   readonly row: number;
   readonly col: number;
@@ -108,7 +138,8 @@ interface Area {
 
 /**
  * Heights of `count` rows holding `areas` (one per written cell, merged or not): each row fits its
- * one-row areas; a taller area that does not fit its rows gets the rest spread over them.
+ * one-row areas; a taller area that does not fit its rows gets the rest spread over them. No row
+ * exceeds MAX_ROW_PT: a merged area counts what its rows can really hold.
  */
 function rowHeights(count: number, areas: readonly Area[], widths: readonly number[]): number[] {
   const h = new Array<number>(count).fill(MIN_ROW_PT);
@@ -116,7 +147,7 @@ function rowHeights(count: number, areas: readonly Area[], widths: readonly numb
   const tall: Area[] = [];
   for (const a of areas) {
     if (a.rowSpan > 1) tall.push(a);
-    else if (a.text !== '') h[a.row] = Math.max(h[a.row], needPt(linesOf(a.text, width(a))));
+    else if (a.text !== '') h[a.row] = Math.min(MAX_ROW_PT, Math.max(h[a.row], needPt(linesOf(a.text, width(a)))));
   }
   for (const a of tall) {
     if (a.text === '') continue;
@@ -127,7 +158,7 @@ function rowHeights(count: number, areas: readonly Area[], widths: readonly numb
     const more = (need - have) / a.rowSpan;
     for (let r = a.row; r < a.row + a.rowSpan; r++) h[r] += more;
   }
-  return h.map((x) => Math.ceil(x * 4) / 4);
+  return h.map((x) => Math.min(MAX_ROW_PT, Math.ceil(x * 4) / 4));
 }
 
 /** Text of a body cell as written (money as its formatted figure is one line, counted as text). */
@@ -273,4 +304,53 @@ export function planBody(table: StandardTable, layout: BodyLayout, g: PageGeomet
 /** The page geometry of a table sheet as both renderers set it up. */
 export function tablePageGeometry(table: StandardTable, margins: PageMargins = TABLE_MARGINS): PageGeometry {
   return { widths: table.columns.map((_c, c) => columnWidth(table, c)), aboveHeaderPt: TITLE_ROW_PT + UNIT_ROW_PT, margins };
+}
+
+/** The 0-based sheet row of the first header row: under the title and the unit line. */
+export const HEADER_START = 2;
+
+/** The print setup of a table sheet: A4, one page wide, as tall as it runs, centred across. */
+export interface PrintSetup {
+  readonly orientation: StandardTable['orientation'];
+  readonly margins: PageMargins;
+  /** Sheet rows (1-based, inclusive) repeated at the top of every page: the header. */
+  readonly titleRows: readonly [number, number];
+  readonly footer: string;
+}
+
+/** A standard table's sheet as every renderer draws it, from A1. */
+export interface SheetPlan {
+  /** Column widths in character cells (the file's unit; widthToPoints for Office.js). */
+  readonly widths: readonly number[];
+  /** Height in points of each sheet row (0-based, title to last note), null where the row keeps the host's height. */
+  readonly heights: readonly (number | null)[];
+  readonly print: PrintSetup;
+  /** Sheet rows (0-based) that start a printed page: a manual break above each. */
+  readonly pageBreaks: readonly number[];
+  /** The body plan of a table with a body layout (merges, repeated texts), rows 0-based in table.rows. */
+  readonly body?: BodyPlan;
+}
+
+/**
+ * Plans the sheet of any standard table. Without a body layout only the title and note rows get a
+ * height (the host fits the others to their text); with one, header and body rows too, and with
+ * `paginate` the page breaks that keep each project on one page (see planBody).
+ */
+export function planSheet(table: StandardTable, paginate = true): SheetPlan {
+  const geometry = tablePageGeometry(table);
+  const layout = bodyLayoutOf(table);
+  const body = layout ? planBody(table, layout, geometry, paginate) : undefined;
+  const first = HEADER_START + table.headerRows;
+  const heights: (number | null)[] = new Array<number | null>(first + table.rows.length + table.notes.length).fill(null);
+  heights[0] = TITLE_ROW_PT;
+  body?.headerHeights.forEach((h, i) => (heights[HEADER_START + i] = h));
+  body?.heights.forEach((h, i) => (heights[first + i] = h));
+  table.notes.forEach((note, i) => (heights[first + table.rows.length + i] = noteRowHeight(table, note)));
+  return {
+    widths: geometry.widths,
+    heights,
+    print: { orientation: table.orientation, margins: geometry.margins, titleRows: [HEADER_START + 1, first], footer: TABLE_FOOTER },
+    pageBreaks: (body?.pageStarts ?? []).map((s) => first + s),
+    body,
+  };
 }
