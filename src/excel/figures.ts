@@ -6,6 +6,7 @@
  */
 import { HEADER_RGB } from '../core/review';
 import { displayWidth } from '../core/text';
+import { widthToPoints } from '../core/tables/sheet-geometry';
 import { writeRows } from './flag';
 import { Batcher, excelRun, jsonBytes } from './run';
 import { asFormulaText, asText, ourEarlierSheet, uniqueSheetName } from './sheet-names';
@@ -76,7 +77,7 @@ export async function writeFiguresSheet(s: FiguresSheet, ours: ReadonlyArray<str
     const header = ws.getRangeByIndexes(0, 0, 1, width);
     header.format.font.bold = true;
     header.format.fill.color = `#${HEADER_RGB}`;
-    WIDTHS.forEach((w, i) => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w * 7));
+    WIDTHS.forEach((w, i) => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = widthToPoints(w)));
     if (s.text !== undefined) {
       ws.getRangeByIndexes(tableRows + 1, 0, 1, 1).format.font.bold = true;
       // One cell (copies whole) merged across the table and wrapped, tall enough to read it all.

@@ -10,6 +10,7 @@
 import { quoteSheet } from '../core/address';
 import type { Finding } from '../core/findings';
 import { RESULTS_SHEET, resultsSheet, ReviewSheet, ReviewUnit, UNITS_SHEET, unitsSheet, HEADER_RGB, LINK_RGB } from '../core/review';
+import { widthToPoints } from '../core/tables/sheet-geometry';
 import type { HostCaps } from './caps';
 import { writeRows } from './flag';
 import { Batcher, excelRun, OnProgress, PAYLOAD_BUDGET, ProgressMeter } from './run';
@@ -47,8 +48,6 @@ function runs<T>(xs: ReadonlyArray<T>): Array<[number, number, T]> {
   return out;
 }
 
-/** Points to Excel's column-width points: one width unit of 11 pt text is about 7 pixels (5.25 pt). */
-const WIDTH_PT = 7;
 
 async function drawSheet(ctx: Excel.RequestContext, ws: Excel.Worksheet, sheet: ReviewSheet, caps: HostCaps, meter?: ProgressMeter): Promise<void> {
   const batch = new Batcher(ctx, PAYLOAD_BUDGET, meter);
@@ -64,7 +63,7 @@ async function drawSheet(ctx: Excel.RequestContext, ws: Excel.Worksheet, sheet: 
   for (let i = 0; i < width; i++) {
     const col = sheet.columns[i];
     await batch.reserve(400);
-    ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = col.width * WIDTH_PT;
+    ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = widthToPoints(col.width); // widths are in characters, as the CLI's review workbook writes them
     if (sheet.rows.length === 0) continue;
     const body = ws.getRangeByIndexes(1, i, sheet.rows.length, 1);
     if (col.wrap) body.format.wrapText = true;

@@ -6,6 +6,7 @@ import { FIGURES_SHEET, figuresSheetValues, paragraphRowHeight, writeFiguresShee
 import { DEFAULT_SETTINGS } from '../../src/excel/settings';
 import { paneFigures } from '../../src/taskpane/figures';
 import { fakeHost } from './helpers';
+import { widthToPoints } from '../../src/core/tables/sheet-geometry';
 
 async function exampleFigures(template: string) {
   const wb = new ExcelJS.Workbook();
@@ -32,6 +33,9 @@ test("a user's 报告数字 sheet is kept (ours gets a suffix); our own earlier 
     expect(s.get(values.length - 4, 0)).toBe('收入同比增长6.0%，{土地出让收入.同比:%}');
     expect(s.get(values.length - 1, 0)).toBe('{土地出让收入.同比:%}');
     expect(s.frozenRows).toBe(1);
+    // Column widths in points from the character widths the page's download uses (30 characters = 157.5 pt).
+    expect([0, 1, 2, 3, 4].map((c) => s.columnWidths.get(c))).toEqual([30, 14, 10, 14, 44].map(widthToPoints));
+    expect(s.columnWidths.get(0)).toBe(157.5);
     // The paragraph: one cell merged across the table, wrapped, with a row tall enough for it.
     const para = values.length - 4;
     expect(s.merges).toContainEqual({ top: para, left: 0, bottom: para, right: 4 });

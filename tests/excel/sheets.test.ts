@@ -1,6 +1,8 @@
 import { saveExplanations } from '../../src/excel/explanations';
 import { cellsToRects, joinAddresses, MAX_ADDRESS_CHARS } from '../../src/excel/rects';
 import { writeResultsSheet } from '../../src/excel/results';
+import { resultsSheet } from '../../src/core/review';
+import { widthToPoints } from '../../src/core/tables/sheet-geometry';
 import { loadSettings, saveSettings, DEFAULT_SETTINGS } from '../../src/excel/settings';
 import { uniqueSheetName } from '../../src/excel/sheet-names';
 import { writeTables } from '../../src/excel/tables';
@@ -41,6 +43,10 @@ describe('generated sheets on the fake host', () => {
       expect(ours.formulas.get('1,3')).toBe(`=HYPERLINK("#'张''s 表'!E3","张's 表!E3")`);
       expect(ours.frozenRows).toBe(1);
       expect(ours.autoFilter).toEqual({ top: 0, left: 0, bottom: 1, right: 9 });
+      // Widths as the CLI's 审核结果 (characters), converted to the points Office.js takes.
+      const cols = resultsSheet([finding("张's 表", 'E3')]).columns;
+      expect(cols.map((_, c) => ours.columnWidths.get(c))).toEqual(cols.map((c) => widthToPoints(c.width)));
+      expect(widthToPoints(10)).toBe(52.5);
       // A second run replaces our own sheet, not the user's.
       model.sheets.splice(model.sheets.indexOf(user), 1);
       const name2 = await writeResultsSheet([finding('明细', 'A1'), finding('明细', 'A2')], caps, ['审核结果']);
