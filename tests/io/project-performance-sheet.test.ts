@@ -79,6 +79,11 @@ test('page starts: before a block that would cross the page end; inside a block 
   const h = new Array<number>(17).fill(10);
   expect(pageStarts(h, layout, 50, 50)).toEqual([3, 6, 11, 16]);
   expect(pageStarts(h, layout, 200, 200)).toEqual([]);
+  // One-row blocks need no entry: a row in no block is a block of its own.
+  const sparse = { ...layout, blocks: [{ start: 0, end: 3 }, { start: 3, end: 6 }, { start: 6, end: 16 }] };
+  expect(pageStarts(h, sparse, 50, 50)).toEqual([3, 6, 11, 16]);
+  const rowsOnly = { ...layout, blocks: [] };
+  expect(pageStarts(h, rowsOnly, 50, 50)).toEqual([5, 10, 15]);
 });
 
 test('many projects: every page break falls between two projects', async () => {

@@ -73,9 +73,23 @@ export interface RowBlock {
  */
 export interface BodyLayout {
   readonly merges: readonly BodyMerge[];
+  /** Blocks of several rows, ascending; a row in none is a block of its own. */
   readonly blocks: readonly RowBlock[];
   readonly repeat: readonly number[];
   readonly continuedSuffix: string;
+}
+
+/** Every block of a body of `rows` rows, in order: BodyLayout.blocks plus a block for each row in none. */
+export function allBlocks(layout: BodyLayout, rows: number): RowBlock[] {
+  const out: RowBlock[] = [];
+  let next = 0;
+  for (const b of layout.blocks) {
+    for (; next < b.start; next++) out.push({ start: next, end: next + 1 });
+    out.push(b);
+    next = b.end;
+  }
+  for (; next < rows; next++) out.push({ start: next, end: next + 1 });
+  return out;
 }
 
 /** A table that carries a BodyLayout; still a StandardTable for every other consumer. */
@@ -145,8 +159,8 @@ export function projectPerformanceGridTable(ctx: TableContext, projects: readonl
       withTextFen += p.totalFen;
     }
     if (indicators.length === 0) {
+      // A row of its own: no block entry (BodyLayout.blocks lists only blocks of several rows).
       rows.push(row([pname, department, p.unitName || p.unitCode, p.totalFen, p.fiscalFen, p.totalFen - p.fiscalFen, goalText, '', '', '', ''], p.projectCode, pname, 0));
-      blocks.push({ start, end: start + 1 });
       continue;
     }
     covered++;
@@ -177,12 +191,11 @@ export function projectPerformanceGridTable(ctx: TableContext, projects: readonl
       rows.push(row([...lead, l1Top.has(i) ? ind.level1 : '', l2Top.has(i) ? ind.level2 : '', ind.name, ind.value], i === 0 ? p.projectCode : '', i === 0 ? pname : ind.name, 0));
     });
     for (let c = C_PROJECT; c <= C_GOAL; c++) down(start, c, n);
-    blocks.push({ start, end: start + n });
+    if (n > 1) blocks.push({ start, end: start + n });
   }
   const totalAt = rows.length;
   rows.push(row(['合计', '', '', total, fiscal, total - fiscal, '', '', '', '', ''], '', '合计', 0, true));
   merges.push({ row: totalAt, col: C_PROJECT, rowSpan: 1, colSpan: C_UNIT - C_PROJECT + 1 });
-  blocks.push({ start: totalAt, end: totalAt + 1 });
   const table = makeTable(ctx, {
     id: 'projectPerformance',
     name: tableName(ctx, 'projectPerformance'),

@@ -184,29 +184,33 @@ function bodyAreas(table: StandardTable, merges: readonly BodyMerge[], texts: Re
   return areas;
 }
 
-/** Body rows (0-based) that start a new page: before a block that would cross the page end, and inside a block taller than a page. */
+/**
+ * Body rows (0-based) that start a new page: before a block that would cross the page end, and inside
+ * a block taller than a page. A row in no block is a block of its own (a project of one row needs no
+ * entry: a big budget has hundreds of thousands).
+ */
 export function pageStarts(heights: readonly number[], layout: BodyLayout, pagePt: number, firstPagePt: number): number[] {
   const starts: number[] = [];
   let room = firstPagePt;
   let used = 0;
-  for (const b of layout.blocks) {
+  const place = (start: number, end: number) => {
     let h = 0;
-    for (let r = b.start; r < b.end; r++) h += heights[r];
+    for (let r = start; r < end; r++) h += heights[r];
     if (used + h <= room) {
       used += h;
-      continue;
+      return;
     }
     if (used > 0) {
-      starts.push(b.start);
+      starts.push(start);
       room = pagePt;
       used = 0;
     }
     if (h <= room) {
       used = h;
-      continue;
+      return;
     }
     // Taller than a page: fill pages row by row.
-    for (let r = b.start; r < b.end; r++) {
+    for (let r = start; r < end; r++) {
       if (used > 0 && used + heights[r] > room) {
         starts.push(r);
         room = pagePt;
@@ -214,7 +218,14 @@ export function pageStarts(heights: readonly number[], layout: BodyLayout, pageP
       }
       used += heights[r];
     }
+  };
+  let next = 0;
+  for (const b of layout.blocks) {
+    for (; next < b.start; next++) place(next, next + 1);
+    place(b.start, b.end);
+    next = b.end;
   }
+  for (; next < heights.length; next++) place(next, next + 1);
   return starts;
 }
 

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import type { Level1 } from '../../../src/core/performance/model';
 import { type StandardTable, fenOf } from '../../../src/core/tables';
-import { type BodyLayout, bodyLayoutOf } from '../../../src/core/tables/project-performance-grid';
+import { allBlocks, type BodyLayout, bodyLayoutOf } from '../../../src/core/tables/project-performance-grid';
 import { flat } from './helpers';
 import { type Ind, SCHOOL, gridTable, perfGoal, projectLine } from './perf-grid-fixtures';
 
@@ -61,7 +61,9 @@ describe('项目支出绩效目标表 in the national layout', () => {
       [0, 'level2', 2],
       [0, 'project', 6], [0, 'department', 6], [0, 'unit', 6], [0, 'total', 6], [0, 'fiscal', 6], [0, 'other', 6], [0, 'goal', 6],
     ]);
-    expect(layoutOf(t).blocks).toEqual([{ start: 0, end: 6 }, { start: 6, end: 7 }, { start: 7, end: 8 }]);
+    // One-row projects and the 合计 need no entry of their own; every row is still in one block.
+    expect(layoutOf(t).blocks).toEqual([{ start: 0, end: 6 }]);
+    expect(allBlocks(layoutOf(t), t.rows.length)).toEqual([{ start: 0, end: 6 }, { start: 6, end: 7 }, { start: 7, end: 8 }]);
   });
 
   test('a 二级 run does not merge across a 一级 boundary; blank 一级 cells are not merged', () => {
@@ -120,7 +122,8 @@ test('two projects in one unit: two blocks in project-code order, each with its 
     ['', '', null, '群众满意度'],
     ['合计', '', 120_000_050, ''],
   ]);
-  expect(layoutOf(t).blocks).toEqual([{ start: 0, end: 3 }, { start: 3, end: 5 }, { start: 5, end: 6 }]);
+  expect(layoutOf(t).blocks).toEqual([{ start: 0, end: 3 }, { start: 3, end: 5 }]);
+  expect(allBlocks(layoutOf(t), t.rows.length)).toEqual([{ start: 0, end: 3 }, { start: 3, end: 5 }, { start: 5, end: 6 }]);
   expect(downMerges(t).filter(([, k]) => k === 'project' || k === 'level1')).toEqual([[0, 'level1', 2], [0, 'project', 3], [3, 'project', 2]]);
   expect(t.rows[0].code).toBe('P101');
   expect(fenOf(t, t.rows[0], 'other')).toBe(10_000_050);
@@ -152,7 +155,9 @@ test('property: 年度资金总额 of each block ties to its lines, 合计 to al
       expect(fenOf(t, totalRow, 'fiscal')).toBe(lines.filter((l) => FISCAL.has(l.fundSource)).reduce((s, l) => s + l.amountFen, 0));
       // Blocks cover every row once, in order.
       let at = 0;
-      for (const b of layout.blocks) {
+      const blocks = allBlocks(layout, rows.length);
+      for (const b of layout.blocks) expect(b.end - b.start).toBeGreaterThan(1);
+      for (const b of blocks) {
         expect(b.start).toBe(at);
         expect(b.end).toBeGreaterThan(b.start);
         at = b.end;
@@ -171,7 +176,7 @@ test('property: 年度资金总额 of each block ties to its lines, 合计 to al
       // Merges: inside one block, not overlapping, nothing written under a merge's top cell.
       const seen = new Set<string>();
       for (const m of layout.merges) {
-        const b = layout.blocks.find((x) => m.row >= x.start && m.row < x.end)!;
+        const b = blocks.find((x) => m.row >= x.start && m.row < x.end)!;
         expect(m.row + m.rowSpan).toBeLessThanOrEqual(b.end);
         for (let r = m.row; r < m.row + m.rowSpan; r++) {
           for (let c = m.col; c < m.col + m.colSpan; c++) {
