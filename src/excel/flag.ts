@@ -25,7 +25,7 @@ import { decodeStates, encodeStates, FillRecord, fromCellProperties, fromColorOn
 import { cellsToRects, parseRect, Rect, rectAddress, rectCellList, rectCells } from './rects';
 import { Batcher, errorCode, excelRun, HostStateError, jsonBytes, OnProgress, PAYLOAD_BUDGET, ProgressMeter, ProgressSink, readRowBlocks } from './run';
 import { asText } from './sheet-names';
-import { FLAG_RGB, noteLine } from '../core/review';
+import { FLAG_RGB, flagCell, noteLine } from '../core/review';
 
 /** The review model's flag colours (src/core/review) as #RRGGBB. */
 export const FLAG_COLOR: Record<Severity, string | null> = { error: `#${FLAG_RGB.error}`, warning: `#${FLAG_RGB.warning}`, info: null };
@@ -66,7 +66,8 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 export function flagTargets(findings: ReadonlyArray<Finding>): FlagTarget[] {
   const byCell = new Map<string, FlagTarget>();
   for (const f of findings) {
-    const { sheet, cell } = f.location;
+    const sheet = f.location.sheet;
+    const cell = flagCell(f);
     if (!sheet || !cell || FLAG_COLOR[f.severity] === null) continue;
     const r = parseRect(cell);
     if (!r) continue;

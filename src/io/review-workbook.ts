@@ -17,7 +17,7 @@ import { quoteSheet } from '../core/address';
 import type { CheckReport } from '../core/check';
 import { explanationKey, explanationKeyString } from '../core/explain';
 import type { Finding, Severity } from '../core/findings';
-import { cellNotes, FLAG_RGB, HEADER_RGB, LINK_RGB, RESULTS_SHEET, resultsSheet, ReviewSheet, ReviewUnit, SheetNamer, UNITS_SHEET, unitsPrintSheet, unitsSheet } from '../core/review';
+import { cellNotes, FLAG_RGB, flagCell, HEADER_RGB, LINK_RGB, RESULTS_SHEET, resultsSheet, ReviewSheet, ReviewUnit, SheetNamer, UNITS_SHEET, unitsPrintSheet, unitsSheet } from '../core/review';
 import type { Cell, Grid, WorkbookGrids } from '../core/grid';
 import { isCellError } from '../core/grid';
 import { partitionByUnit, sheetKey } from '../core/per-unit';
@@ -629,8 +629,7 @@ export function planReviewWorkbook(report: CheckReport, sources: ReadonlyArray<R
     if (!f.location.sheet) return null;
     const name = copied.get(`${f.location.file}\u0001${f.location.sheet}`);
     if (!name) return null;
-    const cell = f.location.cell ?? (f.location.row !== undefined ? `A${f.location.row}` : 'A1');
-    return { sheet: name, cell };
+    return { sheet: name, cell: flagCell(f) ?? 'A1' };
   };
   const results = resultsSheet(findings, { link, manyFiles });
   const unitsModel = unitsSheet(units, findings);

@@ -341,7 +341,7 @@ describe('a list sheet with a stray indicator row of one unit above the first go
   test('the --out review workbook keeps the sheet whole, the stray row flagged and linked', () => {
     for (let r = 1; r <= 9; r++) expect({ r, v: rowTexts(main.getWorksheet(SHEET), r) }).toEqual({ r, v: rowTexts(input.getWorksheet(SHEET), r) });
     expect(cells(main).sort()).toEqual(['B6', 'B8', 'G4', 'I7', 'I9']);
-    expect(brokenLinks(main).filter((b) => b.includes(SHEET))).toEqual([]);
+    expect(brokenLinks(main)).toEqual([]);
     expect(main.getWorksheet(SHEET)!.getCell('G4').note).toBeDefined();
   });
 });
@@ -428,7 +428,7 @@ describe('a goal of a unit whose code has two names is in no unit’s workbook; 
     for (let r = 1; r <= 10; r++) expect({ r, v: rowTexts(goalSheet(main), r) }).toEqual({ r, v: rowTexts(input.getWorksheet(SHEET), r) });
     expect(cells(main)).toEqual(expect.arrayContaining(['D2', 'I3', 'D5', 'I6', 'I9']));
     expect(goalSheet(main)!.getCell('D2').note).toBeDefined();
-    expect(brokenLinks(main).filter((b) => b.includes(goalSheet(main)!.name))).toEqual([]);
+    expect(brokenLinks(main)).toEqual([]);
     // 单位汇总: 102001 and the row of findings of no unit; no row for 101001 or for the name.
     const units = main.getWorksheet('单位汇总')!;
     const listed = span(2, units.rowCount).map((r) => rowTexts(units, r).slice(0, 2).join(' '));

@@ -112,8 +112,11 @@ describe('review workbook', () => {
     expect(noteText(copy.getCell('C4'))).toContain('金额“abc”无法识别');
     expect(fillOf(copy.getCell('B5'))).toBe(FILL_ARGB.warning);
     expect(noteText(copy.getCell('B5'))).toContain('级次不正确');
-    // Findings without a cell get no fill; unflagged cells are untouched.
-    expect(fillOf(copy.getCell('A3'))).toBeUndefined();
+    // A finding of a row (no cell) is flagged at column A of that row, where its link points.
+    expect(fillOf(copy.getCell('A3'))).toBe(FILL_ARGB.error);
+    expect(noteText(copy.getCell('A3'))).toContain('县教育局“三公”经费超过上限');
+    expect(fillOf(copy.getCell('B3'))).toBeUndefined();
+    // Unflagged cells are untouched.
     expect(fillOf(copy.getCell('C3'))).toBeUndefined();
     expect(noteText(copy.getCell('C3'))).toBe('');
   });

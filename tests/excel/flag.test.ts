@@ -2,6 +2,7 @@ import { clearFlags, flagFindings, NOTE_PREFIX, RECORD_SHEET } from '../../src/e
 import { readWorkbook } from '../../src/excel/read';
 import { FakeSheet, FillState, key, NO_FILL } from '../../src/testing/fake-excel';
 import { budgetRows, fakeHost, finding } from './helpers';
+import type { Finding } from '../../src/core/findings';
 
 function snapshotFills(s: FakeSheet): Array<[string, FillState]> {
   return [...s.fills.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
@@ -38,6 +39,25 @@ describe('flag and clear', () => {
       expect(snapshotFills(s)).toEqual(before);
       expect(s.notes).toEqual([{ id: 'user1', row: 4, col: 4, content: '用户自己的备注' }]);
       expect(model.sheet(RECORD_SHEET)).toBeUndefined();
+    } finally {
+      uninstall();
+    }
+  });
+
+  test('a finding of a whole row is flagged at column A of that row (where 审核结果 links), and cleared exactly', async () => {
+    const { model, caps, uninstall } = fakeHost(18);
+    try {
+      const s = model.put('明细', budgetRows(10, 6));
+      const before = snapshotFills(s);
+      const rowOnly: Finding = { rule: 'DATA.MISSING_COLUMN', severity: 'warning', location: { file: 'book.xlsx', sheet: '明细', row: 4 }, message: '缺少“资金来源”列' };
+      const whole: Finding = { rule: 'DATA.NOT_CHECKED', severity: 'warning', location: { file: 'book.xlsx', sheet: '明细' }, message: '整表' };
+      const r = await flagFindings([rowOnly, whole], caps);
+      expect(r.flaggedCells).toBe(1);
+      expect(s.fill(3, 0).color).toBe('#FFEB9C');
+      expect(s.notes.find((n) => n.row === 3 && n.col === 0)!.content).toContain('缺少“资金来源”列');
+      await clearFlags(caps);
+      expect(snapshotFills(s)).toEqual(before);
+      expect(s.notes).toEqual([]);
     } finally {
       uninstall();
     }

@@ -181,9 +181,16 @@ export function locationText(f: Finding, manyFiles: boolean): string {
 /** The cell a finding's link points at (in the sheet named as `sheetName` maps it). */
 export type LinkTarget = (f: Finding) => { sheet: string; cell: string } | null;
 
-/** Default link: the finding's own sheet, its cell or column A of its row. */
-export const linkToSource: LinkTarget = (f) =>
-  f.location.sheet ? { sheet: f.location.sheet, cell: f.location.cell ?? `A${f.location.row ?? 1}` } : null;
+/**
+ * The cell a finding is flagged at and linked to: its own cell, else column A of its row (a finding
+ * of a whole row, e.g. a header row missing a column); undefined for a finding of a whole sheet.
+ */
+export function flagCell(f: Finding): string | undefined {
+  return f.location.cell ?? (f.location.row !== undefined ? `A${f.location.row}` : undefined);
+}
+
+/** Default link: the finding's own sheet, at its flagged cell (A1 for a finding of the whole sheet). */
+export const linkToSource: LinkTarget = (f) => (f.location.sheet ? { sheet: f.location.sheet, cell: flagCell(f) ?? 'A1' } : null);
 
 function heightOf(columns: ReadonlyArray<ReviewColumn>, cells: ReadonlyArray<ReviewCell>): number {
   let lines = 1;
@@ -330,7 +337,7 @@ export function noteBox(text: string): { width: number; height: number } {
 export function cellNotes(findings: ReadonlyArray<Finding>): CellNote[] {
   const byCell = new Map<string, Finding[]>();
   for (const f of findings) {
-    const cell = f.location.sheet ? f.location.cell : undefined;
+    const cell = f.location.sheet ? flagCell(f) : undefined;
     if (!cell) continue;
     const list = byCell.get(cell);
     if (list) list.push(f);
