@@ -138,7 +138,7 @@ function goalRowsBySheet(report: CheckReport): Map<string, GoalSheet> {
     const p = goalProject[n];
     const l = p >= 0 ? projects[p][1][0] : null;
     // An unlinked goal's unit as its PERF findings carry it: none (null) when the run could not tell.
-    const u = l === null ? unlinkedGoalUnit(g, lines, report.unitConflicts) : null;
+    const u = l === null ? unlinkedGoalUnit(g, report.unitConflicts) : null;
     const code = l !== null ? l.unitCode : u?.code ?? '';
     const name = l !== null ? l.unitName : u?.name ?? '';
     const k = sheetKey(g.file, g.sheet);

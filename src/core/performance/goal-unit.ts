@@ -10,43 +10,17 @@
  * - otherwise the unit as the goal writes it.
  */
 import type { FindingUnit } from '../findings';
-import type { BudgetLine } from '../lines';
 import { unitNameKey } from '../reader/units';
 import type { UnitConflicts } from '../reader/units';
 
 /** What resolving reads of a goal. */
 export type GoalUnitFields = { readonly unitCode: string; readonly unitName: string };
 
-/** Name key → its one code, from lines that write both (conflicts built by hand carry no such map). */
-const fromLines = new WeakMap<ReadonlyArray<BudgetLine>, Map<string, string | null>>();
-
-function codesOfNames(lines: ReadonlyArray<BudgetLine>): Map<string, string | null> {
-  let m = fromLines.get(lines);
-  if (m) return m;
-  m = new Map();
-  // Lines of a unit follow each other: a unit's name is keyed once per run of its lines.
-  let lastCode: string | null = null;
-  let lastName: string | null = null;
-  for (const l of lines) {
-    if (l.unitCode === lastCode && l.unitName === lastName) continue;
-    lastCode = l.unitCode;
-    lastName = l.unitName;
-    if (!l.unitCode || !l.unitName) continue;
-    const k = unitNameKey(l.unitName);
-    const had = m.get(k);
-    // null: the name is written with several codes.
-    if (had === undefined) m.set(k, l.unitCode);
-    else if (had !== l.unitCode) m.set(k, null);
-  }
-  fromLines.set(lines, m);
-  return m;
-}
-
 /**
  * The unit of an unlinked goal: null when it is one the run could not determine (a unit
  * DATA.UNIT_UNRESOLVED dropped), `{}` when the goal names none.
  */
-export function unlinkedGoalUnit(g: GoalUnitFields, lines: ReadonlyArray<BudgetLine>, conflicts: UnitConflicts | undefined): FindingUnit | null {
+export function unlinkedGoalUnit(g: GoalUnitFields, conflicts: UnitConflicts | undefined): FindingUnit | null {
   const codes = conflicts?.codes;
   const names = conflicts?.names;
   const code = g.unitCode;
@@ -58,7 +32,9 @@ export function unlinkedGoalUnit(g: GoalUnitFields, lines: ReadonlyArray<BudgetL
     return name !== '' ? { code, name } : { code };
   }
   if (key === '') return {};
-  const one = conflicts?.codeOfName !== undefined ? conflicts.codeOfName.get(key) : codesOfNames(lines).get(key) ?? undefined;
+  // The run's one code for the name (unitConflicts gathers it from every sheet's units, those it
+  // dropped included); without it the goal is filed under its name as written.
+  const one = conflicts?.codeOfName?.get(key);
   if (one === undefined) return { name };
   if (codes !== undefined && codes.has(one)) return null;
   return { code: one, name };

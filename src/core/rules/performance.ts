@@ -201,7 +201,7 @@ function checkGoal(goal: PerfGoal, n: number, project: ReadonlyArray<BudgetLine>
  * run could not tell), a name-only goal's unit by its one code in the run.
  */
 export function unlinkedUnit(ctx: RuleContext, g: PerfGoal): Finding['unit'] | null {
-  return unlinkedGoalUnit(g, ctx.lines, ctx.unitConflicts);
+  return unlinkedGoalUnit(g, ctx.unitConflicts);
 }
 
 /** Files of the lines with no goal linked and no 绩效目标 sheet of their own, in first-seen order. */
