@@ -15,7 +15,7 @@
  */
 import { FEN_PER_UNIT } from '../money';
 import type { StandardTable } from './model';
-import { type BodyLayout, type BodyMerge, bodyLayoutOf } from './project-performance-grid';
+import { allBlocks, type BodyLayout, type BodyMerge, bodyLayoutOf } from './project-performance-grid';
 
 /** Points per line of 10 pt 宋体, and the padding of a row. */
 const LINE_PT = 13.5;
@@ -193,24 +193,24 @@ export function pageStarts(heights: readonly number[], layout: BodyLayout, pageP
   const starts: number[] = [];
   let room = firstPagePt;
   let used = 0;
-  const place = (start: number, end: number) => {
+  for (const b of allBlocks(layout, heights.length)) {
     let h = 0;
-    for (let r = start; r < end; r++) h += heights[r];
+    for (let r = b.start; r < b.end; r++) h += heights[r];
     if (used + h <= room) {
       used += h;
-      return;
+      continue;
     }
     if (used > 0) {
-      starts.push(start);
+      starts.push(b.start);
       room = pagePt;
       used = 0;
     }
     if (h <= room) {
       used = h;
-      return;
+      continue;
     }
     // Taller than a page: fill pages row by row.
-    for (let r = start; r < end; r++) {
+    for (let r = b.start; r < b.end; r++) {
       if (used > 0 && used + heights[r] > room) {
         starts.push(r);
         room = pagePt;
@@ -218,14 +218,7 @@ export function pageStarts(heights: readonly number[], layout: BodyLayout, pageP
       }
       used += heights[r];
     }
-  };
-  let next = 0;
-  for (const b of layout.blocks) {
-    for (; next < b.start; next++) place(next, next + 1);
-    place(b.start, b.end);
-    next = b.end;
   }
-  for (; next < heights.length; next++) place(next, next + 1);
   return starts;
 }
 
