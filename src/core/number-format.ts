@@ -1,106 +1,87 @@
 /**
- * Percent number formats ("0%", "0.00%", "#,##0.0%"): which format codes are one, and a number as
- * Excel shows it under one (0.95 with "0%" → "95%"). Adapters hand the core the percent formats of
- * numeric cells as runs down a column (Grid.numFmts, built with PercentRuns); the 绩效目标 reader
- * shows 指标值 through them, so every door reads "100%" where the user's sheet shows 100%.
+ * Number formats of 指标值 cells: a number as Excel shows it under its cell's format (0.95 with
+ * "0%" → "95%", 1200 with 0"人次" → "1200人次", 46387 with yyyy"年"m"月"d"日" → "2026年12月31日").
+ * Adapters hand the core the formats of numeric cells as runs down a column (Grid.numFmts, built
+ * with FormatRuns); the 绩效目标 reader shows 指标值 through them, so every door reads what the
+ * user's sheet shows. The rendering is numfmt's (an ECMA-376 format-code engine), in zh-CN.
  */
+import { format, isDateFormat } from 'numfmt';
 import type { NumFmtRun } from './grid';
 
-/** The active characters of each section of a code: "quoted" text, \x, _x, *x and [..] removed. */
-function sections(code: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  for (let i = 0; i < code.length; i++) {
-    const ch = code[i];
-    if (ch === '"') {
-      const j = code.indexOf('"', i + 1);
-      i = j < 0 ? code.length : j;
-    } else if (ch === '\\' || ch === '_' || ch === '*') {
-      i++; // an escaped literal, a space as wide as the next character, a fill character
-    } else if (ch === '[') {
-      const j = code.indexOf(']', i + 1);
-      i = j < 0 ? code.length : j; // [Red], [$-804], [>100]
-    } else if (ch === ';') {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out;
-}
+/** Built-in format ids Excel writes without a code (ECMA-376 §18.8.30), as zh-CN Excel shows them. */
+const BUILTIN_FORMATS: ReadonlyMap<number, string> = new Map<number, string>([
+  [1, '0'], [2, '0.00'], [3, '#,##0'], [4, '#,##0.00'], [9, '0%'], [10, '0.00%'], [11, '0.00E+00'],
+  [12, '# ?/?'], [13, '# ??/??'], [14, 'yyyy/m/d'], [15, 'd-mmm-yy'], [16, 'd-mmm'], [17, 'mmm-yy'],
+  [18, 'h:mm AM/PM'], [19, 'h:mm:ss AM/PM'], [20, 'h:mm'], [21, 'h:mm:ss'], [22, 'yyyy/m/d h:mm'],
+  [27, 'yyyy"年"m"月"'], [28, 'm"月"d"日"'], [29, 'm"月"d"日"'], [30, 'm-d-yy'], [31, 'yyyy"年"m"月"d"日"'],
+  [32, 'h"时"mm"分"'], [33, 'h"时"mm"分"ss"秒"'], [34, 'AM/PMh"时"mm"分"'], [35, 'AM/PMh"时"mm"分"ss"秒"'],
+  [36, 'yyyy"年"m"月"'], [37, '#,##0 ;(#,##0)'], [38, '#,##0 ;[Red](#,##0)'], [39, '#,##0.00;(#,##0.00)'],
+  [40, '#,##0.00;[Red](#,##0.00)'], [45, 'mm:ss'], [46, '[h]:mm:ss'], [47, 'mmss.0'], [48, '##0.0E+0'],
+  [50, 'yyyy"年"m"月"'], [51, 'm"月"d"日"'], [52, 'yyyy"年"m"月"'], [53, 'm"月"d"日"'], [54, 'm"月"d"日"'],
+  [55, 'AM/PMh"时"mm"分"'], [56, 'AM/PMh"时"mm"分"ss"秒"'], [57, 'yyyy"年"m"月"'], [58, 'm"月"d"日"'],
+]);
 
-const percentMemo = new Map<string, boolean>();
-
-/**
- * Whether numbers under the code show as a percentage: an unquoted, unescaped % outside [..] in
- * any section (a literal "%" or \% only writes the sign, Excel does not scale the number).
- */
-export function isPercentFormat(code: string): boolean {
-  let r = percentMemo.get(code);
-  if (r === undefined) {
-    r = sections(code).some((s) => s.includes('%'));
-    if (percentMemo.size < 1000) percentMemo.set(code, r);
-  }
-  return r;
-}
-
-interface PercentSection {
-  /** How many % signs: each one multiplies by 100. */
-  readonly percents: number;
-  readonly decimals: number;
-  readonly grouped: boolean;
-}
-
-function percentSection(s: string): PercentSection | null {
-  const percents = s.split('%').length - 1;
-  if (percents === 0) return null;
-  const dot = s.indexOf('.');
-  let decimals = 0;
-  if (dot >= 0) for (let i = dot + 1; i < s.length && /[0#?]/.test(s[i]); i++) decimals++;
-  const int = dot >= 0 ? s.slice(0, dot) : s;
-  return { percents, decimals, grouped: /[0#?],[0#?]/.test(int) };
-}
-
-/** x ≥ 0 to `d` decimals, half away from zero, on its 15-digit decimal value (as Excel rounds). */
-function fixed(x: number, d: number): string {
-  const [m, e] = Number(x.toPrecision(15)).toExponential().split('e');
-  const scaled = Math.round(Number(`${m}e${Number(e) + d}`));
-  return (scaled / 10 ** d).toFixed(d);
+/** The code of a built-in number format id, or null (0 General, 49 @, and ids no format has). */
+export function builtinFormat(id: number): string | null {
+  return BUILTIN_FORMATS.get(id) ?? null;
 }
 
 /**
- * A number as Excel shows it under a percent format ("95%", "95.5%", "1,250%"); null when the
- * section the number falls in is not a percentage. Literal text of the code is not rendered, and a
- * negative number keeps its minus sign whatever its section writes.
+ * Whether a number under the code shows other than as its plain value: anything but General and
+ * text (@). Only such codes are handed to the core.
  */
-export function percentText(v: number, code: string): string | null {
-  if (!Number.isFinite(v)) return null;
-  const all = sections(code);
-  const s = v < 0 && all.length > 1 ? all[1] : v === 0 && all.length > 2 ? all[2] : all[0];
-  const p = percentSection(s);
-  if (p === null) return null;
-  const x = Math.abs(v) * 100 ** p.percents;
-  if (x >= 1e15) return null;
-  let t = fixed(x, p.decimals);
-  if (p.grouped) {
-    const dot = t.indexOf('.');
-    const int = dot < 0 ? t : t.slice(0, dot);
-    t = int.replace(/\B(?=(\d{3})+$)/g, ',') + (dot < 0 ? '' : t.slice(dot));
+export function isShownFormat(code: string | null | undefined): code is string {
+  if (!code) return false;
+  const c = code.trim();
+  return c !== '' && c !== '@' && c.toLowerCase() !== 'general';
+}
+
+// zh-CN Excel writes its 上午/下午 marker as the token numfmt knows as AM/PM (with zh-CN day parts).
+const CN_AMPM = /上午\/下午/g;
+const memo = new Map<string, string>();
+
+function normalised(code: string): string {
+  let c = memo.get(code);
+  if (c === undefined) {
+    c = code.replace(CN_AMPM, 'AM/PM');
+    if (memo.size < 1000) memo.set(code, c);
   }
-  const zero = /^[0.,]*$/.test(t);
-  return (v < 0 && !zero ? '-' : '') + t + '%';
+  return c;
+}
+
+/**
+ * A number as Excel shows it under `code` ("95%", "1200人次", "2026年12月31日"); null when the code
+ * says nothing more than the number (General, @), cannot be read, or Excel would show ##### (a
+ * date out of range, a number too long to write exactly), or writes no digit (a zero section "-").
+ */
+export function shownText(v: number, code: string): string | null {
+  if (!Number.isFinite(v) || Math.abs(v) >= 1e15 || !isShownFormat(code)) return null;
+  const c = normalised(code);
+  let t: string;
+  try {
+    // Excel has no date before its day 0: a negative serial shows #####.
+    if (v < 0 && isDateFormat(c)) return null;
+    t = format(c, v, { locale: 'zh-CN', throws: true, dateErrorThrows: true, nbsp: false });
+  } catch {
+    return null;
+  }
+  // Padding (_x) and fill (*x) only align columns; a 指标值 is read as text.
+  t = t.trim();
+  // A number always says a number: a section that writes none (0 as "-") leaves it as it is.
+  if (!/\d/.test(t) || /^#+$/.test(t) || /e[+-]\d/.test(t)) return null;
+  return t;
 }
 
 /**
  * Builds Grid.numFmts from the numeric cells of a sheet, fed row by row (rows ascending): a run
- * grows while the numbers of its column keep the same percent format; a number with another format
- * ends it, text and blanks do not (the core applies a run to numbers only).
+ * grows while the numbers of its column keep the same format; a number with another format ends
+ * it, text and blanks do not (the core applies a run to numbers only).
  */
-export class PercentRuns {
+export class FormatRuns {
   private readonly open: Array<{ col: number; top: number; bottom: number; code: string } | undefined> = [];
   private readonly done: NumFmtRun[] = [];
 
-  /** A number at (r, c): `code` is its percent format, or null when its format is any other. */
+  /** A number at (r, c): `code` is its format when it shows (isShownFormat), else null. */
   add(r: number, c: number, code: string | null): void {
     const o = this.open[c];
     if (o !== undefined) {

@@ -7,10 +7,10 @@
  * areas (typings), and budget sheets merge cells row by row. Hidden and filtered-out rows and hidden
  * columns are found by narrowing Range.rowHidden / columnHidden down (readHidden), so the core says
  * so once per sheet, as it does for an .xlsx file (issue 19 item 12). Number formats are read last,
- * only for the 指标值 columns of 绩效目标 sheets (readPercentFormats).
+ * only for the 指标值 columns of 绩效目标 sheets (readValueFormats).
  */
 import type { Cell, Grid, MergeRange, NumFmtRun, WorkbookGrids } from '../core/grid';
-import { isPercentFormat, PercentRuns } from '../core/number-format';
+import { FormatRuns, isShownFormat } from '../core/number-format';
 import { performanceSheetKind, performanceValueColumns } from '../core/performance/read';
 import type { HostCaps } from './caps';
 import { excelRun, isPayloadError, jsonBytes, PAYLOAD_BUDGET } from './run';
@@ -99,7 +99,7 @@ interface SheetPlan {
   hiddenCols: number[];
   /** Worksheet.autoFilter.enabled; undefined below ExcelApi 1.9, where it cannot be asked. */
   filtered?: boolean;
-  /** Percent formats of the 指标值 numbers (Grid.numFmts), when a 绩效目标 sheet has any. */
+  /** Number formats of the 指标值 numbers (Grid.numFmts), when a 绩效目标 sheet has any. */
   numFmts?: NumFmtRun[];
 }
 
@@ -194,7 +194,7 @@ export async function readWorkbook(opts: ReadOptions): Promise<WorkbookGrids> {
 
     await readHidden(ctx, plans);
     for (const p of plans) if (!p.mergesRead) p.merges = await readMerges(ctx, p);
-    await readPercentFormats(ctx, plans);
+    await readValueFormats(ctx, plans);
 
     const sheets: Grid[] = plans.map((p) => ({
       name: p.name,
@@ -258,22 +258,22 @@ async function readHidden(ctx: Excel.RequestContext, plans: SheetPlan[]): Promis
 }
 
 /**
- * The percent formats of the numbers in the 指标值 columns of 绩效目标 sheets: the only cells whose
- * format the core reads (0.95 shown "95%"). Loading numberFormat with the values would double the
+ * The number formats of the numbers in the 指标值 columns of 绩效目标 sheets: the only cells whose
+ * format the core reads (0.95 under "0%" shown "95%", a date serial as the date it shows). Loading numberFormat with the values would double the
  * payload of a million-row read; here each such column is asked from its first number to its last,
  * in row chunks packed into syncs by a cell budget that adapts to the bytes a cell cost, halving on a
  * payload error, so syncs grow with chunks, never with rows. Merges must be read (headers are
  * found on the filled grid).
  */
-async function readPercentFormats(ctx: Excel.RequestContext, plans: SheetPlan[]): Promise<void> {
-  type Piece = { plan: SheetPlan; col: number; next: number; end: number; runs: PercentRuns };
+async function readValueFormats(ctx: Excel.RequestContext, plans: SheetPlan[]): Promise<void> {
+  type Piece = { plan: SheetPlan; col: number; next: number; end: number; runs: FormatRuns };
   const pieces: Piece[] = [];
-  const bySheet: Array<{ plan: SheetPlan; runs: PercentRuns }> = [];
+  const bySheet: Array<{ plan: SheetPlan; runs: FormatRuns }> = [];
   for (const p of plans) {
     if (p.rows === 0) continue;
     const grid: Grid = { name: p.name, cells: p.cells, merges: p.merges };
     if (performanceSheetKind(grid) === null) continue;
-    const runs = new PercentRuns();
+    const runs = new FormatRuns();
     bySheet.push({ plan: p, runs });
     for (const col of performanceValueColumns(grid)) {
       let first = -1;
@@ -318,7 +318,7 @@ async function readPercentFormats(ctx: Excel.RequestContext, plans: SheetPlan[])
         const r = start + j;
         if (typeof pc.plan.cells[r]?.[pc.col] !== 'number') continue;
         const code = formats[j]?.[0];
-        pc.runs.add(r, pc.col, typeof code === 'string' && isPercentFormat(code) ? code : null);
+        pc.runs.add(r, pc.col, typeof code === 'string' && isShownFormat(code) ? code : null);
       }
       pc.next = start + count;
       if (pc.next >= pc.end) i++;

@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { Cell, Grid, MergeRange, WorkbookGrids } from '../core/grid';
-import { isPercentFormat, PercentRuns } from '../core/number-format';
+import { FormatRuns, isShownFormat } from '../core/number-format';
 import { performanceSheetKind } from '../core/performance/read';
 
 // exceljs ValueType enum values (exceljs/lib/doc/enums.js); kept local to avoid the untyped import.
@@ -131,20 +131,23 @@ function hiddenColumns(ws: ExcelJS.Worksheet, cells: Cell[][]): number[] {
   return out;
 }
 
-/** The percent format of a number's cell (exceljs's cell.numFmt: the style's code, backslashes dropped), or null. */
-function percentFormatOf(cell: ExcelJS.Cell): string | null {
+/**
+ * The format a number's cell is shown with (exceljs's cell.numFmt: the style's code, backslashes
+ * dropped; the streaming reader keeps them), or null.
+ */
+function shownFormatOf(cell: ExcelJS.Cell): string | null {
   const code = cell.numFmt as string | undefined;
-  return typeof code === 'string' && isPercentFormat(code) ? code : null;
+  return typeof code === 'string' && isShownFormat(code) ? code : null;
 }
 
 /**
  * One worksheet as a Grid. Rows and columns are kept from A1 (origin 1,1) so addresses map 1:1.
- * Percent formats of numbers become Grid.numFmts on a 绩效目标 sheet, as the streaming reader gives them.
+ * Number formats of numbers become Grid.numFmts on a 绩效目标 sheet, as the streaming reader gives them.
  */
 export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
   const cells: Cell[][] = [];
   const hiddenRows: number[] = [];
-  const percents = new PercentRuns();
+  const formats = new FormatRuns();
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     // Hidden and filtered-out rows are read like any other, and the core says so once per sheet (issue 19 item 12).
     if (row.hidden) hiddenRows.push(rowNumber - 1);
@@ -152,7 +155,7 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       const v = cellValue(cell);
       if (v === undefined || v === null) return;
-      if (typeof v === 'number') percents.add(rowNumber - 1, col - 1, percentFormatOf(cell));
+      if (typeof v === 'number') formats.add(rowNumber - 1, col - 1, shownFormatOf(cell));
       if (!arr) arr = [];
       while (arr.length < col - 1) arr.push(null);
       arr[col - 1] = v;
@@ -174,7 +177,7 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
     hiddenCols: hiddenColumns(ws, cells),
     filtered: !!ws.autoFilter,
   };
-  return percents.size > 0 && performanceSheetKind(grid) !== null ? { ...grid, numFmts: percents.runs() } : grid;
+  return formats.size > 0 && performanceSheetKind(grid) !== null ? { ...grid, numFmts: formats.runs() } : grid;
 }
 
 export function workbookToGrids(wb: ExcelJS.Workbook, file: string): WorkbookGrids {

@@ -1,6 +1,6 @@
 /**
- * The Office.js adapter reads the percent formats of the 指标值 numbers of 绩效目标 sheets (and of
- * nothing else): 0.95 under "0%" reads "95%". numberFormat is asked per value column in row chunks,
+ * The Office.js adapter reads the number formats of the 指标值 numbers of 绩效目标 sheets (and of
+ * nothing else): 0.95 under "0%" reads "95%", a date serial the date it shows. numberFormat is asked per value column in row chunks,
  * so syncs grow with chunks, never with rows, and a payload error halves the chunk.
  */
 import type { Grid } from '../../src/core/grid';
@@ -32,6 +32,30 @@ test('a goal sheet off A1: 0.95 "0%" → 95%, 1 "0%" → 100%, 0.955 "0.0%" → 
     expect(valuesOf(g)).toEqual(['95%', '100%', '95.5%', '12']);
     expect(readPerformanceSheet('book.xlsx', g).goals[0].indicators[1].location.cell).toBe('G5');
     expect(wb.sheets.find((x) => x.name === '明细')?.numFmts).toBeUndefined();
+  } finally {
+    uninstall();
+  }
+});
+
+test('Office.js gives a date as its serial: 指标值 read as the sheet shows them (date, 人次, escaped %), 年度资金总额 stays a number', async () => {
+  const { model, caps, uninstall } = fakeHost(18);
+  try {
+    const rows: Array<Array<string | number>> = [
+      [...HEAD, '年度资金总额'],
+      ['县教育局', '校舍维修', '产出指标', '时效指标', '完成时间', 46387, 500000],
+      ['县教育局', '校舍维修', '产出指标', '数量指标', '培训人次', 1200, 500000],
+      ['县教育局', '校舍维修', '效益指标', '社会效益指标', '覆盖率', 95, 500000],
+      ['县教育局', '校舍维修', '满意度指标', '服务对象满意度指标', '满意度', 0.9, 500000],
+    ];
+    const s = model.put('绩效目标', rows);
+    ['yyyy"年"m"月"d"日"', '0"人次"', '0\\%', '0%'].forEach((f, i) => void (s.format(1 + i, 5).numberFormat = f));
+    for (let r = 1; r <= 4; r++) s.format(r, 6).numberFormat = '#,##0.00';
+    const wb = await readWorkbook({ file: 'book.xlsx', caps });
+    const g = wb.sheets.find((x) => x.name === '绩效目标') as Grid;
+    expect(valuesOf(g)).toEqual(['2026年12月31日', '1200人次', '95%', '90%']);
+    // Only the 指标值 column is asked: the amounts are read as numbers.
+    expect(g.numFmts?.every((r) => r.col === 5)).toBe(true);
+    expect(readPerformanceSheet('book.xlsx', g).goals[0].totalFen).toBe(50_000_000);
   } finally {
     uninstall();
   }

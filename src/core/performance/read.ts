@@ -16,7 +16,7 @@ import type { Finding, FindingLocation } from '../findings';
 import { cellText, fillMerges } from '../grid';
 import type { Cell, Grid } from '../grid';
 import { parseAmount } from '../money';
-import { percentText } from '../number-format';
+import { shownText } from '../number-format';
 import type { AmountUnit } from '../money';
 import { dataMessages } from '../messages/data';
 import { hiddenParts } from '../reader/sheet-cells';
@@ -563,18 +563,18 @@ function valueColumns(found: { headers: Header[]; list: Header | null }): Set<nu
 
 /**
  * The 指标值 columns of a 绩效目标 sheet (0-based into cells, merges filled): where the reader shows
- * numbers through their percent formats, so the Office.js adapter asks Excel for those alone.
+ * numbers through their number formats, so the Office.js adapter asks Excel for those alone.
  */
 export function performanceValueColumns(grid: Grid): number[] {
   return [...valueColumns(findHeaders(fillMerges(grid)))].sort((a, b) => a - b);
 }
 
 /**
- * Numbers of the 指标值 columns as Excel shows them under a percent format (0.95 → "95%"), from
- * grid.numFmts; a merged area shows its top-left cell's. Other columns keep their numbers (an
- * amount is never a percentage).
+ * Numbers of the 指标值 columns as Excel shows them under their formats (0.95 → "95%", 1200 →
+ * "1200人次"), from grid.numFmts; a merged area shows its top-left cell's. Other columns keep their
+ * numbers (an amount is read as the number it is, whatever its format).
  */
-function showPercents(grid: Grid, cells: Cell[][], cols: ReadonlySet<number>): void {
+function showFormats(grid: Grid, cells: Cell[][], cols: ReadonlySet<number>): void {
   const runs = grid.numFmts;
   if (!runs || runs.length === 0 || cols.size === 0) return;
   let shown = false;
@@ -583,7 +583,7 @@ function showPercents(grid: Grid, cells: Cell[][], cols: ReadonlySet<number>): v
     for (let r = run.top; r <= run.bottom; r++) {
       const v = grid.cells[r]?.[run.col];
       if (typeof v !== 'number') continue;
-      const t = percentText(v, run.code);
+      const t = shownText(v, run.code);
       if (t === null) continue;
       (cells[r] ?? (cells[r] = []))[run.col] = t;
       shown = true;
@@ -606,7 +606,7 @@ export function readPerformanceSheet(file: string, grid: Grid, opts: Performance
   };
   const found = findHeaders(cells);
   const { headers, list } = found;
-  showPercents(grid, cells, valueColumns(found));
+  showFormats(grid, cells, valueColumns(found));
   const first = list ?? headers[0];
   if (first) {
     // Rows the reviewer cannot see are read like the others, but said so (as on detail sheets).

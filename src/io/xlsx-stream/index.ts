@@ -7,8 +7,9 @@
  * Grids equal those of src/io/read-xlsx.ts (exceljs) on the files exceljs reads; see sheet.ts for
  * the value rules. Known differences, all on files exceljs mishandles: a hyperlinked cell without a
  * value stays empty (exceljs: ''); overlapping merges are kept (exceljs refuses the file); prefixed
- * element names (<x:c>) and worksheet parts not named sheetN.xml are read (exceljs skips them); a
- * custom number format with an escaped \% is no percentage (exceljs drops the backslash first).
+ * element names (<x:c>) and worksheet parts not named sheetN.xml are read (exceljs skips them); the
+ * number formats of Grid.numFmts are codes as written (exceljs drops backslashes, so 0\% becomes 0%)
+ * and include the built-in ids exceljs gives no code (27–36, 50–58: yyyy"年"m"月"d"日").
  */
 import type { Grid, WorkbookGrids } from '../../core/grid';
 import { performanceSheetKind } from '../../core/performance/read';
@@ -146,7 +147,7 @@ export async function readXlsxStream(source: ByteSource, displayName: string, op
   const sharedStrings = await readSharedStrings(dir, info.sharedStringsPart, limits);
   const styles = await readCellStyles(dir, info.stylesPart, limits);
   const { creator } = await readCoreProperties(dir, limits);
-  const ctx = { sharedStrings, dateStyles: styles.dates, percentStyles: styles.percents, date1904: info.date1904 };
+  const ctx = { sharedStrings, dateStyles: styles.dates, formatStyles: styles.formats, date1904: info.date1904 };
   const sheets: Grid[] = [];
   let sheetXmlBytes = 0;
   const maxFormatBytes = opts.formats?.maxSheetXmlBytes;
@@ -172,7 +173,7 @@ export async function readXlsxStream(source: ByteSource, displayName: string, op
     builder = null;
     const r = b.finish();
     const grid: Grid = { name: s.name, cells: r.cells, merges: r.merges, origin: { row: 1, col: 1 }, hidden: s.hidden, protected: r.protected, hiddenRows: r.hiddenRows, hiddenCols: r.hiddenCols, filtered: r.filtered };
-    // Percent formats serve the 绩效目标 reader alone (Grid.numFmts).
+    // Number formats serve the 绩效目标 reader alone (Grid.numFmts).
     sheets.push(r.numFmts && performanceSheetKind(grid) !== null ? { ...grid, numFmts: r.numFmts } : grid);
   }
   const unreadableSheets = info.missingSheets.map((m) => ({ sheet: m.name, reason: MISSING_SHEET_REASON }));

@@ -4,7 +4,7 @@
  * over exceljs), so both readers give the same grid:
  * - shared strings, inline strings and rich text → string; t="b" → boolean; t="e" → { error };
  * - numbers → number, or Date when the cell's style has a date format (1900 or 1904 system); the
- *   percent formats of numbers are kept as runs (Grid.numFmts) while the sheet may be a 绩效目标 sheet;
+ *   number formats of numbers are kept as runs (Grid.numFmts) while the sheet may be a 绩效目标 sheet;
  * - formulas → their cached <v> (typed by t=), { error: '#NO_CACHE' } without one;
  * - merged areas keep only the top-left value (merges come after <sheetData>: cleared at the end);
  * - <sheetProtection sheet="1"> → protected.
@@ -12,7 +12,7 @@
  * follows the previous cell.
  */
 import type { Cell, MergeRange, NumFmtRun } from '../../core/grid';
-import { PercentRuns } from '../../core/number-format';
+import { FormatRuns } from '../../core/number-format';
 import { CLASSIFY_ROWS, performanceSheetKind } from '../../core/performance/read';
 import { corrupt } from './errors';
 import { WorkbookBudget } from './limits';
@@ -37,8 +37,8 @@ const NO_CACHE: Cell = Object.freeze({ error: '#NO_CACHE' }) as Cell;
 export interface SheetContext {
   sharedStrings: ReadonlyArray<string | null>;
   dateStyles: ReadonlyArray<boolean>;
-  /** For each cellXfs index, its percent format code, or null (styles.ts); none when absent. */
-  percentStyles?: ReadonlyArray<string | null>;
+  /** For each cellXfs index, the format code a number is shown with, or null (styles.ts); none when absent. */
+  formatStyles?: ReadonlyArray<string | null>;
   date1904: boolean;
   /** The workbook's budget (limits.ts), shared by all its sheets; a fresh default one when absent. */
   budget?: WorkbookBudget;
@@ -61,7 +61,7 @@ export interface SheetResult {
   hiddenCols: number[];
   /** The sheet has an <autoFilter>: its hidden rows may be rows filtered out. */
   filtered: boolean;
-  /** Percent formats of numbers as runs (Grid.numFmts), unless the sheet is no 绩效目标 sheet by its first rows; the caller judges the whole grid. */
+  /** Number formats of numbers as runs (Grid.numFmts), unless the sheet is no 绩效目标 sheet by its first rows; the caller judges the whole grid. */
   numFmts?: NumFmtRun[];
 }
 
@@ -173,12 +173,12 @@ export class SheetBuilder implements XmlHandler {
   private hasAutoFilter = false;
   private readonly cur = attrCursor(0);
   /**
-   * Percent formats seen so far; dropped once the rows a 绩效目标 sheet is recognised by are read
+   * Number formats seen so far; dropped once the rows a 绩效目标 sheet is recognised by are read
    * and this is not one, so a million-row budget sheet keeps none. Null when the workbook has no
-   * percent style.
+   * formatted style.
    */
-  private percentRuns: PercentRuns | null = null;
-  private percentStyles: ReadonlyArray<string | null> = [];
+  private formatRuns: FormatRuns | null = null;
+  private formatStyles: ReadonlyArray<string | null> = [];
   private classified = false;
 
   private inSheetData = false;
@@ -212,9 +212,9 @@ export class SheetBuilder implements XmlHandler {
   constructor(private readonly ctx: SheetContext) {
     this.budget = ctx.budget ?? new WorkbookBudget(null, 0);
     this.sheetName = ctx.sheet ?? '';
-    if (ctx.percentStyles?.some((p) => p !== null)) {
-      this.percentStyles = ctx.percentStyles;
-      this.percentRuns = new PercentRuns();
+    if (ctx.formatStyles?.some((p) => p !== null)) {
+      this.formatStyles = ctx.formatStyles;
+      this.formatRuns = new FormatRuns();
     }
   }
 
@@ -376,11 +376,11 @@ export class SheetBuilder implements XmlHandler {
       }
     }
     if (!(r >= 0)) r = this.rowIdx + 1; // a <row> without r= follows the previous one
-    if (r >= CLASSIFY_ROWS && !this.classified && this.percentRuns !== null) {
+    if (r >= CLASSIFY_ROWS && !this.classified && this.formatRuns !== null) {
       // The rows that decide are read: merges are not cleared yet, which can only add header text,
       // so a sheet judged no 绩效目标 sheet here is none in the end either.
       this.classified = true;
-      if (performanceSheetKind({ name: this.sheetName, cells: this.rows }) === null) this.percentRuns = null;
+      if (performanceSheetKind({ name: this.sheetName, cells: this.rows }) === null) this.formatRuns = null;
     }
     if (hidden && r < MAX_ROWS) this.hiddenRowSet.push(r);
     this.rowIdx = r;
@@ -462,7 +462,7 @@ export class SheetBuilder implements XmlHandler {
       row = this.row = rows[r];
     }
     const col = this.col;
-    if (typeof v === 'number' && this.percentRuns !== null) this.percentRuns.add(this.rowIdx, col, this.style > 0 ? this.percentStyles[this.style] ?? null : null);
+    if (typeof v === 'number' && this.formatRuns !== null) this.formatRuns.add(this.rowIdx, col, this.style > 0 ? this.formatStyles[this.style] ?? null : null);
     if (col < row.length) row[col] = v;
     else if (col === row.length) {
       budget.addArea(1, this.sheetName, this.rowIdx, col);
@@ -578,7 +578,7 @@ export class SheetBuilder implements XmlHandler {
     for (const [lo, hi] of this.hiddenColSpans) for (let c = lo; c <= Math.min(hi, width - 1); c++) cols.add(c);
     const hiddenCols = [...cols].sort((x, y) => x - y);
     const out: SheetResult = { cells: rows, merges: this.merges, protected: this.isProtected, hiddenRows, hiddenCols, filtered: this.hasAutoFilter };
-    if (this.percentRuns !== null && this.percentRuns.size > 0) out.numFmts = this.percentRuns.runs();
+    if (this.formatRuns !== null && this.formatRuns.size > 0) out.numFmts = this.formatRuns.runs();
     return out;
   }
 }

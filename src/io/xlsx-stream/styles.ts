@@ -1,11 +1,11 @@
 /**
- * styles.xml, read only to tell which cell styles show numbers as dates, and which as percentages
- * (the 绩效目标 reader shows 0.95 as "95%", Grid.numFmts). The date rule mirrors exceljs
+ * styles.xml, read only to tell which cell styles show numbers as dates, and which number format
+ * each style shows a number with (the 绩效目标 reader shows 0.95 under "0%" as "95%", Grid.numFmts). The date rule mirrors exceljs
  * (utils.isDateFmt over the style's number format) so that both readers turn the same cells into
  * Date: a built-in format counts only when exceljs knows its code (14–22, 45–47); the locale-
  * dependent built-ins (27–36, 50–58, e.g. yyyy"年"m"月"d"日") stay numbers in both.
  */
-import { isPercentFormat } from '../../core/number-format';
+import { builtinFormat, isShownFormat } from '../../core/number-format';
 import { attrs } from './xml';
 import { parsePart } from './parts';
 import type { InflateLimits, ZipDirectory } from './zip';
@@ -20,23 +20,24 @@ export function isDateFormat(code: string): boolean {
   return /[ymdhMsb]/.test(f);
 }
 
-/** Built-in percent formats, with the codes exceljs gives them (cell.numFmt). */
-const BUILTIN_PERCENT: ReadonlyMap<number, string> = new Map([[9, '0%'], [10, '0.00%']]);
-
 export interface CellStyles {
   /** For each cellXfs index, whether cells with that style are dates. */
   dates: boolean[];
-  /** For each cellXfs index, its percent format code ("0.0%"), or null. */
-  percents: Array<string | null>;
+  /**
+   * For each cellXfs index, the number format code a number is shown with ("0.0%", 0"人次"), as
+   * written (backslashes kept), or null for General and text.
+   */
+  formats: Array<string | null>;
 }
 
 /**
- * What each cellXfs index means for a number. Index 0 is never a date nor a percentage (exceljs
- * skips s="0"). A custom code is judged on its text as written (0\% is not a percentage) and
- * handed on as exceljs reads it (backslashes dropped), so both readers give the same code.
+ * What each cellXfs index means for a number. Index 0 is never a date nor formatted (exceljs skips
+ * s="0"). The date test takes a custom code as exceljs reads it (backslashes dropped), so both
+ * readers make the same cells Date; the shown format keeps the code as written (0\% writes a
+ * percent sign after 95 and does not scale it).
  */
 export async function readCellStyles(dir: ZipDirectory, part: string | null, limits: InflateLimits): Promise<CellStyles> {
-  if (!part) return { dates: [], percents: [] };
+  if (!part) return { dates: [], formats: [] };
   const custom = new Map<number, string>();
   const rawCustom = new Map<number, string>();
   const xfFormats: number[] = [];
@@ -72,11 +73,10 @@ export async function readCellStyles(dir: ZipDirectory, part: string | null, lim
     if (code) return isDateFormat(code);
     return BUILTIN_DATE_IDS.has(id);
   });
-  const percents = xfFormats.map((id, i): string | null => {
+  const formats = xfFormats.map((id, i): string | null => {
     if (!id || i === 0) return null;
-    const code = custom.get(id);
-    if (code) return isPercentFormat(rawCustom.get(id) ?? code) ? code : null;
-    return BUILTIN_PERCENT.get(id) ?? null;
+    const code = rawCustom.get(id) ?? builtinFormat(id);
+    return isShownFormat(code) ? code : null;
   });
-  return { dates, percents };
+  return { dates, formats };
 }

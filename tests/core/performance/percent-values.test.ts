@@ -1,10 +1,10 @@
 /**
- * 指标值 written as numbers under a percent format read as Excel shows them ("95%"), from the runs
+ * 指标值 written as numbers under a number format read as Excel shows them ("95%", "12所"), from the runs
  * the adapters put in Grid.numFmts; other columns keep their numbers, a merged value shows its
  * top-left cell's format, and without numFmts a number reads as written.
  */
 import type { Grid } from '../../../src/core/grid';
-import { performanceValueColumns, readPerformanceSheet } from '../../../src/core/performance';
+import { costFen, performanceValueColumns, readPerformanceSheet } from '../../../src/core/performance';
 
 const block = (numFmts?: Grid['numFmts']): Grid => ({
   name: '绩效目标',
@@ -49,4 +49,28 @@ test('the 指标值 columns the Office.js adapter asks formats for', () => {
   expect(performanceValueColumns(block())).toEqual([3]);
   const list: Grid = { name: '绩效目标', cells: [['单位名称', '项目名称', '一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位']] };
   expect(performanceValueColumns(list)).toEqual([6]);
+});
+
+test('any format the value shows with: a 成本指标 in 万元 is money PERF.COST_EXCEEDS can weigh, a 时效指标 the date it shows', () => {
+  const g: Grid = {
+    name: '绩效目标',
+    cells: [
+      ['项目名称', '校舍维修'],
+      ['一级指标', '二级指标', '三级指标', '指标值'],
+      ['产出指标', '成本指标', '单校维修成本', 12.5],
+      ['产出指标', '时效指标', '完工时间', 46387],
+      ['产出指标', '数量指标', '维修学校数', 12],
+      ['满意度指标', '服务对象满意度指标', '满意度', 0],
+    ],
+    numFmts: [
+      { col: 3, top: 2, bottom: 2, code: '0.00"万元"' },
+      { col: 3, top: 3, bottom: 3, code: 'yyyy"年"m"月"d"日"' },
+      { col: 3, top: 4, bottom: 4, code: '0"所"' },
+      { col: 3, top: 5, bottom: 5, code: '0%;-0%;"-"' },
+    ],
+  };
+  const values = readPerformanceSheet('a.xlsx', g).goals[0].indicators.map((i) => i.value);
+  // A zero its format shows as "-" is still the number 0.
+  expect(values).toEqual(['12.50万元', '2026年12月31日', '12所', '0']);
+  expect(costFen(values[0])).toBe(12_500_000);
 });
