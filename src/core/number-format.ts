@@ -38,13 +38,24 @@ export function isShownFormat(code: string | null | undefined): code is string {
 
 // zh-CN Excel writes its 上午/下午 marker as the token numfmt knows as AM/PM (with zh-CN day parts).
 const CN_AMPM = /上午\/下午/g;
-const memo = new Map<string, string>();
+const OPTIONS = { locale: 'zh-CN', throws: true, dateErrorThrows: true, nbsp: false } as const;
 
-function normalised(code: string): string {
-  let c = memo.get(code);
+/** A code as numfmt is given it, and whether it is a date; null when numfmt cannot read it. */
+type Compiled = { readonly code: string; readonly date: boolean } | null;
+const compiled = new Map<string, Compiled>();
+
+function compile(code: string): Compiled {
+  let c = compiled.get(code);
   if (c === undefined) {
-    c = code.replace(CN_AMPM, 'AM/PM');
-    if (memo.size < 1000) memo.set(code, c);
+    const n = code.replace(CN_AMPM, 'AM/PM');
+    try {
+      c = { code: n, date: isDateFormat(n) };
+      format(n, 0, OPTIONS); // an unreadable code throws here, once
+    } catch {
+      c = null;
+    }
+    // A workbook has a few dozen codes; a hostile one with thousands is compiled per cell instead.
+    if (compiled.size < 1000) compiled.set(code, c);
   }
   return c;
 }
@@ -56,12 +67,12 @@ function normalised(code: string): string {
  */
 export function shownText(v: number, code: string): string | null {
   if (!Number.isFinite(v) || Math.abs(v) >= 1e15 || !isShownFormat(code)) return null;
-  const c = normalised(code);
+  const c = compile(code);
+  // Excel has no date before its day 0: a negative serial shows #####.
+  if (c === null || (v < 0 && c.date)) return null;
   let t: string;
   try {
-    // Excel has no date before its day 0: a negative serial shows #####.
-    if (v < 0 && isDateFormat(c)) return null;
-    t = format(c, v, { locale: 'zh-CN', throws: true, dateErrorThrows: true, nbsp: false });
+    t = format(c.code, v, OPTIONS);
   } catch {
     return null;
   }
