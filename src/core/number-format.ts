@@ -38,6 +38,16 @@ export function isShownFormat(code: string | null | undefined): code is string {
 
 // zh-CN Excel writes its 上午/下午 marker as the token numfmt knows as AM/PM (with zh-CN day parts).
 const CN_AMPM = /上午\/下午/g;
+// The system long date and time ([$-F800], [$-F400], [$-x-sysdate], [$-x-systime]) show as the
+// computer's settings say, whatever the code after them: zh-CN Windows writes 2026年12月31日, 18:00:00.
+const SYSTEM_DATE = /^\[\$-(F800|x-sysdate)\]/i;
+const SYSTEM_TIME = /^\[\$-(F400|x-systime)\]/i;
+
+function numfmtCode(code: string): string {
+  if (SYSTEM_DATE.test(code)) return 'yyyy"年"m"月"d"日"';
+  if (SYSTEM_TIME.test(code)) return 'h:mm:ss';
+  return code.replace(CN_AMPM, 'AM/PM');
+}
 const OPTIONS = { locale: 'zh-CN', throws: true, dateErrorThrows: true, nbsp: false } as const;
 
 /** A code as numfmt is given it, and whether it is a date; null when numfmt cannot read it. */
@@ -47,7 +57,7 @@ const compiled = new Map<string, Compiled>();
 function compile(code: string): Compiled {
   let c = compiled.get(code);
   if (c === undefined) {
-    const n = code.replace(CN_AMPM, 'AM/PM');
+    const n = numfmtCode(code);
     try {
       c = { code: n, date: isDateFormat(n) };
       format(n, 0, OPTIONS); // an unreadable code throws here, once

@@ -20,6 +20,9 @@ test.each([
   // Dates and times as zh-CN Excel writes them.
   [46387, 'yyyy"年"m"月"d"日"', '2026年12月31日'], [46387, '[$-804]yyyy"年"m"月"', '2026年12月'], [46387, 'yyyy/m/d', '2026/12/31'],
   [0.75, '上午/下午h"时"mm"分"', '下午6时00分'],
+  // The system long date and time, as zh-CN Windows shows them.
+  [46387, '[$-F800]dddd\\,\\ mmmm\\ dd\\,\\ yyyy', '2026年12月31日'], [46387, '[$-x-sysdate]dddd, mmmm dd, yyyy', '2026年12月31日'],
+  [0.75, '[$-F400]h:mm:ss\\ AM/PM', '18:00:00'],
   // Grouping, padding and scientific notation.
   [1234, '_(* #,##0_);_(* (#,##0);_(* "-"_);_(@_)', '1,234'], [12345, '0.00E+00', '1.23E+04'], [1234.5, '#,##0.00', '1,234.50'],
 ] as Array<[number, string, string]>)('shownText(%p, %s) = %s', (v, code, want) => {
