@@ -94,15 +94,24 @@ export function shownText(v: number, code: string): string | null {
 }
 
 /**
- * Builds Grid.numFmts from the numeric cells of a sheet, fed row by row (rows ascending): a run
- * grows while the numbers of its column keep the same format; a number with another format ends
- * it, text and blanks do not (the core applies a run to numbers only).
+ * The 1900-system serial of a date as the readers make it (UTC midnight of the calendar day the
+ * cell shows, 1904 workbooks already shifted), so a date cell is shown under its code like a number.
+ */
+export function dateSerial(d: Date): number | null {
+  const t = d.getTime();
+  return Number.isNaN(t) ? null : t / 86_400_000 + 25_569;
+}
+
+/**
+ * Builds Grid.numFmts from the numbers and dates of a sheet, fed row by row (rows ascending): a
+ * run grows while the cells of its column keep the same format; one with another format ends it,
+ * text and blanks do not (the core applies a run to numbers and dates only).
  */
 export class FormatRuns {
   private readonly open: Array<{ col: number; top: number; bottom: number; code: string } | undefined> = [];
   private readonly done: NumFmtRun[] = [];
 
-  /** A number at (r, c): `code` is its format when it shows (isShownFormat), else null. */
+  /** A number or date at (r, c): `code` is its format when it shows (isShownFormat), else null. */
   add(r: number, c: number, code: string | null): void {
     const o = this.open[c];
     if (o !== undefined) {

@@ -155,7 +155,7 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       const v = cellValue(cell);
       if (v === undefined || v === null) return;
-      if (typeof v === 'number') formats.add(rowNumber - 1, col - 1, shownFormatOf(cell));
+      if (typeof v === 'number' || v instanceof Date) formats.add(rowNumber - 1, col - 1, shownFormatOf(cell));
       if (!arr) arr = [];
       while (arr.length < col - 1) arr.push(null);
       arr[col - 1] = v;

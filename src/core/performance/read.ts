@@ -16,7 +16,7 @@ import type { Finding, FindingLocation } from '../findings';
 import { cellText, fillMerges } from '../grid';
 import type { Cell, Grid } from '../grid';
 import { parseAmount } from '../money';
-import { shownText } from '../number-format';
+import { dateSerial, shownText } from '../number-format';
 import type { AmountUnit } from '../money';
 import { dataMessages } from '../messages/data';
 import { hiddenParts } from '../reader/sheet-cells';
@@ -569,10 +569,17 @@ export function performanceValueColumns(grid: Grid): number[] {
   return [...valueColumns(findHeaders(fillMerges(grid)))].sort((a, b) => a - b);
 }
 
+/** A number, or a date as its serial; null for any other cell. */
+function serialOf(v: Cell | undefined): number | null {
+  if (typeof v === 'number') return v;
+  return v instanceof Date ? dateSerial(v) : null;
+}
+
 /**
- * Numbers of the 指标值 columns as Excel shows them under their formats (0.95 → "95%", 1200 →
- * "1200人次"), from grid.numFmts; a merged area shows its top-left cell's. Other columns keep their
- * numbers (an amount is read as the number it is, whatever its format).
+ * Numbers and dates of the 指标值 columns as Excel shows them under their formats (0.95 → "95%",
+ * 1200 → "1200人次", a date → "2026年12月31日"), from grid.numFmts; a merged area shows its top-left
+ * cell's. Other columns keep their numbers (an amount is read as the number it is, whatever its
+ * format).
  */
 function showFormats(grid: Grid, cells: Cell[][], cols: ReadonlySet<number>): void {
   const runs = grid.numFmts;
@@ -581,8 +588,8 @@ function showFormats(grid: Grid, cells: Cell[][], cols: ReadonlySet<number>): vo
   for (const run of runs) {
     if (!cols.has(run.col)) continue;
     for (let r = run.top; r <= run.bottom; r++) {
-      const v = grid.cells[r]?.[run.col];
-      if (typeof v !== 'number') continue;
+      const v = serialOf(grid.cells[r]?.[run.col]);
+      if (v === null) continue;
       const t = shownText(v, run.code);
       if (t === null) continue;
       (cells[r] ?? (cells[r] = []))[run.col] = t;
@@ -592,7 +599,7 @@ function showFormats(grid: Grid, cells: Cell[][], cols: ReadonlySet<number>): vo
   if (!shown) return;
   for (const m of grid.merges ?? []) {
     const t = cells[m.top]?.[m.left];
-    if (typeof t !== 'string' || typeof grid.cells[m.top]?.[m.left] !== 'number') continue;
+    if (typeof t !== 'string' || serialOf(grid.cells[m.top]?.[m.left]) === null) continue;
     for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (cols.has(c)) (cells[r] ?? (cells[r] = []))[c] = t;
   }
 }

@@ -9,7 +9,8 @@
  * value stays empty (exceljs: ''); overlapping merges are kept (exceljs refuses the file); prefixed
  * element names (<x:c>) and worksheet parts not named sheetN.xml are read (exceljs skips them); the
  * number formats of Grid.numFmts are codes as written (exceljs drops backslashes, so 0\% becomes 0%)
- * and include the built-in ids exceljs gives no code (27–36, 50–58: yyyy"年"m"月"d"日").
+ * and include the built-in ids exceljs gives no code (27–36, 50–58: yyyy"年"m"月"d"日"); id 14 is the
+ * zh-CN short date yyyy/m/d (exceljs: mm-dd-yy).
  */
 import type { Grid, WorkbookGrids } from '../../core/grid';
 import { performanceSheetKind } from '../../core/performance/read';

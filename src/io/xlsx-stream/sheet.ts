@@ -462,7 +462,7 @@ export class SheetBuilder implements XmlHandler {
       row = this.row = rows[r];
     }
     const col = this.col;
-    if (typeof v === 'number' && this.formatRuns !== null) this.formatRuns.add(this.rowIdx, col, this.style > 0 ? this.formatStyles[this.style] ?? null : null);
+    if ((typeof v === 'number' || v instanceof Date) && this.formatRuns !== null) this.formatRuns.add(this.rowIdx, col, this.style > 0 ? this.formatStyles[this.style] ?? null : null);
     if (col < row.length) row[col] = v;
     else if (col === row.length) {
       budget.addArea(1, this.sheetName, this.rowIdx, col);

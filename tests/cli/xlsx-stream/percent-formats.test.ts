@@ -103,12 +103,13 @@ describe('percent-formatted 指标值', () => {
   test('styles.xml: built-in ids (zh-CN dates included) and custom codes as written; a quoted or escaped % writes the sign unscaled', async () => {
     const styles =
       '<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
-      '<numFmts count="5"><numFmt numFmtId="176" formatCode="#,##0.0%"/><numFmt numFmtId="177" formatCode="0&quot;%&quot;"/>' +
-      '<numFmt numFmtId="178" formatCode="0\\%"/><numFmt numFmtId="179" formatCode="[$%-804]0.00"/><numFmt numFmtId="180" formatCode="0&quot;人次&quot;"/></numFmts>' +
-      '<cellXfs count="10"><xf numFmtId="0"/><xf numFmtId="9"/><xf numFmtId="10"/><xf numFmtId="176"/><xf numFmtId="177"/><xf numFmtId="178"/><xf numFmtId="179"/>' +
-      '<xf numFmtId="180"/><xf numFmtId="31"/><xf numFmtId="49"/></cellXfs></styleSheet>';
-    const strings = ['项目名称', '试点', '一级指标', '二级指标', '三级指标', '指标值', '产出指标', '质量指标', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'];
-    const values = [[1, 0.95], [2, 0.9512], [3, 12.5], [4, 95], [5, 95], [6, 95], [7, 1200], [8, 46387], [9, 7]] as const;
+      '<numFmts count="6"><numFmt numFmtId="176" formatCode="#,##0.0%"/><numFmt numFmtId="177" formatCode="0&quot;%&quot;"/>' +
+      '<numFmt numFmtId="178" formatCode="0\\%"/><numFmt numFmtId="179" formatCode="[$%-804]0.00"/><numFmt numFmtId="180" formatCode="0&quot;人次&quot;"/>' +
+      '<numFmt numFmtId="181" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></numFmts>' +
+      '<cellXfs count="12"><xf numFmtId="0"/><xf numFmtId="9"/><xf numFmtId="10"/><xf numFmtId="176"/><xf numFmtId="177"/><xf numFmtId="178"/><xf numFmtId="179"/>' +
+      '<xf numFmtId="180"/><xf numFmtId="31"/><xf numFmtId="49"/><xf numFmtId="181"/><xf numFmtId="14"/></cellXfs></styleSheet>';
+    const strings = ['项目名称', '试点', '一级指标', '二级指标', '三级指标', '指标值', '产出指标', '质量指标', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k'];
+    const values = [[1, 0.95], [2, 0.9512], [3, 12.5], [4, 95], [5, 95], [6, 95], [7, 1200], [8, 46387], [9, 7], [10, 46387], [11, 46387]] as const;
     let xml = SHEET_HEAD + '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>';
     xml += '<row r="2">' + [2, 3, 4, 5].map((k, c) => `<c r="${'ABCD'[c]}2" t="s"><v>${k}</v></c>`).join('') + '</row>';
     values.forEach(([s, v], i) => {
@@ -127,11 +128,16 @@ describe('percent-formatted 指标值', () => {
       { col: 3, top: 7, bottom: 7, code: '[$%-804]0.00' },
       { col: 3, top: 8, bottom: 8, code: '0"人次"' },
       { col: 3, top: 9, bottom: 9, code: 'yyyy"年"m"月"d"日"' },
+      { col: 3, top: 11, bottom: 11, code: 'yyyy"年"m"月"d"日"' },
+      { col: 3, top: 12, bottom: 12, code: 'yyyy/m/d' },
     ]);
-    expect(valuesOf(g)).toEqual(['95%', '95.12%', '1,250.0%', '95%', '95%', '%95.00', '1200人次', '2026年12月31日', '7']);
-    // exceljs drops the backslash of 0\\% before anyone sees the code, and gives id 31 no code (index.ts, known differences).
+    // A date code makes the cell a Date (as exceljs does); it is shown under its code all the same.
+    expect(g.cells[11][3]).toBeInstanceOf(Date);
+    expect(valuesOf(g)).toEqual(['95%', '95.12%', '1,250.0%', '95%', '95%', '%95.00', '1200人次', '2026年12月31日', '7', '2026年12月31日', '2026/12/31']);
+    // exceljs drops the backslash of 0\\% before anyone sees the code, gives id 31 no code and id 14 its
+    // US short date (index.ts, known differences).
     const e = (await readXlsx(file, 's.xlsx')).grids.sheets[0];
-    expect(valuesOf(e)).toEqual(['95%', '95.12%', '1,250.0%', '95%', '9500%', '%95.00', '1200人次', '46387', '7']);
+    expect(valuesOf(e)).toEqual(['95%', '95.12%', '1,250.0%', '95%', '9500%', '%95.00', '1200人次', '46387', '7', '2026年12月31日', '12-31-26']);
   });
 
   test('a 100,000-row budget sheet with a percent column keeps no formats; a long 绩效目标 column is one run', async () => {

@@ -61,16 +61,19 @@ test('any format the value shows with: a 成本指标 in 万元 is money PERF.CO
       ['产出指标', '时效指标', '完工时间', 46387],
       ['产出指标', '数量指标', '维修学校数', 12],
       ['满意度指标', '服务对象满意度指标', '满意度', 0],
+      ['产出指标', '时效指标', '验收时间', new Date(Date.UTC(2026, 5, 30))],
     ],
     numFmts: [
       { col: 3, top: 2, bottom: 2, code: '0.00"万元"' },
       { col: 3, top: 3, bottom: 3, code: 'yyyy"年"m"月"d"日"' },
       { col: 3, top: 4, bottom: 4, code: '0"所"' },
       { col: 3, top: 5, bottom: 5, code: '0%;-0%;"-"' },
+      { col: 3, top: 6, bottom: 6, code: 'yyyy"年"m"月"底' },
     ],
   };
   const values = readPerformanceSheet('a.xlsx', g).goals[0].indicators.map((i) => i.value);
   // A zero its format shows as "-" is still the number 0.
-  expect(values).toEqual(['12.50万元', '2026年12月31日', '12所', '0']);
+  // A date cell (the .xlsx readers make one of a date code) is shown under its code too.
+  expect(values).toEqual(['12.50万元', '2026年12月31日', '12所', '0', '2026年6月底']);
   expect(costFen(values[0])).toBe(12_500_000);
 });
