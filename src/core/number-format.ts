@@ -50,8 +50,15 @@ function numfmtCode(code: string): string {
 }
 const OPTIONS = { locale: 'zh-CN', throws: true, dateErrorThrows: true, nbsp: false } as const;
 
-/** A code as numfmt is given it, and whether it is a date; null when numfmt cannot read it. */
-type Compiled = { readonly code: string; readonly date: boolean } | null;
+/**
+ * A code as numfmt is given it, whether it is a date, and the texts of the numbers already shown
+ * under it (指标值 repeat: 0.95, 1, 0.9 down a whole sheet); null when numfmt cannot read it.
+ */
+type Compiled = { readonly code: string; readonly date: boolean; readonly shown: Map<number, string | null> } | null;
+// Bounded so that no workbook grows the memo without end (a few hundred thousand entries at most).
+const SHOWN_PER_CODE = 4096;
+const SHOWN_IN_ALL = 100_000;
+let shownInAll = 0;
 const compiled = new Map<string, Compiled>();
 
 function compile(code: string): Compiled {
@@ -59,7 +66,7 @@ function compile(code: string): Compiled {
   if (c === undefined) {
     const n = numfmtCode(code);
     try {
-      c = { code: n, date: isDateFormat(n) };
+      c = { code: n, date: isDateFormat(n), shown: new Map() };
       format(n, 0, OPTIONS); // an unreadable code throws here, once
     } catch {
       c = null;
@@ -78,8 +85,21 @@ function compile(code: string): Compiled {
 export function shownText(v: number, code: string): string | null {
   if (!Number.isFinite(v) || Math.abs(v) >= 1e15 || !isShownFormat(code)) return null;
   const c = compile(code);
+  if (c === null) return null;
+  let t = c.shown.get(v);
+  if (t === undefined) {
+    t = render(c, v);
+    if (c.shown.size < SHOWN_PER_CODE && shownInAll < SHOWN_IN_ALL) {
+      c.shown.set(v, t);
+      shownInAll++;
+    }
+  }
+  return t;
+}
+
+function render(c: NonNullable<Compiled>, v: number): string | null {
   // Excel has no date before its day 0: a negative serial shows #####.
-  if (c === null || (v < 0 && c.date)) return null;
+  if (v < 0 && c.date) return null;
   let t: string;
   try {
     t = format(c.code, v, OPTIONS);
