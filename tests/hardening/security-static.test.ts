@@ -12,8 +12,11 @@ import { moduleSpecifiers } from './imports';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CORE = path.join(ROOT, 'src', 'core');
-/** Packages the core may import: pure, host-free libraries (zod validates the rule parameters). */
-const PURE_PACKAGES: ReadonlySet<string> = new Set(['zod']);
+/**
+ * Packages the core may import: pure, host-free libraries (zod validates the rule parameters,
+ * numfmt renders the number formats of 指标值 as Excel shows them).
+ */
+const PURE_PACKAGES: ReadonlySet<string> = new Set(['zod', 'numfmt']);
 
 function sources(dir: string): string[] {
   const out: string[] = [];
@@ -28,7 +31,7 @@ function sources(dir: string): string[] {
 describe('src/core is pure', () => {
   const files = sources(CORE);
 
-  test('every import is a relative path inside src/core or zod (no node builtins, exceljs, office-js, react)', () => {
+  test('every import is a relative path inside src/core, zod or numfmt (no node builtins, exceljs, office-js, react)', () => {
     expect(files.length).toBeGreaterThan(50);
     const outside: string[] = [];
     for (const file of files) {
@@ -71,8 +74,8 @@ describe('src/core is pure', () => {
       return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
     });
     expect(diagnostics).toEqual([]);
-    // Every file the program pulled in is the core's own, zod's, or TypeScript's ES library.
-    const foreign = program.getSourceFiles().map((f) => f.fileName).filter((f) => !f.startsWith(CORE) && !/typescript[\\/]lib[\\/]lib\./.test(f) && !/node_modules[\\/]zod[\\/]/.test(f));
+    // Every file the program pulled in is the core's own, a pure package's, or TypeScript's ES library.
+    const foreign = program.getSourceFiles().map((f) => f.fileName).filter((f) => !f.startsWith(CORE) && !/typescript[\\/]lib[\\/]lib\./.test(f) && !/node_modules[\\/](zod|numfmt)[\\/]/.test(f));
     expect(foreign).toEqual([]);
   }, 60_000);
 
@@ -88,6 +91,13 @@ describe('src/core is pure', () => {
       visit(sf);
     }
     expect(found).toEqual([]);
+  });
+
+  test('numfmt, as shipped, has no eval, Function constructor, timers, network or host globals either', () => {
+    const js = fs.readFileSync(require.resolve('numfmt'), 'utf8');
+    expect(js.length).toBeGreaterThan(10_000);
+    const banned = /\b(eval|Function|fetch|XMLHttpRequest|WebSocket|setTimeout|setInterval|importScripts)\s*\(|\b(require|process|window|document|globalThis)\b/g;
+    expect(js.match(banned)).toBeNull();
   });
 });
 
