@@ -8,7 +8,7 @@ export interface HostCaps {
   version: number;
   /** ExcelApi 1.7: the minimum for the pane (getRangeByIndexes, freeze panes). */
   supported: boolean;
-  /** ExcelApi 1.9: getRanges (many cells in one call), getCellProperties (exact original fills), autofilter, page layout and page breaks. */
+  /** ExcelApi 1.9: getRanges (many cells in one call), getCellProperties (exact original fills), autofilter, page layout and page breaks, indent levels. */
   rangeAreas: boolean;
   /** ExcelApi 1.10: threaded comments. */
   comments: boolean;
@@ -46,7 +46,7 @@ export function degradationNotes(c: HostCaps): string[] {
     notes.push(`此版本 Excel 仅支持 ExcelApi 1.${c.version}，审核助手需要 1.${MIN_MINOR} 及以上（Microsoft 365、Office 2021/2024 或网页版 Excel）。请改用离线审核页面。`);
     return notes;
   }
-  if (!c.rangeAreas) notes.push('此版本 Excel 不支持批量选取区域和页面设置：标记改为逐块写入，恢复时仅还原填充颜色，审核结果表不加筛选；生成的报表不设打印页面和分页符，项目支出绩效目标表的项目可能跨页断开。');
+  if (!c.rangeAreas) notes.push('此版本 Excel 不支持批量选取区域和页面设置：标记改为逐块写入，恢复时仅还原填充颜色，审核结果表不加筛选；生成的报表不设打印页面和分页符，项目支出绩效目标表的项目可能跨页断开，科目名称用全角空格缩进。');
   if (!c.notes && !c.comments) notes.push('此版本 Excel 不支持批注：问题说明只写入“审核结果”表。');
   else if (!c.notes) notes.push('此版本 Excel 不支持“备注”，改用批注显示问题说明。');
   if (!c.mergedAreas) notes.push('此版本 Excel 无法读取合并单元格：跨行合并的单位名称请逐行填写，或使用离线页面审核。');

@@ -4,23 +4,28 @@
  * values in the display unit; only the number format rounds, so totals tie as the core made them.
  *
  * Every table is drawn as the xlsx writer draws it (src/io/tables-workbook.ts), from the same plan
- * (planSheet in src/core/tables/sheet-geometry.ts): the column widths (the file's character widths
- * converted to the points Office.js takes, widthToPoints), the title and note row heights, and the
- * print setup (A4 in the table's orientation, one page wide, margins, header rows repeated, footer).
- * A table with a body layout (the 项目支出绩效目标表, bodyLayoutOf) also gets the body merges and
- * alignment, row heights that fit the wrapped text of merged cells (Excel does not grow a row for
- * them), and manual page breaks so that no project starts on one page and ends on the next; a
- * project taller than a page continues under 项目名称（续）. Merges, heights (one op per run of equal
- * heights), page setups and breaks are queued like every other op, so they add syncs only as payload
- * chunks fill, never one per row or table. Page setup and breaks need ExcelApi 1.9 (PageLayout,
+ * (planSheet in src/core/tables/sheet-geometry.ts): the merges (title, the unit line's two parts,
+ * header spans, notes), the column widths (the file's character widths converted to the points
+ * Office.js takes, widthToPoints), the title and note row heights, and the print setup (A4 in the
+ * table's orientation, one page wide, margins, header rows repeated, footer); and with the same look
+ * (fonts, fill, thin borders, alignment, wrapping, indent: table-look.ts, bodyCellLook). Names are
+ * indented with RangeFormat.indentLevel (ExcelApi 1.9), so a copied cell holds the bare name; below
+ * 1.9 the indent goes into the text as full-width spaces instead.
+ *
+ * A table with a body layout (the 项目支出绩效目标表, bodyLayoutOf) also gets the body merges, row
+ * heights that fit the wrapped text of merged cells (Excel does not grow a row for them), and
+ * manual page breaks so that no project starts on one page and ends on the next; a project taller
+ * than a page continues under 项目名称（续）. Merges, formats (one op per range or run of equal
+ * looks), heights (one op per run of equal heights), page setups and breaks are queued like every
+ * other op, so they add syncs only as payload chunks fill, never one per row or table. Page setup and breaks need ExcelApi 1.9 (PageLayout,
  * PageBreakCollection); below it every table is written with its widths and heights but no print
  * setup, and the laid-out table unpaginated and whole (no （续）), as caps.degradationNotes says.
  */
 import { FEN_PER_UNIT } from '../core/money';
 import type { StandardTable } from '../core/tables/model';
-import { bodyLayoutOf } from '../core/tables/project-performance-grid';
-import { HEADER_START, MAX_ROW_PT, planSheet, type PrintSetup, widthToPoints } from '../core/tables/sheet-geometry';
+import { HEADER_START, MAX_ROW_PT, bodyCellLook, planSheet, type PrintSetup, unitLineSplit, widthToPoints } from '../core/tables/sheet-geometry';
 import { detectCaps, type HostCaps } from './caps';
+import { drawTableLook, INDENT_MINOR } from './table-look';
 import { Batcher, excelRun, jsonBytes, OnProgress, PAYLOAD_BUDGET, ProgressMeter } from './run';
 import { asText, uniqueSheetName } from './sheet-names';
 import { a1 } from '../core/address';
@@ -58,7 +63,7 @@ export interface SheetLayout {
  * layout also carries its body merges (cut at the page starts with `paginate`), the texts repeated
  * there and the page breaks.
  */
-export function tableLayout(t: StandardTable, paginate = true): SheetLayout {
+export function tableLayout(t: StandardTable, paginate = true, textIndent = false): SheetLayout {
   const n = t.columns.length;
   const blank = (): (string | number)[] => Array(n).fill('');
   const values: (string | number)[][] = [];
@@ -66,25 +71,30 @@ export function tableLayout(t: StandardTable, paginate = true): SheetLayout {
   values.push(blank());
   values[0][0] = asText(t.title);
   if (n > 1) merges.push([0, 0, 0, n - 1]);
+  // The unit line in two merged parts, split where the xlsx writer splits it.
   values.push(blank());
+  const split = unitLineSplit(n);
   values[1][0] = asText(t.preparedBy);
-  if (n > 1) values[1][n - 1] = t.unitLabel;
-  else values[1][0] = `${t.preparedBy}    ${t.unitLabel}`;
+  if (split > 1) merges.push([1, 0, 1, split - 1]);
+  if (n > split) {
+    values[1][split] = asText(t.unitLabel);
+    if (n > split + 1) merges.push([1, split, 1, n - 1]);
+  } else values[1][0] = asText(`${t.preparedBy}    ${t.unitLabel}`);
   const h0 = HEADER_START;
   for (let i = 0; i < t.headerRows; i++) values.push(blank());
   for (const h of t.header) {
     values[h0 + h.row][h.col] = asText(h.text);
     if (h.rowSpan > 1 || h.colSpan > 1) merges.push([h0 + h.row, h.col, h0 + h.row + h.rowSpan - 1, h.col + h.colSpan - 1]);
   }
-  for (const row of t.rows) {
+  t.rows.forEach((row, r) => {
     values.push(row.cells.map((v, c) => {
       if (v === null) return '';
       if (t.columns[c].kind === 'money' && typeof v === 'number') return v / FEN_PER_UNIT[t.amountUnit];
-      const s = String(v);
-      const indent = t.columns[c].indent && t.style === 'national' && row.level > 1 ? '\u3000'.repeat(row.level - 1) : '';
-      return asText(indent + s);
+      // Only where the host cannot set IndentLevel: full-width spaces in the text would be copied with the name.
+      const indent = textIndent && t.columns[c].indent ? '\u3000'.repeat(bodyCellLook(t, r, c).indent) : '';
+      return asText(indent + String(v));
     }));
-  }
+  });
   const body = h0 + t.headerRows;
   const plan = planSheet(t, paginate);
   for (const m of plan.body?.merges ?? []) {
@@ -154,25 +164,6 @@ async function setUpPages(ws: Excel.Worksheet, layout: SheetLayout, batch: Batch
 }
 
 /**
- * Queues the xlsx writer's body alignment for a table with a body layout: one op per column and
- * property over the whole body (never per row), plus the 合计 label centred.
- */
-async function alignLaidOutBody(ws: Excel.Worksheet, t: StandardTable, bodyStart: number, batch: Batcher): Promise<void> {
-  const nrow = t.rows.length;
-  if (nrow === 0) return;
-  await batch.reserve(t.columns.length * 600 + 300);
-  t.columns.forEach((col, c) => {
-    const f = ws.getRangeByIndexes(bodyStart, c, nrow, 1).format;
-    f.verticalAlignment = 'Center';
-    f.horizontalAlignment = col.kind === 'money' ? 'Right' : col.kind === 'code' ? 'Center' : 'Left';
-    f.wrapText = col.kind !== 'money';
-  });
-  t.rows.forEach((r, i) => {
-    if (r.isTotal) ws.getRangeByIndexes(bodyStart + i, 0, 1, 1).format.horizontalAlignment = 'Center';
-  });
-}
-
-/**
  * Write each table to a new sheet; returns the sheet names used. `label` prefixes names (a unit).
  * On a host without Range.merge (below ExcelApi 1.2) the sheets are written unmerged: each merged
  * value stays in the top cell of its area, so nothing is lost or counted twice. Below ExcelApi 1.9
@@ -182,7 +173,8 @@ async function alignLaidOutBody(ws: Excel.Worksheet, t: StandardTable, bodyStart
 export async function writeTables(tables: ReadonlyArray<StandardTable>, label = '', onProgress?: OnProgress, caps: Pick<HostCaps, 'version'> = detectCaps()): Promise<string[]> {
   const canMerge = caps.version >= MERGE_MINOR;
   const canPaginate = caps.version >= PAGE_LAYOUT_MINOR;
-  const layouts = tables.map((t) => tableLayout(t, canPaginate));
+  const canIndent = caps.version >= INDENT_MINOR;
+  const layouts = tables.map((t) => tableLayout(t, canPaginate, !canIndent));
   // Progress in table rows written: the values are nearly all of the work.
   const meter = new ProgressMeter(layouts.reduce((n, l) => n + l.values.length, 0), onProgress);
   return excelRun(async (ctx) => {
@@ -221,19 +213,10 @@ export async function writeTables(tables: ReadonlyArray<StandardTable>, label = 
           ws.getRange(`${a1(r1 + 1, c1 + 1)}:${a1(r2 + 1, c2 + 1)}`).merge(false);
         }
       }
-      if (bodyLayoutOf(t)) await alignLaidOutBody(ws, t, headerEnd, batch);
+      await drawTableLook(ws, t, layouts[i], batch, canIndent);
       await setRowHeights(ws, heights, n, batch);
       if (canPaginate) await setUpPages(ws, layouts[i], batch);
-      await batch.reserve(3000 + n * 300);
-      const title = ws.getRange('A1');
-      title.format.font.bold = true;
-      title.format.font.size = 16;
-      ws.getRange(`A1:${a1(1, n)}`).format.horizontalAlignment = 'Center';
-      const head = ws.getRange(`A3:${a1(headerEnd, n)}`);
-      head.format.font.bold = true;
-      head.format.horizontalAlignment = 'Center';
-      head.format.wrapText = true;
-      head.format.fill.color = '#F2F2F2';
+      await batch.reserve(600 + n * 300);
       // Office.js takes points; the plan's widths are the file's characters.
       widths.forEach((w, j) => (ws.getRange(`${a1(1, j + 1)}`).format.columnWidth = widthToPoints(w)));
       ws.freezePanes.freezeRows(headerEnd);

@@ -1,33 +1,23 @@
 /**
  * The body layout of a standard table that carries one (the 项目支出绩效目标表, see bodyLayoutOf in
  * src/core/tables/project-performance-grid.ts), drawn on its exceljs sheet: merged areas cut at the
- * page starts and the body alignment, as planned by src/core/tables/sheet-geometry.ts (planSheet,
- * planBody), which the task pane draws too, so the CLI's sheet and the pane's agree cell for cell.
+ * page starts, as planned by src/core/tables/sheet-geometry.ts (planSheet, planBody), which the
+ * task pane draws too, so the CLI's sheet and the pane's agree cell for cell.
  */
 import type ExcelJS from 'exceljs';
-import type { StandardTable } from '../core/tables';
 import type { BodyPlan } from '../core/tables/sheet-geometry';
 
 export { pageStarts } from '../core/tables/sheet-geometry';
 
 /**
- * Draws the body plan on the sheet of `table` (values and borders already written, body from sheet
- * row `firstData`, 1-based): the texts repeated after a page start, the merges, the body alignment.
- * Row heights and page breaks come with the sheet plan (addTableSheet), as for every table.
+ * Draws the body plan on a table's sheet (values and look already written, the look by
+ * bodyCellLook, which a merged area keeps from its top-left cell; body from sheet row `firstData`,
+ * 1-based): the texts repeated after a page start, and the merges. Row heights and page breaks come
+ * with the sheet plan (addTableSheet), as for every table.
  */
-export function applyBodyLayout(ws: ExcelJS.Worksheet, table: StandardTable, plan: BodyPlan, firstData: number): void {
-  const ncol = table.columns.length;
-  const nrow = table.rows.length;
+export function applyBodyLayout(ws: ExcelJS.Worksheet, plan: BodyPlan, firstData: number): void {
   for (const t of plan.texts) ws.getCell(firstData + t.row, t.col + 1).value = t.text;
   for (const mg of plan.merges) {
     if (mg.rowSpan > 1 || mg.colSpan > 1) ws.mergeCells(firstData + mg.row, mg.col + 1, firstData + mg.row + mg.rowSpan - 1, mg.col + mg.colSpan);
-  }
-  for (let r = 0; r < nrow; r++) {
-    const sheetRow = ws.getRow(firstData + r);
-    for (let c = 0; c < ncol; c++) {
-      const cell = sheetRow.getCell(c + 1);
-      const label = table.rows[r].isTotal && c === 0;
-      cell.alignment = { ...cell.alignment, vertical: 'middle', horizontal: label ? 'center' : cell.alignment?.horizontal, wrapText: table.columns[c].kind !== 'money' || undefined };
-    }
   }
 }

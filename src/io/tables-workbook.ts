@@ -9,10 +9,13 @@ import { FEN_PER_UNIT } from '../core/money';
 import type { StandardTable, TableValue } from '../core/tables';
 import { stampOutput } from './own-output';
 import { SheetNamer } from '../core/review/sheet-names';
-import { HEADER_START, columnWidth, displayWidth, indentOf, planSheet } from '../core/tables/sheet-geometry';
+import {
+  HEADER_FILL_RGB, HEADER_START, TABLE_FONT, TABLE_FONT_PT, TITLE_FONT_PT, bodyCellLook, columnWidth, displayWidth, planSheet, unitLineSplit,
+} from '../core/tables/sheet-geometry';
 import { applyBodyLayout } from './tables-body-layout';
 
-// The geometry lives in core so the task pane draws the same sheet; re-exported for this module's callers.
+// The geometry and the look (fonts, fill, unit line, body alignment) live in core so the task pane
+// draws the same sheet; the geometry is re-exported for this module's callers.
 export { columnWidth, displayWidth };
 
 /** Rows above the header: the title and the unit line. */
@@ -27,8 +30,7 @@ const THIN: Partial<ExcelJS.Borders> = {
   bottom: { style: 'thin' },
   right: { style: 'thin' },
 };
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
-const FONT = '宋体';
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${HEADER_FILL_RGB}` } };
 
 /** A table's cell as written to the sheet: money as a number in the display unit, text as is. */
 function sheetValue(table: StandardTable, col: number, v: TableValue): ExcelJS.CellValue {
@@ -63,9 +65,9 @@ export function addTableSheet(wb: ExcelJS.Workbook, table: StandardTable, sheetN
   ws.mergeCells(TITLE_ROW, 1, TITLE_ROW, ncol);
   const title = ws.getCell(TITLE_ROW, 1);
   title.value = table.title;
-  title.font = { name: FONT, size: 16, bold: true };
+  title.font = { name: TABLE_FONT, size: TITLE_FONT_PT, bold: true };
   title.alignment = { horizontal: 'center', vertical: 'middle' };
-  const split = Math.max(1, Math.ceil(ncol / 2));
+  const split = unitLineSplit(ncol);
   if (split > 1) ws.mergeCells(UNIT_ROW, 1, UNIT_ROW, split);
   ws.getCell(UNIT_ROW, 1).value = table.preparedBy;
   ws.getCell(UNIT_ROW, 1).alignment = { horizontal: 'left', vertical: 'middle' };
@@ -76,7 +78,7 @@ export function addTableSheet(wb: ExcelJS.Workbook, table: StandardTable, sheetN
   } else {
     ws.getCell(UNIT_ROW, 1).value = `${table.preparedBy}    ${table.unitLabel}`;
   }
-  for (let c = 1; c <= ncol; c++) ws.getCell(UNIT_ROW, c).font = { name: FONT, size: 10 };
+  for (let c = 1; c <= ncol; c++) ws.getCell(UNIT_ROW, c).font = { name: TABLE_FONT, size: TABLE_FONT_PT };
 
   // Header: every cell bordered and filled, captions merged over their spans.
   for (let r = HEADER_START_ROW; r <= lastHeader; r++) {
@@ -84,7 +86,7 @@ export function addTableSheet(wb: ExcelJS.Workbook, table: StandardTable, sheetN
       const cell = ws.getCell(r, c);
       cell.border = THIN;
       cell.fill = HEADER_FILL;
-      cell.font = { name: FONT, size: 10, bold: true };
+      cell.font = { name: TABLE_FONT, size: TABLE_FONT_PT, bold: true };
       cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     }
   }
@@ -100,18 +102,14 @@ export function addTableSheet(wb: ExcelJS.Workbook, table: StandardTable, sheetN
     const r = firstData + i;
     row.cells.forEach((v, c) => {
       const cell = ws.getCell(r, c + 1);
-      const col = table.columns[c];
+      const kind = table.columns[c].kind;
+      const look = bodyCellLook(table, i, c);
       cell.value = sheetValue(table, c, v);
       cell.border = THIN;
-      cell.font = { name: FONT, size: 10, bold: row.isTotal || undefined };
-      if (col.kind === 'money') {
-        cell.numFmt = MONEY_FORMAT;
-        cell.alignment = { horizontal: 'right', vertical: 'middle' };
-      } else {
-        if (col.kind === 'code') cell.numFmt = '@';
-        const centered = col.kind === 'code' || (row.isTotal && col.indent);
-        cell.alignment = { horizontal: centered ? 'center' : 'left', vertical: 'middle', wrapText: col.wrap || undefined, indent: indentOf(table, c, row.level) || undefined };
-      }
+      cell.font = { name: TABLE_FONT, size: TABLE_FONT_PT, bold: look.bold || undefined };
+      if (kind === 'money') cell.numFmt = MONEY_FORMAT;
+      else if (kind === 'code') cell.numFmt = '@';
+      cell.alignment = { horizontal: look.horizontal, vertical: 'middle', wrapText: look.wrap || undefined, indent: look.indent || undefined };
     });
   });
 
@@ -121,7 +119,7 @@ export function addTableSheet(wb: ExcelJS.Workbook, table: StandardTable, sheetN
     if (ncol > 1) ws.mergeCells(r, 1, r, ncol);
     const cell = ws.getCell(r, 1);
     cell.value = note;
-    cell.font = { name: FONT, size: 10 };
+    cell.font = { name: TABLE_FONT, size: TABLE_FONT_PT };
     cell.alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
   });
 
@@ -129,8 +127,8 @@ export function addTableSheet(wb: ExcelJS.Workbook, table: StandardTable, sheetN
   plan.heights.forEach((h, r) => {
     if (h !== null) ws.getRow(r + 1).height = h;
   });
-  // A table with a body layout (项目支出绩效目标表): merged areas, body alignment, no project across a page.
-  if (plan.body) applyBodyLayout(ws, table, plan.body, firstData);
+  // A table with a body layout (项目支出绩效目标表): merged areas, no project across a page (its alignment is bodyCellLook's).
+  if (plan.body) applyBodyLayout(ws, plan.body, firstData);
   // exceljs keeps a break under a row: the 1-based row `r` is the one above 0-based page start `r`.
   for (const r of plan.pageBreaks) ws.getRow(r).addPageBreak();
   return ws;

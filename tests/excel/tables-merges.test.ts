@@ -2,11 +2,13 @@
  * The pane writes the 项目支出绩效目标表 with the merges of its body layout (national layout, issue
  * 16): the project cells down the indicator rows, the 一级/二级 runs, the 合计 label — exactly the
  * model's areas, in batched syncs that grow with payload chunks, never with projects. Other tables
- * keep their sheets as before: only the title, header and note merges, no body alignment.
+ * have no body merges: only the title, unit line, header and note merges (their look, the CLI's, is
+ * compared in tables-look.test.ts).
  */
 import type { StandardTable } from '../../src/core/tables';
 import { generateTables } from '../../src/core/tables';
 import { bodyLayoutOf } from '../../src/core/tables/project-performance-grid';
+import { unitLineSplit } from '../../src/core/tables/sheet-geometry';
 import { capsFromVersion } from '../../src/excel/caps';
 import { writeTables } from '../../src/excel/tables';
 import type { Area, FakeSheet } from '../../src/testing/fake-excel/model';
@@ -35,11 +37,14 @@ function modelMerges(t: StandardTable): Area[] {
   return (bodyLayoutOf(t)?.merges ?? []).map((m) => ({ top: body + m.row, left: m.col, bottom: body + m.row + m.rowSpan - 1, right: m.col + m.colSpan - 1 }));
 }
 
-/** The merges every table had before body layouts: title, header spans, notes. */
+/** The merges of every table outside its body: title, the unit line's two parts, header spans, notes. */
 function frameMerges(t: StandardTable): Area[] {
   const n = t.columns.length;
   const out: Area[] = [];
   if (n > 1) out.push({ top: 0, left: 0, bottom: 0, right: n - 1 });
+  const split = unitLineSplit(n);
+  if (split > 1) out.push({ top: 1, left: 0, bottom: 1, right: split - 1 });
+  if (n > split + 1) out.push({ top: 1, left: split, bottom: 1, right: n - 1 });
   for (const h of t.header) if (h.rowSpan > 1 || h.colSpan > 1) out.push({ top: 2 + h.row, left: h.col, bottom: 2 + h.row + h.rowSpan - 1, right: h.col + h.colSpan - 1 });
   const notesAt = 2 + t.headerRows + t.rows.length;
   if (n > 1) t.notes.forEach((_note, i) => out.push({ top: notesAt + i, left: 0, bottom: notesAt + i, right: n - 1 }));
@@ -126,8 +131,8 @@ describe('项目支出绩效目标表 in the pane: body merges', () => {
   });
 });
 
-describe('other tables are unchanged', () => {
-  test('every other standard table: only its title/header/note merges, no body alignment written', async () => {
+describe('other tables', () => {
+  test('every other standard table: only its title/unit line/header/note merges, none in the body', async () => {
     const { model, uninstall } = fakeHost(18);
     try {
       const { lines, goals } = projects(6);
@@ -141,13 +146,7 @@ describe('other tables are unchanged', () => {
         if (bodyLayoutOf(t)) return;
         const s = model.sheet(names[i])!;
         expect([...s.merges].sort(byArea)).toEqual(frameMerges(t).sort(byArea));
-        const body = 2 + t.headerRows;
-        for (let r = body; r < body + t.rows.length; r++) {
-          for (let c = 0; c < t.columns.length; c++) {
-            const f = s.formats.get(`${r},${c}`) ?? {};
-            expect([f.verticalAlignment, f.wrapText, f.horizontalAlignment]).toEqual([undefined, undefined, undefined]);
-          }
-        }
+        expect(bodyMergesOf(s, t)).toEqual([]);
       });
     } finally {
       uninstall();

@@ -75,9 +75,9 @@ const paneHeights = (s: FakeSheet, t: StandardTable) => Array.from({ length: las
 const cliBreaks = (ws: ExcelJS.Worksheet) => (ws as unknown as { rowBreaks: Array<{ id: number }> }).rowBreaks.map((b) => b.id + 1);
 const paneBreaks = (s: FakeSheet) => s.pageBreaks.map((r) => r + 1);
 
-/** Merges from the header down (the unit line is laid out differently by design: one cell each side). */
-const cliMerges = (ws: ExcelJS.Worksheet) => ((ws.model as unknown as { merges: string[] }).merges).filter((m) => Number(/\d+/.exec(m)![0]) >= 3).sort();
-const paneMerges = (s: FakeSheet) => s.merges.filter((m) => m.top >= 2).map((m) => `${a1(m.top + 1, m.left + 1)}:${a1(m.bottom + 1, m.right + 1)}`).sort();
+/** Every merge of the sheet, title and unit line included. */
+const cliMerges = (ws: ExcelJS.Worksheet) => ((ws.model as unknown as { merges: string[] }).merges).slice().sort();
+const paneMerges = (s: FakeSheet) => s.merges.map((m) => `${a1(m.top + 1, m.left + 1)}:${a1(m.bottom + 1, m.right + 1)}`).sort();
 
 /** Column widths of the CLI's sheet in the points Office.js takes, and of the pane's sheet. */
 const cliWidthsPt = (ws: ExcelJS.Worksheet, t: StandardTable) => t.columns.map((_c, c) => widthToPoints(ws.getColumn(c + 1).width!));
@@ -332,7 +332,7 @@ describe('the full set of tables', () => {
       expect(s.pageLayout).toEqual({});
       expect(s.pageBreaks).toEqual([]);
       // Every value written (Excel keeps a text's leading apostrophe out of the cell).
-      const want = tableLayout(t, false).values.map((row) => row.map((v) => (typeof v === 'string' ? v.replace(/^'/, '') : v)));
+      const want = tableLayout(t, false, true).values.map((row) => row.map((v) => (typeof v === 'string' ? v.replace(/^'/, '') : v)));
       expect(want.map((row, r) => row.map((_v, c) => s.get(r, c)))).toEqual(want);
       expect(paneWidths(s, t)).toEqual(plan.widths.map(widthToPoints));
       expect(paneHeights(s, t)).toEqual(plan.heights.map((h) => h ?? undefined));

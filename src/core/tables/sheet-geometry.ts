@@ -1,7 +1,9 @@
 /**
- * The print geometry of a standard table's sheet, shared by the xlsx writer (src/io/tables-workbook.ts,
- * tables-body-layout.ts) and the task pane (src/excel/tables.ts), so both draw the same sheet
- * (planSheet): column widths, the print setup, the title and note row heights, and for a table with
+ * The print geometry and look of a standard table's sheet, shared by the xlsx writer
+ * (src/io/tables-workbook.ts, tables-body-layout.ts) and the task pane (src/excel/tables.ts,
+ * table-look.ts), so both draw the same sheet: the font, sizes and header fill, the unit line's
+ * split, each body cell's alignment, indent and weight (bodyCellLook); and (planSheet)
+ * column widths, the print setup, the title and note row heights, and for a table with
  * a body layout (the 项目支出绩效目标表, bodyLayoutOf) the row heights computed from the wrapped text
  * (Excel and LibreOffice do not grow a row for a merged cell's text) and the page starts that keep
  * a project block on one page. A block taller than a page is split where the page ends; the split
@@ -86,6 +88,49 @@ function moneyText(value: number): string {
 /** Indent the name column by level in national style (one code column); Shanghai splits the codes instead. */
 export function indentOf(table: StandardTable, col: number, level: number): number {
   return table.columns[col].indent && table.style === 'national' && level > 1 ? level - 1 : 0;
+}
+
+/**
+ * The look of a table sheet, the same in both writers: 宋体 throughout, the title at 16 pt bold and
+ * everything else at 10 pt, the header bold on a light grey fill, thin borders on every header and
+ * body cell, all vertically centred.
+ */
+export const TABLE_FONT = '宋体';
+export const TITLE_FONT_PT = 16;
+export const TABLE_FONT_PT = 10;
+/** The header's fill, RRGGBB. */
+export const HEADER_FILL_RGB = 'F2F2F2';
+
+/**
+ * Columns the left part of the unit line (编制部门：…) spans from A, merged; the right part (单位：…)
+ * spans the rest. A one-column table holds both parts in A.
+ */
+export function unitLineSplit(ncol: number): number {
+  return Math.max(1, Math.ceil(ncol / 2));
+}
+
+/** How a body cell is drawn (besides its borders, font and vertical centring, the same for all). */
+export interface BodyCellLook {
+  readonly horizontal: 'left' | 'center' | 'right';
+  readonly wrap: boolean;
+  /** Indent level (Excel's IndentLevel, exceljs alignment.indent), 0 for none. */
+  readonly indent: number;
+  readonly bold: boolean;
+}
+
+/**
+ * The look of body cell (r, c): money right, codes centred, text left and indented by level; total
+ * rows bold with their label centred. A table with a body layout (bodyLayoutOf) wraps every text
+ * cell and centres the 合计 label in column A.
+ */
+export function bodyCellLook(table: StandardTable, r: number, c: number): BodyCellLook {
+  const col = table.columns[c];
+  const row = table.rows[r];
+  if (col.kind === 'money') return { horizontal: 'right', wrap: false, indent: 0, bold: row.isTotal };
+  const laidOut = bodyLayoutOf(table) !== undefined;
+  const centered = col.kind === 'code' || (row.isTotal && (!!col.indent || (laidOut && c === 0)));
+  // Excel indents only left- (or right-) aligned text, so a centred cell carries no indent.
+  return { horizontal: centered ? 'center' : 'left', wrap: laidOut || !!col.wrap, indent: centered ? 0 : indentOf(table, c, row.level), bold: row.isTotal };
 }
 
 /** The column's suggested width, widened to its longest value (names, formatted money), capped at 60. */

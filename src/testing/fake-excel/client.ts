@@ -14,13 +14,16 @@
  *   null fill properties;
  * - cell-edit mode, sheet protection, workbook structure protection;
  * - RangeFormat.rowHeight (ExcelApi 1.2) only from 0 to 409 points, and for whole rows;
+ *   columnWidth (1.2) only from 0 to 255 characters in points, for whole columns; indentLevel
+ *   (1.9) an integer 0–250; fonts 1–409 points; alignments, border edges, line styles and weights
+ *   only from their enums; borders kept by cell side;
  * - manual page breaks (ExcelApi 1.9) at most 1,026 horizontal ones a sheet;
  * - every API needs its ExcelApi version (model.apiVersion; HOST_PROFILES for Office versions).
  * A batch that fails keeps the effects of the operations before the failing one, as Excel does
  * (no rollback), so a half-applied batch shows in the model.
  */
 import {
-  Area, FakeComment, SyncStat, FakeSheet, FakeValue, FakeWorkbookModel, FillState, NO_FILL, areaAddress, key, newId, parseArea, qualify, splitSheet,
+  Area, CellBorder, FakeComment, SyncStat, FakeSheet, FakeValue, FakeWorkbookModel, FillState, NO_FILL, areaAddress, key, newId, parseArea, qualify, splitSheet,
 } from './model';
 
 export const PAYLOAD_LIMIT_BYTES = 5_000_000;
@@ -38,6 +41,15 @@ export const MAX_MERGED_AREAS = 512;
 export const OP_OVERHEAD_BYTES = 100;
 /** Excel's specifications and limits: row height up to 409 points; 1,026 horizontal page breaks a sheet. */
 export const MAX_ROW_HEIGHT_PT = 409;
+/**
+ * Column width up to 255 characters (Excel specifications and limits), which Office.js takes in
+ * points (office-js#187): 255 digits of the default Normal font (Calibri 11, 7 px) plus its 5 px
+ * padding is 1,790 px, 1,342.5 pt at 96 dpi.
+ */
+export const MAX_COLUMN_WIDTH_PT = ((255 * 7 + 5) * 72) / 96;
+/** Typings, RangeFormat.indentLevel: "An integer from 0 to 250"; font sizes 1–409 points (Excel specifications and limits). */
+export const MAX_INDENT_LEVEL = 250;
+export const MAX_FONT_PT = 409;
 export const MAX_HORIZONTAL_PAGE_BREAKS = 1026;
 export const LOAD_OVERHEAD_BYTES = 40;
 
@@ -534,24 +546,85 @@ function checkTint(v: unknown): number {
   return v;
 }
 
-/** RangeFormat.rowHeight is ExcelApi 1.2 (typings); the other format properties the fake knows are 1.1. */
+/**
+ * The ExcelApi version of each format property the fake knows (typings, Excel.RangeFormat,
+ * RangeFont, RangeBorder): columnWidth, rowHeight and autofitColumns 1.2, indentLevel 1.9; font
+ * name/size/bold/italic/color, alignment, wrapText and RangeBorder style/weight/color 1.1.
+ */
+const FORMAT_VERSIONS: Readonly<Record<string, number>> = { columnWidth: 2, rowHeight: 2, autofitColumns: 2, indentLevel: 9 };
+
 function formatVersion(name: string, minVersion: number): number {
-  return name === 'rowHeight' ? Math.max(2, minVersion) : minVersion;
+  return Math.max(FORMAT_VERSIONS[name] ?? 1, minVersion);
 }
 
-/** Excel refuses a row height outside 0–409 points ("Excel specifications and limits"). */
+/** Typings, Excel.HorizontalAlignment / VerticalAlignment / BorderIndex / BorderLineStyle / BorderWeight. */
+const H_ALIGN = new Set(['General', 'Left', 'Center', 'Right', 'Fill', 'Justify', 'CenterAcrossSelection', 'Distributed']);
+const V_ALIGN = new Set(['Top', 'Center', 'Bottom', 'Justify', 'Distributed']);
+const BORDER_SIDE: Readonly<Record<string, string>> = {
+  EdgeTop: 'top', EdgeBottom: 'bottom', EdgeLeft: 'left', EdgeRight: 'right', InsideHorizontal: '', InsideVertical: '', DiagonalDown: 'diagonalDown', DiagonalUp: 'diagonalUp',
+};
+const BORDER_STYLES = new Set(['None', 'Continuous', 'Dash', 'DashDot', 'DashDotDot', 'Dot', 'Double', 'SlantDashDot']);
+const BORDER_WEIGHTS = new Set(['Hairline', 'Thin', 'Medium', 'Thick']);
+
+const isNumberIn = (v: unknown, lo: number, hi: number): v is number => typeof v === 'number' && Number.isFinite(v) && v >= lo && v <= hi;
+
+/**
+ * Excel refuses, as InvalidArgument, a format value it cannot hold ("Excel specifications and
+ * limits"; typings): a row 0–409 points high; a column 0–255 characters wide, which Office.js takes
+ * in points (MAX_COLUMN_WIDTH_PT); an indent level that is not an integer 0–250; a font 1–409
+ * points; an alignment, border edge, line style or weight outside its enum; a non-boolean flag.
+ */
 function checkFormat(name: string, v: unknown): void {
-  if (name === 'rowHeight' && (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > MAX_ROW_HEIGHT_PT)) throw invalid(`rowHeight ${String(v)}`);
+  const bad = (): never => {
+    throw invalid(`${name} ${String(v)}`);
+  };
+  if (name === 'rowHeight' && !isNumberIn(v, 0, MAX_ROW_HEIGHT_PT)) bad();
+  else if (name === 'columnWidth' && !isNumberIn(v, 0, MAX_COLUMN_WIDTH_PT)) bad();
+  else if (name === 'indentLevel' && !(isNumberIn(v, 0, MAX_INDENT_LEVEL) && Number.isInteger(v))) bad();
+  else if (name === 'font.size' && !isNumberIn(v, 1, MAX_FONT_PT)) bad();
+  else if (name === 'font.name' && !(typeof v === 'string' && v.trim() !== '')) bad();
+  else if (name === 'font.color') checkColor(v);
+  else if ((name === 'font.bold' || name === 'font.italic' || name === 'wrapText') && typeof v !== 'boolean') bad();
+  else if (name === 'horizontalAlignment' && !H_ALIGN.has(v as string)) bad();
+  else if (name === 'verticalAlignment' && !V_ALIGN.has(v as string)) bad();
+  else if (name.startsWith('border.')) {
+    const [, edge, prop] = name.split('.');
+    if (!(edge in BORDER_SIDE)) throw invalid(`border index ${edge}`);
+    if (prop === 'style' && !BORDER_STYLES.has(v as string)) bad();
+    if (prop === 'weight' && !BORDER_WEIGHTS.has(v as string)) bad();
+    if (prop === 'color') checkColor(v);
+  }
 }
 
-/** A format write: widths by column and heights by row, as Excel keeps them; the rest by cell. */
+/** The cell sides an edge of range `a` draws at cell (r, c): its outer edges, the lines inside it, the diagonals. */
+function bordersAt(edge: string, a: Area, r: number, c: number): string[] {
+  if (edge === 'InsideHorizontal') return [...(r > a.top ? ['top'] : []), ...(r < a.bottom ? ['bottom'] : [])];
+  if (edge === 'InsideVertical') return [...(c > a.left ? ['left'] : []), ...(c < a.right ? ['right'] : [])];
+  const side = BORDER_SIDE[edge];
+  const on = side === 'top' ? r === a.top : side === 'bottom' ? r === a.bottom : side === 'left' ? c === a.left : side === 'right' ? c === a.right : true;
+  return on ? [side] : [];
+}
+
+/** A format write: widths by column and heights by row, as Excel keeps them; borders by cell side; the rest by cell. */
 function writeFormat(t: Resolved, name: string, v: unknown): void {
   if (name === 'columnWidth') {
     for (let c = t.area.left; c <= t.area.right; c++) t.sheet.columnWidths.set(c, v as number);
     return;
   }
+  if (name.startsWith('border.')) {
+    const [, edge, prop] = name.split('.');
+    forEachCell(t.area, (r, c) => {
+      const f = t.sheet.format(r, c);
+      for (const side of bordersAt(edge, t.area, r, c)) {
+        // Line style None removes the line; Excel keeps no weight or colour for it.
+        if (prop === 'style' && v === 'None') delete f[`border.${side}`];
+        else f[`border.${side}`] = { ...(f[`border.${side}`] as CellBorder | undefined), [prop]: prop === 'color' ? checkColor(v) : v };
+      }
+    });
+    return;
+  }
   if (name === 'rowHeight') for (let r = t.area.top; r <= t.area.bottom; r++) t.sheet.rowHeights.set(r, v as number);
-  forEachCell(t.area, (r, c) => void (t.sheet.format(r, c)[name] = v));
+  forEachCell(t.area, (r, c) => void (t.sheet.format(r, c)[name] = name === 'font.color' ? checkColor(v) : v));
 }
 
 class FillProxy extends ClientObject {
@@ -624,14 +697,29 @@ class FillProxy extends ClientObject {
   }
 }
 
+type FormatOwner = { setFormat(name: string, v: unknown, minVersion?: number): void; ctx: FakeRequestContext };
+
+/** RangeFormat.borders (RangeBorderCollection, ExcelApi 1.1): getItem(edge) and its line's style, weight, colour. */
+class BorderCollectionProxy {
+  constructor(private readonly owner: FormatOwner) {}
+  /** An unknown edge fails when the batch runs, as Excel checks it there (InvalidArgument). */
+  getItem(index: string): { style: string; weight: string; color: string } {
+    const border = {};
+    for (const p of ['style', 'weight', 'color']) Object.defineProperty(border, p, { set: (v: unknown) => this.owner.setFormat(`border.${index}.${p}`, v), enumerable: true });
+    return border as { style: string; weight: string; color: string };
+  }
+}
+
 class FormatProxy {
   readonly fill: FillProxy;
-  readonly font: { bold: boolean; color: string; size: number };
-  constructor(private readonly owner: { setFormat(name: string, v: unknown, minVersion?: number): void; ctx: FakeRequestContext }, targets: () => Resolved[], minVersion: number) {
+  readonly font: { bold: boolean; color: string; size: number; name: string; italic: boolean };
+  readonly borders: BorderCollectionProxy;
+  constructor(private readonly owner: FormatOwner, targets: () => Resolved[], minVersion: number) {
     this.fill = new FillProxy(owner.ctx, targets, minVersion);
+    this.borders = new BorderCollectionProxy(owner);
     const set = (n: string) => (v: unknown) => owner.setFormat(n, v);
     const font = {};
-    for (const n of ['bold', 'color', 'size']) Object.defineProperty(font, n, { set: set(`font.${n}`), enumerable: true });
+    for (const n of ['bold', 'color', 'size', 'name', 'italic']) Object.defineProperty(font, n, { set: set(`font.${n}`), enumerable: true });
     this.font = font as FormatProxy['font'];
   }
   set columnWidth(v: number) {
@@ -648,6 +736,9 @@ class FormatProxy {
   }
   set verticalAlignment(v: string) {
     this.owner.setFormat('verticalAlignment', v);
+  }
+  set indentLevel(v: number) {
+    this.owner.setFormat('indentLevel', v);
   }
   autofitColumns(): void {
     this.owner.setFormat('autofitColumns', true);

@@ -35,6 +35,13 @@ export function sameFill(a: FillState, b: FillState): boolean {
   return a.color === b.color && a.pattern === b.pattern && a.patternColor === b.patternColor && a.tintAndShade === b.tintAndShade && a.patternTintAndShade === b.patternTintAndShade;
 }
 
+/** One side of a cell's border as written through RangeBorder (ExcelApi 1.1); unset properties are absent. */
+export interface CellBorder {
+  style?: string;
+  weight?: string;
+  color?: string;
+}
+
 export interface Area {
   top: number; // 0-based
   left: number;
@@ -131,7 +138,13 @@ export class FakeSheet {
   readonly rows: FakeValue[][] = [];
   readonly formulas = new Map<string, string>();
   readonly fills = new Map<string, FillState>();
-  /** Other formats by cell: numberFormat, bold, wrap… (tests read them, the adapter writes them). */
+  /**
+   * Other formats by cell, under their RangeFormat path: numberFormat, 'font.bold', 'font.name',
+   * horizontalAlignment, wrapText, indentLevel… (tests read them, the adapter writes them). Borders
+   * are kept by cell side, as Excel keeps them: 'border.top', 'border.bottom', 'border.left',
+   * 'border.right' (and the diagonals), each a CellBorder; a range's edges and inside lines are
+   * mapped to the sides of its cells (see client.ts writeFormat).
+   */
   readonly formats = new Map<string, Record<string, unknown>>();
   readonly notes: FakeNote[] = [];
   merges: Area[] = [];
@@ -145,6 +158,7 @@ export class FakeSheet {
    */
   readonly hiddenRows = new Set<number>();
   readonly hiddenCols = new Set<number>();
+  /** Column widths in points by column, 0-based (RangeFormat.columnWidth sets whole columns, as in Excel). */
   readonly columnWidths = new Map<number, number>();
   /**
    * Row heights in points by row, 0-based: RangeFormat.rowHeight sets whole rows, as in Excel (the
