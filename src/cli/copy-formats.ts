@@ -10,7 +10,7 @@
  */
 import type ExcelJS from 'exceljs';
 import type { Grid, WorkbookGrids } from '../core/grid';
-import type { SheetLook, SheetSetup, WorkbookLooks } from '../io/review-workbook';
+import type { ArrayFormula, SheetLook, SheetSetup, WorkbookLooks } from '../io/review-workbook';
 import type { SheetFormats, WorkbookFormats } from '../io/xlsx-stream/formats';
 
 interface StylesXformLike {
@@ -73,6 +73,7 @@ function sheetLook(f: SheetFormats, grid: Grid | undefined, styleOf: (id: number
   const notes = byRow(f.notes, (n) => ({ texts: n.texts.map((text) => ({ text })) }) as unknown as ExcelJS.Comment);
   const formulas = byRow(f.formulas, (t) => t);
   const arrays = byRow(f.arrays ?? new Map<string, string>(), (ref) => ref);
+  let arrayList: ArrayFormula[] | null = null;
   // Notes on cells the sheet XML has no <c> for (an empty cell may carry a note), by row.
   const loneNotes = new Map<number, number[]>();
   for (const [r, rowNotes] of notes) {
@@ -106,6 +107,13 @@ function sheetLook(f: SheetFormats, grid: Grid | undefined, styleOf: (id: number
     height: (r) => f.heights.get(r),
     hidden: (r) => hiddenRows.has(r),
     setup: () => setup,
+    arrays() {
+      if (!arrayList) {
+        arrayList = [];
+        for (const [row, cols] of arrays) for (const [col, ref] of cols) arrayList.push({ row, col, ref });
+      }
+      return arrayList;
+    },
     eachCell(r, visit) {
       const rowNotes = notes.get(r);
       const rowFormulas = formulas.get(r);

@@ -18,6 +18,7 @@ import { perfNotChecked } from './messages/performance';
 import { dataMessages } from './messages/data';
 import { readWorkbookDetail, unrecognisedFinding, WorkbookRead } from './reader/workbook';
 import { resolveUnitConflicts, SheetUnits, UnitConflicts, unitConflicts } from './reader/units';
+import { fileUnderRunUnits } from './run-unit';
 import { RULE_FAMILIES } from './rules';
 import { projectPerformance } from './rules/performance';
 import { checkFilledTables, isFilledTablesWorkbook, readFilledTables, unreadSheets } from './tables/filled';
@@ -289,7 +290,8 @@ export function checkWorkbooks(workbooks: ReadonlyArray<WorkbookGrids>, opts: Ch
   }
 
   if (lines.length) perfNotCheckedForUnreadSheets(findings, opts.unreadable ?? [], ctx.inputs);
-  const explained = applyExplanations(findings, aux.explanations);
+  // Every finding under the unit its rows go to (run-unit.ts), before explanations match by unit.
+  const explained = applyExplanations(fileUnderRunUnits(findings, conflicts), aux.explanations);
   explained.sort(compareFindings);
   const years = reads.flatMap((r) => r.current.map((s) => s.layout.year)).filter((y): y is number => y !== null);
   return {

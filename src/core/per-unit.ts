@@ -1,19 +1,24 @@
 /**
  * The per-unit partition of a check (issue 19 §1–2, issue 18 §4): which findings and which rows of
  * which sheets go into each unit's own review workbook (--per-unit-out, the page's 各单位审核工作簿).
- * A unit's workbook holds only what belongs to that unit alone:
+ * A unit's workbook holds only what belongs to that unit alone. Every unit written on a row, a goal
+ * or a finding is first taken as the run's unit (run-unit.ts, the one rule for all three): a name
+ * written with exactly one code in the run is that code's unit, so a department's name-only sheet
+ * joins its coded one; a unit DATA.UNIT_UNRESOLVED dropped (CheckReport.unitConflicts) is no unit,
+ * so it gets no workbook of its own, whatever names it (a 三保需求 row, a prior-year line, a goal).
  * - findings that carry the unit (the reader gives every finding on a unit's row its unit);
  * - unit-less findings of a sheet only when every row of that sheet is the unit's (a single-unit
  *   sheet); sheet-wide totals and findings of sheets of several units go to no unit's workbook,
  *   only to the bureau's own (all-units) one;
  * - of each sheet holding rows of the unit: its frame (titles, unit line, header) and the unit's
- *   own rows (lines, its 小计, its 其中 rows). Unresolved rows (DATA.UNIT_UNRESOLVED) and rows of
- *   no unit are in no unit's workbook;
+ *   own rows (lines, its 小计, its 其中 rows). Unresolved rows (DATA.UNIT_UNRESOLVED), rows of a unit
+ *   the run could not determine (a prior-year sheet's, a name-only sheet's) and rows of no unit are
+ *   in no unit's workbook, nor are a sheet's findings of no unit when it holds such rows;
  * - of each 绩效目标 sheet holding goals of the unit: its frame as the performance reader found it
  *   (PerfGoal.frameRows: title and 单位 lines, a list's header) and the unit's own goals: a block
  *   from its 项目名称 row to its last indicator row, a list goal its rows. A goal is its linked
  *   project's unit's (linkGoals), an unlinked one the unit it names, as its PERF findings are
- *   (performance/goal-unit.ts: by name only, the name's one code in the run); a goal naming no unit,
+ *   (run-unit.ts: by name only, the name's one code in the run); a goal naming no unit,
  *   or a unit DATA.UNIT_UNRESOLVED dropped (CheckReport.unitConflicts), is a row of no unit, as that
  *   unit's budget rows are. Other rows above the first goal (an indicator row before any
  *   project, a department line, a 合计) are in no unit's workbook, nor are findings of no unit on
@@ -24,11 +29,11 @@
 import type { CheckReport } from './check';
 import type { Finding, FindingUnit } from './findings';
 import { unitKey } from './lines';
-import { unlinkedGoalUnit } from './performance/goal-unit';
 import { linkGoals } from './performance/link';
 import type { PerfGoal } from './performance/model';
 import type { SheetUnits } from './reader/units';
 import { groupByProject } from './rules/finding-helpers';
+import { runUnitKey, runUnits } from './run-unit';
 
 export interface PartUnit {
   key: string;
@@ -65,6 +70,9 @@ export function partitionByUnit(report: CheckReport): Partition {
   if (!p) cache.set(report, (p = computePartition(report)));
   return p;
 }
+
+/** The run's unit of a written (code, name) (run-unit.ts), remembered per pair. */
+type RunUnitOf = ReturnType<typeof runUnits>;
 
 /** Row units from the lines alone, for reports built without reader output (tests). */
 function sheetUnitsFromLines(report: CheckReport): SheetUnits[] {
@@ -122,7 +130,7 @@ interface GoalSheet {
  * The goals of each 绩效目标 sheet (by sheetKey), each with its rows and unit, sorted by row: a goal is
  * its linked project's unit's, else the unit it names (the unit its PERF findings carry).
  */
-function goalRowsBySheet(report: CheckReport): Map<string, GoalSheet> {
+function goalRowsBySheet(report: CheckReport, of: RunUnitOf): Map<string, GoalSheet> {
   const out = new Map<string, GoalSheet>();
   const frames = new Map<string, Set<readonly number[]>>();
   const goals = report.performance;
@@ -137,14 +145,15 @@ function goalRowsBySheet(report: CheckReport): Map<string, GoalSheet> {
     if (span === null) continue;
     const p = goalProject[n];
     const l = p >= 0 ? projects[p][1][0] : null;
-    // An unlinked goal's unit as its PERF findings carry it: none (null) when the run could not tell.
-    const u = l === null ? unlinkedGoalUnit(g, report.unitConflicts) : null;
-    const code = l !== null ? l.unitCode : u?.code ?? '';
-    const name = l !== null ? l.unitName : u?.name ?? '';
+    // The linked project's unit, else the goal's own, as its PERF findings carry it: none (null)
+    // when the run could not tell.
+    const u = l !== null ? of(l.unitCode, l.unitName) : of(g.unitCode, g.unitName);
+    const code = u?.code ?? '';
+    const name = u?.name ?? '';
     const k = sheetKey(g.file, g.sheet);
     let sheet = out.get(k);
     if (!sheet) out.set(k, (sheet = { goals: [], frame: [] }));
-    sheet.goals.push({ key: code || name, code, name, ...span });
+    sheet.goals.push({ key: runUnitKey(u), code, name, ...span });
     // One array per sheet read (two when a file has the sheet name twice); none from goals built by
     // hand, whose sheets then have no frame rather than rows nobody looked at.
     if (g.frameRows) {
@@ -191,6 +200,7 @@ function mergeRows(have: number[] | undefined, more: number[]): number[] {
 }
 
 function computePartition(report: CheckReport): Partition {
+  const of = runUnits(report.unitConflicts);
   const byKey = new Map<string, UnitPart>();
   const units: PartUnit[] = [];
   const partOf = (key: string, code: string, name: string): UnitPart => {
@@ -204,20 +214,37 @@ function computePartition(report: CheckReport): Partition {
   };
   // Units in the order their lines come, as the 单位汇总 sheet lists them.
   for (const l of report.lines ?? []) {
-    const k = unitKey(l);
-    if (k && !byKey.has(k)) partOf(k, l.unitCode, l.unitName);
+    const u = of(l.unitCode, l.unitName);
+    const k = runUnitKey(u);
+    if (k && !byKey.has(k)) partOf(k, u?.code ?? '', u?.name ?? '');
   }
   const unresolved = new Set<string>();
   for (const f of report.findings) if (f.rule === 'DATA.UNIT_UNRESOLVED' && f.location.sheet !== undefined) unresolved.add(sheetKey(f.location.file, f.location.sheet));
   /** The one unit key of a sheet whose every unit row is that unit's, else null. */
   const sole = new Map<string, string | null>();
   const detail = report.sheetUnits ?? sheetUnitsFromLines(report);
+  /** Per sheet read: its units as the run's; null where resolveUnitConflicts dropped one or the run could not determine it. */
+  const runOf = new Map<SheetUnits, Array<{ key: string; code: string; name: string } | null>>();
   for (const s of detail) {
+    runOf.set(s, s.units.map((w) => {
+      const u = w ? of(w.code, w.name) : null;
+      const key = runUnitKey(u);
+      return key ? { key, code: u?.code ?? '', name: u?.name ?? '' } : null;
+    }));
+  }
+  /** Sheets holding rows of a unit the run could not determine (prior-year or name-only ones). */
+  const dropped = new Set<string>();
+  for (const s of detail) {
+    const units = runOf.get(s)!;
     const sk = sheetKey(s.file, s.sheet);
     const rowsOf = new Map<number, number[]>(); // unit index → grid rows
     for (let i = 0; i < s.rowUnit.length; i++) {
       const id = s.rowUnit[i];
       if (id < 0 || !s.units[id]) continue;
+      if (!units[id]) {
+        dropped.add(sk);
+        continue;
+      }
       let list = rowsOf.get(id);
       if (!list) rowsOf.set(id, (list = []));
       list.push(i + s.rowOffset);
@@ -226,7 +253,7 @@ function computePartition(report: CheckReport): Partition {
     for (let r = 1; r <= s.headerRow; r++) frame.push(r);
     const keys = new Set<string>();
     for (const [id, rows] of rowsOf) {
-      const u = s.units[id]!;
+      const u = units[id]!;
       keys.add(u.key);
       const part = partOf(u.key, u.code, u.name);
       const have = part.sheets.get(sk);
@@ -237,10 +264,10 @@ function computePartition(report: CheckReport): Partition {
       } else part.sheets.set(sk, [...frame, ...rows]);
     }
     const prev = sole.get(sk);
-    const one = keys.size === 1 && !unresolved.has(sk) ? [...keys][0] : null;
+    const one = keys.size === 1 && !unresolved.has(sk) && !dropped.has(sk) ? [...keys][0] : null;
     sole.set(sk, prev === undefined ? one : prev === one ? one : null);
   }
-  const goalSheets = goalRowsBySheet(report);
+  const goalSheets = goalRowsBySheet(report, of);
   // A sheet read both for lines and for goals (a 预算管理一体化 export): the detail reader's units
   // stand; a goal is copied only where they agree with it, and none on a sheet with unresolved rows.
   const detailOf = new Map<string, SheetUnits[]>();
@@ -253,12 +280,13 @@ function computePartition(report: CheckReport): Partition {
   const agrees = (sk: string, g: GoalRows): boolean => {
     const list = detailOf.get(sk);
     if (!list) return true;
-    if (unresolved.has(sk)) return false;
+    if (unresolved.has(sk) || dropped.has(sk)) return false;
     for (const s of list) {
+      const units = runOf.get(s)!;
       for (let r = g.from; r <= g.to; r++) {
         const id = s.rowUnit[r - s.rowOffset];
         if (id === undefined || id < 0) continue;
-        if (s.units[id]?.key !== g.key) return false;
+        if (units[id]?.key !== g.key) return false;
       }
     }
     return true;
@@ -288,9 +316,12 @@ function computePartition(report: CheckReport): Partition {
     if (!detailOf.has(sk)) soleRows.set(sk, new Set(frame));
   }
   for (const f of report.findings) {
-    const k = findingUnitKey(f.unit);
-    if (k) {
-      partOf(k, f.unit?.code ?? '', f.unit?.name ?? '').findings.push(f);
+    const w = f.unit;
+    if (w && (w.code || w.name)) {
+      // check.ts files findings so already; reports built otherwise (tests, saved JSON) are filed here.
+      const u = of(w.code ?? '', w.name ?? '');
+      // A unit the run could not determine: the bureau's workbook only, as that unit's rows.
+      if (u !== null) partOf(runUnitKey(u), u.code ?? '', u.name ?? '').findings.push(f);
       continue;
     }
     if (f.location.sheet === undefined) continue;

@@ -7,7 +7,12 @@
  * partitions them: each sheet that holds rows of the unit is copied at the same addresses (so links
  * and notes stay right), keeping the sheet's frame (titles, header) and the unit's own rows; every
  * other row (other units' rows, sheet-wide 合计 rows, unresolved rows, notes below) is left out, i.e.
- * blank. Sheets without rows of the unit, and findings of no unit, are left out.
+ * blank. Sheets without rows of the unit, and findings of no unit, are left out. What a copy cannot
+ * keep whole is kept as values: a merge some of whose rows are left out is not merged, an array
+ * formula some of whose rows are left out becomes the cached values of the rows kept (a note on its
+ * first kept cell says so: the formula would fill, or compute over, cells that are not copied), and a
+ * data-table formula (what-if table) is its cached values in every copy (neither exceljs writer
+ * writes one; src/io/xlsx-stream/formats.ts).
  *
  * Shared by the CLI and the page (no fs, path or DOM): writing the file, --force guards and the
  * per-unit file plan are the CLI's (src/cli/write-outputs.ts).
@@ -17,7 +22,7 @@ import { quoteSheet } from '../core/address';
 import type { CheckReport } from '../core/check';
 import { explanationKey, explanationKeyString } from '../core/explain';
 import type { Finding, Severity } from '../core/findings';
-import { cellNotes, FLAG_RGB, flagCell, HEADER_RGB, LINK_RGB, RESULTS_SHEET, resultsSheet, ReviewSheet, ReviewUnit, SheetNamer, UNITS_SHEET, unitsPrintSheet, unitsSheet } from '../core/review';
+import { cellNotes, FLAG_RGB, flagCell, HEADER_RGB, LINK_RGB, noteBox, RESULTS_SHEET, resultsSheet, ReviewSheet, ReviewUnit, SheetNamer, UNITS_SHEET, unitsPrintSheet, unitsSheet } from '../core/review';
 import type { Cell, Grid, WorkbookGrids } from '../core/grid';
 import { isCellError } from '../core/grid';
 import { partitionByUnit, sheetKey } from '../core/per-unit';
@@ -59,6 +64,12 @@ export interface SheetLook {
   eachCell(row: number, visit: (col: number, style: Partial<ExcelJS.Style> | undefined, formula: string | undefined, note: ExcelJS.Comment | undefined, arrayRef?: string) => void): void;
   /** Whether a row is hidden (absent: no row is). */
   hidden?(row: number): boolean;
+  /**
+   * Every array formula of the sheet: its first cell (1-based) and the range it fills, so a copy that
+   * leaves out some of its rows, the first among them, can say so on the cells it keeps (absent: only
+   * the formulas whose first cell is copied are known, from eachCell).
+   */
+  arrays?(): ReadonlyArray<ArrayFormula>;
   /** The sheet's print setup, data validations and conditional formatting (absent: none carried). */
   setup?(): SheetSetup | null;
 }
@@ -76,6 +87,13 @@ export interface SheetSetup {
   conditionalFormattings?: ReadonlyArray<ExcelJS.ConditionalFormattingOptions>;
 }
 
+/** An array formula: its first cell (1-based) and the range it fills ("C2:C5"). */
+export interface ArrayFormula {
+  row: number;
+  col: number;
+  ref: string;
+}
+
 /** The looks of a workbook's sheets, by sheet name. */
 export interface WorkbookLooks {
   sheet(name: string): SheetLook | undefined;
@@ -88,6 +106,7 @@ export function worksheetLook(ws: ExcelJS.Worksheet): SheetLook {
   let look = worksheetLooks.get(ws);
   if (look) return look;
   let rows: number[] | null = null;
+  let arrays: ArrayFormula[] | null = null;
   const columns: Array<{ col: number; width?: number; hidden?: boolean }> = [];
   ((ws as unknown as { _columns?: ExcelJS.Column[] | null })._columns ?? []).forEach((c, i) => {
     if (c && (c.width || c.hidden)) columns.push({ col: i + 1, width: c.width || undefined, hidden: c.hidden || undefined });
@@ -107,6 +126,19 @@ export function worksheetLook(ws: ExcelJS.Worksheet): SheetLook {
     },
     height: (r) => ws.findRow(r)?.height || undefined,
     hidden: (r) => !!ws.findRow(r)?.hidden,
+    arrays() {
+      // One walk over the sheet's cells, the first time a unit's copy asks (the bureau's never does).
+      if (!arrays) {
+        const list: ArrayFormula[] = [];
+        ws.eachRow({ includeEmpty: false }, (row, r) => row.eachCell({ includeEmpty: false }, (cell, c) => {
+          if ((cell.type as unknown as number) !== 6 /* Formula */) return;
+          const v = cell.value as { shareType?: string; ref?: string };
+          if (v.shareType === 'array') list.push({ row: r, col: c, ref: v.ref || cell.address });
+        }));
+        arrays = list;
+      }
+      return arrays;
+    },
     setup() {
       const validations = (ws as unknown as { dataValidations?: { model?: Record<string, ExcelJS.DataValidation | undefined> } }).dataValidations?.model ?? {};
       const dataValidations: Array<{ range: string; validation: ExcelJS.DataValidation }> = [];
@@ -323,6 +355,15 @@ function notesByRow(findings: ReadonlyArray<Finding>): Map<number, Array<{ col: 
   return out;
 }
 
+/** A note added below the cell's own note, if it has one. */
+function addNote(tc: ExcelJS.Cell, more: string, box: { width: number; height: number }): void {
+  const prior = tc.note;
+  const priorText = typeof prior === 'string' ? prior : prior && Array.isArray((prior as ExcelJS.Comment).texts) ? (prior as ExcelJS.Comment).texts!.map((t) => t.text).join('') : '';
+  const text = priorText ? `${priorText}\n${more}` : more;
+  // `box` rides along in the note model; the Node adapter sizes the VML box from it (src/cli/note-box.ts).
+  tc.note = { texts: [{ text }], box } as unknown as ExcelJS.Comment;
+}
+
 /** Fill and note the flagged cells of one row, as the review model says. */
 function flagRow(row: ExcelJS.Row, notes: ReadonlyArray<{ col: number; note: ReturnType<typeof cellNotes>[number] }>): void {
   for (const { col, note: n } of notes) {
@@ -331,12 +372,48 @@ function flagRow(row: ExcelJS.Row, notes: ReadonlyArray<{ col: number; note: Ret
       const argb = `FF${n.fill}`;
       tc.style = { ...(tc.style ?? {}), fill: { type: 'pattern', pattern: 'solid', fgColor: { argb }, bgColor: { argb } } };
     }
-    const prior = tc.note;
-    const priorText = typeof prior === 'string' ? prior : prior && Array.isArray((prior as ExcelJS.Comment).texts) ? (prior as ExcelJS.Comment).texts!.map((t) => t.text).join('') : '';
-    const text = priorText ? `${priorText}\n${n.text}` : n.text;
-    // `box` rides along in the note model; the Node adapter sizes the VML box from it (src/cli/note-box.ts).
-    tc.note = { texts: [{ text }], box: n.box } as unknown as ExcelJS.Comment;
+    addNote(tc, n.text, n.box);
   }
+}
+
+/** What a unit's copy says on the first cell it keeps of an array formula it cannot keep whole. */
+export function partialArrayNote(ref: string): string {
+  return `【复制说明】本单元格原在数组公式 ${ref} 中。该公式所占的行有的不属于本单位，没有复制到本工作簿，所以这里只保留原来的计算结果，不再是公式。`;
+}
+
+/** A range's corners, 1-based ("C2:D5", "C2"), or null. */
+function rangeOf(ref: string): { top: number; left: number; bottom: number; right: number } | null {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/.exec(ref.trim().toUpperCase());
+  if (!m) return null;
+  const a = { col: colNumber(m[1]), row: Number(m[2]) };
+  const b = m[3] ? { col: colNumber(m[3]), row: Number(m[4]) } : a;
+  return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+}
+
+/** Index of the first of ascending `rows` at or after `row`. */
+function firstAtOrAfter(rows: ReadonlyArray<number>, row: number): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid] < row) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * How a copy writing `rows` (ascending) keeps an array formula over `ref`: whole (every row of its
+ * range written; the copy keeps every row at its address, so they map contiguously), or, when only
+ * some are, the first row it writes (its cells then hold their cached values), or null (none written).
+ */
+function arrayKept(ref: string, rows: ReadonlyArray<number>): 'whole' | { first: number; left: number } | null {
+  const r = rangeOf(ref);
+  if (!r) return null;
+  const i = firstAtOrAfter(rows, r.top);
+  const j = firstAtOrAfter(rows, r.bottom + 1);
+  if (j - i === r.bottom - r.top + 1) return 'whole';
+  return j > i ? { first: rows[i], left: r.left } : null;
 }
 
 type Merge = ReturnType<typeof worksheetMerges>[number];
@@ -419,6 +496,22 @@ function* copySheet(book: ReviewBook, name: string, src: SheetLook | undefined, 
   }
   const pending = new Map<number, Array<{ col: number; style: Partial<ExcelJS.Style> }>>();
   const rows = sortedRows(sourceRows, flags.keys(), mergeRows);
+  // A unit's copy: array formulas it cannot keep whole become values, said on their first kept cell.
+  const partial = keep && src ? new Set<string>() : null;
+  const lossNotes = new Map<number, Array<{ col: number; ref: string }>>();
+  const notePartial = (ref: string, at: { first: number; left: number }) => {
+    const list = lossNotes.get(at.first);
+    if (list) list.push({ col: at.left, ref });
+    else lossNotes.set(at.first, [{ col: at.left, ref }]);
+  };
+  if (partial && src?.arrays) {
+    for (const a of src.arrays()) {
+      const kept = arrayKept(a.ref, rows);
+      if (kept === 'whole') continue;
+      partial.add(`${a.row},${a.col}`);
+      if (kept) notePartial(a.ref, kept);
+    }
+  }
   let written = 0;
   const streamed = target as unknown as { _rows?: unknown[]; _rowZero?: number };
   for (const r of rows) {
@@ -436,10 +529,25 @@ function* copySheet(book: ReviewBook, name: string, src: SheetLook | undefined, 
         if (skip?.has(c)) return;
         const v = gridRow ? (gridRow[c - 1] ?? null) : null;
         const tc = tr.getCell(c);
-        tc.value = formula ? formulaValue(formula, v, arrayRef) : writableValue(v);
+        let whole = true;
+        if (arrayRef && partial) {
+          if (src.arrays) whole = !partial.has(`${r},${c}`);
+          else {
+            // A look that lists no arrays: this formula is known from its first cell only.
+            const kept = arrayKept(arrayRef, rows);
+            whole = kept === 'whole';
+            if (kept && kept !== 'whole') notePartial(arrayRef, kept);
+          }
+        }
+        // Never a formula over the wrong cells: a partial array formula's first cell keeps its value.
+        tc.value = formula && whole ? formulaValue(formula, v, arrayRef) : writableValue(v);
         if (style) tc.style = style;
         if (note) tc.note = note;
       });
+      for (const { col, ref } of lossNotes.get(r) ?? []) {
+        const text = partialArrayNote(ref);
+        addNote(tr.getCell(col), text, noteBox(text));
+      }
     } else {
       const row = grid.cells[r - 1];
       if (row) {

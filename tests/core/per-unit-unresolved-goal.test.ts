@@ -1,6 +1,6 @@
 /**
  * Goals of a unit the run could not determine, and goals naming their unit by name only, in the
- * per-unit partition (src/core/per-unit.ts, src/core/performance/goal-unit.ts): 101001 is written as
+ * per-unit partition (src/core/per-unit.ts, src/core/run-unit.ts): 101001 is written as
  * 县教育局 in a.xlsx and as 县文旅局 in b.xlsx (DATA.UNIT_UNRESOLVED drops its rows), so its goals
  * belong to no unit's workbook either; a goal naming only 县卫健委 (102001 in the lines) joins 102001's.
  */

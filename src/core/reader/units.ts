@@ -259,8 +259,8 @@ export interface UnitConflicts {
   readonly codes: ReadonlySet<string>;
   readonly names: ReadonlySet<string>;
   /**
-   * Each name key written with exactly one code, and that code (conflicting or not): what a goal
-   * naming its unit by name only resolves to (performance/goal-unit.ts). Optional for conflicts
+   * Each name key written with exactly one code, and that code (conflicting or not): what a row,
+   * goal or finding naming its unit by name only resolves to (run-unit.ts). Optional for conflicts
    * built by hand.
    */
   readonly codeOfName?: ReadonlyMap<string, string>;

@@ -29,7 +29,7 @@ import {
   perfVagueTail, perfVagueValueOf, perfDuplicateGoal, perfNoLines, perfUnitUnresolved,
 } from '../messages/performance';
 import { costFen, linkGoals, NUMERIC_LEVEL2, valueClassifier } from '../performance';
-import { unlinkedGoalUnit } from '../performance/goal-unit';
+import { runUnit } from '../run-unit';
 import type { PerfGoal, Vagueness } from '../performance';
 import { fundGroupOf } from '../tables/common';
 import { codeMatcher, finding, groupByProject, lineFinding, lineUnit, projectLabel, unitLabel } from './finding-helpers';
@@ -196,12 +196,12 @@ function checkGoal(goal: PerfGoal, n: number, project: ReadonlyArray<BudgetLine>
 }
 
 /**
- * The unit an unlinked goal's findings carry (performance/goal-unit.ts): null when it is a unit
- * DATA.UNIT_UNRESOLVED dropped (then PERF.NOT_CHECKED, and no unit: which unit is exactly what the
- * run could not tell), a name-only goal's unit by its one code in the run.
+ * The unit an unlinked goal's findings carry (run-unit.ts, as for any row naming a unit): null when
+ * it is a unit DATA.UNIT_UNRESOLVED dropped (then PERF.NOT_CHECKED, and no unit: which unit is
+ * exactly what the run could not tell), a name-only goal's unit by its one code in the run.
  */
 export function unlinkedUnit(ctx: RuleContext, g: PerfGoal): Finding['unit'] | null {
-  return unlinkedGoalUnit(g, ctx.unitConflicts);
+  return runUnit(g, ctx.unitConflicts);
 }
 
 /** Files of the lines with no goal linked and no 绩效目标 sheet of their own, in first-seen order. */

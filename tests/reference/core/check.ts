@@ -15,7 +15,8 @@ import type { BudgetLine } from './lines';
 import { dataMessages } from '../../../src/core/messages/data';
 import { readWorkbookDetail, unrecognisedFinding, WorkbookRead } from './reader/workbook';
 import { RULE_FAMILIES } from './rules';
-import { resolveUnitConflicts } from '../../../src/core/reader/units';
+import { resolveUnitConflicts, unitConflicts } from '../../../src/core/reader/units';
+import { fileUnderRunUnits } from '../../../src/core/run-unit';
 import { checkFilledTables, isFilledTablesWorkbook } from '../../../src/core/tables/filled';
 
 export interface CheckOptions {
@@ -188,6 +189,7 @@ export function checkWorkbooks(workbooks: ReadonlyArray<WorkbookGrids>, opts: Ch
   }
   const priorReads = (opts.prior ?? []).map((wb) => readWorkbookDetail(wb, config, new Set(), true));
   // Issue 19: units whose code has two names (or name two codes) belong to no unit.
+  const conflicts = unitConflicts(reads.flatMap((r) => r.current));
   findings.push(...resolveUnitConflicts(reads.flatMap((r) => r.current)));
   for (const r of reads) for (const s of r.prior) findings.push(...resolveUnitConflicts([s]));
   for (const r of priorReads) for (const s of r.prior) r.findings.push(...resolveUnitConflicts([s]));
@@ -225,7 +227,8 @@ export function checkWorkbooks(workbooks: ReadonlyArray<WorkbookGrids>, opts: Ch
     }
   }
 
-  const explained = applyExplanations(findings, aux.explanations);
+  // Every finding under the run's unit (src/core/run-unit.ts), before explanations match by unit.
+  const explained = applyExplanations(fileUnderRunUnits(findings, conflicts), aux.explanations);
   explained.sort(compareFindings);
   const years = reads.flatMap((r) => r.current.map((s) => s.layout.year)).filter((y): y is number => y !== null);
   return {
