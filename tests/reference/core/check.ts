@@ -16,7 +16,7 @@ import { dataMessages } from '../../../src/core/messages/data';
 import { readWorkbookDetail, unrecognisedFinding, WorkbookRead } from './reader/workbook';
 import { RULE_FAMILIES } from './rules';
 import { resolveUnitConflicts, unitConflicts } from '../../../src/core/reader/units';
-import { fileUnderRunUnits } from '../../../src/core/run-unit';
+import { referenceFileUnderRunUnits } from './run-unit';
 import { checkFilledTables, isFilledTablesWorkbook } from '../../../src/core/tables/filled';
 
 export interface CheckOptions {
@@ -228,7 +228,7 @@ export function checkWorkbooks(workbooks: ReadonlyArray<WorkbookGrids>, opts: Ch
   }
 
   // Every finding under the run's unit (src/core/run-unit.ts), before explanations match by unit.
-  const explained = applyExplanations(fileUnderRunUnits(findings, conflicts), aux.explanations);
+  const explained = applyExplanations(referenceFileUnderRunUnits(findings, conflicts), aux.explanations);
   explained.sort(compareFindings);
   const years = reads.flatMap((r) => r.current.map((s) => s.layout.year)).filter((y): y is number => y !== null);
   return {

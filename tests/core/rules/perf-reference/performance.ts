@@ -1,7 +1,7 @@
 // The PERF rules as they were before the speed-up (at 022335d), kept verbatim as the reference of
 // tests/core/rules/performance-equivalence.test.ts: the fast rules must give exactly these findings.
 // Since kept in step with the fixes of behaviour: PERF.COPIED names a linked goal by its project; an
-// unlinked goal's findings carry unlinkedUnit's unit (none for a unit DATA.UNIT_UNRESOLVED dropped).
+// unlinked goal's findings carry its run unit (tests/reference/core/run-unit.ts; none for a unit DATA.UNIT_UNRESOLVED dropped).
 /**
  * PERF — 项目绩效目标和指标 (project performance goals and their indicators), per project.
  *
@@ -35,7 +35,7 @@ import { fundGroupOf } from '../../../../src/core/tables/common';
 import { codeMatcher, finding, groupByProject, lineFinding, lineUnit, projectLabel, unitLabel } from '../../../../src/core/rules/finding-helpers';
 import type { ProjectGroup } from '../../../../src/core/rules/finding-helpers';
 import { copiedGrids } from './performance-copied';
-import { unlinkedUnit } from '../../../../src/core/rules/performance';
+import { referenceRunUnit } from '../../../reference/core/run-unit';
 
 function goalLabel(g: PerfGoal): string {
   if (g.projectName && g.projectCode) return `${g.projectName}（${g.projectCode}）`;
@@ -186,7 +186,7 @@ export const projectPerformance: RuleFamily = {
     coverage(ctx, projects, covered, checked, out);
     for (const g of links.unlinked) {
       const unit = g.unitName || g.unitCode;
-      const resolved = unlinkedUnit(ctx, g);
+      const resolved = referenceRunUnit(g.unitCode, g.unitName, ctx.unitConflicts);
       const unitRef: Finding['unit'] = resolved ?? {};
       if (resolved === null) out.push(finding('PERF.NOT_CHECKED', g.location, perfUnitUnresolved(g.sheet, goalLabel(g), unit)));
       else if (ctx.lines.length > 0) out.push(finding('PERF.UNLINKED', g.location, perfUnlinked(g.sheet, goalLabel(g), unit), unitRef));
@@ -194,7 +194,7 @@ export const projectPerformance: RuleFamily = {
     }
     const firstOf = new Map<PerfGoal, BudgetLine>();
     for (const [key, lines] of projects) for (const g of links.byProject.get(key) ?? []) firstOf.set(g, lines[0]);
-    out.push(...copiedGrids(goals, ctx.config.perf.minCopiedIndicators, (g) => firstOf.get(g) ?? null, (g) => unlinkedUnit(ctx, g)));
+    out.push(...copiedGrids(goals, ctx.config.perf.minCopiedIndicators, (g) => firstOf.get(g) ?? null, (g) => referenceRunUnit(g.unitCode, g.unitName, ctx.unitConflicts)));
     for (const file of new Set(projects.map(([, l]) => l[0].src.file))) if (!checked.has(file)) out.push(finding('PERF.NOT_CHECKED', { file }, perfNotChecked(file)));
     const dropped = ctx.unitConflicts !== undefined && ctx.unitConflicts.codes.size + ctx.unitConflicts.names.size > 0;
     if (ctx.lines.length === 0) for (const file of new Set(goals.map((g) => g.file))) out.push(finding('PERF.NOT_CHECKED', { file }, perfNoLines(file, dropped)));
