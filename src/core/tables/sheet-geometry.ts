@@ -173,7 +173,7 @@ export function textHeightPt(text: string, width: number): number {
   return needPt(linesOf(text, width));
 }
 
-interface Area {
+export interface Area {
   readonly row: number;
   readonly col: number;
   readonly rowSpan: number;
@@ -183,10 +183,11 @@ interface Area {
 
 /**
  * Heights of `count` rows holding `areas` (one per written cell, merged or not): each row fits its
- * one-row areas; a taller area that does not fit its rows gets the rest spread over them. No row
- * exceeds MAX_ROW_PT: a merged area counts what its rows can really hold.
+ * one-row areas; a taller area that does not fit its rows gets the rest spread over them, evenly
+ * over the rows still below MAX_ROW_PT (a row at the cap passes its share to the others), so an
+ * area gets all it needs whenever its rows can hold it. No row exceeds MAX_ROW_PT.
  */
-function rowHeights(count: number, areas: readonly Area[], widths: readonly number[]): number[] {
+export function rowHeights(count: number, areas: readonly Area[], widths: readonly number[]): number[] {
   const h = new Array<number>(count).fill(MIN_ROW_PT);
   const width = (a: Area) => widths.slice(a.col, a.col + a.colSpan).reduce((s, w) => s + w, 0);
   const tall: Area[] = [];
@@ -196,12 +197,22 @@ function rowHeights(count: number, areas: readonly Area[], widths: readonly numb
   }
   for (const a of tall) {
     if (a.text === '') continue;
-    const need = needPt(linesOf(a.text, width(a)));
-    let have = 0;
-    for (let r = a.row; r < a.row + a.rowSpan; r++) have += h[r];
-    if (have >= need) continue;
-    const more = (need - have) / a.rowSpan;
-    for (let r = a.row; r < a.row + a.rowSpan; r++) h[r] += more;
+    const end = Math.min(count, a.row + a.rowSpan);
+    let short = needPt(linesOf(a.text, width(a)));
+    for (let r = a.row; r < end; r++) short -= h[r];
+    // Water-filling: each pass shares what is still short among the rows with room left.
+    while (short > 1e-9) {
+      let open = 0;
+      for (let r = a.row; r < end; r++) if (h[r] < MAX_ROW_PT) open++;
+      if (open === 0) break; // taller than its rows can ever be: Excel shows what fits
+      const share = short / open;
+      for (let r = a.row; r < end; r++) {
+        const add = Math.min(share, MAX_ROW_PT - h[r]);
+        if (add <= 0) continue;
+        h[r] += add;
+        short -= add;
+      }
+    }
   }
   return h.map((x) => Math.min(MAX_ROW_PT, Math.ceil(x * 4) / 4));
 }
