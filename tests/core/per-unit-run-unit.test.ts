@@ -139,3 +139,32 @@ describe('explanations still answer a name-only line’s finding', () => {
     expect([f.explained, f.explanation]).toEqual([true, '已核实']);
   });
 });
+
+describe('name-only and code-only rows of an undetermined unit are dropped and said so (DATA.UNIT_UNRESOLVED)', () => {
+  // 101001 has two names (县教育局 in a.xlsx, 县文旅局 in b.xlsx); 县水利局 has two codes.
+  const codeOnly: Grid = { name: '项目支出', cells: [['单位：元'], ['单位编码', '支出类型', '功能分类科目编码', '经济分类科目编码', '资金来源', '本年预算数'], ['101001', '人员经费', '2050101', '30103', '一般公共预算拨款', 700], ['102001', '人员经费', '2100101', '30103', '一般公共预算拨款', 800]] };
+  const names: Grid = {
+    name: '基本支出',
+    cells: [['单位：元'], H.slice(1), nameLine('县教育局', '2050101', '600'), nameLine('县卫健委', '2100101', '500'), nameLine('县水利局', '2130101', '400')],
+  };
+  const report = checkWorkbooks([{ file: 'a.xlsx', sheets: [detailA, names, codeOnly] }, { file: 'b.xlsx', sheets: [detailB] }]);
+  const unresolved = (sheet: string) => report.findings.filter((f) => f.rule === 'DATA.UNIT_UNRESOLVED' && f.location.sheet === sheet);
+
+  test.each([
+    ['基本支出', 3, '只填了单位名称“县教育局”，该名称对应单位编码 101001', '单位编码 101001 对应不同的单位名称'],
+    ['基本支出', 5, '只填了单位名称“县水利局”）', '单位名称“县水利局”对应不同的单位编码'],
+    ['项目支出', 3, '（单位编码 101001）', '单位编码 101001 对应不同的单位名称'],
+  ] as const)('%s row %d: one finding that says which unit the rows could not be filed under', (sheet, row, which, why) => {
+    const f = unresolved(sheet).find((x) => x.location.row === row);
+    expect(f?.message).toContain(which);
+    expect(f?.message).toContain(why);
+    expect(f?.unit).toBeUndefined();
+  });
+
+  test('their lines are dropped, as the coded rows of the same units are; the resolvable ones stay, under the code', () => {
+    const kept = report.lines.filter((l) => l.src.sheet !== '预算明细').map((l) => `${l.src.sheet}!${l.row}:${l.unitCode || l.unitName}`);
+    expect(kept).toEqual(['基本支出!4:县卫健委', '项目支出!4:102001']);
+    expect(unresolved('基本支出').map((f) => f.location.row)).toEqual([3, 5]);
+    expect(unresolved('项目支出').map((f) => f.location.row)).toEqual([3]);
+  });
+});

@@ -59,12 +59,15 @@ export const dataMessages = {
     names: ReadonlyArray<{ name: string; places: ReadonlyArray<string> }>;
     codes: ReadonlyArray<{ name: string; codes: ReadonlyArray<{ code: string; places: ReadonlyArray<string> }> }>;
     rows: string;
+    /** Set when the rows give only a unit name (this one): the code is its name's one code, if any. */
+    nameOnly?: string;
   }) => {
     const at = (places: ReadonlyArray<string>) => (places.length ? `（见${places.slice(0, 3).join('、')}${places.length > 3 ? '等' : ''}）` : '');
     const clauses: string[] = [];
     if (p.names.length) clauses.push(`单位编码 ${p.code} 对应不同的单位名称：${p.names.map((n) => `“${n.name}”${at(n.places)}`).join('、')}`);
     for (const c of p.codes) clauses.push(`单位名称“${c.name}”对应不同的单位编码：${c.codes.map((x) => `${x.code}${at(x.places)}`).join('、')}`);
-    return `${clauses.join('；')}。本表${p.rows}（单位编码 ${p.code}）无法确定属于哪个单位：这些行不计入任何单位，也不写入任何单位的审核工作簿；请统一单位编码和单位名称`;
+    const which = p.nameOnly === undefined ? `单位编码 ${p.code}` : p.code ? `只填了单位名称“${p.nameOnly}”，该名称对应单位编码 ${p.code}` : `只填了单位名称“${p.nameOnly}”`;
+    return `${clauses.join('；')}。本表${p.rows}（${which}）无法确定属于哪个单位：这些行不计入任何单位，也不写入任何单位的审核工作簿；请统一单位编码和单位名称`;
   },
   mergedAmount: (p: { cell: string; range: string; anchor: string }) =>
     `金额单元格 ${p.cell} 位于合并区域 ${p.range} 内：合并单元格的金额只计入第一行（${p.anchor}），本行按 0 计；请取消合并并逐行填写金额`,

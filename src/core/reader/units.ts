@@ -318,21 +318,37 @@ function gatherUnits(reads: ReadonlyArray<Pick<ReadLike, 'rows'>>) {
 export function resolveUnitConflicts(reads: ReadonlyArray<ReadLike>): Finding[] {
   const { namesOf, codesOf, spelling, placesOf, pair } = gatherUnits(reads);
   const where = (code: string, nameKey: string): string[] => placesOf.get(pair(code, nameKey)) ?? [];
-  const conflict = (u: RowUnit): boolean => !!u.code && !!u.name && ((namesOf.get(u.code)?.size ?? 0) > 1 || (codesOf.get(unitNameKey(u.name))?.size ?? 0) > 1);
+  const twoNames = (code: string) => (namesOf.get(code)?.size ?? 0) > 1;
+  // A unit written by code only or by name only is as undetermined as the pair it stands for
+  // (run-unit.ts files it under no unit): its rows are dropped and said so, not left to reach no
+  // unit's workbook in silence.
+  const conflict = (u: RowUnit): boolean => {
+    if (u.code && twoNames(u.code)) return true;
+    if (!u.name) return false;
+    const codes = codesOf.get(unitNameKey(u.name));
+    if (codes === undefined) return false;
+    if (codes.size > 1) return true;
+    return !u.code && twoNames(codes.values().next().value as string);
+  };
   const out: Finding[] = [];
   for (const r of reads) {
     const dropped = r.rows.units.map((u) => !!u && conflict(u));
     if (!dropped.some(Boolean)) continue;
     const { rowUnit, rowOffset } = r.rows;
     // Per code of a dropped unit: its names on this sheet and its rows (1-based sheet rows), in order.
-    const byCode = new Map<string, { names: Set<string>; rows: number[] }>();
+    const byCode = new Map<string, { code: string; nameOnly: boolean; names: Set<string>; rows: number[] }>();
     for (let i = 0; i < rowUnit.length; i++) {
       const id = rowUnit[i];
       if (id < 0 || !dropped[id]) continue;
       const u = r.rows.units[id] as RowUnit;
-      let e = byCode.get(u.code);
-      if (!e) byCode.set(u.code, (e = { names: new Set(), rows: [] }));
-      e.names.add(unitNameKey(u.name));
+      // A name-only unit stands for its name's one code (or, with several, for the name itself).
+      const nameKey = u.name ? unitNameKey(u.name) : '';
+      const one = !u.code && nameKey ? codesOf.get(nameKey) : undefined;
+      const code = u.code || (one && one.size === 1 ? (one.values().next().value as string) : '');
+      const k = code || `\u0001${nameKey}`;
+      let e = byCode.get(k);
+      if (!e) byCode.set(k, (e = { code, nameOnly: !u.code, names: new Set(), rows: [] }));
+      if (u.name) e.names.add(unitNameKey(u.name));
       e.rows.push(i + rowOffset);
       rowUnit[i] = NO_UNIT;
     }
@@ -344,7 +360,8 @@ export function resolveUnitConflicts(reads: ReadonlyArray<ReadLike>): Finding[] 
     r.lines.length = 0;
     for (const l of kept) r.lines.push(l);
     attachUnits(r.findings, r.rows);
-    for (const [code, e] of byCode) {
+    for (const e of byCode.values()) {
+      const code = e.code;
       // The code written with several names: each name and where it is written with this code.
       const codeNames = [...(namesOf.get(code) ?? [])];
       const names = codeNames.length > 1 ? codeNames.slice(0, 5).map((n) => ({ name: spelling.get(n) ?? n, places: where(code, n) })) : [];
@@ -357,7 +374,7 @@ export function resolveUnitConflicts(reads: ReadonlyArray<ReadLike>): Finding[] 
       const f: Finding = {
         rule: 'DATA.UNIT_UNRESOLVED', severity: DEFAULT_SEVERITY['DATA.UNIT_UNRESOLVED'],
         location: { file: r.rows.file, sheet: r.rows.sheet, row: e.rows[0] },
-        message: dataMessages.unitConflict({ code, names, codes, rows: rowStretches(e.rows) }),
+        message: dataMessages.unitConflict({ code, names, codes, rows: rowStretches(e.rows), nameOnly: e.nameOnly ? spelling.get([...e.names][0] ?? '') ?? [...e.names][0] ?? '' : undefined }),
       };
       r.findings.push(f);
       out.push(f);
