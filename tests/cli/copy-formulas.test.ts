@@ -17,7 +17,7 @@ import { readXlsxBuffer } from '../../src/io/read-xlsx';
 import { buildReviewWorkbook } from '../../src/io/review-workbook';
 import { slideFormula } from '../../src/io/xlsx-stream/shared-formula';
 import { cli } from './run-cli';
-import { SHEET_HEAD, SHEET_TAIL, writeXlsx } from './xlsx-stream/xlsx-writer';
+import { SHEET_HEAD, SHEET_TAIL, writeXlsx, xmlFormula as fml, xmlNum as num, xmlStr as str } from './xlsx-stream/xlsx-writer';
 
 const SHEET = '明细';
 const PARAMS = '参数';
@@ -31,9 +31,6 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const str = (ref: string, t: string) => `<c r="${ref}" t="inlineStr"><is><t>${t}</t></is></c>`;
-const num = (ref: string, v: number) => `<c r="${ref}"><v>${v}</v></c>`;
-const fml = (ref: string, f: string, v: number) => `<c r="${ref}">${f}<v>${v}</v></c>`;
 
 /**
  * 明细: A2:A5 = 1..4; B2:B5 shared =A2*2; C2:C3 one array formula =A2:A3*10; D2:E2 shared across

@@ -18,7 +18,7 @@ import { readXlsxBuffer } from '../../src/io/read-xlsx';
 import { buildReviewWorkbook, partialArrayNote, worksheetLook } from '../../src/io/review-workbook';
 import type { ReviewSource, SheetLook } from '../../src/io/review-workbook';
 import { cli } from './run-cli';
-import { SHEET_HEAD, SHEET_TAIL, writeXlsx } from './xlsx-stream/xlsx-writer';
+import { SHEET_HEAD, SHEET_TAIL, writeXlsx, xmlFormula as fml, xmlNum as num, xmlStr as str } from './xlsx-stream/xlsx-writer';
 
 const SHEET = '明细';
 let dir: string;
@@ -30,9 +30,6 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const str = (ref: string, t: string) => `<c r="${ref}" t="inlineStr"><is><t>${t}</t></is></c>`;
-const num = (ref: string, v: number) => `<c r="${ref}"><v>${v}</v></c>`;
-const fml = (ref: string, f: string, v: number) => `<c r="${ref}">${f}<v>${v}</v></c>`;
 const arr = (ref: string, range: string, f: string, v: number) => fml(ref, `<f t="array" ref="${range}">${f}</f>`, v);
 
 /**

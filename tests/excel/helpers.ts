@@ -1,4 +1,7 @@
 import type { Finding, Severity } from '../../src/core/findings';
+import type { StandardTable } from '../../src/core/tables';
+import { writeTables } from '../../src/excel/tables';
+import type { FakeSheet } from '../../src/testing/fake-excel/model';
 import { capsFromVersion, HostCaps } from '../../src/excel/caps';
 import { FakeWorkbookModel, installFakeOffice } from '../../src/testing/fake-excel';
 
@@ -7,6 +10,33 @@ export function fakeHost(version = 18): { model: FakeWorkbookModel; caps: HostCa
   const model = new FakeWorkbookModel(version);
   const uninstall = installFakeOffice(model);
   return { model, caps: capsFromVersion(version), uninstall };
+}
+
+/** Tables written by the pane on a fake host of ExcelApi 1.`version` (caps detected from the host): every sheet, and the syncs it took. */
+export async function paneSet(tables: readonly StandardTable[], version = 18): Promise<{ sheets: FakeSheet[]; model: FakeWorkbookModel; syncs: number }> {
+  const { model, uninstall } = fakeHost(version);
+  try {
+    const s0 = model.syncCount;
+    const names = await writeTables(tables);
+    return { sheets: names.map((n) => model.sheet(n)!), model, syncs: model.syncCount - s0 };
+  } finally {
+    uninstall();
+  }
+}
+
+/** One batch of `batch` on a fresh fake host holding a sheet 表 (A1 = "x"): the errors its syncs failed with, and the sheet. */
+export async function runOnFake(version: number, batch: (ctx: Excel.RequestContext) => void): Promise<{ failed: string[]; sheet: FakeSheet }> {
+  const { model, uninstall } = fakeHost(version);
+  try {
+    model.put('表', [['x']]);
+    await Excel.run(async (ctx) => {
+      batch(ctx);
+      await ctx.sync();
+    }).catch(() => undefined);
+    return { failed: model.failedSyncs(), sheet: model.sheet('表')! };
+  } finally {
+    uninstall();
+  }
 }
 
 export function finding(sheet: string, cell: string, severity: Severity = 'error', message = '金额无法识别'): Finding {

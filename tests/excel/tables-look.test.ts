@@ -12,15 +12,14 @@ import { a1 } from '../../src/core/address';
 import { type StandardTable, generateTables } from '../../src/core/tables';
 import { bodyLayoutOf } from '../../src/core/tables/project-performance-grid';
 import { widthToPoints } from '../../src/core/tables/sheet-geometry';
-import { writeTables } from '../../src/excel/tables';
 import { rectangles } from '../../src/excel/table-look';
 import { buildTablesWorkbook } from '../../src/io/tables-workbook';
-import type { CellBorder, FakeSheet, FakeWorkbookModel } from '../../src/testing/fake-excel/model';
+import type { CellBorder, FakeSheet } from '../../src/testing/fake-excel/model';
 import { MAX_COLUMN_WIDTH_PT } from '../../src/testing/fake-excel';
 import { exampleBLines } from '../fixtures/example-b-lines';
 import { exampleCLines } from '../fixtures/example-c-lines';
 import { SCHOOL, perfGoal, projectLine } from '../core/tables/perf-grid-fixtures';
-import { fakeHost } from './helpers';
+import { fakeHost, paneSet, runOnFake } from './helpers';
 
 /** A cell's look in the words both writers can be read in. */
 interface Look {
@@ -118,17 +117,6 @@ function tableSets(projects = 8): Array<[string, StandardTable[]]> {
   ];
 }
 
-/** The tables written by the pane on a fake host of ExcelApi 1.`version` (caps detected from the host). */
-async function paneSet(tables: readonly StandardTable[], version: number): Promise<{ sheets: FakeSheet[]; model: FakeWorkbookModel; syncs: number }> {
-  const { model, uninstall } = fakeHost(version);
-  try {
-    const s0 = model.syncCount;
-    const names = await writeTables(tables);
-    return { sheets: names.map((n) => model.sheet(n)!), model, syncs: model.syncCount - s0 };
-  } finally {
-    uninstall();
-  }
-}
 
 describe.each(tableSets())('%s tables: the pane draws every cell as the CLI does', (style, tables) => {
   const cli = buildTablesWorkbook([{ tables }]).worksheets;
@@ -226,19 +214,7 @@ describe('batched: the look adds ops by runs, syncs only by payload chunks', () 
 });
 
 describe('the fake host is as strict as Excel about the look\'s formats', () => {
-  async function run(version: number, batch: (ctx: Excel.RequestContext) => void): Promise<{ failed: string[]; sheet: FakeSheet }> {
-    const { model, uninstall } = fakeHost(version);
-    try {
-      model.put('表', [['x']]);
-      await Excel.run(async (ctx) => {
-        batch(ctx);
-        await ctx.sync();
-      }).catch(() => undefined);
-      return { failed: model.failedSyncs(), sheet: model.sheet('表')! };
-    } finally {
-      uninstall();
-    }
-  }
+  const run = runOnFake;
   const range = (ctx: Excel.RequestContext, address = 'A1') => ctx.workbook.worksheets.getItem('表').getRange(address);
   const fails = async (version: number, batch: (ctx: Excel.RequestContext) => void) => (await run(version, batch)).failed;
 

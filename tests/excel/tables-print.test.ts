@@ -19,7 +19,7 @@ import type { FakeSheet, FakeWorkbookModel } from '../../src/testing/fake-excel/
 import { exampleBLines } from '../fixtures/example-b-lines';
 import { exampleCLines } from '../fixtures/example-c-lines';
 import { type Ind, SCHOOL, gridTable, perfGoal, projectLine } from '../core/tables/perf-grid-fixtures';
-import { fakeHost } from './helpers';
+import { fakeHost, paneSet, runOnFake } from './helpers';
 
 const LONG_GOAL = '完成全县 12 所中小学校舍维修改造，消除 3 处 D 级危房安全隐患，保障 3200 名师生教学安全，工程验收合格率 100%。';
 
@@ -287,17 +287,6 @@ function fullSet(n: number): StandardTable[] {
   return generateTables(lines, { performance: goals, year: 2026 });
 }
 
-/** The full set written on a fake host of ExcelApi 1.`version`: every sheet, and the syncs it took. */
-async function paneSet(tables: readonly StandardTable[], version = 18): Promise<{ sheets: FakeSheet[]; model: FakeWorkbookModel; syncs: number }> {
-  const { model, uninstall } = fakeHost(version);
-  try {
-    const s0 = model.syncCount;
-    const names = await writeTables(tables);
-    return { sheets: names.map((n) => model.sheet(n)!), model, syncs: model.syncCount - s0 };
-  } finally {
-    uninstall();
-  }
-}
 
 describe('the full set of tables', () => {
   test('every sheet as the CLI\'s: widths, heights, page setup; syncs do not grow with tables or rows', async () => {
@@ -341,19 +330,7 @@ describe('the full set of tables', () => {
 });
 
 describe('the fake host is as strict as Excel about heights and breaks', () => {
-  async function run(version: number, batch: (ctx: Excel.RequestContext) => void): Promise<string[]> {
-    const { model, uninstall } = fakeHost(version);
-    try {
-      model.put('表', [['x']]);
-      await Excel.run(async (ctx) => {
-        batch(ctx);
-        await ctx.sync();
-      }).catch(() => undefined);
-      return model.failedSyncs();
-    } finally {
-      uninstall();
-    }
-  }
+  const run = async (version: number, batch: (ctx: Excel.RequestContext) => void) => (await runOnFake(version, batch)).failed;
   const ws = (ctx: Excel.RequestContext) => ctx.workbook.worksheets.getItem('表');
 
   test('rowHeight: 0–409 points, ExcelApi 1.2', async () => {

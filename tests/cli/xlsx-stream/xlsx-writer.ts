@@ -186,6 +186,11 @@ export function writeXlsx(
 export const SHEET_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
 export const SHEET_TAIL = '</sheetData></worksheet>';
 
+/** Cells of sheet XML: an inline string, a number, a formula (`f` is its <f> element) with its cached value. */
+export const xmlStr = (ref: string, t: string) => `<c r="${ref}" t="inlineStr"><is><t>${t}</t></is></c>`;
+export const xmlNum = (ref: string, v: number) => `<c r="${ref}"><v>${v}</v></c>`;
+export const xmlFormula = (ref: string, f: string, v: number) => `<c r="${ref}">${f}<v>${v}</v></c>`;
+
 /** Column letters of a 0-based index. */
 export function colName(c: number): string {
   let s = '';
