@@ -61,15 +61,19 @@ const SHOWN_IN_ALL = 100_000;
 let shownInAll = 0;
 const compiled = new Map<string, Compiled>();
 
+/** The compiled code, or null for General, @ and codes numfmt cannot read (each judged once). */
 function compile(code: string): Compiled {
   let c = compiled.get(code);
   if (c === undefined) {
-    const n = numfmtCode(code);
-    try {
-      c = { code: n, date: isDateFormat(n), shown: new Map() };
-      format(n, 0, OPTIONS); // an unreadable code throws here, once
-    } catch {
-      c = null;
+    if (!isShownFormat(code)) c = null;
+    else {
+      const n = numfmtCode(code);
+      try {
+        c = { code: n, date: isDateFormat(n), shown: new Map() };
+        format(n, 0, OPTIONS); // an unreadable code throws here, once
+      } catch {
+        c = null;
+      }
     }
     // A workbook has a few dozen codes; a hostile one with thousands is compiled per cell instead.
     if (compiled.size < 1000) compiled.set(code, c);
@@ -83,7 +87,7 @@ function compile(code: string): Compiled {
  * date out of range, a number too long to write exactly), or writes no digit (a zero section "-").
  */
 export function shownText(v: number, code: string): string | null {
-  if (!Number.isFinite(v) || Math.abs(v) >= 1e15 || !isShownFormat(code)) return null;
+  if (!Number.isFinite(v) || Math.abs(v) >= 1e15) return null;
   const c = compile(code);
   if (c === null) return null;
   let t = c.shown.get(v);
