@@ -336,7 +336,8 @@ export function resolveUnitConflicts(reads: ReadonlyArray<ReadLike>): Finding[] 
     if (!dropped.some(Boolean)) continue;
     const { rowUnit, rowOffset } = r.rows;
     // Per code of a dropped unit: its names on this sheet and its rows (1-based sheet rows), in order.
-    const byCode = new Map<string, { code: string; nameOnly: boolean; names: Set<string>; rows: number[] }>();
+    // nameOnly: the name as the run spells it, when the rows give no code.
+    const byCode = new Map<string, { code: string; nameOnly?: string; names: Set<string>; rows: number[] }>();
     for (let i = 0; i < rowUnit.length; i++) {
       const id = rowUnit[i];
       if (id < 0 || !dropped[id]) continue;
@@ -347,7 +348,7 @@ export function resolveUnitConflicts(reads: ReadonlyArray<ReadLike>): Finding[] 
       const code = u.code || (one && one.size === 1 ? (one.values().next().value as string) : '');
       const k = code || `\u0001${nameKey}`;
       let e = byCode.get(k);
-      if (!e) byCode.set(k, (e = { code, nameOnly: !u.code, names: new Set(), rows: [] }));
+      if (!e) byCode.set(k, (e = { code, nameOnly: u.code ? undefined : spelling.get(nameKey) ?? nameKey, names: new Set(), rows: [] }));
       if (u.name) e.names.add(unitNameKey(u.name));
       e.rows.push(i + rowOffset);
       rowUnit[i] = NO_UNIT;
@@ -374,7 +375,7 @@ export function resolveUnitConflicts(reads: ReadonlyArray<ReadLike>): Finding[] 
       const f: Finding = {
         rule: 'DATA.UNIT_UNRESOLVED', severity: DEFAULT_SEVERITY['DATA.UNIT_UNRESOLVED'],
         location: { file: r.rows.file, sheet: r.rows.sheet, row: e.rows[0] },
-        message: dataMessages.unitConflict({ code, names, codes, rows: rowStretches(e.rows), nameOnly: e.nameOnly ? spelling.get([...e.names][0] ?? '') ?? [...e.names][0] ?? '' : undefined }),
+        message: dataMessages.unitConflict({ code, names, codes, rows: rowStretches(e.rows), nameOnly: e.nameOnly }),
       };
       r.findings.push(f);
       out.push(f);
