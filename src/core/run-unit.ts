@@ -53,10 +53,18 @@ export function runUnitKey(u: FindingUnit | null): string {
  */
 export function runUnits(conflicts: UnitConflicts | undefined): (code: string, name: string) => FindingUnit | null {
   const seen = new Map<string, FindingUnit | null>();
+  // A unit's lines and findings mostly follow each other: the previous pair is tried before the map.
+  let lastCode: string | null = null;
+  let lastName: string | null = null;
+  let last: FindingUnit | null = null;
   return (code, name) => {
+    if (code === lastCode && name === lastName) return last;
     const k = code + '\u0001' + name;
     let u = seen.get(k);
     if (u === undefined) seen.set(k, (u = runUnit({ unitCode: code, unitName: name }, conflicts)));
+    lastCode = code;
+    lastName = name;
+    last = u;
     return u;
   };
 }
