@@ -37,11 +37,11 @@ export interface Grid {
   /** 1-based sheet row and column of cells[0][0] (the used range need not start at A1). */
   readonly origin?: { readonly row: number; readonly col: number };
   /**
-   * Number formats of numeric cells other than General and @ ("0%", 0"人次", yyyy"年"m"月"), as runs
-   * down a column sorted by column then top row, so that 0.95 reads as "95%" where the reader needs
-   * it (the 绩效目标 指标值). Runs, not cells: a million-row column formatted 0.0% is one entry. Adapters fill it only on sheets
-   * the core reads as 绩效目标 (performanceSheetKind), and the Office.js adapter only for their
-   * 指标值 columns; absent elsewhere.
+   * Number formats of numeric and date cells other than General and @ ("0%", 0"人次",
+   * yyyy"年"m"月"), as runs down a column sorted by column then top row, so that 0.95 reads as "95%"
+   * where the reader needs it (the 绩效目标 指标值). Runs, not cells: a million-row column formatted
+   * 0.0% is one entry. Adapters fill it only on sheets the core reads as 绩效目标
+   * (performanceSheetKind), and the Office.js adapter only for their 指标值 columns; absent elsewhere.
    */
   readonly numFmts?: ReadonlyArray<NumFmtRun>;
   readonly hidden?: boolean;

@@ -259,10 +259,10 @@ async function readHidden(ctx: Excel.RequestContext, plans: SheetPlan[]): Promis
 
 /**
  * The number formats of the numbers in the 指标值 columns of 绩效目标 sheets: the only cells whose
- * format the core reads (0.95 under "0%" shown "95%", a date serial as the date it shows). Loading numberFormat with the values would double the
- * payload of a million-row read; here each such column is asked from its first number to its last,
- * in row chunks packed into syncs by a cell budget that adapts to the bytes a cell cost, halving on a
- * payload error, so syncs grow with chunks, never with rows. Merges must be read (headers are
+ * format the core reads (0.95 under "0%" shown "95%", a date serial as the date it shows). Loading
+ * numberFormat with the values would double the payload of a million-row read; here each such
+ * column is asked from its first number to its last, in row chunks packed into syncs by a cell
+ * budget that adapts to the bytes a cell cost, halving on a payload error, so syncs grow with chunks, never with rows. Merges must be read (headers are
  * found on the filled grid).
  */
 async function readValueFormats(ctx: Excel.RequestContext, plans: SheetPlan[]): Promise<void> {

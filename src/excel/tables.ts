@@ -17,9 +17,9 @@
  * manual page breaks so that no project starts on one page and ends on the next; a project taller
  * than a page continues under 项目名称（续）. Merges, formats (one op per range or run of equal
  * looks), heights (one op per run of equal heights), page setups and breaks are queued like every
- * other op, so they add syncs only as payload chunks fill, never one per row or table. Page setup and breaks need ExcelApi 1.9 (PageLayout,
- * PageBreakCollection); below it every table is written with its widths and heights but no print
- * setup, and the laid-out table unpaginated and whole (no （续）), as caps.degradationNotes says.
+ * other op, so they add syncs only as payload chunks fill, never one per row or table. Page setup
+ * and breaks need ExcelApi 1.9 (PageLayout, PageBreakCollection); below it every table is written
+ * with its widths and heights but no print setup, and the laid-out table unpaginated and whole (no （续）), as caps.degradationNotes says.
  */
 import { FEN_PER_UNIT } from '../core/money';
 import type { StandardTable } from '../core/tables/model';

@@ -1,6 +1,7 @@
 /**
  * styles.xml, read only to tell which cell styles show numbers as dates, and which number format
- * each style shows a number with (the 绩效目标 reader shows 0.95 under "0%" as "95%", Grid.numFmts). The date rule mirrors exceljs
+ * each style shows a number with (the 绩效目标 reader shows 0.95 under "0%" as "95%",
+ * Grid.numFmts). The date rule mirrors exceljs
  * (utils.isDateFmt over the style's number format) so that both readers turn the same cells into
  * Date: a built-in format counts only when exceljs knows its code (14–22, 45–47); the locale-
  * dependent built-ins (27–36, 50–58, e.g. yyyy"年"m"月"d"日") stay numbers in both.
