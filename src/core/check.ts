@@ -13,6 +13,8 @@ import { DEFAULT_SEVERITY, Finding, Summary, RuleId, compareFindings, summarize 
 import type { WorkbookGrids } from './grid';
 import type { BudgetLine } from './lines';
 import type { PerfGoal } from './performance/model';
+import { goalFundsInRange } from './performance/funds-range';
+import { MagnitudeAccount } from './money';
 import { isPerformanceSheet } from './performance';
 import { perfNotChecked } from './messages/performance';
 import { dataMessages } from './messages/data';
@@ -204,6 +206,8 @@ export function checkWorkbooks(workbooks: ReadonlyArray<WorkbookGrids>, opts: Ch
 
   // 3. Detail sheets of the inputs and of --prior workbooks.
   const reads: WorkbookRead[] = [];
+  // Every amount of the run, lines first and then goals' funds, within one exact range (MAX_RUN_FEN).
+  const magnitude = new MagnitudeAccount();
   const tableSheets = new Map<string, string[]>();
   let recognised = false;
   // A prior year given as 公开表 has no budget lines: it feeds the table checks that allow it.
@@ -225,7 +229,7 @@ export function checkWorkbooks(workbooks: ReadonlyArray<WorkbookGrids>, opts: Ch
       if (t.tables.some((x) => x.problem === null)) recognised = true;
       continue;
     }
-    const r = readWorkbookDetail(wb, config, new Set(a.usedSheets));
+    const r = readWorkbookDetail(wb, config, new Set(a.usedSheets), false, magnitude);
     reads.push(r);
     findings.push(...r.findings);
     // Auxiliary sheets that state no unit take the main sheet's (SPEC §7 Auxiliary sheets).
@@ -237,7 +241,12 @@ export function checkWorkbooks(workbooks: ReadonlyArray<WorkbookGrids>, opts: Ch
     // A sheet a 审核公式 reads is checked by that formula, not skipped.
     for (const s of r.unrecognised) if (!formulaSheets.has(s)) findings.push(unrecognisedFinding(wb.file, s));
   }
-  const priorReads = priorDetail.map((wb) => readWorkbookDetail(wb, config, new Set(), true));
+  const priorReads = priorDetail.map((wb) => readWorkbookDetail(wb, config, new Set(), true, magnitude));
+  if (aux.performance) {
+    const inRange = goalFundsInRange(aux.performance, magnitude);
+    aux.performance = inRange.goals;
+    findings.push(...inRange.findings);
+  }
   // A code with two names (or a name with two codes) anywhere in the run: its rows belong to no unit.
   // Prior sheets are judged on their own (a unit may have been renamed since last year).
   const conflicts = unitConflicts(reads.flatMap((r) => r.current));

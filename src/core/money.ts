@@ -12,6 +12,27 @@ export const FEN_PER_UNIT: Record<AmountUnit, number> = { yuan: 100, wan: 1_000_
 /** SPEC §2.1: magnitudes above 9×10¹³ 元 are not budget amounts. */
 export const MAX_ABS_FEN = 9e15;
 
+/**
+ * The 分 one check may read in all, counted in absolute value: 2⁵³ − 1, so that every sum and
+ * difference of the amounts read (a unit's total, a 小计 against its lines, a goal's funds against its
+ * project's lines) is an exact integer. About 90 万亿元: beyond any budget a bureau reviews at once,
+ * but two cells near MAX_ABS_FEN already pass it.
+ */
+export const MAX_RUN_FEN = Number.MAX_SAFE_INTEGER;
+
+/** The running absolute total of one check's amounts (MAX_RUN_FEN). */
+export class MagnitudeAccount {
+  private used = 0;
+
+  /** Counts |fen| in and returns true; false, counting nothing, when that would pass MAX_RUN_FEN. */
+  take(fen: number): boolean {
+    const next = this.used + (fen < 0 ? -fen : fen);
+    if (next > MAX_RUN_FEN) return false;
+    this.used = next;
+    return true;
+  }
+}
+
 export type AmountResult =
   | { ok: true; fen: number; blank: boolean }
   | { ok: false; reason: string };

@@ -9,7 +9,7 @@ import type { RuleConfig } from '../config';
 import { DEFAULT_SEVERITY, Finding, RuleId, Severity } from '../findings';
 import { Cell, Grid, MergeRange, cellText, isCellError } from '../grid';
 import type { BudgetLine, DeclaredKind, Field, LineKind, LineSource } from '../lines';
-import { AmountUnit, numberCellFen, parseAmount } from '../money';
+import { AmountUnit, MagnitudeAccount, numberCellFen, parseAmount } from '../money';
 import { dataMessages } from '../messages/data';
 import { canonicalFund, FUND_GENERAL, isBreakdownLabel, subtotalKind } from './fields';
 import { CellGetter, findHeader, makeGetter, SheetLayout } from './header';
@@ -39,6 +39,8 @@ export interface ReadSheetOptions {
   /** Read as prior-year lines (上年预算 sheet or --prior workbook). */
   prior?: boolean;
   layout?: SheetLayout | null;
+  /** The check's running absolute total (money.ts MAX_RUN_FEN), shared by every sheet it reads. */
+  magnitude?: MagnitudeAccount;
 }
 
 /** A money column: where it is and what it holds. */
@@ -185,6 +187,7 @@ class SheetReader {
   private readonly units: UnitTracker;
   /** Money cells inside merged areas, not their first cell (see mergedMoneyCells). */
   private readonly mergedMoney: Map<number, MergeRange>;
+  private readonly magnitude: MagnitudeAccount;
 
   constructor(
     private readonly grid: Grid,
@@ -193,6 +196,7 @@ class SheetReader {
     private readonly opts: ReadSheetOptions,
   ) {
     this.rowOff = grid.origin?.row ?? 1;
+    this.magnitude = opts.magnitude ?? new MagnitudeAccount();
     this.colOff = grid.origin?.col ?? 1;
     this.cols = everyField(layout.columns);
     this.amountUnit = layout.amountUnit ?? (opts.config.defaultUnit === '万元' ? 'wan' : 'yuan');
@@ -496,21 +500,22 @@ class SheetReader {
         if (m) this.push('DATA.MERGED_AMOUNT', r, col, dataMessages.mergedAmount({ cell: this.addr(r, col), range: rangeText(m, this.rowOff, this.colOff), anchor: this.addr(m.top, m.left) }));
         continue;
       }
-      if (typeof v === 'number') {
-        const fen = numberCellFen(v, this.amountUnit);
-        if (fen !== null) {
-          out[i] = fen;
-          continue;
-        }
+      let fen: number | null = typeof v === 'number' ? numberCellFen(v, this.amountUnit) : null;
+      let reason = '';
+      if (fen === null) {
+        const res = parseAmount(v, this.amountUnit);
+        if (res.ok) fen = res.fen;
+        else reason = res.reason;
       }
-      const res = parseAmount(v, this.amountUnit);
-      if (res.ok) out[i] = res.fen;
-      else {
-        out[i] = null;
-        const cell = this.addr(r, col);
-        const text = isCellError(v) ? v.error : cellText(v).slice(0, 40);
-        this.push('DATA.BAD_AMOUNT', r, col, dataMessages.badAmount({ cell, text, reason: res.reason }));
+      // Every amount read counts towards the check's exact range: sums of any of them stay exact.
+      if (fen !== null && this.magnitude.take(fen)) {
+        out[i] = fen;
+        continue;
       }
+      out[i] = null;
+      const cell = this.addr(r, col);
+      const text = isCellError(v) ? v.error : cellText(v).slice(0, 40);
+      this.push('DATA.BAD_AMOUNT', r, col, fen !== null ? dataMessages.runMagnitude({ cell, text }) : dataMessages.badAmount({ cell, text, reason }));
     }
     return out;
   }

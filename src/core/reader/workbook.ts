@@ -6,6 +6,7 @@
 import type { RuleConfig } from '../config';
 import { DEFAULT_SEVERITY, Finding } from '../findings';
 import type { Grid, WorkbookGrids } from '../grid';
+import { MagnitudeAccount } from '../money';
 import { dataMessages } from '../messages/data';
 import { budgetRowsView, performanceSheetKind } from '../performance/read';
 import { normalizeText } from '../text';
@@ -45,9 +46,10 @@ function looksPrior(g: Grid, layout: SheetLayout, currentYear: number | null): b
 
 /**
  * Read the detail sheets of one workbook. `skip` lists sheets already read as auxiliary sheets.
- * With `allPrior` (a --prior workbook) every detail sheet is read as prior-year lines.
+ * With `allPrior` (a --prior workbook) every detail sheet is read as prior-year lines. `magnitude`
+ * is the check's running total of amounts (money.ts MAX_RUN_FEN), shared by all its workbooks.
  */
-export function readWorkbookDetail(wb: WorkbookGrids, config: RuleConfig, skip: ReadonlySet<string>, allPrior = false): WorkbookRead {
+export function readWorkbookDetail(wb: WorkbookGrids, config: RuleConfig, skip: ReadonlySet<string>, allPrior = false, magnitude = new MagnitudeAccount()): WorkbookRead {
   const out: WorkbookRead = { file: wb.file, current: [], prior: [], unrecognised: [], findings: [] };
   const candidates: { grid: Grid; layout: SheetLayout }[] = [];
   for (const grid of wb.sheets) {
@@ -62,7 +64,7 @@ export function readWorkbookDetail(wb: WorkbookGrids, config: RuleConfig, skip: 
     const prior = allPrior || (candidates.length > 1 && looksPrior(grid, layout, currentYear));
     // An export of lines and indicators in one sheet: rows that only add indicators are not lines.
     const lines = performanceSheetKind(grid) === 'also' ? budgetRowsView(grid, layout.columns.amount) : grid;
-    const read = readDetailSheet(lines, { file: wb.file, config, prior, layout });
+    const read = readDetailSheet(lines, { file: wb.file, config, prior, layout, magnitude });
     if (!read) continue;
     (prior ? out.prior : out.current).push(read);
     out.findings.push(...read.findings);

@@ -186,7 +186,8 @@ function checkGoal(goal: PerfGoal, n: number, project: ReadonlyArray<BudgetLine>
     const i = indicators[k];
     const v = checks.classify(i.level2, i.value);
     if (v !== null) out.push(finding('PERF.VAGUE_VALUE', i.location, perfVagueValueOf(who.subject, i.name, i.level2, checks.tail(i.value, i.level2, v)), who.unitRef));
-    if (i.level2 === '成本指标' && funds !== null) {
+    // Negative funds (DATA.NEGATIVE_AMOUNT) set no limit; they could also take cost − funds past 2⁵³.
+    if (i.level2 === '成本指标' && funds !== null && funds >= 0) {
       const cost = checks.costOf(i.value);
       if (cost !== null && cost > funds) {
         out.push(finding('PERF.COST_EXCEEDS', i.location, perfCostExceedsOf(who.subject, i.name, cost, funds), who.unitRef, { actualFen: cost, limitFen: funds, excessFen: cost - funds }));
