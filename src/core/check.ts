@@ -206,18 +206,19 @@ export function checkWorkbooks(workbooks: ReadonlyArray<WorkbookGrids>, opts: Ch
 
   // 3. Detail sheets of the inputs and of --prior workbooks.
   const reads: WorkbookRead[] = [];
-  // Every amount of the run, lines first and then goals' funds, within one exact range (MAX_RUN_FEN).
+  // Every amount of the run within one exact range (MAX_RUN_FEN): prior 公开表, then the inputs'
+  // tables and lines in order, then prior lines, then goals' funds.
   const magnitude = new MagnitudeAccount();
   const tableSheets = new Map<string, string[]>();
   let recognised = false;
   // A prior year given as 公开表 has no budget lines: it feeds the table checks that allow it.
-  const priorTables = (opts.prior ?? []).filter((wb) => isFilledTablesWorkbook(wb)).map((wb) => ({ file: wb.file, tables: readFilledTables(wb) }));
+  const priorTables = (opts.prior ?? []).filter((wb) => isFilledTablesWorkbook(wb)).map((wb) => ({ file: wb.file, tables: readFilledTables(wb, magnitude) }));
   const priorDetail = (opts.prior ?? []).filter((wb) => !priorTables.some((p) => p.file === wb.file));
   for (const wb of workbooks) {
     let a = auxByFile.get(wb.file) as AuxSheets;
     // A workbook of filled standard tables (公开表) is checked by the TABLES.* rules instead.
     if (isFilledTablesWorkbook(wb)) {
-      const t = checkFilledTables(wb);
+      const t = checkFilledTables(wb, magnitude);
       // A sheet read as one of the 公开表 (its 项目支出绩效目标表, say) is not also a supporting sheet.
       const asTables = new Set(t.tables.map((x) => x.sheet));
       findings.push(...t.findings, ...a.findings.filter((f) => !f.location.sheet || !asTables.has(f.location.sheet)));

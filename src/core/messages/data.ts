@@ -21,6 +21,9 @@ export const FIELD_ZH: Record<string, string> = {
   approved: '是否批准', unit: '单位名称或单位编码',
 };
 
+/** Why an amount past the check's exact range (money.ts MAX_RUN_FEN) is not used. */
+export const RUN_MAGNITUDE = `本次审核读入的金额（按绝对值）累计超过 ${formatFen(MAX_RUN_FEN, 'yuan')} 元，超出精确到分的计算范围`;
+
 export const dataMessages = {
   missingColumn: (p: { sheet: string; field: string; purpose: string }) =>
     `工作表“${p.sheet}”缺少“${FIELD_ZH[p.field] ?? p.field}”列，${p.purpose}`,
@@ -28,7 +31,7 @@ export const dataMessages = {
     `单元格 ${p.cell} 的金额“${p.text}”无法识别为金额（${p.reason}），请改为数字`,
   /** The cell that would take the check's amounts past MAX_RUN_FEN (money.ts). */
   runMagnitude: (p: { cell?: string; text: string }) =>
-    `${p.cell ? `单元格 ${p.cell} 的` : ''}金额“${p.text}”使本次审核读入的金额（按绝对值）累计超过 ${formatFen(MAX_RUN_FEN, 'yuan')} 元，超出精确到分的计算范围，该金额未使用；请核对金额和单位（元/万元）`,
+    `${p.cell ? `单元格 ${p.cell} 的` : ''}金额“${p.text}”使${RUN_MAGNITUDE}，该金额未使用；请核对金额和单位（元/万元）`,
   negativeAmount: (p: { unitName: string; fen: number; amountUnit: AmountUnit }) =>
     `${p.unitName}预算金额为负数（${money(p.fen, p.amountUnit)}），请核实是否填错`,
   unknownClass: (p: { what: string; code: string }) =>

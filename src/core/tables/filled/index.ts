@@ -6,7 +6,7 @@
 import { DEFAULT_SEVERITY, Finding } from '../../findings';
 import type { Grid, WorkbookGrids } from '../../grid';
 import { cellText } from '../../grid';
-import { AmountUnit } from '../../money';
+import { AmountUnit, MagnitudeAccount } from '../../money';
 import {
   badAmountMessage, contradictionMessage, emptyUnexplainedMessage, missingMessage, notCheckedMessage, roundingMessage, shortCodeMessage, unitUnknownMessage,
 } from '../../messages/tables';
@@ -29,12 +29,13 @@ interface ReadAll {
   short: Array<{ table: FilledTable; code: ShortCode }>;
 }
 
-function readAll(wb: WorkbookGrids): ReadAll {
+/** `magnitude`: the check's running total of amounts (money.ts MAX_RUN_FEN). */
+function readAll(wb: WorkbookGrids, magnitude: MagnitudeAccount): ReadAll {
   const out: ReadAll = { tables: [], bad: [], short: [] };
   for (const grid of wb.sheets) {
     let unit: AmountUnit | null = null;
     for (const seg of findSegments(grid)) {
-      const { table, bad, shortCodes } = readTable(seg, wb.file, unit);
+      const { table, bad, shortCodes } = readTable(seg, wb.file, unit, magnitude);
       if (table.amountUnitFound) unit = table.amountUnit;
       out.tables.push(table);
       for (const cell of bad) out.bad.push({ table, cell });
@@ -45,8 +46,8 @@ function readAll(wb: WorkbookGrids): ReadAll {
 }
 
 /** The standard tables of a workbook, in sheet order. */
-export function readFilledTables(wb: WorkbookGrids): FilledTable[] {
-  return readAll(wb).tables;
+export function readFilledTables(wb: WorkbookGrids, magnitude = new MagnitudeAccount()): FilledTable[] {
+  return readAll(wb, magnitude).tables;
 }
 
 /** The naming family most titles follow (national when tied or undecided). */
@@ -128,9 +129,9 @@ const FAMILY_ZH: Record<NamingFamily, string> = { national: '财政部（全国�
 const CODE_TABLES: ReadonlySet<TableKind> = new Set(['income', 'expense', 'generalExpense', 'generalBasic', 'govFund', 'stateCapital']);
 
 /** Read and check every filled table of a workbook. */
-export function checkFilledTables(wb: WorkbookGrids): { findings: Finding[]; tables: FilledTable[] } {
+export function checkFilledTables(wb: WorkbookGrids, magnitude = new MagnitudeAccount()): { findings: Finding[]; tables: FilledTable[] } {
   const file = wb.file;
-  const { tables, bad, short } = readAll(wb);
+  const { tables, bad, short } = readAll(wb, magnitude);
   const findings: Finding[] = [];
   if (tables.length === 0) {
     findings.push({

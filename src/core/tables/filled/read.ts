@@ -4,7 +4,8 @@
  */
 import { a1 } from '../../address';
 import { Cell, cellText } from '../../grid';
-import { AmountUnit, parseAmount } from '../../money';
+import { AmountUnit, MagnitudeAccount, parseAmount } from '../../money';
+import { RUN_MAGNITUDE } from '../../messages/data';
 import { normalizeText, stripUnitSuffix, unitFromLine } from '../../text';
 import { columnKey, columnTree, headerPaths, isCaptionRow, isHeaderRow, labelRole, LabelRole } from './header';
 import type { AmountCell, ColumnKey, FilledTable, RowRole, TableBlock, TableColumn, TableRow } from './model';
@@ -253,7 +254,7 @@ function codeRole(label: string): RowRole | null {
 }
 
 /** Read the table of one segment. `inheritedUnit` is the unit of the table above on the same sheet. */
-export function readTable(seg: Segment, file: string, inheritedUnit: AmountUnit | null): ReadResult {
+export function readTable(seg: Segment, file: string, inheritedUnit: AmountUnit | null, magnitude = new MagnitudeAccount()): ReadResult {
   const org = origin(seg);
   const sheet = seg.grid.name;
   let width = 0;
@@ -388,6 +389,11 @@ export function readTable(seg: Segment, file: string, inheritedUnit: AmountUnit 
       const address = a1(row, col.col);
       if (!res.ok) {
         bad.push({ sheet, row, address, text: cellText(v), reason: res.reason });
+        return null;
+      }
+      // The check's exact range (money.ts MAX_RUN_FEN): every sum and difference of cells stays exact.
+      if (!magnitude.take(res.fen)) {
+        bad.push({ sheet, row, address, text: cellText(v), reason: RUN_MAGNITUDE });
         return null;
       }
       return { fen: res.fen, blank: res.blank, row, col: col.col, address };
