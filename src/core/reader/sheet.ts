@@ -9,7 +9,8 @@ import type { RuleConfig } from '../config';
 import { DEFAULT_SEVERITY, Finding, RuleId, Severity } from '../findings';
 import { Cell, Grid, MergeRange, cellText, isCellError } from '../grid';
 import type { BudgetLine, DeclaredKind, Field, LineKind, LineSource } from '../lines';
-import { AmountUnit, MagnitudeAccount, numberCellFen, parseAmount } from '../money';
+import { AmountUnit, numberCellFen, parseAmount } from '../money';
+import type { MagnitudeAccount } from '../money';
 import { dataMessages } from '../messages/data';
 import { canonicalFund, FUND_GENERAL, isBreakdownLabel, subtotalKind } from './fields';
 import { CellGetter, findHeader, makeGetter, SheetLayout } from './header';
@@ -40,7 +41,7 @@ export interface ReadSheetOptions {
   prior?: boolean;
   layout?: SheetLayout | null;
   /** The check's running absolute total (money.ts MAX_RUN_FEN), shared by every sheet it reads. */
-  magnitude?: MagnitudeAccount;
+  magnitude: MagnitudeAccount;
 }
 
 /** A money column: where it is and what it holds. */
@@ -196,8 +197,8 @@ class SheetReader {
     private readonly opts: ReadSheetOptions,
   ) {
     this.rowOff = grid.origin?.row ?? 1;
-    this.magnitude = opts.magnitude ?? new MagnitudeAccount();
     this.colOff = grid.origin?.col ?? 1;
+    this.magnitude = opts.magnitude;
     this.cols = everyField(layout.columns);
     this.amountUnit = layout.amountUnit ?? (opts.config.defaultUnit === '万元' ? 'wan' : 'yuan');
     // Half the display step of the sheet: 0.005 万元 on 万元 sheets, exact on 元 sheets.

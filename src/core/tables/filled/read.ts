@@ -4,7 +4,8 @@
  */
 import { a1 } from '../../address';
 import { Cell, cellText } from '../../grid';
-import { AmountUnit, MagnitudeAccount, parseAmount } from '../../money';
+import { AmountUnit, parseAmount } from '../../money';
+import type { MagnitudeAccount } from '../../money';
 import { RUN_MAGNITUDE } from '../../messages/data';
 import { normalizeText, stripUnitSuffix, unitFromLine } from '../../text';
 import { columnKey, columnTree, headerPaths, isCaptionRow, isHeaderRow, labelRole, LabelRole } from './header';
@@ -254,7 +255,7 @@ function codeRole(label: string): RowRole | null {
 }
 
 /** Read the table of one segment. `inheritedUnit` is the unit of the table above on the same sheet. */
-export function readTable(seg: Segment, file: string, inheritedUnit: AmountUnit | null, magnitude = new MagnitudeAccount()): ReadResult {
+export function readTable(seg: Segment, file: string, inheritedUnit: AmountUnit | null, magnitude: MagnitudeAccount): ReadResult {
   const org = origin(seg);
   const sheet = seg.grid.name;
   let width = 0;
