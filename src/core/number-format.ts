@@ -54,7 +54,7 @@ const OPTIONS = { locale: 'zh-CN', throws: true, dateErrorThrows: true, nbsp: fa
  * A code as numfmt is given it, whether it is a date, and the texts of the numbers already shown
  * under it (指标值 repeat: 0.95, 1, 0.9 down a whole sheet); null when numfmt cannot read it.
  */
-type Compiled = { readonly code: string; readonly date: boolean; readonly shown: Map<number, string | null> } | null;
+type Compiled = { readonly code: string; readonly date: boolean; readonly negSign: boolean; readonly shown: Map<number, string | null> } | null;
 // Bounded so that no workbook grows the memo without end (a few hundred thousand entries at most).
 const SHOWN_PER_CODE = 4096;
 const SHOWN_IN_ALL = 100_000;
@@ -69,8 +69,9 @@ function compile(code: string): Compiled {
     else {
       const n = numfmtCode(code);
       try {
-        c = { code: n, date: isDateFormat(n), shown: new Map() };
         format(n, 0, OPTIONS); // an unreadable code throws here, once
+        // Whether negatives show a leading minus (one section, "0"), not their own section ("0;(0)").
+        c = { code: n, date: isDateFormat(n), negSign: format(n, -1, OPTIONS).trim().startsWith('-'), shown: new Map() };
       } catch {
         c = null;
       }
@@ -112,6 +113,9 @@ function render(c: NonNullable<Compiled>, v: number): string | null {
   }
   // Padding (_x) and fill (*x) only align columns; a 指标值 is read as text.
   t = t.trim();
+  // Excel keeps the minus of a negative that rounds to nothing (-0.4 under "0" shows "-0", -0.004
+  // under "0%" "-0%"); numfmt drops it. A code with a negative section writes its own sign.
+  if (v < 0 && c.negSign && !t.startsWith('-')) t = '-' + t;
   // A number always says a number: a section that writes none (0 as "-") leaves it as it is.
   if (!/\d/.test(t) || /^#+$/.test(t) || /e[+-]\d/.test(t)) return null;
   return t;
