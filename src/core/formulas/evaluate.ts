@@ -8,6 +8,7 @@
  * read as 元, so `本年(…) <= 1000` means 1,000 元.
  */
 import { columnLetters } from '../address';
+import { MAX_RUN_FEN } from '../money';
 import type { FindingLocation } from '../findings';
 import type { BudgetLine } from '../lines';
 import type { AggNode, CmpOp, Expr, FormulaAst } from './ast';
@@ -211,15 +212,32 @@ function call(name: string, args: Expr[], s: Scope, at: number): Value {
       const at0 = vs.find((v) => v.at)?.at ?? null;
       const xs = vs.map((v) => (anyMoney ? asFen(v) : v.v));
       let r: number;
-      if (name === 'SUM') r = xs.reduce((a, b) => a + b, 0);
-      else if (xs.length === 0) r = 0;
+      if (name === 'SUM') {
+        r = 0;
+        for (const x of xs) {
+          r += x;
+          // Each partial sum of money must stay exact, not only the total (SUM(大数, -大数) would hide a lost 分).
+          if (anyMoney && Math.abs(r) > MAX_RUN_FEN) throw new FormulaError(formulaErrors.moneyRange(), at);
+        }
+      } else if (xs.length === 0) r = 0;
       else r = name === 'MAX' ? Math.max(...xs) : Math.min(...xs);
       return anyMoney ? money(r, at0) : plain(r, vs.every((v) => v.pct), at0);
     }
   }
 }
 
+/**
+ * A money value past 2⁵³ − 1 分 is no longer exact to the 分 (the 分 of sheet cells summed by a range
+ * or a cell reference, or money times a number): the formula is reported as not computable, never
+ * judged on an inexact figure. Budget lines are already inside that range (one account per check).
+ */
 export function evaluate(e: Expr, s: Scope): Value {
+  const v = evaluateNode(e, s);
+  if (v.kind === 'num' && v.money && Math.abs(v.v) > MAX_RUN_FEN) throw new FormulaError(formulaErrors.moneyRange(), e.at);
+  return v;
+}
+
+function evaluateNode(e: Expr, s: Scope): Value {
   switch (e.type) {
     case 'num':
       return plain(e.value, e.percent);

@@ -94,6 +94,9 @@ describe('every error message, with its position', () => {
   const noPrior: FormulaData = { ...data(), lines: baseReport().lines.map((l) => ({ ...l, priorFen: null })) };
   const noLines: FormulaData = { ...data(), lines: [] };
   const big: WorkbookGrids = { file: '大表.xlsx', sheets: [{ name: '大', cells: Array.from({ length: 600_001 }, () => []) }] };
+  // Each cell within SPEC §2.1's limit (9×10¹³ 元); two of them together pass 2⁵³ − 1 分.
+  const huge: FormulaData = { ...data(), workbooks: [...WORKBOOKS, { file: '巨额.xlsx', sheets: [{ name: '巨额', cells: [[90_000_000_000_000], [90_000_000_000_000], [-90_000_000_000_000], [1]] }] }] };
+  const range = '超过 90,071,992,547,409.91 元，超出精确到分的计算范围，公式无法准确计算；请核对所引用的金额和单位（元/万元）';
   const cases: Array<[keyof typeof formulaErrors, string, string, FormulaData?]> = [
     ['empty', '  ', '公式为空'],
     ['tooLong', '1'.repeat(2001), '第 2001 个字符：公式有 2001 个字符，超过 2000 个字符的上限'],
@@ -114,6 +117,11 @@ describe('every error message, with its position', () => {
     ['moneyTimesMoney', '基本支出!C7 * 基本支出!C8 > 0', '第 9 个字符：两个金额不能相乘（金额只能乘以比例或数字）'],
     ['numberByMoney', '1 / 基本支出!C7', '第 3 个字符：不能用数字除以金额'],
     ['divideByZero', '基本支出!C7 / 基本支出!C12', '第 11 个字符：除数为 0（基本支出!C12 的值为 0）'],
+    ['moneyRange', 'SUM(巨额!A1:A2) > 0', `第 1 个字符：这里的金额（按绝对值）${range}`, huge],
+    // A partial sum past the range is not exact either, though the total (9×10¹³ 元) would fit.
+    ['moneyRange', 'SUM(巨额!A1:A3) > 0', `第 1 个字符：这里的金额（按绝对值）${range}`, huge],
+    ['moneyRange', '巨额!A4 + 巨额!A1 + 巨额!A2 > 0', `第 1 个字符：这里的金额（按绝对值）${range}`, huge],
+    ['moneyRange', '巨额!A1 * 2 > 0', `第 1 个字符：这里的金额（按绝对值）${range}`, huge],
     ['roundDigits', 'ROUND(1.5, 7)', '第 12 个字符：ROUND 的小数位数应为 0 到 6 的整数'],
     ['noSheet', 'SUM(基本支出表!C8:C20) = 基本支出表!C7', '第 5 个字符：找不到工作表“基本支出表”'],
     ['noTable', '[收支表](行="合计") > 0', '第 2 个字符：找不到表“收支表”（既不是工作表名，也不是表标题）'],
@@ -134,6 +142,10 @@ describe('every error message, with its position', () => {
   // parameter for a done callback and wait for it.
   test.each(cases)('%s: %s', (_key, formula, want, d: FormulaData = data()) => {
     expect(value(formula, d)).toBe(want);
+  });
+
+  test('an amount near the range that still fits is computed to the 分', () => {
+    expect(value('巨额!A1 + 巨额!A4 - 巨额!A2', huge)).toBe('0.00 万元（1.00 元）');
   });
 
   test('tooManyCells: a range over more than a million cells of the sheet', () => {
