@@ -4,6 +4,7 @@
  * in rules/, each reader in reader/ and aux/.
  */
 import { AuxSheets, readAuxSheets } from './supporting';
+import { supportingAmountsInRange } from './supporting/amounts-range';
 import { createCatalog, defaultCatalog, entriesFromCatalogRows } from './catalog';
 import { ConfigError, RuleConfig, RuleConfigInput, configFromSettingRows, mergeConfig, resolveConfig } from './config';
 import type { AuxData, InputInfo, PriorSource, RuleContext } from './context';
@@ -248,6 +249,7 @@ export function checkWorkbooks(workbooks: ReadonlyArray<WorkbookGrids>, opts: Ch
     aux.performance = inRange.goals;
     findings.push(...inRange.findings);
   }
+  findings.push(...supportingAmountsInRange(aux, magnitude));
   // A code with two names (or a name with two codes) anywhere in the run: its rows belong to no unit.
   // Prior sheets are judged on their own (a unit may have been renamed since last year).
   const conflicts = unitConflicts(reads.flatMap((r) => r.current));
