@@ -9,7 +9,7 @@ import { a1 } from '../address';
 import type { ExecutionRow } from '../context';
 import { cellText, fillMerges, isCellError } from '../grid';
 import type { Cell, Grid, WorkbookGrids } from '../grid';
-import { asciiNumeric, parseAmount } from '../money';
+import { asciiNumeric, formatFen, MagnitudeAccount, MAX_RUN_FEN, parseAmount } from '../money';
 import type { AmountUnit } from '../money';
 import { normalizeText, stripUnitSuffix, unitFromLine } from '../text';
 
@@ -169,6 +169,9 @@ export function readExecutionSheet(grid: Grid, file: string, defaultUnit: Amount
   const rows: ExecutionRow[] = [];
   const seen = new Map<string, number>();
   const itemCol = header.cols.get('item') as number;
+  // The figures add and compare the sheet's amounts (保工资 + 保运转 + 保基本民生, 完成率): they stay exact
+  // integers of 分 while the sheet's amounts together stay within 2⁵³ − 1 分 in absolute value.
+  const magnitude = new MagnitudeAccount();
   for (let r = header.row + 1; r < cells.length; r++) {
     const row = cells[r] ?? [];
     const item = cleanItemName(cellText(row[itemCol] ?? null));
@@ -184,7 +187,12 @@ export function readExecutionSheet(grid: Grid, file: string, defaultUnit: Amount
         notes.push(`${grid.name}!${a1(sheetRow, col0 + c)}：${p.reason}${shown}，该数按空白处理`);
         return null;
       }
-      return p.blank ? null : p.fen;
+      if (p.blank) return null;
+      if (!magnitude.take(p.fen)) {
+        notes.push(`${grid.name}!${a1(sheetRow, col0 + c)}：金额“${cellText(v)}”使本表读入的金额（按绝对值）累计超过 ${formatFen(MAX_RUN_FEN, 'yuan')} 元，超出精确到分的计算范围，该数按空白处理`);
+        return null;
+      }
+      return p.fen;
     };
     const mc = header.cols.get('month');
     const rowMonth = mc === undefined ? null : monthFromCell(row[mc] ?? null);
