@@ -92,8 +92,11 @@ function align(a: NumValue, b: NumValue): { a: number; b: number; money: boolean
   return { a: a.v, b: b.v, money: false };
 }
 
-export function compare(op: CmpOp, l: NumValue, r: NumValue, toleranceFen: number): boolean {
+/** `at`: the comparison's position, where a difference past the exact range is reported. */
+export function compare(op: CmpOp, l: NumValue, r: NumValue, toleranceFen: number, at: number): boolean {
   const { a, b, money: m } = align(l, r);
+  // Both sides may fit and their difference (what the finding reports, 相差) not: no judgement on it.
+  if (m && Math.abs(a - b) > MAX_RUN_FEN) throw new FormulaError(formulaErrors.moneyRange(), at);
   // The stated 容差 widens every comparison; below it, float noise (half a 分, or 1e-9) never decides.
   const tol = m ? toleranceFen : 0;
   const noise = m ? 0.5 : EPSILON;
@@ -279,7 +282,7 @@ function evaluateNode(e: Expr, s: Scope): Value {
     case 'cmp': {
       const l = num(e.left, s, '比较的左边');
       const r = num(e.right, s, '比较的右边');
-      return { kind: 'bool', v: compare(e.op, l, r, s.toleranceFen), at: l.at ?? r.at };
+      return { kind: 'bool', v: compare(e.op, l, r, s.toleranceFen, e.at), at: l.at ?? r.at };
     }
     case 'call':
       return call(e.name.toUpperCase(), e.args, s, e.at);

@@ -170,7 +170,7 @@ export function evaluateDef(def: FormulaDef, ast: FormulaAst, data: FormulaData,
         const right = evaluate(e.right, t.scope);
         if (left.kind !== 'num') throw new FormulaError(formulaErrors.notNumber('比较的左边'), e.left.at);
         if (right.kind !== 'num') throw new FormulaError(formulaErrors.notNumber('比较的右边'), e.right.at);
-        const pass = compare(e.op, left, right, tol);
+        const pass = compare(e.op, left, right, tol, e.at);
         out.push({ kind: 'value', target: t, value: { kind: 'bool', v: pass, at: left.at ?? right.at }, sides: { left, right, op: e.op } });
       } else {
         out.push({ kind: 'value', target: t, value: evaluate(e, t.scope), sides: null });

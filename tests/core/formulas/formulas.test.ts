@@ -122,6 +122,9 @@ describe('every error message, with its position', () => {
     ['moneyRange', 'SUM(巨额!A1:A3) > 0', `第 1 个字符：这里的金额（按绝对值）${range}`, huge],
     ['moneyRange', '巨额!A4 + 巨额!A1 + 巨额!A2 > 0', `第 1 个字符：这里的金额（按绝对值）${range}`, huge],
     ['moneyRange', '巨额!A1 * 2 > 0', `第 1 个字符：这里的金额（按绝对值）${range}`, huge],
+    // Both sides fit, their difference (the finding's 相差) does not: not judged either.
+    ['moneyRange', '巨额!A1 >= 巨额!A3', `第 1 个字符：这里的金额（按绝对值）${range}`, huge],
+    ['moneyRange', 'AND(1 > 0, 巨额!A3 = 巨额!A2)', `第 12 个字符：这里的金额（按绝对值）${range}`, huge],
     ['roundDigits', 'ROUND(1.5, 7)', '第 12 个字符：ROUND 的小数位数应为 0 到 6 的整数'],
     ['noSheet', 'SUM(基本支出表!C8:C20) = 基本支出表!C7', '第 5 个字符：找不到工作表“基本支出表”'],
     ['noTable', '[收支表](行="合计") > 0', '第 2 个字符：找不到表“收支表”（既不是工作表名，也不是表标题）'],
