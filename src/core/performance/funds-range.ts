@@ -4,9 +4,9 @@
  * that would pass it is not used (null, as if the sheet gave none) and DATA.BAD_AMOUNT says so at
  * its cell; the goal and its indicators are still checked.
  */
-import { DEFAULT_SEVERITY, Finding, FindingLocation } from '../findings';
-import { dataMessages } from '../messages/data';
-import { formatFen, MagnitudeAccount } from '../money';
+import type { Finding, FindingLocation } from '../findings';
+import type { MagnitudeAccount } from '../money';
+import { pastRangeFinding } from '../supporting/amounts-range';
 import type { PerfGoal } from './model';
 
 type FundField = 'totalFen' | 'fiscalFen' | 'otherFen';
@@ -25,13 +25,7 @@ export function goalFundsInRange(goals: readonly PerfGoal[], magnitude: Magnitud
     for (const field of ['totalFen', 'fiscalFen', 'otherFen'] as const) {
       const fen = g[field];
       if (fen === null || magnitude.take(fen)) continue;
-      const location = AT[field](g);
-      findings.push({
-        rule: 'DATA.BAD_AMOUNT',
-        severity: DEFAULT_SEVERITY['DATA.BAD_AMOUNT'],
-        location,
-        message: dataMessages.runMagnitude({ cell: location.cell, text: `${formatFen(fen, 'yuan')} 元` }),
-      });
+      findings.push(pastRangeFinding(AT[field](g), fen));
       kept = { ...kept, [field]: null };
     }
     out.push(kept);

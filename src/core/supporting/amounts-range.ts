@@ -10,7 +10,8 @@ import { DEFAULT_SEVERITY, Finding, FindingLocation } from '../findings';
 import { dataMessages } from '../messages/data';
 import { formatFen, MagnitudeAccount } from '../money';
 
-function tooLarge(location: FindingLocation, fen: number, cell: boolean): Finding {
+/** DATA.BAD_AMOUNT for an amount already read (in 分) that would pass the range; `cell`: name its cell. */
+export function pastRangeFinding(location: FindingLocation, fen: number, cell = true): Finding {
   return {
     rule: 'DATA.BAD_AMOUNT',
     severity: DEFAULT_SEVERITY['DATA.BAD_AMOUNT'],
@@ -25,10 +26,10 @@ const EXECUTION_FIELDS = ['initialFen', 'adjustedFen', 'actualFen', 'priorSameFe
 export function supportingAmountsInRange(aux: AuxData, magnitude: MagnitudeAccount): Finding[] {
   const findings: Finding[] = [];
   if (aux.sanbaoNeeds) {
-    aux.sanbaoNeeds = aux.sanbaoNeeds.filter((n) => magnitude.take(n.needFen) || (findings.push(tooLarge(n.location, n.needFen, true)), false));
+    aux.sanbaoNeeds = aux.sanbaoNeeds.filter((n) => magnitude.take(n.needFen) || (findings.push(pastRangeFinding(n.location, n.needFen)), false));
   }
   if (aux.bondInterest) {
-    aux.bondInterest = aux.bondInterest.filter((b) => magnitude.take(b.dueFen) || (findings.push(tooLarge(b.location, b.dueFen, true)), false));
+    aux.bondInterest = aux.bondInterest.filter((b) => magnitude.take(b.dueFen) || (findings.push(pastRangeFinding(b.location, b.dueFen)), false));
   }
   if (aux.execution) {
     aux.execution = aux.execution.map((row) => {
@@ -38,7 +39,7 @@ export function supportingAmountsInRange(aux: AuxData, magnitude: MagnitudeAccou
         if (fen === null || magnitude.take(fen)) continue;
         // An execution row's location is its 项目 cell: the finding names the row, not that cell.
         const { cell: _item, ...at } = row.location;
-        findings.push(tooLarge(at, fen, false));
+        findings.push(pastRangeFinding(at, fen, false));
         kept = { ...kept, [field]: null };
       }
       return kept;
