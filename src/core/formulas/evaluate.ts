@@ -92,11 +92,16 @@ function align(a: NumValue, b: NumValue): { a: number; b: number; money: boolean
   return { a: a.v, b: b.v, money: false };
 }
 
+/** Money past 2⁵³ − 1 分 is no longer exact to the 分: the formula is 无法计算 at `at`. */
+function exactFen(fen: number, at: number | null): void {
+  if (Math.abs(fen) > MAX_RUN_FEN) throw new FormulaError(formulaErrors.moneyRange(), at);
+}
+
 /** `at`: the comparison's position, where a difference past the exact range is reported. */
 export function compare(op: CmpOp, l: NumValue, r: NumValue, toleranceFen: number, at: number): boolean {
   const { a, b, money: m } = align(l, r);
   // Both sides may fit and their difference (what the finding reports, 相差) not: no judgement on it.
-  if (m && Math.abs(a - b) > MAX_RUN_FEN) throw new FormulaError(formulaErrors.moneyRange(), at);
+  if (m) exactFen(a - b, at);
   // The stated 容差 widens every comparison; below it, float noise (half a 分, or 1e-9) never decides.
   const tol = m ? toleranceFen : 0;
   const noise = m ? 0.5 : EPSILON;
@@ -220,7 +225,7 @@ function call(name: string, args: Expr[], s: Scope, at: number): Value {
         for (const x of xs) {
           r += x;
           // Each partial sum of money must stay exact, not only the total (SUM(大数, -大数) would hide a lost 分).
-          if (anyMoney && Math.abs(r) > MAX_RUN_FEN) throw new FormulaError(formulaErrors.moneyRange(), at);
+          if (anyMoney) exactFen(r, at);
         }
       } else if (xs.length === 0) r = 0;
       else r = name === 'MAX' ? Math.max(...xs) : Math.min(...xs);
@@ -236,7 +241,7 @@ function call(name: string, args: Expr[], s: Scope, at: number): Value {
  */
 export function evaluate(e: Expr, s: Scope): Value {
   const v = evaluateNode(e, s);
-  if (v.kind === 'num' && v.money && Math.abs(v.v) > MAX_RUN_FEN) throw new FormulaError(formulaErrors.moneyRange(), e.at);
+  if (v.kind === 'num' && v.money) exactFen(v.v, e.at);
   return v;
 }
 
