@@ -9,7 +9,8 @@ import { a1 } from '../address';
 import type { ExecutionRow } from '../context';
 import { cellText, fillMerges, isCellError } from '../grid';
 import type { Cell, Grid, WorkbookGrids } from '../grid';
-import { asciiNumeric, formatFen, MagnitudeAccount, MAX_RUN_FEN, parseAmount } from '../money';
+import { asciiNumeric, MagnitudeAccount, parseAmount } from '../money';
+import { PAST_EXACT_RANGE } from '../messages/data';
 import type { AmountUnit } from '../money';
 import { normalizeText, stripUnitSuffix, unitFromLine } from '../text';
 
@@ -189,7 +190,7 @@ export function readExecutionSheet(grid: Grid, file: string, defaultUnit: Amount
       }
       if (p.blank) return null;
       if (!magnitude.take(p.fen)) {
-        notes.push(`${grid.name}!${a1(sheetRow, col0 + c)}：金额“${cellText(v)}”使本表读入的金额（按绝对值）累计超过 ${formatFen(MAX_RUN_FEN, 'yuan')} 元，超出精确到分的计算范围，该数按空白处理`);
+        notes.push(`${grid.name}!${a1(sheetRow, col0 + c)}：金额“${cellText(v)}”使本表读入的金额（按绝对值）累计${PAST_EXACT_RANGE}，该数按空白处理`);
         return null;
       }
       return p.fen;

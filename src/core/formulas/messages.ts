@@ -3,7 +3,7 @@
  * shown to be reachable. Positions are 1-based characters of the formula as written.
  */
 import type { FindingUnit } from '../findings';
-import { formatFen, MAX_RUN_FEN } from '../money';
+import { PAST_EXACT_RANGE } from '../messages/data';
 
 /** Where in the formula (0-based offset) → “第 N 个字符”. */
 export function position(at: number): string {
@@ -31,7 +31,7 @@ export const formulaErrors = {
   notCondition: (name: string, i: number) => `${name} 的第 ${i} 个参数应为判断（比较）`,
   moneyTimesMoney: () => '两个金额不能相乘（金额只能乘以比例或数字）',
   numberByMoney: () => '不能用数字除以金额',
-  moneyRange: () => `这里的金额（按绝对值）超过 ${formatFen(MAX_RUN_FEN, 'yuan')} 元，超出精确到分的计算范围，公式无法准确计算；请核对所引用的金额和单位（元/万元）`,
+  moneyRange: () => `这里的金额（按绝对值）${PAST_EXACT_RANGE}，公式无法准确计算；请核对所引用的金额和单位（元/万元）`,
   divideByZero: (what: string) => `除数为 0（${what}）`,
   roundDigits: () => 'ROUND 的小数位数应为 0 到 6 的整数',
   noSheet: (name: string) => `找不到工作表“${name}”`,

@@ -21,8 +21,11 @@ export const FIELD_ZH: Record<string, string> = {
   approved: '是否批准', unit: '单位名称或单位编码',
 };
 
+/** The exact range of money (money.ts MAX_RUN_FEN) as every message past it states it. */
+export const PAST_EXACT_RANGE = `超过 ${formatFen(MAX_RUN_FEN, 'yuan')} 元，超出精确到分的计算范围`;
+
 /** Why an amount past the check's exact range (money.ts MAX_RUN_FEN) is not used. */
-export const RUN_MAGNITUDE = `本次审核读入的金额（按绝对值）累计超过 ${formatFen(MAX_RUN_FEN, 'yuan')} 元，超出精确到分的计算范围`;
+export const RUN_MAGNITUDE = `本次审核读入的金额（按绝对值）累计${PAST_EXACT_RANGE}`;
 
 export const dataMessages = {
   missingColumn: (p: { sheet: string; field: string; purpose: string }) =>
